@@ -1,0 +1,70 @@
+using System.ComponentModel.DataAnnotations;
+using Mediator;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Trygghet.Api.Infrastructure;
+
+namespace Trygghet.Api.Features.Areas;
+
+public static class AreasEndpoints
+{
+    public static void MapAreas(this IEndpointRouteBuilder api)
+    {
+        var group = api.MapGroup("/areas").WithTags("Areas");
+
+        group.MapGet("/", ListAreas)
+            .WithName(nameof(ListAreas))
+            .WithSummary("The tree of areas: Stockholm → Hägersten-Älvsjö → its 17 neighbourhoods (no geometry).");
+
+        group.MapGet("/locate", LocateArea)
+            .WithName(nameof(LocateArea))
+            .WithSummary("The neighbourhood (stadsdel) containing a WGS84 point.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        group.MapGet("/{slug}", GetArea)
+            .WithName(nameof(GetArea))
+            .WithSummary("One area with its GeoJSON boundary. The ETag header carries the version for If-Match.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        group.MapPut("/{slug}/population", UpdateAreaPopulation)
+            .WithName(nameof(UpdateAreaPopulation))
+            .WithSummary("Set an area's population figure (audited). Requires If-Match with the ETag last read.")
+            .RequireRoles(Roles.Admin, Roles.Staff)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
+            .ProducesProblem(StatusCodes.Status428PreconditionRequired);
+    }
+
+    public static async Task<Ok<IReadOnlyList<AreaNode>>> ListAreas(IMediator mediator, HttpContext http, CancellationToken ct)
+    {
+        http.Response.Headers.CacheControl = "public, max-age=300";
+        return TypedResults.Ok(await mediator.Send(new Features.Areas.ListAreas(), ct));
+    }
+
+    /// <param name="lat" example="59.301856">Latitude (WGS84), e.g. 59.301856.</param>
+    /// <param name="lon" example="18.012037">Longitude (WGS84), e.g. 18.012037.</param>
+    public static async Task<Ok<AreaRef>> LocateArea([FromQuery, Required] double? lat, [FromQuery, Required] double? lon, IMediator mediator, CancellationToken ct) =>
+        TypedResults.Ok(await mediator.Send(new Features.Areas.LocateArea(lat, lon), ct));
+
+    /// <param name="slug" example="midsommarkransen">The area's slug, e.g. <c>midsommarkransen</c>.</param>
+    public static async Task<Ok<AreaDetail>> GetArea(string slug, IMediator mediator, HttpContext http, CancellationToken ct)
+    {
+        var area = await mediator.Send(new Features.Areas.GetArea(slug), ct);
+        http.Response.Headers.ETag = ETags.For(area.Version);
+        return TypedResults.Ok(area);
+    }
+
+    /// <param name="slug" example="midsommarkransen">The area's slug.</param>
+    /// <param name="ifMatch" example="&quot;1&quot;">The ETag of the area as last read.</param>
+    /// <param name="update">The new figure.</param>
+    public static async Task<Ok<AreaDetail>> UpdateAreaPopulation(string slug, [FromHeader(Name = "If-Match"), Required] string? ifMatch,
+        AreaPopulationUpdate update, IMediator mediator, HttpContext http, CancellationToken ct)
+    {
+        var area = await mediator.Send(new Features.Areas.UpdateAreaPopulation(slug, ETags.RequireVersion(ifMatch), update.Population, update.Year), ct);
+        http.Response.Headers.ETag = ETags.For(area.Version);
+        return TypedResults.Ok(area);
+    }
+}

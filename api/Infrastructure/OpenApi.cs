@@ -1,0 +1,140 @@
+using System.Reflection;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.OpenApi;
+using Swashbuckle.AspNetCore.Swagger;
+using Swashbuckle.AspNetCore.SwaggerGen;
+
+namespace Trygghet.Api.Infrastructure;
+
+/// <summary>
+/// The OpenAPI 3.0 contract: descriptions from XML comments, the roles of each operation,
+/// and the problem responses every operation can give.
+/// </summary>
+public static class OpenApi
+{
+    public const string DocumentName = "v1";
+    public const string BearerScheme = "bearer";
+
+    public static IServiceCollection AddTrygghetOpenApi(this IServiceCollection services)
+    {
+        services.AddEndpointsApiExplorer();
+        services.AddSwaggerGen(options =>
+        {
+            options.SwaggerDoc(DocumentName, new OpenApiInfo
+            {
+                Title = "Trygghet API",
+                Version = "v1",
+                Description = """
+                    Safety dialogues (trygghetsdialoger), safety walks (trygghetsvandringar), local crime statistics
+                    and safety measures for Hägersten-Älvsjö, Stockholm.
+
+                    JSON in camelCase, enums as strings, times in ISO 8601 with offset. Every error is an RFC 9457
+                    `application/problem+json` document; validation errors carry `errors` keyed by camelCase field path.
+                    Messages are Swedish by default, English with `Accept-Language: en`.
+                    Staff, moderators and actors send a JWT bearer token; the roles an operation admits are listed in
+                    its description and in the `x-roles` extension.
+                    """,
+                License = new OpenApiLicense { Name = "EUPL-1.2" },
+            });
+            options.AddSecurityDefinition(BearerScheme, new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.Http,
+                Scheme = "bearer",
+                BearerFormat = "JWT",
+                Description = "A JWT from the city's OIDC issuer (in Development: `POST /api/v1/dev/token`).",
+            });
+            options.SupportNonNullableReferenceTypes();
+            options.NonNullableReferenceTypesAsRequired();
+            options.OperationFilter<RolesAndProblemsFilter>();
+            options.SchemaFilter<GeoJsonSchemaFilter>();
+            var xml = Path.Combine(AppContext.BaseDirectory, $"{Assembly.GetExecutingAssembly().GetName().Name}.xml");
+            if (File.Exists(xml)) options.IncludeXmlComments(xml);
+        });
+        return services;
+    }
+
+    /// <summary>Writes the OpenAPI 3.0 document as indented JSON, the form committed in <c>openapi/</c>.</summary>
+    public static async Task<string> WriteDocumentAsync(IServiceProvider services)
+    {
+        var provider = services.GetRequiredService<ISwaggerProvider>();
+        var document = provider.GetSwagger(DocumentName);
+        var json = await document.SerializeAsJsonAsync(OpenApiSpecVersion.OpenApi3_0);
+        return json.ReplaceLineEndings("\n").TrimEnd() + "\n";
+    }
+
+    private sealed class RolesAndProblemsFilter : IOperationFilter
+    {
+        public void Apply(OpenApiOperation operation, OperationFilterContext context)
+        {
+            var metadata = context.ApiDescription.ActionDescriptor.EndpointMetadata;
+            MarkRequiredParameters(operation, context);
+            operation.Responses ??= new OpenApiResponses();
+            var roles = metadata.OfType<RolesMetadata>().LastOrDefault();
+            if (roles is not null)
+            {
+                operation.Security =
+                [
+                    new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(BearerScheme, context.Document)] = [] },
+                ];
+                var list = new JsonArray();
+                foreach (var role in roles.Roles) list.Add(role);
+                operation.Extensions ??= new Dictionary<string, IOpenApiExtension>();
+                operation.Extensions["x-roles"] = new JsonNodeExtension(list);
+                operation.Description = $"{operation.Description}\n\nRoles: {string.Join(", ", roles.Roles)}.".Trim();
+                AddProblem(operation, context, 401, "No valid bearer token.");
+                AddProblem(operation, context, 403, "The token's role may not call this operation.");
+            }
+            if (metadata.OfType<EnableRateLimitingAttribute>().Any())
+                AddProblem(operation, context, 429, "Too many requests from this client; see `Retry-After`.");
+            AddProblem(operation, context, 500, "Unexpected error (logged; no details are returned).");
+            AddProblem(operation, context, 503, "The database cannot be reached; retry after `Retry-After` seconds.");
+        }
+
+        /// <summary>Minimal APIs bind optional values; <c>[Required]</c> says the contract requires them (the validator enforces it).</summary>
+        private static void MarkRequiredParameters(OpenApiOperation operation, OperationFilterContext context)
+        {
+            foreach (var description in context.ApiDescription.ParameterDescriptions)
+            {
+                var info = description.ParameterInfo();
+                if (info?.GetCustomAttribute<System.ComponentModel.DataAnnotations.RequiredAttribute>() is null) continue;
+                foreach (var parameter in operation.Parameters?.OfType<OpenApiParameter>() ?? [])
+                    if (string.Equals(parameter.Name, description.Name, StringComparison.OrdinalIgnoreCase)) parameter.Required = true;
+            }
+        }
+
+        private static void AddProblem(OpenApiOperation operation, OperationFilterContext context, int status, string description)
+        {
+            var key = status.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            if (operation.Responses!.ContainsKey(key)) return;
+            var schema = context.SchemaGenerator.GenerateSchema(typeof(Microsoft.AspNetCore.Mvc.ProblemDetails), context.SchemaRepository);
+            operation.Responses[key] = new OpenApiResponse
+            {
+                Description = description,
+                Content = new Dictionary<string, OpenApiMediaType>
+                {
+                    ["application/problem+json"] = new() { Schema = schema },
+                },
+            };
+        }
+    }
+
+    /// <summary>GeoJSON geometries travel as <see cref="System.Text.Json.JsonElement"/>; describe them as such.</summary>
+    private sealed class GeoJsonSchemaFilter : ISchemaFilter
+    {
+        public void Apply(IOpenApiSchema schema, SchemaFilterContext context)
+        {
+            if (context.MemberInfo?.GetCustomAttribute<GeoJsonAttribute>() is not { } geo || schema is not OpenApiSchema concrete) return;
+            concrete.Type = JsonSchemaType.Object;
+            concrete.Description = geo.Description;
+            concrete.AdditionalPropertiesAllowed = true;
+        }
+    }
+}
+
+/// <summary>Marks a property holding a GeoJSON geometry (RFC 7946, WGS84 lon/lat).</summary>
+[AttributeUsage(AttributeTargets.Property | AttributeTargets.Parameter)]
+public sealed class GeoJsonAttribute(string description) : Attribute
+{
+    public string Description { get; } = description;
+}

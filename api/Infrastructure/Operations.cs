@@ -1,0 +1,110 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Npgsql;
+
+namespace Trygghet.Api.Infrastructure;
+
+public sealed class ApiOptions
+{
+    /// <summary>Largest request body accepted; larger ones get 413.</summary>
+    public long MaxRequestBodyBytes { get; set; } = 1024 * 1024;
+
+    /// <summary>Anonymous writes allowed per client address and minute.</summary>
+    public int AnonymousWritesPerMinute { get; set; } = 30;
+
+    /// <summary>Origins allowed to call the API from a browser (CORS); comma-separated in the environment.</summary>
+    public string[] CorsOrigins { get; set; } = [];
+}
+
+public static class Operations
+{
+    public const string AnonymousWrites = "anonymous-writes";
+
+    public static IServiceCollection AddTrygghetOperations(this IServiceCollection services, ApiOptions options)
+    {
+        services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
+        services.AddRateLimiter(limiter =>
+        {
+            limiter.AddPolicy(AnonymousWrites, http => RateLimitPartition.GetFixedWindowLimiter(
+                http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = options.AnonymousWritesPerMinute,
+                    Window = TimeSpan.FromMinutes(1),
+                    QueueLimit = 0,
+                }));
+            limiter.OnRejected = async (context, ct) =>
+            {
+                var http = context.HttpContext;
+                var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? (int)Math.Ceiling(wait.TotalSeconds) : 60;
+                http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+                http.Response.Headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);
+                await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+                {
+                    HttpContext = http,
+                    ProblemDetails = { Status = StatusCodes.Status429TooManyRequests },
+                });
+            };
+        });
+        services.AddCors(cors => cors.AddDefaultPolicy(policy => policy
+            .WithOrigins(options.CorsOrigins)
+            .AllowAnyHeader()
+            .AllowAnyMethod()
+            .WithExposedHeaders("ETag", "Location", "Retry-After")));
+        return services;
+    }
+
+    /// <summary>Rejects bodies over the limit before anything reads them: 413 problem.</summary>
+    public static IApplicationBuilder UseRequestSizeLimit(this IApplicationBuilder app, ApiOptions options) =>
+        app.Use(async (http, next) =>
+        {
+            if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } feature)
+                feature.MaxRequestBodySize = options.MaxRequestBodyBytes;
+            if (http.Request.ContentLength > options.MaxRequestBodyBytes)
+                throw new BadHttpRequestException(Messages.Get("request.tooLarge", options.MaxRequestBodyBytes), StatusCodes.Status413PayloadTooLarge);
+            await next(http);
+        });
+
+    public static void MapHealth(this WebApplication app)
+    {
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteHealth });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions
+        {
+            Predicate = check => check.Tags.Contains("ready"),
+            ResponseWriter = WriteHealth,
+        });
+    }
+
+    private static Task WriteHealth(HttpContext http, HealthReport report)
+    {
+        http.Response.ContentType = "application/json";
+        if (report.Status != HealthStatus.Healthy)
+            http.Response.Headers.RetryAfter = ProblemExceptionHandler.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+        return JsonSerializer.SerializeAsync(http.Response.Body, new
+        {
+            status = report.Status.ToString(),
+            checks = report.Entries.ToDictionary(e => e.Key, e => new { status = e.Value.Status.ToString(), description = e.Value.Description }),
+        }, cancellationToken: http.RequestAborted);
+    }
+
+    private sealed class DatabaseReadyCheck(NpgsqlDataSource dataSource) : IHealthCheck
+    {
+        public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct)
+        {
+            try
+            {
+                return await Migrations.AllAppliedAsync(dataSource, ct)
+                    ? HealthCheckResult.Healthy("reachable, migrations applied")
+                    : HealthCheckResult.Unhealthy("reachable, migrations pending");
+            }
+            catch (Exception e) when (e is NpgsqlException or TimeoutException or OperationCanceledException)
+            {
+                return HealthCheckResult.Unhealthy("unreachable");
+            }
+        }
+    }
+}

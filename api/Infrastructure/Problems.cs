@@ -1,0 +1,135 @@
+using System.Globalization;
+using System.Net.Sockets;
+using System.Text.Json;
+using FluentValidation;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Npgsql;
+
+namespace Trygghet.Api.Infrastructure;
+
+/// <summary>
+/// A failure a handler reports on purpose: the status, a stable type and a localised message.
+/// </summary>
+public class ProblemException(int status, string messageKey, params object[] args)
+    : Exception(messageKey)
+{
+    public int Status { get; } = status;
+    public string MessageKey { get; } = messageKey;
+    public object[] Args { get; } = args;
+    public IDictionary<string, object?> Extensions { get; } = new Dictionary<string, object?>();
+}
+
+public sealed class NotFoundException(string messageKey, params object[] args)
+    : ProblemException(StatusCodes.Status404NotFound, messageKey, args);
+
+public sealed class ConflictException(string messageKey, params object[] args)
+    : ProblemException(StatusCodes.Status409Conflict, messageKey, args);
+
+public sealed class BusinessRuleException(string messageKey, params object[] args)
+    : ProblemException(StatusCodes.Status422UnprocessableEntity, messageKey, args);
+
+public sealed class PreconditionFailedException(string messageKey, params object[] args)
+    : ProblemException(StatusCodes.Status412PreconditionFailed, messageKey, args);
+
+public sealed class PreconditionRequiredException(string messageKey, params object[] args)
+    : ProblemException(StatusCodes.Status428PreconditionRequired, messageKey, args);
+
+/// <summary>
+/// The one place where exceptions become RFC 9457 problems. Nothing internal (stack traces,
+/// SQL, exception messages of libraries) reaches the client.
+/// </summary>
+public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger)
+    : IExceptionHandler
+{
+    public const int RetryAfterSeconds = 5;
+
+    public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
+    {
+        ProblemDetails problem;
+        switch (exception)
+        {
+            case ValidationException validation:
+                problem = ValidationProblem(validation.Errors
+                    .GroupBy(e => JsonPath.CamelCase(e.PropertyName))
+                    .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray()));
+                break;
+            case BadHttpRequestException bad when FindJsonException(bad) is { } json:
+                var field = JsonPath.FromJsonPath(json.Path);
+                problem = ValidationProblem(new Dictionary<string, string[]>
+                {
+                    [field.Length == 0 ? "$" : field] = [Messages.Get(json.Path is null or "$" ? "json.malformed" : "json.invalidValue")],
+                });
+                break;
+            case BadHttpRequestException bad:
+                problem = new ProblemDetails { Status = bad.StatusCode, Detail = Messages.Get(BadRequestKey(bad)) };
+                break;
+            case ProblemException known:
+                problem = new ProblemDetails { Status = known.Status, Detail = Messages.Get(known.MessageKey, known.Args) };
+                foreach (var (key, value) in known.Extensions) problem.Extensions[key] = value;
+                break;
+            case PostgresException pg when pg.SqlState.StartsWith("23", StringComparison.Ordinal):
+                logger.LogWarning("Constraint {Constraint} violated ({SqlState})", pg.ConstraintName, pg.SqlState);
+                problem = new ProblemDetails { Status = StatusCodes.Status409Conflict, Detail = Messages.Get("db.constraint") };
+                break;
+            case var e when IsDatabaseUnavailable(e):
+                logger.LogWarning("Database unavailable: {Reason}", e.GetType().Name);
+                http.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+                problem = new ProblemDetails { Status = StatusCodes.Status503ServiceUnavailable, Detail = Messages.Get("db.unavailable") };
+                break;
+            case OperationCanceledException when http.RequestAborted.IsCancellationRequested:
+                return true;
+            default:
+                logger.LogError(exception, "Unhandled exception");
+                problem = new ProblemDetails { Status = StatusCodes.Status500InternalServerError, Detail = Messages.Get("server.error") };
+                break;
+        }
+
+        http.Response.StatusCode = problem.Status ?? StatusCodes.Status500InternalServerError;
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = http,
+            ProblemDetails = problem,
+            Exception = exception,
+        });
+    }
+
+    private static ValidationProblemDetails ValidationProblem(IDictionary<string, string[]> errors) =>
+        new(errors) { Status = StatusCodes.Status400BadRequest, Detail = Messages.Get("validation.failed") };
+
+    private static JsonException? FindJsonException(Exception e)
+    {
+        for (var inner = e.InnerException; inner is not null; inner = inner.InnerException)
+            if (inner is JsonException json) return json;
+        return null;
+    }
+
+    private static string BadRequestKey(BadHttpRequestException bad) => bad.StatusCode switch
+    {
+        StatusCodes.Status413PayloadTooLarge => "request.tooLarge",
+        StatusCodes.Status415UnsupportedMediaType => "request.unsupportedMediaType",
+        _ when bad.Message.Contains("body", StringComparison.OrdinalIgnoreCase) => "request.bodyRequired",
+        _ => "request.badParameter",
+    };
+
+    public static bool IsDatabaseUnavailable(Exception e) => e switch
+    {
+        PostgresException pg => pg.SqlState is "57P01" or "57P02" or "57P03" or "53300" || pg.SqlState.StartsWith("08", StringComparison.Ordinal),
+        NpgsqlException npgsql => npgsql.IsTransient || npgsql.InnerException is SocketException or IOException or TimeoutException,
+        SocketException or TimeoutException => true,
+        InvalidOperationException when e.InnerException is not null => IsDatabaseUnavailable(e.InnerException),
+        _ => false,
+    };
+}
+
+/// <summary>Turns property paths of validators and JSON readers into the API's camelCase field paths.</summary>
+public static class JsonPath
+{
+    public static string CamelCase(string path) =>
+        string.Join('.', path.Split('.', StringSplitOptions.RemoveEmptyEntries).Select(segment =>
+            segment.Length > 0 && char.IsUpper(segment[0]) ? char.ToLowerInvariant(segment[0]) + segment[1..] : segment));
+
+    /// <summary><c>$.items[0].name</c> → <c>items[0].name</c>.</summary>
+    public static string FromJsonPath(string? path) =>
+        path is null ? "" : path.TrimStart('$').TrimStart('.');
+}

@@ -1,0 +1,58 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Http;
+using Npgsql;
+using Trygghet.Api.Features.Areas;
+
+namespace Trygghet.Api.Infrastructure;
+
+public static class Json
+{
+    public static void Configure(JsonSerializerOptions json)
+    {
+        json.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+        json.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+        json.RespectNullableAnnotations = true;
+        json.RespectRequiredConstructorParameters = true;
+        json.UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip;
+    }
+}
+
+public static class ProblemText
+{
+    /// <summary>Every problem gets a localised title, a default detail for its status, and the trace id.</summary>
+    public static void Localise(ProblemDetailsContext context)
+    {
+        var status = context.ProblemDetails.Status ?? context.HttpContext.Response.StatusCode;
+        context.ProblemDetails.Status = status;
+        context.ProblemDetails.Title = Messages.Title(status) ?? context.ProblemDetails.Title;
+        context.ProblemDetails.Detail ??= Messages.DefaultDetail(status);
+        context.ProblemDetails.Instance = null;
+    }
+}
+
+public static class Startup
+{
+    /// <summary>Migrates and seeds reference data, retrying while the database is still starting.</summary>
+    public static async Task PrepareDatabaseAsync(WebApplication app)
+    {
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Trygghet.Startup");
+        var connectionString = Database.ConnectionString(app.Configuration);
+        var dataSource = app.Services.GetRequiredService<NpgsqlDataSource>();
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                Migrations.Apply(connectionString, logger);
+                await AreaSeed.ApplyAsync(dataSource, CancellationToken.None);
+                logger.LogInformation("Database migrated and reference data seeded");
+                return;
+            }
+            catch (Exception e) when (attempt < 30 && ProblemExceptionHandler.IsDatabaseUnavailable(e))
+            {
+                logger.LogWarning("Database not reachable yet (attempt {Attempt}); retrying", attempt);
+                await Task.Delay(TimeSpan.FromSeconds(2));
+            }
+        }
+    }
+}

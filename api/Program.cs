@@ -1,0 +1,81 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using FluentValidation;
+using Npgsql;
+using Trygghet.Api.Features.Areas;
+using Trygghet.Api.Features.Dev;
+using Trygghet.Api.Infrastructure;
+
+// `--export-openapi FILE` writes the contract as the Development host serves it (with the dev token route) and exits.
+var exportOpenApi = args.SkipWhile(a => a != "--export-openapi").Skip(1).FirstOrDefault();
+var builder = WebApplication.CreateBuilder(exportOpenApi is null
+    ? new WebApplicationOptions { Args = args }
+    : new WebApplicationOptions { Args = args, EnvironmentName = Environments.Development });
+var options = builder.Configuration.GetSection("Api").Get<ApiOptions>() ?? new ApiOptions();
+
+builder.Logging.ClearProviders().AddJsonConsole(json => json.UseUtcTimestamp = true);
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes);
+
+builder.Services.ConfigureHttpJsonOptions(json => Json.Configure(json.SerializerOptions));
+builder.Services.Configure<Microsoft.AspNetCore.Mvc.JsonOptions>(json => Json.Configure(json.JsonSerializerOptions));
+builder.Services.Configure<RouteHandlerOptions>(route => route.ThrowOnBadRequest = true);
+builder.Services.AddProblemDetails(problems => problems.CustomizeProblemDetails = ProblemText.Localise);
+builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
+builder.Services.AddHttpContextAccessor();
+builder.Services.AddSingleton(TimeProvider.System);
+
+builder.Services.AddDatabase(builder.Configuration);
+builder.Services.AddMediator(mediator =>
+{
+    mediator.ServiceLifetime = ServiceLifetime.Scoped;
+    mediator.PipelineBehaviors = [typeof(LoggingBehaviour<,>), typeof(ValidationBehaviour<,>), typeof(TransactionBehaviour<,>)];
+});
+builder.Services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton);
+builder.Services.AddScoped<AuditLog>();
+builder.Services.AddSingleton<AreaLocator>();
+
+builder.Services.AddTrygghetAuth(builder.Configuration, builder.Environment);
+builder.Services.AddTrygghetOperations(options);
+builder.Services.AddTrygghetOpenApi();
+
+var app = builder.Build();
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseRequestLocalization(localization =>
+{
+    localization.SetDefaultCulture("sv").AddSupportedCultures("sv", "en").AddSupportedUICultures("sv", "en");
+    localization.ApplyCurrentCultureToResponseHeaders = true;
+});
+app.UseRequestSizeLimit(options);
+app.UseCors();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseRateLimiter();
+
+if (app.Environment.IsDevelopment())
+{
+    app.UseSwagger();
+    app.UseSwaggerUI(ui => ui.DocumentTitle = "Trygghet API");
+}
+
+var api = app.MapGroup("/api/v1");
+api.MapAreas();
+if (app.Environment.IsDevelopment()) api.MapDevToken();
+app.MapHealth();
+
+if (exportOpenApi is not null)
+{
+    // The endpoint list is complete only once the pipeline is built: start on a free loopback port, without the database.
+    app.Urls.Add("http://127.0.0.1:0");
+    await app.StartAsync();
+    await File.WriteAllTextAsync(exportOpenApi, await OpenApi.WriteDocumentAsync(app.Services));
+    await app.StopAsync();
+    Console.WriteLine($"OpenAPI document written to {exportOpenApi}");
+    return;
+}
+
+await Startup.PrepareDatabaseAsync(app);
+app.Run();
+
+public partial class Program;
