@@ -40,13 +40,14 @@ builder.Services.AddTrygghetOpenApi();
 
 var app = builder.Build();
 
-app.UseExceptionHandler();
-app.UseStatusCodePages();
+// Culture first, so that every problem written further in is in the caller's language.
 app.UseRequestLocalization(localization =>
 {
     localization.SetDefaultCulture("sv").AddSupportedCultures("sv", "en").AddSupportedUICultures("sv", "en");
     localization.ApplyCurrentCultureToResponseHeaders = true;
 });
+app.UseExceptionHandler();
+app.UseStatusCodePages();
 app.UseRequestSizeLimit(options);
 app.UseCors();
 app.UseAuthentication();
@@ -75,7 +76,7 @@ if (exportOpenApi is not null)
     return;
 }
 
-await Startup.PrepareDatabaseAsync(app);
+if (app.Configuration.GetValue("Database:MigrateOnStartup", true)) await Startup.PrepareDatabaseAsync(app);
 app.Run();
 
 public partial class Program;

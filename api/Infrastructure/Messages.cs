@@ -34,8 +34,10 @@ public static class Messages
 
         ["validation.failed"] = ("En eller flera uppgifter är felaktiga.", "One or more fields are invalid."),
         ["json.malformed"] = ("Innehållet är inte giltig JSON.", "The body is not valid JSON."),
+        ["json.required"] = ("Uppgiften krävs.", "This field is required."),
         ["json.invalidValue"] = ("Värdet har fel typ eller ett okänt värde.", "The value has the wrong type or an unknown value."),
         ["request.bodyRequired"] = ("Begäran saknar innehåll eller har fel format.", "The request body is missing or malformed."),
+        ["request.invalidParameter"] = ("Värdet saknas eller har fel format.", "The value is missing or has the wrong format."),
         ["request.badParameter"] = ("En parameter i adressen eller frågesträngen är felaktig.", "A route or query parameter is invalid."),
         ["request.tooLarge"] = ("Begäran är större än {0} byte.", "The request is larger than {0} bytes."),
         ["request.unsupportedMediaType"] = ("Skicka innehållet som application/json.", "Send the body as application/json."),

@@ -54,12 +54,18 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
                     .GroupBy(e => JsonPath.CamelCase(e.PropertyName))
                     .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray()));
                 break;
+            case BadHttpRequestException bad when FindJsonException(bad) is { } json && MissingProperties(json) is { Count: > 0 } missing:
+                problem = ValidationProblem(missing.ToDictionary(name => name, _ => new[] { Messages.Get("json.required") }));
+                break;
             case BadHttpRequestException bad when FindJsonException(bad) is { } json:
                 var field = JsonPath.FromJsonPath(json.Path);
                 problem = ValidationProblem(new Dictionary<string, string[]>
                 {
                     [field.Length == 0 ? "$" : field] = [Messages.Get(json.Path is null or "$" ? "json.malformed" : "json.invalidValue")],
                 });
+                break;
+            case BadHttpRequestException bad when BoundParameter(bad) is { } parameter:
+                problem = ValidationProblem(new Dictionary<string, string[]> { [parameter] = [Messages.Get("request.invalidParameter")] });
                 break;
             case BadHttpRequestException bad:
                 problem = new ProblemDetails { Status = bad.StatusCode, Detail = Messages.Get(BadRequestKey(bad)) };
@@ -96,6 +102,26 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
 
     private static ValidationProblemDetails ValidationProblem(IDictionary<string, string[]> errors) =>
         new(errors) { Status = StatusCodes.Status400BadRequest, Detail = Messages.Get("validation.failed") };
+
+    /// <summary>The name in <c>Failed to bind parameter "double? lat" from "abc".</c> or <c>Required parameter "double lat" was not provided</c>.</summary>
+    private static string? BoundParameter(BadHttpRequestException bad)
+    {
+        var match = System.Text.RegularExpressions.Regex.Match(bad.Message, "parameter \"(?:[^\"]* )?([A-Za-z_][A-Za-z0-9_]*)\"");
+        return match.Success && bad.StatusCode == StatusCodes.Status400BadRequest && !bad.Message.Contains("body", StringComparison.OrdinalIgnoreCase)
+            ? JsonPath.CamelCase(match.Groups[1].Value)
+            : null;
+    }
+
+    /// <summary>System.Text.Json names missing required properties only in its message: <c>… missing required properties including: 'role'.</c></summary>
+    private static List<string> MissingProperties(JsonException json)
+    {
+        if (!json.Message.Contains("missing required properties", StringComparison.Ordinal)) return [];
+        var prefix = JsonPath.FromJsonPath(json.Path);
+        var tail = json.Message[(json.Message.IndexOf("including:", StringComparison.Ordinal) + 1)..];
+        return System.Text.RegularExpressions.Regex.Matches(tail, "'([^']+)'")
+            .Select(m => prefix.Length == 0 ? m.Groups[1].Value : $"{prefix}.{m.Groups[1].Value}")
+            .ToList();
+    }
 
     private static JsonException? FindJsonException(Exception e)
     {

@@ -17,7 +17,7 @@ public enum DevRole
 /// <summary>What the development token should say.</summary>
 /// <param name="Role">The role the token carries.</param>
 /// <param name="ActorId">For the actor role: the actor the token speaks for.</param>
-public sealed record DevTokenRequest(DevRole Role, Guid? ActorId);
+public sealed record DevTokenRequest(DevRole Role, Guid? ActorId = null);
 
 /// <summary>A bearer token signed with the local development key.</summary>
 /// <param name="AccessToken">The JWT to send as <c>Authorization: Bearer …</c>.</param>

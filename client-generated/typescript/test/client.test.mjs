@@ -1,0 +1,54 @@
+// The generated TypeScript client against a running API (API_URL), as a frontend would use it.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { TrygghetClient } from '../dist/client.js';
+
+const baseUrl = process.env.API_URL;
+if (!baseUrl) throw new Error('Set API_URL to a running Trygghet API (./test does).');
+
+// Outside a browser there is no `window`: pass fetch explicitly.
+const anonymous = new TrygghetClient(baseUrl, { fetch: (url, init) => fetch(url, init) });
+
+function clientWithToken(token) {
+  return new TrygghetClient(baseUrl, {
+    fetch: (url, init) => fetch(url, { ...init, headers: { ...init?.headers, Authorization: `Bearer ${token}` } }),
+  });
+}
+
+test('lists the 17 neighbourhoods of Hägersten-Älvsjö', async () => {
+  const [city] = await anonymous.listAreas();
+  assert.equal(city.slug, 'stockholm');
+  const [district] = city.children;
+  assert.equal(district.name, 'Hägersten-Älvsjö');
+  assert.equal(district.children.length, 17);
+  assert.ok(district.children.every((n) => n.kind === 'neighbourhood'));
+});
+
+test('locates Älvsjö station in Solberga', async () => {
+  const area = await anonymous.locateArea(59.2787, 18.0105);
+  assert.deepEqual({ slug: area.slug, kind: area.kind }, { slug: 'solberga', kind: 'neighbourhood' });
+});
+
+test('an unknown area rejects with the problem document', async () => {
+  await assert.rejects(anonymous.getArea('atlantis'), (problem) => {
+    assert.equal(problem.status, 404);
+    assert.match(problem.detail, /atlantis/);
+    return true;
+  });
+});
+
+test('staff set a population with If-Match from a development token', async () => {
+  const { accessToken } = await anonymous.createDevToken({ role: 'staff' });
+  const staff = clientWithToken(accessToken);
+  const area = await staff.getArea('liseberg');
+  const updated = await staff.updateAreaPopulation('liseberg', `"${area.version}"`, { population: 4321, year: 2025 });
+  assert.equal(updated.population, 4321);
+  assert.equal(updated.version, area.version + 1);
+  await assert.rejects(staff.updateAreaPopulation('liseberg', `"${area.version}"`, { population: 1, year: 2025 }),
+    (problem) => problem.status === 412);
+});
+
+test('without a token the write is refused with 401', async () => {
+  await assert.rejects(anonymous.updateAreaPopulation('liseberg', '"1"', { population: 1, year: 2025 }),
+    (error) => error.status === 401);
+});

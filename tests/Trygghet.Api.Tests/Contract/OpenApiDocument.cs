@@ -1,0 +1,74 @@
+using System.Text.Json.Nodes;
+
+namespace Trygghet.Api.Tests.Contract;
+
+/// <summary>The committed contract, <c>openapi/trygghet.v1.json</c>, and the operations it declares.</summary>
+public static class OpenApiDocument
+{
+    public static readonly string CommittedPath = Path.Combine(AppContext.BaseDirectory, "openapi", "trygghet.v1.json");
+
+    public static JsonNode Committed { get; } = JsonNode.Parse(File.ReadAllText(CommittedPath))!;
+
+    public sealed record Operation(string Method, string Path, JsonObject Node)
+    {
+        public string Id => (string)Node["operationId"]!;
+
+        /// <summary>Roles from <c>x-roles</c>; null when the operation is public.</summary>
+        public IReadOnlyList<string>? Roles => Node["x-roles"]?.AsArray().Select(r => (string)r!).ToList();
+
+        public IEnumerable<JsonObject> Parameters(string location) =>
+            Node["parameters"]?.AsArray().OfType<JsonObject>().Where(p => (string?)p["in"] == location) ?? [];
+
+        public JsonObject? BodySchema => Node["requestBody"]?["content"]?["application/json"]?["schema"] is JsonObject schema ? Resolve(schema) : null;
+
+        public override string ToString() => $"{Method} {Path} ({Id})";
+    }
+
+    public static IEnumerable<Operation> Operations() =>
+        Committed["paths"]!.AsObject().SelectMany(path => path.Value!.AsObject()
+            .Select(op => new Operation(op.Key.ToUpperInvariant(), path.Key, op.Value!.AsObject())));
+
+    public static JsonObject Resolve(JsonObject schema) =>
+        schema["$ref"] is { } reference
+            ? Resolve(Committed["components"]!["schemas"]![((string)reference!).Split('/')[^1]]!.AsObject())
+            : schema;
+
+    /// <summary>A URL for the operation with every path parameter set (to a valid example unless overridden).</summary>
+    public static string Url(Operation operation, Func<JsonObject, string>? pathValue = null, Func<JsonObject, string?>? queryValue = null)
+    {
+        var url = operation.Path;
+        foreach (var p in operation.Parameters("path"))
+            url = url.Replace($"{{{p["name"]}}}", Uri.EscapeDataString(pathValue?.Invoke(p) ?? Example(p)));
+        var query = operation.Parameters("query")
+            .Select(p => (Name: (string)p["name"]!, Value: queryValue is null ? Example(p) : queryValue(p)))
+            .Where(q => q.Value is not null)
+            .Select(q => $"{q.Name}={Uri.EscapeDataString(q.Value!)}")
+            .ToList();
+        return query.Count == 0 ? url : $"{url}?{string.Join('&', query)}";
+    }
+
+    public static string Example(JsonObject parameter) =>
+        parameter["example"]?.ToString() ?? ((string?)parameter["schema"]?["type"] switch
+        {
+            "integer" or "number" => "1",
+            "boolean" => "true",
+            _ => (string?)parameter["schema"]?["format"] == "uuid" ? Guid.Empty.ToString() : "example",
+        });
+
+    /// <summary>A body that satisfies the schema's types, with each required property set.</summary>
+    public static JsonNode SampleBody(JsonObject schema)
+    {
+        schema = Resolve(schema);
+        if (schema["enum"] is JsonArray values) return values[0]!.DeepClone();
+        if (schema["example"] is { } example) return example.DeepClone();
+        return (string?)schema["type"] switch
+        {
+            "object" => new JsonObject((schema["properties"]?.AsObject() ?? [])
+                .Select(p => KeyValuePair.Create(p.Key, (JsonNode?)SampleBody(p.Value!.AsObject())))),
+            "array" => new JsonArray(SampleBody(schema["items"]!.AsObject())),
+            "integer" or "number" => JsonValue.Create(1),
+            "boolean" => JsonValue.Create(true),
+            _ => JsonValue.Create((string?)schema["format"] == "uuid" ? Guid.NewGuid().ToString() : "example"),
+        };
+    }
+}
