@@ -35,7 +35,6 @@ public static class OpenApi
                     Staff, moderators and actors send a JWT bearer token; the roles an operation admits are listed in
                     its description and in the `x-roles` extension.
                     """,
-                License = new OpenApiLicense { Name = "EUPL-1.2" },
             });
             options.AddSecurityDefinition(BearerScheme, new OpenApiSecurityScheme
             {
