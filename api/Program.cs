@@ -2,7 +2,9 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using FluentValidation;
 using Npgsql;
+using Trygghet.Api.Features.Actors;
 using Trygghet.Api.Features.Areas;
+using Trygghet.Api.Features.Events;
 using Trygghet.Api.Features.Dev;
 using Trygghet.Api.Infrastructure;
 
@@ -32,7 +34,9 @@ builder.Services.AddMediator(mediator =>
 });
 builder.Services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton);
 builder.Services.AddScoped<AuditLog>();
+builder.Services.AddSingleton<ISecretTokens, SecretTokens>();
 builder.Services.AddSingleton<AreaLocator>();
+builder.Services.AddSingleton(builder.Configuration.GetSection("Publishing").Get<PublishingOptions>() ?? new PublishingOptions());
 
 builder.Services.AddTrygghetAuth(builder.Configuration, builder.Environment);
 builder.Services.AddTrygghetOperations(options);
@@ -62,6 +66,9 @@ if (app.Environment.IsDevelopment())
 
 var api = app.MapGroup("/api/v1");
 api.MapAreas();
+api.MapActors();
+api.MapEvents();
+api.MapRsvp();
 if (app.Environment.IsDevelopment()) api.MapDevToken();
 app.MapHealth();
 

@@ -21,6 +21,7 @@ public static class Database
         });
         services.AddScoped<DbSession>();
         DefaultTypeMap.MatchNamesWithUnderscores = true;
+        DapperTypes.Register();
         return services;
     }
 
@@ -33,8 +34,6 @@ public static class Database
             : new NpgsqlConnectionStringBuilder(raw);
         // Dapper's statements are prepared on first reuse (TechEmpower's setting).
         if (builder.MaxAutoPrepare == 0) builder.MaxAutoPrepare = 64;
-        if (builder.AutoPrepareMinUsages == 5) builder.AutoPrepareMinUsages = 2;
-        if (builder.Timeout == 15) builder.Timeout = 5;
         builder.ApplicationName ??= "trygghet-api";
         return builder.ConnectionString;
     }
@@ -99,7 +98,14 @@ public sealed class DbSession(NpgsqlDataSource dataSource) : IAsyncDisposable
     public async ValueTask RollbackAsync()
     {
         if (Transaction is null) return;
-        try { await Transaction.RollbackAsync(); }
+        try
+        {
+            await Transaction.RollbackAsync();
+        }
+        catch (Exception e) when (e is ObjectDisposedException or NpgsqlException or InvalidOperationException)
+        {
+            // The connection broke with the failure being handled; PostgreSQL has dropped the transaction already.
+        }
         finally
         {
             await Transaction.DisposeAsync();

@@ -47,9 +47,31 @@ public static class Messages
         ["concurrency.ifMatchRequired"] = ("Skicka If-Match med den ETag du läste.", "Send If-Match with the ETag you read."),
         ["concurrency.stale"] = ("Resursen har ändrats sedan du läste den. Läs om och försök igen.", "The resource changed since you read it. Read it again and retry."),
 
+        ["paging.badCursor"] = ("Ogiltig cursor: använd nextCursor från föregående sida.", "Invalid cursor: use nextCursor from the previous page."),
+
         ["area.notFound"] = ("Området '{0}' finns inte.", "Area '{0}' does not exist."),
         ["area.outsideDistrict"] = ("Punkten ligger inte i någon stadsdel i Hägersten-Älvsjö.", "The point is not in any neighbourhood of Hägersten-Älvsjö."),
         ["area.populationOnlyForKnownAreas"] = ("Folkmängd kan bara anges för en stadsdel, ett stadsdelsområde eller staden.", "Population can only be set for a neighbourhood, district or city."),
+
+        ["area.unknown"] = ("Området '{0}' finns inte.", "Area '{0}' does not exist."),
+        ["actor.notFound"] = ("Aktören finns inte.", "The actor does not exist."),
+        ["event.notFound"] = ("Evenemanget '{0}' finns inte.", "Event '{0}' does not exist."),
+        ["event.kindFixed"] = ("Typen av evenemang kan inte ändras.", "The kind of an event cannot change."),
+        ["event.slugTaken"] = ("Adressnamnet '{0}' används redan.", "The slug '{0}' is already in use."),
+        ["event.linkedEventMissing"] = ("Det länkade evenemanget '{0}' finns inte.", "The linked event '{0}' does not exist."),
+        ["event.linkedNotDialogue"] = ("Den länkade dialogen måste vara en trygghetsdialog.", "The linked dialogue must be a safety dialogue."),
+        ["event.transition"] = ("Åtgärden '{0}' är inte tillåten när evenemanget har status '{1}'.", "'{0}' is not allowed while the event is '{1}'."),
+        ["event.timesViaReschedule"] = ("Ett publicerat evenemang flyttas med reschedule, inte genom att ändra tiden.", "A published event is moved with reschedule, not by editing its times."),
+        ["event.notEnded"] = ("Evenemanget har inte ägt rum än.", "The event has not taken place yet."),
+        ["event.checksFailed"] = ("Rutinkontrollerna godkändes inte: {0}. Åtgärda dem eller publicera med en motivering (overrideReason).", "The routine checks failed: {0}. Fix them or publish with a reason (overrideReason)."),
+        ["check.publicNotice"] = ("Allmänheten ska få minst {0} dagars varsel; evenemanget börjar om {1} dagar.", "The public needs at least {0} days' notice; the event starts in {1} days."),
+        ["check.actorNotice"] = ("Aktörer ska bjudas in minst {0} dagar före; {1} inbjudan/inbjudningar skickades senare.", "Actors must be invited at least {0} days ahead; {1} invitation(s) were sent later."),
+        ["check.actorNotice.none"] = ("Inga aktörer är inbjudna.", "No actors are invited."),
+        ["check.requiredActors"] = ("Inbjudan saknas för: {0}.", "No invitation for: {0}."),
+        ["check.venueAccessibility"] = ("Lokalens adress och tillgänglighet ska anges för möten på plats.", "State the venue's address and accessibility for on-site meetings."),
+        ["check.remoteLink"] = ("En länk till distansmötet krävs för distans- och hybridmöten.", "A remote meeting link is required for remote and hybrid meetings."),
+        ["invitation.notFound"] = ("Länken är ogiltig eller har gått ut.", "The link is invalid or has expired."),
+        ["check.passed"] = ("Godkänd.", "Passed."),
     };
 
     public static string Get(string key, params object[] args)

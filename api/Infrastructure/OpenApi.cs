@@ -131,6 +131,17 @@ public static class OpenApi
     }
 }
 
+public static class ProblemResponses
+{
+    /// <summary>Declares the problem responses an operation gives besides those every operation can give.</summary>
+    public static RouteHandlerBuilder ProducesProblems(this RouteHandlerBuilder builder, params int[] statuses)
+    {
+        foreach (var status in statuses)
+            builder = status == StatusCodes.Status400BadRequest ? builder.ProducesValidationProblem() : builder.ProducesProblem(status);
+        return builder;
+    }
+}
+
 /// <summary>Marks a property holding a GeoJSON geometry (RFC 7946, WGS84 lon/lat).</summary>
 [AttributeUsage(AttributeTargets.Property | AttributeTargets.Parameter)]
 public sealed class GeoJsonAttribute(string description) : Attribute

@@ -19,23 +19,18 @@ public static class AreasEndpoints
         group.MapGet("/locate", LocateArea)
             .WithName(nameof(LocateArea))
             .WithSummary("The neighbourhood (stadsdel) containing a WGS84 point.")
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
 
         group.MapGet("/{slug}", GetArea)
             .WithName(nameof(GetArea))
             .WithSummary("One area with its GeoJSON boundary. The ETag header carries the version for If-Match.")
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
 
         group.MapPut("/{slug}/population", UpdateAreaPopulation)
             .WithName(nameof(UpdateAreaPopulation))
             .WithSummary("Set an area's population figure (audited). Requires If-Match with the ETag last read.")
             .RequireRoles(Roles.Admin, Roles.Staff)
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
-            .ProducesProblem(StatusCodes.Status428PreconditionRequired);
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status412PreconditionFailed, StatusCodes.Status428PreconditionRequired);
     }
 
     public static async Task<Ok<IReadOnlyList<AreaNode>>> ListAreas(IMediator mediator, HttpContext http, CancellationToken ct)

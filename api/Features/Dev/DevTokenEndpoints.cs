@@ -43,12 +43,14 @@ public static class DevTokenEndpoints
             .WithTags("Development")
             .WithSummary("Development only: a bearer token for a role, signed with the local development key.")
             .RequireRateLimiting(Operations.AnonymousWrites)
-            .ProducesValidationProblem();
+            .ProducesProblems(StatusCodes.Status400BadRequest);
     }
 
     public static async Task<Ok<DevToken>> CreateDevToken(DevTokenRequest request, IValidator<DevTokenRequest> validator, AuthOptions options,
-        TimeProvider clock, CancellationToken ct)
+        CancellationToken ct)
     {
+        // The bearer handler checks lifetimes against the system clock, so tokens are issued on it too.
+        var clock = TimeProvider.System;
         await validator.ValidateAndThrowAsync(request, ct);
         var role = request.Role.ToString().ToLowerInvariant();
         var token = AuthSetup.IssueDevelopmentToken(options, role, request.ActorId, clock);

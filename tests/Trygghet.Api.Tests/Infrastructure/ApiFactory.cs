@@ -2,6 +2,8 @@ using System.Net.Http.Headers;
 using Dapper;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Trygghet.Client;
 
@@ -13,6 +15,9 @@ public class ApiFactory(string connectionString, string environment = "Developme
 {
     public string ConnectionString { get; } = connectionString;
 
+    /// <summary>The API's clock; tests move it to reach deadlines and event ends.</summary>
+    public TestClock Clock { get; } = new();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(environment);
@@ -21,6 +26,7 @@ public class ApiFactory(string connectionString, string environment = "Developme
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             builder.UseSetting(key, value);
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 
     public TrygghetClient Client(HttpClient? http = null) => new(http ?? CreateClient());
@@ -63,6 +69,7 @@ public sealed class ApiFixture : IAsyncLifetime
             "select quote_ident(tablename) from pg_tables where schemaname = 'public' and tablename <> all(@KeptTables)",
             new { KeptTables })).ToList();
         if (tables.Count > 0) await conn.ExecuteAsync($"truncate {string.Join(", ", tables)} restart identity cascade");
+        Api.Clock.Reset();
         await conn.ExecuteAsync("update area set population = null, population_year = null, version = 1 where version <> 1 or population is not null");
     }
 

@@ -1,0 +1,127 @@
+using System.ComponentModel.DataAnnotations;
+using Mediator;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Trygghet.Api.Infrastructure;
+
+namespace Trygghet.Api.Features.Events;
+
+/// <summary>
+/// Staff planning of dialogues and walks. The lifecycle is a set of explicit actions:
+/// create (draft) → publish (routine checks) → reschedule / cancel → close (after the event, with minutes and feedback).
+/// </summary>
+public static class EventsEndpoints
+{
+    public static void MapEvents(this IEndpointRouteBuilder api)
+    {
+        var group = api.MapGroup("/events").WithTags("Planning").RequireRoles(Roles.Admin, Roles.Staff);
+
+        group.MapGet("/", ListEventPlans).WithName(nameof(ListEventPlans))
+            .WithSummary("Every dialogue and walk, drafts included, in start order.")
+            .ProducesProblems(StatusCodes.Status400BadRequest);
+        group.MapPost("/", CreateEvent).WithName(nameof(CreateEvent))
+            .WithSummary("Plan a dialogue or walk as a draft (audited). The slug is generated from title and date unless given.")
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity);
+        group.MapGet("/{id:guid}", GetEventPlan).WithName(nameof(GetEventPlan))
+            .WithSummary("The whole event as staff see it, remote link included; the ETag header carries the version.")
+            .ProducesProblems(StatusCodes.Status404NotFound);
+        group.MapPut("/{id:guid}", UpdateEvent).WithName(nameof(UpdateEvent))
+            .WithSummary("Edit a draft or published event (If-Match). A published event's times change only through reschedule.")
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status412PreconditionFailed, StatusCodes.Status422UnprocessableEntity, StatusCodes.Status428PreconditionRequired);
+        group.MapGet("/{id:guid}/publication-check", CheckPublication).WithName(nameof(CheckPublication))
+            .WithDescription("""
+                Dry run of the routine checks, without publishing: `publicNotice` (at least 14 days' notice to the public),
+                `actorNotice` (actors invited at least 21 days ahead), `requiredActors` (the police and the administration
+                invited), `venueAccessibility` (address and accessibility stated for on-site and hybrid), `remoteLink`
+                (a link for remote and hybrid). Thresholds and which checks only warn are configured under `Publishing`.
+                """)
+            .WithSummary("Run the routine checks without publishing.")
+            .ProducesProblems(StatusCodes.Status404NotFound);
+        group.MapGet("/{id:guid}/invitations", ListInvitations).WithName(nameof(ListInvitations))
+            .WithSummary("The actors invited to an event and their answers.")
+            .ProducesProblems(StatusCodes.Status404NotFound);
+        group.MapPost("/{id:guid}/invitations", InviteActors).WithName(nameof(InviteActors))
+            .WithSummary("Invite actors (audited). Each new invitation carries the secret of its RSVP link once, in this response.")
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity);
+        group.MapPost("/{id:guid}/publish", PublishEvent).WithName(nameof(PublishEvent))
+            .WithSummary("Publish a draft. Failing blocking checks answer 422 with `checks`, unless `overrideReason` is given (audited).")
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity);
+        group.MapPost("/{id:guid}/reschedule", RescheduleEvent).WithName(nameof(RescheduleEvent))
+            .WithSummary("Move a published event to a new time; it is shown as rescheduled and calendars update.")
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
+        group.MapPost("/{id:guid}/cancel", CancelEvent).WithName(nameof(CancelEvent))
+            .WithSummary("Cancel a published event with a reason shown to the public.")
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
+        group.MapPost("/{id:guid}/close", CloseEvent).WithName(nameof(CloseEvent))
+            .WithSummary("Close a held event with minutes, attendance on site and remote, and feedback (what was raised, what will happen).")
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
+    }
+
+    public static void MapRsvp(this IEndpointRouteBuilder api)
+    {
+        var group = api.MapGroup("/rsvp").WithTags("Invitations");
+        group.MapGet("/{token}", GetRsvp).WithName(nameof(GetRsvp))
+            .WithSummary("What an invited actor sees through the secret RSVP link.")
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
+        group.MapPost("/{token}", AnswerRsvp).WithName(nameof(AnswerRsvp))
+            .WithSummary("Accept or decline an invitation through the secret RSVP link, with a note.")
+            .RequireRateLimiting(Operations.AnonymousWrites)
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
+    }
+
+    /// <param name="kind">Only dialogues or only walks.</param>
+    /// <param name="drafts">true: only drafts; false: no drafts.</param>
+    /// <param name="limit">Page size, 1–100 (default 20).</param>
+    /// <param name="cursor">The <c>nextCursor</c> of the previous page.</param>
+    public static async Task<Ok<Page<EventPlan>>> ListEventPlans(EventKind? kind, bool? drafts, int? limit, string? cursor, IMediator mediator, CancellationToken ct) =>
+        TypedResults.Ok(await mediator.Send(new Features.Events.ListEventPlans(kind, drafts, limit, cursor), ct));
+
+    public static async Task<Created<EventPlan>> CreateEvent(EventInput input, IMediator mediator, HttpContext http, CancellationToken ct)
+    {
+        var plan = await mediator.Send(new Features.Events.CreateEvent(input), ct);
+        return Tagged(http, TypedResults.Created($"/api/v1/events/{plan.Id}", plan));
+    }
+
+    public static async Task<Ok<EventPlan>> GetEventPlan(Guid id, IMediator mediator, HttpContext http, CancellationToken ct) =>
+        Tagged(http, TypedResults.Ok(await mediator.Send(new Features.Events.GetEventPlan(id), ct)));
+
+    /// <param name="ifMatch" example="&quot;1&quot;">The ETag of the event as last read.</param>
+    public static async Task<Ok<EventPlan>> UpdateEvent(Guid id, [FromHeader(Name = "If-Match"), Required] string? ifMatch, EventInput input,
+        IMediator mediator, HttpContext http, CancellationToken ct) =>
+        Tagged(http, TypedResults.Ok(await mediator.Send(new Features.Events.UpdateEvent(id, ETags.RequireVersion(ifMatch), input), ct)));
+
+    public static async Task<Ok<PublicationReport>> CheckPublication(Guid id, IMediator mediator, CancellationToken ct) =>
+        TypedResults.Ok(await mediator.Send(new Features.Events.CheckPublication(id), ct));
+
+    public static async Task<Ok<EventPlan>> PublishEvent(Guid id, PublishRequest? request, IMediator mediator, HttpContext http, CancellationToken ct) =>
+        Tagged(http, TypedResults.Ok(await mediator.Send(new Features.Events.PublishEvent(id, request?.OverrideReason), ct)));
+
+    public static async Task<Ok<EventPlan>> RescheduleEvent(Guid id, RescheduleRequest request, IMediator mediator, HttpContext http, CancellationToken ct) =>
+        Tagged(http, TypedResults.Ok(await mediator.Send(new Features.Events.RescheduleEvent(id, request), ct)));
+
+    public static async Task<Ok<EventPlan>> CancelEvent(Guid id, CancelRequest request, IMediator mediator, HttpContext http, CancellationToken ct) =>
+        Tagged(http, TypedResults.Ok(await mediator.Send(new Features.Events.CancelEvent(id, request), ct)));
+
+    public static async Task<Ok<EventPlan>> CloseEvent(Guid id, Closing closing, IMediator mediator, HttpContext http, CancellationToken ct) =>
+        Tagged(http, TypedResults.Ok(await mediator.Send(new Features.Events.CloseEvent(id, closing), ct)));
+
+    public static async Task<Ok<IReadOnlyList<Invitation>>> ListInvitations(Guid id, IMediator mediator, CancellationToken ct) =>
+        TypedResults.Ok(await mediator.Send(new Features.Events.ListInvitations(id), ct));
+
+    public static async Task<Ok<IReadOnlyList<Invitation>>> InviteActors(Guid id, InviteRequest request, IMediator mediator, CancellationToken ct) =>
+        TypedResults.Ok(await mediator.Send(new Features.Events.InviteActors(id, request), ct));
+
+    /// <param name="token">The secret of the RSVP link.</param>
+    public static async Task<Ok<RsvpView>> GetRsvp(string token, IMediator mediator, CancellationToken ct) =>
+        TypedResults.Ok(await mediator.Send(new Features.Events.GetRsvp(token), ct));
+
+    /// <param name="token">The secret of the RSVP link.</param>
+    public static async Task<Ok<RsvpView>> AnswerRsvp(string token, RsvpRequest request, IMediator mediator, CancellationToken ct) =>
+        TypedResults.Ok(await mediator.Send(new Features.Events.AnswerRsvp(token, request), ct));
+
+    private static T Tagged<T>(HttpContext http, T result) where T : IValueHttpResult
+    {
+        if (result.Value is EventPlan plan) http.Response.Headers.ETag = ETags.For(plan.Version);
+        return result;
+    }
+}

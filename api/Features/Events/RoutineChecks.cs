@@ -1,0 +1,73 @@
+using Trygghet.Api.Infrastructure;
+
+namespace Trygghet.Api.Features.Events;
+
+/// <summary>
+/// The routine ("rutinen") an event must pass before it is published: notice to the public and to actors,
+/// the required actor kinds invited, accessibility stated, the remote link present. Configured under <c>Publishing</c>.
+/// </summary>
+public sealed class PublishingOptions
+{
+    public int MinimumPublicNoticeDays { get; set; } = 14;
+    public int MinimumActorNoticeDays { get; set; } = 21;
+    public string[] RequiredActorKinds { get; set; } = ["police", "administration"];
+
+    /// <summary>Names of checks that only warn instead of blocking publication.</summary>
+    public string[] WarnOnly { get; set; } = [];
+}
+
+/// <summary>The result of one routine check.</summary>
+/// <param name="Name">Stable name: <c>publicNotice</c>, <c>actorNotice</c>, <c>requiredActors</c>, <c>venueAccessibility</c>, <c>remoteLink</c>.</param>
+/// <param name="Passed">Whether the event passes it.</param>
+/// <param name="Blocking">Whether a failure blocks publishing (else it only warns).</param>
+/// <param name="Message">What was found, in the caller's language.</param>
+public sealed record PublicationCheck(string Name, bool Passed, bool Blocking, string Message);
+
+/// <summary>The routine checks of an event.</summary>
+/// <param name="Ready">True when no blocking check fails.</param>
+/// <param name="Checks">Every check, passed or not.</param>
+public sealed record PublicationReport(bool Ready, IReadOnlyList<PublicationCheck> Checks);
+
+/// <summary>An invitation as the checks see it.</summary>
+public sealed record InvitationFact(string ActorKind, DateTimeOffset InvitedAt, string Status);
+
+public static class RoutineChecks
+{
+    public static PublicationReport Run(EventFormat format, DateTimeOffset startsAt, string? venueAddress, string? accessibilityNotes,
+        string? remoteUrl, IReadOnlyList<InvitationFact> invitations, DateTimeOffset now, PublishingOptions options)
+    {
+        var live = invitations.Where(i => i.Status != "declined").ToList();
+        var checks = new List<PublicationCheck>();
+        void Add(string name, bool passed, string failure) =>
+            checks.Add(new PublicationCheck(name, passed, !options.WarnOnly.Contains(name), passed ? Messages.Get("check.passed") : failure));
+
+        var daysAhead = (int)Math.Floor((startsAt - now).TotalDays);
+        Add("publicNotice", startsAt - now >= TimeSpan.FromDays(options.MinimumPublicNoticeDays),
+            Messages.Get("check.publicNotice", options.MinimumPublicNoticeDays, Math.Max(daysAhead, 0)));
+
+        var late = live.Count(i => startsAt - i.InvitedAt < TimeSpan.FromDays(options.MinimumActorNoticeDays));
+        Add("actorNotice", live.Count > 0 && late == 0,
+            live.Count == 0 ? Messages.Get("check.actorNotice.none") : Messages.Get("check.actorNotice", options.MinimumActorNoticeDays, late));
+
+        var missing = options.RequiredActorKinds.Where(kind => live.All(i => i.ActorKind != kind)).ToList();
+        Add("requiredActors", missing.Count == 0, Messages.Get("check.requiredActors", string.Join(", ", missing)));
+
+        if (format is EventFormat.OnSite or EventFormat.Hybrid)
+            Add("venueAccessibility", !string.IsNullOrWhiteSpace(venueAddress) && !string.IsNullOrWhiteSpace(accessibilityNotes),
+                Messages.Get("check.venueAccessibility"));
+        if (format is EventFormat.Remote or EventFormat.Hybrid)
+            Add("remoteLink", !string.IsNullOrWhiteSpace(remoteUrl), Messages.Get("check.remoteLink"));
+
+        return new PublicationReport(checks.All(c => c.Passed || !c.Blocking), checks);
+    }
+
+    internal static async Task<PublicationReport> RunAsync(DbSession db, EventRow row, DateTimeOffset now, PublishingOptions options, CancellationToken ct)
+    {
+        var invitations = await db.QueryAsync<InvitationFact>("""
+            select a.kind as actor_kind, i.invited_at, i.status
+            from invitation i join actor a on a.id = i.actor_id
+            where i.event_id = @Id
+            """, new { row.Id }, ct);
+        return Run(row.FormatValue, row.StartsAt, row.VenueAddress, row.AccessibilityNotes, row.RemoteUrl, invitations, now, options);
+    }
+}

@@ -1,0 +1,42 @@
+using FluentValidation;
+using Mediator;
+using Trygghet.Api.Infrastructure;
+
+namespace Trygghet.Api.Features.Events;
+
+/// <summary>Replaces what staff planned. Times of a published event change only through reschedule.</summary>
+public sealed record UpdateEvent(Guid Id, int ExpectedVersion, EventInput Event) : ICommand<EventPlan>;
+
+public sealed class UpdateEventValidator : AbstractValidator<UpdateEvent>
+{
+    public UpdateEventValidator() => RuleFor(c => c.Event).NotNull().SetValidator(new EventInputValidator())
+        .OverridePropertyName(""); // field paths relative to the request body
+}
+
+public sealed class UpdateEventHandler(DbSession db, AuditLog audit, TimeProvider clock) : ICommandHandler<UpdateEvent, EventPlan>
+{
+    public async ValueTask<EventPlan> Handle(UpdateEvent command, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var row = await db.LoadAsync(command.Id, ct, forUpdate: true);
+        if (row.Version != command.ExpectedVersion) throw new PreconditionFailedException("concurrency.stale");
+        row.RequireStatus(now, "edit", EventStatus.Draft, EventStatus.Published, EventStatus.Rescheduled);
+        var input = command.Event;
+        if (input.Kind != row.KindValue) throw new ConflictException("event.kindFixed");
+        if (row.Status != "draft" && (input.StartsAt != row.StartsAt || input.EndsAt != row.EndsAt))
+            throw new ConflictException("event.timesViaReschedule");
+        var slug = input.Slug ?? row.Slug;
+        if (slug != row.Slug && await db.QuerySingleOrDefaultAsync<bool>("select true from event where slug = @slug", new { slug }, ct))
+            throw new ConflictException("event.slugTaken", slug);
+
+        var parameters = new Dapper.DynamicParameters(await EventWrites.ParametersAsync(db, input, row.Id, ct));
+        parameters.AddDynamicParams(new { row.Id, Slug = slug, Now = now, Public = row.Status != "draft" });
+        await db.ExecuteAsync($"""
+            update event set {EventWrites.Columns}, slug = @Slug, version = version + 1, updated_at = @Now,
+                   sequence = sequence + case when @Public then 1 else 0 end
+            where id = @Id
+            """, parameters, ct);
+        await audit.WriteAsync("event.update", "event", row.Id.ToString(), new { input.Title, slug }, ct);
+        return (await db.LoadAsync(row.Id, ct)).ToPlan(now);
+    }
+}

@@ -1,0 +1,9 @@
+namespace Trygghet.Api.Infrastructure;
+
+/// <summary>Stockholm's local time: how times are shown and exported (stored and sent as UTC instants with offset).</summary>
+public static class Time
+{
+    public static readonly TimeZoneInfo Stockholm = TimeZoneInfo.FindSystemTimeZoneById("Europe/Stockholm");
+
+    public static DateTimeOffset Local(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Stockholm);
+}
