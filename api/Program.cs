@@ -37,6 +37,7 @@ builder.Services.AddScoped<AuditLog>();
 builder.Services.AddSingleton<ISecretTokens, SecretTokens>();
 builder.Services.AddSingleton<AreaLocator>();
 builder.Services.AddSingleton(builder.Configuration.GetSection("Publishing").Get<PublishingOptions>() ?? new PublishingOptions());
+builder.Services.AddSingleton(builder.Configuration.GetSection("Site").Get<SiteOptions>() ?? new SiteOptions());
 
 builder.Services.AddTrygghetAuth(builder.Configuration, builder.Environment);
 builder.Services.AddTrygghetOperations(options);
@@ -69,6 +70,7 @@ api.MapAreas();
 api.MapActors();
 api.MapEvents();
 api.MapRsvp();
+api.MapPublicEvents();
 if (app.Environment.IsDevelopment()) api.MapDevToken();
 app.MapHealth();
 

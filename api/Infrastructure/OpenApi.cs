@@ -68,6 +68,14 @@ public static class OpenApi
         {
             var metadata = context.ApiDescription.ActionDescriptor.EndpointMetadata;
             MarkRequiredParameters(operation, context);
+            DescribeCommonParameters(operation);
+            TypeEnumParameters(operation, context);
+            foreach (var alternate in metadata.OfType<AlternateRepresentation>())
+                if (operation.Responses?.TryGetValue("200", out var ok) == true && ok is OpenApiResponse response)
+                    response.Content![alternate.MediaType] = new OpenApiMediaType
+                    {
+                        Schema = context.SchemaGenerator.GenerateSchema(alternate.Type, context.SchemaRepository),
+                    };
             operation.Responses ??= new OpenApiResponses();
             var roles = metadata.OfType<RolesMetadata>().LastOrDefault();
             if (roles is not null)
@@ -88,6 +96,38 @@ public static class OpenApi
                 AddProblem(operation, context, 429, "Too many requests from this client; see `Retry-After`.");
             AddProblem(operation, context, 500, "Unexpected error (logged; no details are returned).");
             AddProblem(operation, context, 503, "The database cannot be reached; retry after `Retry-After` seconds.");
+        }
+
+        /// <summary>Descriptions of parameters that recur across operations (and of lambda endpoints, which carry no XML comments).</summary>
+        private static readonly Dictionary<string, string> CommonParameters = new(StringComparer.OrdinalIgnoreCase)
+        {
+            ["area"] = "Slug of a neighbourhood, or of the district to include all its neighbourhoods, e.g. `fruangen`.",
+            ["from"] = "Only events that end at or after this instant (ISO 8601 with offset).",
+            ["to"] = "Only events that start before this instant (ISO 8601 with offset).",
+            ["format"] = "Only events of this format.",
+            ["kind"] = "Only dialogues or only walks.",
+            ["limit"] = "Page size, 1–100 (default 20).",
+            ["cursor"] = "The `nextCursor` of the previous page.",
+            ["idOrSlug"] = "The event's id or slug, e.g. `trygghetsdialog-i-fruangen-2027-03-10`.",
+        };
+
+        private static void DescribeCommonParameters(OpenApiOperation operation)
+        {
+            foreach (var parameter in operation.Parameters?.OfType<OpenApiParameter>() ?? [])
+                if (string.IsNullOrEmpty(parameter.Description) && parameter.Name is { } name && CommonParameters.TryGetValue(name, out var text))
+                    parameter.Description = text;
+        }
+
+        /// <summary>Query enums travel as strings (see <see cref="QueryEnum"/>); the contract still names their enum.</summary>
+        private static void TypeEnumParameters(OpenApiOperation operation, OperationFilterContext context)
+        {
+            foreach (var description in context.ApiDescription.ParameterDescriptions)
+            {
+                if (description.ParameterInfo()?.GetCustomAttribute<QueryEnumAttribute>() is not { } attribute) continue;
+                foreach (var parameter in operation.Parameters?.OfType<OpenApiParameter>() ?? [])
+                    if (string.Equals(parameter.Name, description.Name, StringComparison.OrdinalIgnoreCase))
+                        parameter.Schema = context.SchemaGenerator.GenerateSchema(attribute.EnumType, context.SchemaRepository);
+            }
         }
 
         /// <summary>Minimal APIs bind optional values; <c>[Required]</c> says the contract requires them (the validator enforces it).</summary>
@@ -141,6 +181,9 @@ public static class ProblemResponses
         return builder;
     }
 }
+
+/// <summary>A second representation of an operation's 200 response, chosen by <c>Accept</c> (e.g. JSON-LD).</summary>
+public sealed record AlternateRepresentation(string MediaType, Type Type);
 
 /// <summary>Marks a property holding a GeoJSON geometry (RFC 7946, WGS84 lon/lat).</summary>
 [AttributeUsage(AttributeTargets.Property | AttributeTargets.Parameter)]

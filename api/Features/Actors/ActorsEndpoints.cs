@@ -29,8 +29,8 @@ public static class ActorsEndpoints
     /// <param name="kind">Only actors of this kind.</param>
     /// <param name="limit">Page size, 1–100 (default 20).</param>
     /// <param name="cursor">The <c>nextCursor</c> of the previous page.</param>
-    public static async Task<Ok<Page<Actor>>> ListActors(ActorKind? kind, int? limit, string? cursor, IMediator mediator, CancellationToken ct) =>
-        TypedResults.Ok(await mediator.Send(new Features.Actors.ListActors(kind, limit, cursor), ct));
+    public static async Task<Ok<Page<Actor>>> ListActors([QueryEnum(typeof(ActorKind))] string? kind, int? limit, string? cursor, IMediator mediator, CancellationToken ct) =>
+        TypedResults.Ok(await mediator.Send(new Features.Actors.ListActors(QueryEnum.Parse<ActorKind>(kind, "kind"), limit, cursor), ct));
 
     public static async Task<Created<Actor>> CreateActor(ActorInput actor, IMediator mediator, HttpContext http, CancellationToken ct)
     {

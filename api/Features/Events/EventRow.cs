@@ -7,7 +7,7 @@ namespace Trygghet.Api.Features.Events;
 /// <summary>One row of <c>event</c> with its area, and the mapping to what staff and the public see.</summary>
 internal sealed record EventRow(
     Guid Id, string Kind, string Slug, string Status, bool Rescheduled, string Title, string Description, string Problem, string Place,
-    Guid AreaId, string AreaSlug, string AreaName, string Format,
+    Guid AreaId, string AreaSlug, string AreaName, string AreaKind, string Format,
     string? VenueName, string? VenueAddress, double? VenueLat, double? VenueLon, string? AccessibilityNotes, string? RemoteUrl,
     DateTimeOffset StartsAt, DateTimeOffset EndsAt, int? CapacityOnSite, int? CapacityRemote, DateTimeOffset? RegistrationDeadline,
     string ParticipationLevel, string Method, string Agenda,
@@ -19,7 +19,7 @@ internal sealed record EventRow(
 {
     public const string Select = """
         select e.id, e.kind, e.slug, e.status, e.rescheduled, e.title, e.description, e.problem, e.place,
-               e.area_id, a.slug as area_slug, a.name as area_name, e.format,
+               e.area_id, a.slug as area_slug, a.name as area_name, a.kind as area_kind, e.format,
                e.venue_name, e.venue_address, e.venue_lat, e.venue_lon, e.accessibility_notes, e.remote_url,
                e.starts_at, e.ends_at, e.capacity_on_site, e.capacity_remote, e.registration_deadline,
                e.participation_level, e.method, e.agenda::text as agenda,
@@ -64,8 +64,8 @@ internal sealed record EventRow(
 
     public EventPlan ToPlan(DateTimeOffset now) => new(
         Id, KindValue, Slug, StatusAt(now), Title, Description, Problem, Place, AreaSlug, AreaName, FormatValue, VenueValue, RemoteUrl,
-        StartsAt, EndsAt, CapacityOnSite, CapacityRemote, RegistrationDeadline, EventText.Parse<ParticipationLevel>(ParticipationLevel),
-        Method, AgendaItems, WalkValue, CancelReason, PublishedAt, PublishOverride, ClosingValue, Sequence, Version, UpdatedAt);
+        Time.Local(StartsAt), Time.Local(EndsAt), CapacityOnSite, CapacityRemote, RegistrationDeadline is { } deadline ? Time.Local(deadline) : null, EventText.Parse<ParticipationLevel>(ParticipationLevel),
+        Method, AgendaItems, WalkValue, CancelReason, PublishedAt, PublishOverride, ClosingValue, Sequence, Version, Time.Local(UpdatedAt));
 }
 
 internal static class EventQueries

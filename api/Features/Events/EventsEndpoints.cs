@@ -73,8 +73,8 @@ public static class EventsEndpoints
     /// <param name="drafts">true: only drafts; false: no drafts.</param>
     /// <param name="limit">Page size, 1–100 (default 20).</param>
     /// <param name="cursor">The <c>nextCursor</c> of the previous page.</param>
-    public static async Task<Ok<Page<EventPlan>>> ListEventPlans(EventKind? kind, bool? drafts, int? limit, string? cursor, IMediator mediator, CancellationToken ct) =>
-        TypedResults.Ok(await mediator.Send(new Features.Events.ListEventPlans(kind, drafts, limit, cursor), ct));
+    public static async Task<Ok<Page<EventPlan>>> ListEventPlans([QueryEnum(typeof(EventKind))] string? kind, bool? drafts, int? limit, string? cursor, IMediator mediator, CancellationToken ct) =>
+        TypedResults.Ok(await mediator.Send(new Features.Events.ListEventPlans(QueryEnum.Parse<EventKind>(kind, "kind"), drafts, limit, cursor), ct));
 
     public static async Task<Created<EventPlan>> CreateEvent(EventInput input, IMediator mediator, HttpContext http, CancellationToken ct)
     {

@@ -74,6 +74,40 @@ export interface ITrygghetClient {
     createDevToken(body: DevTokenRequest, signal?: AbortSignal): Promise<DevToken>;
 
     /**
+     * Published, held, closed and cancelled dialogues in start order; cacheable (ETag, 304 on If-None-Match).
+     * @param area (optional) Slug of a neighbourhood, or of the district to include all its neighbourhoods, e.g. `fruangen`.
+     * @param from (optional) Only events that end at or after this instant (ISO 8601 with offset).
+     * @param to (optional) Only events that start before this instant (ISO 8601 with offset).
+     * @param format (optional) Only events of this format.
+     * @param limit (optional) Page size, 1–100 (default 20).
+     * @param cursor (optional) The `nextCursor` of the previous page.
+     * @return OK
+     */
+    listDialogues(area?: string | undefined, from?: string | undefined, to?: string | undefined, format?: EventFormat | undefined, limit?: number | undefined, cursor?: string | undefined, signal?: AbortSignal): Promise<PublicEventPage>;
+
+    /**
+     * One dialogue by id or slug. With `Accept: application/ld+json`, the same as a schema.org Event.
+     * @param idOrSlug The event's id or slug, e.g. `trygghetsdialog-i-fruangen-2027-03-10`.
+     * @return OK
+     */
+    getDialogue(idOrSlug: string, signal?: AbortSignal): Promise<PublicEvent>;
+
+    /**
+     * The dialogue as an iCalendar file (add to calendar).
+     * @param idOrSlug The event's id or slug, e.g. `trygghetsdialog-i-fruangen-2027-03-10`.
+     * @return OK
+     */
+    getDialogueCalendar(idOrSlug: string, signal?: AbortSignal): Promise<string>;
+
+    /**
+     * iCalendar feed (RFC 5545, Europe/Stockholm) of dialogues and walks from 90 days back, by area and kind; cancelled events as STATUS:CANCELLED.
+     * @param area (optional) Slug of a neighbourhood, or of the district to include all its neighbourhoods, e.g. `fruangen`.
+     * @param kind (optional) Only dialogues or only walks.
+     * @return OK
+     */
+    getCalendar(area?: string | undefined, kind?: EventKind | undefined, signal?: AbortSignal): Promise<string>;
+
+    /**
      * What an invited actor sees through the secret RSVP link.
      * @param token The secret of the RSVP link.
      * @return OK
@@ -158,6 +192,32 @@ export interface ITrygghetClient {
      * @return OK
      */
     closeEvent(id: string, body: Closing, signal?: AbortSignal): Promise<EventPlan>;
+
+    /**
+     * Published, held, closed and cancelled walks in start order; cacheable (ETag, 304 on If-None-Match).
+     * @param area (optional) Slug of a neighbourhood, or of the district to include all its neighbourhoods, e.g. `fruangen`.
+     * @param from (optional) Only events that end at or after this instant (ISO 8601 with offset).
+     * @param to (optional) Only events that start before this instant (ISO 8601 with offset).
+     * @param format (optional) Only events of this format.
+     * @param limit (optional) Page size, 1–100 (default 20).
+     * @param cursor (optional) The `nextCursor` of the previous page.
+     * @return OK
+     */
+    listWalks(area?: string | undefined, from?: string | undefined, to?: string | undefined, format?: EventFormat | undefined, limit?: number | undefined, cursor?: string | undefined, signal?: AbortSignal): Promise<PublicEventPage>;
+
+    /**
+     * One walk by id or slug. With `Accept: application/ld+json`, the same as a schema.org Event.
+     * @param idOrSlug The event's id or slug, e.g. `trygghetsdialog-i-fruangen-2027-03-10`.
+     * @return OK
+     */
+    getWalk(idOrSlug: string, signal?: AbortSignal): Promise<PublicEvent>;
+
+    /**
+     * The walk as an iCalendar file (add to calendar).
+     * @param idOrSlug The event's id or slug, e.g. `trygghetsdialog-i-fruangen-2027-03-10`.
+     * @return OK
+     */
+    getWalkCalendar(idOrSlug: string, signal?: AbortSignal): Promise<string>;
 }
 
 export class TrygghetClient implements ITrygghetClient {
@@ -840,6 +900,306 @@ export class TrygghetClient implements ITrygghetClient {
             });
         }
         return Promise.resolve<DevToken>(null as any);
+    }
+
+    /**
+     * Published, held, closed and cancelled dialogues in start order; cacheable (ETag, 304 on If-None-Match).
+     * @param area (optional) Slug of a neighbourhood, or of the district to include all its neighbourhoods, e.g. `fruangen`.
+     * @param from (optional) Only events that end at or after this instant (ISO 8601 with offset).
+     * @param to (optional) Only events that start before this instant (ISO 8601 with offset).
+     * @param format (optional) Only events of this format.
+     * @param limit (optional) Page size, 1–100 (default 20).
+     * @param cursor (optional) The `nextCursor` of the previous page.
+     * @return OK
+     */
+    listDialogues(area?: string | undefined, from?: string | undefined, to?: string | undefined, format?: EventFormat | undefined, limit?: number | undefined, cursor?: string | undefined, signal?: AbortSignal): Promise<PublicEventPage> {
+        let url_ = this.baseUrl + "/api/v1/dialogues?";
+        if (area === null)
+            throw new globalThis.Error("The parameter 'area' cannot be null.");
+        else if (area !== undefined)
+            url_ += "area=" + encodeURIComponent("" + area) + "&";
+        if (from === null)
+            throw new globalThis.Error("The parameter 'from' cannot be null.");
+        else if (from !== undefined)
+            url_ += "from=" + encodeURIComponent("" + from) + "&";
+        if (to === null)
+            throw new globalThis.Error("The parameter 'to' cannot be null.");
+        else if (to !== undefined)
+            url_ += "to=" + encodeURIComponent("" + to) + "&";
+        if (format === null)
+            throw new globalThis.Error("The parameter 'format' cannot be null.");
+        else if (format !== undefined)
+            url_ += "format=" + encodeURIComponent("" + format) + "&";
+        if (limit === null)
+            throw new globalThis.Error("The parameter 'limit' cannot be null.");
+        else if (limit !== undefined)
+            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
+        if (cursor === null)
+            throw new globalThis.Error("The parameter 'cursor' cannot be null.");
+        else if (cursor !== undefined)
+            url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processListDialogues(_response);
+        });
+    }
+
+    protected processListDialogues(response: Response): Promise<PublicEventPage> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as PublicEventPage;
+            return result200;
+            });
+        } else if (status === 304) {
+            return response.text().then((_responseText) => {
+            return throwException("Not Modified", status, _responseText, _headers);
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unexpected error (logged; no details are returned).", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached; retry after `Retry-After` seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<PublicEventPage>(null as any);
+    }
+
+    /**
+     * One dialogue by id or slug. With `Accept: application/ld+json`, the same as a schema.org Event.
+     * @param idOrSlug The event's id or slug, e.g. `trygghetsdialog-i-fruangen-2027-03-10`.
+     * @return OK
+     */
+    getDialogue(idOrSlug: string, signal?: AbortSignal): Promise<PublicEvent> {
+        let url_ = this.baseUrl + "/api/v1/dialogues/{idOrSlug}";
+        if (idOrSlug === undefined || idOrSlug === null)
+            throw new globalThis.Error("The parameter 'idOrSlug' must be defined.");
+        url_ = url_.replace("{idOrSlug}", encodeURIComponent("" + idOrSlug));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetDialogue(_response);
+        });
+    }
+
+    protected processGetDialogue(response: Response): Promise<PublicEvent> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as PublicEvent;
+            return result200;
+            });
+        } else if (status === 304) {
+            return response.text().then((_responseText) => {
+            return throwException("Not Modified", status, _responseText, _headers);
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unexpected error (logged; no details are returned).", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached; retry after `Retry-After` seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<PublicEvent>(null as any);
+    }
+
+    /**
+     * The dialogue as an iCalendar file (add to calendar).
+     * @param idOrSlug The event's id or slug, e.g. `trygghetsdialog-i-fruangen-2027-03-10`.
+     * @return OK
+     */
+    getDialogueCalendar(idOrSlug: string, signal?: AbortSignal): Promise<string> {
+        let url_ = this.baseUrl + "/api/v1/dialogues/{idOrSlug}/calendar.ics";
+        if (idOrSlug === undefined || idOrSlug === null)
+            throw new globalThis.Error("The parameter 'idOrSlug' must be defined.");
+        url_ = url_.replace("{idOrSlug}", encodeURIComponent("" + idOrSlug));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "text/calendar"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetDialogueCalendar(_response);
+        });
+    }
+
+    protected processGetDialogueCalendar(response: Response): Promise<string> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as string;
+            return result200;
+            });
+        } else if (status === 304) {
+            return response.text().then((_responseText) => {
+            return throwException("Not Modified", status, _responseText, _headers);
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unexpected error (logged; no details are returned).", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached; retry after `Retry-After` seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<string>(null as any);
+    }
+
+    /**
+     * iCalendar feed (RFC 5545, Europe/Stockholm) of dialogues and walks from 90 days back, by area and kind; cancelled events as STATUS:CANCELLED.
+     * @param area (optional) Slug of a neighbourhood, or of the district to include all its neighbourhoods, e.g. `fruangen`.
+     * @param kind (optional) Only dialogues or only walks.
+     * @return OK
+     */
+    getCalendar(area?: string | undefined, kind?: EventKind | undefined, signal?: AbortSignal): Promise<string> {
+        let url_ = this.baseUrl + "/api/v1/calendar.ics?";
+        if (area === null)
+            throw new globalThis.Error("The parameter 'area' cannot be null.");
+        else if (area !== undefined)
+            url_ += "area=" + encodeURIComponent("" + area) + "&";
+        if (kind === null)
+            throw new globalThis.Error("The parameter 'kind' cannot be null.");
+        else if (kind !== undefined)
+            url_ += "kind=" + encodeURIComponent("" + kind) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "text/calendar"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetCalendar(_response);
+        });
+    }
+
+    protected processGetCalendar(response: Response): Promise<string> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as string;
+            return result200;
+            });
+        } else if (status === 304) {
+            return response.text().then((_responseText) => {
+            return throwException("Not Modified", status, _responseText, _headers);
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unexpected error (logged; no details are returned).", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached; retry after `Retry-After` seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<string>(null as any);
     }
 
     /**
@@ -1929,6 +2289,236 @@ export class TrygghetClient implements ITrygghetClient {
         }
         return Promise.resolve<EventPlan>(null as any);
     }
+
+    /**
+     * Published, held, closed and cancelled walks in start order; cacheable (ETag, 304 on If-None-Match).
+     * @param area (optional) Slug of a neighbourhood, or of the district to include all its neighbourhoods, e.g. `fruangen`.
+     * @param from (optional) Only events that end at or after this instant (ISO 8601 with offset).
+     * @param to (optional) Only events that start before this instant (ISO 8601 with offset).
+     * @param format (optional) Only events of this format.
+     * @param limit (optional) Page size, 1–100 (default 20).
+     * @param cursor (optional) The `nextCursor` of the previous page.
+     * @return OK
+     */
+    listWalks(area?: string | undefined, from?: string | undefined, to?: string | undefined, format?: EventFormat | undefined, limit?: number | undefined, cursor?: string | undefined, signal?: AbortSignal): Promise<PublicEventPage> {
+        let url_ = this.baseUrl + "/api/v1/walks?";
+        if (area === null)
+            throw new globalThis.Error("The parameter 'area' cannot be null.");
+        else if (area !== undefined)
+            url_ += "area=" + encodeURIComponent("" + area) + "&";
+        if (from === null)
+            throw new globalThis.Error("The parameter 'from' cannot be null.");
+        else if (from !== undefined)
+            url_ += "from=" + encodeURIComponent("" + from) + "&";
+        if (to === null)
+            throw new globalThis.Error("The parameter 'to' cannot be null.");
+        else if (to !== undefined)
+            url_ += "to=" + encodeURIComponent("" + to) + "&";
+        if (format === null)
+            throw new globalThis.Error("The parameter 'format' cannot be null.");
+        else if (format !== undefined)
+            url_ += "format=" + encodeURIComponent("" + format) + "&";
+        if (limit === null)
+            throw new globalThis.Error("The parameter 'limit' cannot be null.");
+        else if (limit !== undefined)
+            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
+        if (cursor === null)
+            throw new globalThis.Error("The parameter 'cursor' cannot be null.");
+        else if (cursor !== undefined)
+            url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processListWalks(_response);
+        });
+    }
+
+    protected processListWalks(response: Response): Promise<PublicEventPage> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as PublicEventPage;
+            return result200;
+            });
+        } else if (status === 304) {
+            return response.text().then((_responseText) => {
+            return throwException("Not Modified", status, _responseText, _headers);
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unexpected error (logged; no details are returned).", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached; retry after `Retry-After` seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<PublicEventPage>(null as any);
+    }
+
+    /**
+     * One walk by id or slug. With `Accept: application/ld+json`, the same as a schema.org Event.
+     * @param idOrSlug The event's id or slug, e.g. `trygghetsdialog-i-fruangen-2027-03-10`.
+     * @return OK
+     */
+    getWalk(idOrSlug: string, signal?: AbortSignal): Promise<PublicEvent> {
+        let url_ = this.baseUrl + "/api/v1/walks/{idOrSlug}";
+        if (idOrSlug === undefined || idOrSlug === null)
+            throw new globalThis.Error("The parameter 'idOrSlug' must be defined.");
+        url_ = url_.replace("{idOrSlug}", encodeURIComponent("" + idOrSlug));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetWalk(_response);
+        });
+    }
+
+    protected processGetWalk(response: Response): Promise<PublicEvent> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as PublicEvent;
+            return result200;
+            });
+        } else if (status === 304) {
+            return response.text().then((_responseText) => {
+            return throwException("Not Modified", status, _responseText, _headers);
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unexpected error (logged; no details are returned).", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached; retry after `Retry-After` seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<PublicEvent>(null as any);
+    }
+
+    /**
+     * The walk as an iCalendar file (add to calendar).
+     * @param idOrSlug The event's id or slug, e.g. `trygghetsdialog-i-fruangen-2027-03-10`.
+     * @return OK
+     */
+    getWalkCalendar(idOrSlug: string, signal?: AbortSignal): Promise<string> {
+        let url_ = this.baseUrl + "/api/v1/walks/{idOrSlug}/calendar.ics";
+        if (idOrSlug === undefined || idOrSlug === null)
+            throw new globalThis.Error("The parameter 'idOrSlug' must be defined.");
+        url_ = url_.replace("{idOrSlug}", encodeURIComponent("" + idOrSlug));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "text/calendar"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetWalkCalendar(_response);
+        });
+    }
+
+    protected processGetWalkCalendar(response: Response): Promise<string> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as string;
+            return result200;
+            });
+        } else if (status === 304) {
+            return response.text().then((_responseText) => {
+            return throwException("Not Modified", status, _responseText, _headers);
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unexpected error (logged; no details are returned).", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached; retry after `Retry-After` seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<string>(null as any);
+    }
 }
 
 export interface Actor {
@@ -2191,6 +2781,12 @@ export interface InviteRequest {
 /** Whether a walk happens in daylight or in darkness. */
 export type LightCondition = "daylight" | "darkness";
 
+/** A participating organisation, as the public sees it: never contact data. */
+export interface Participant {
+    organisation: string;
+    kind: string;
+}
+
 /** SKR's levels of citizen participation. */
 export type ParticipationLevel = "information" | "consultation" | "dialogue" | "influence" | "coDecision";
 
@@ -2202,6 +2798,47 @@ export interface ProblemDetails {
     instance?: string | null;
 
     [key: string]: any;
+}
+
+/** A dialogue or walk as the public sees it. Times are given in Stockholm local time with their offset. The remote meeting link is never part of it: confirmed remote registrants get it through their own link. */
+export interface PublicEvent {
+    id: string;
+    kind: EventKind;
+    slug: string;
+    status: EventStatus;
+    title: string;
+    description: string;
+    problem: string;
+    place: string;
+    area: AreaRef;
+    format: EventFormat;
+    venue?: Venue;
+    /** Whether people can take part remotely (the link itself is not public). */
+    remoteParticipation: boolean;
+    startsAt: string;
+    endsAt: string;
+    capacityOnSite?: number | null;
+    capacityRemote?: number | null;
+    registrationDeadline?: string | null;
+    participationLevel: ParticipationLevel;
+    method: string;
+    agenda: AgendaItem[];
+    walk?: WalkDetails;
+    cancelReason?: string | null;
+    /** Organisations that accepted their invitation. */
+    participants: Participant[];
+    closing?: Closing;
+    /** Revision of the event as calendars see it (iCalendar SEQUENCE). */
+    sequence: number;
+    updatedAt: string;
+}
+
+/** One page of a list; pass `nextCursor` back as `cursor` for the next page (null on the last). */
+export interface PublicEventPage {
+    /** The items of this page. */
+    items: PublicEvent[];
+    /** Opaque cursor of the next page; null when this is the last. */
+    nextCursor?: string | null;
 }
 
 /** The result of one routine check. */
@@ -2260,6 +2897,51 @@ export interface RsvpView {
     areaName: string;
     status: InvitationStatus;
     note?: string | null;
+}
+
+export interface SchemaOrgAddress {
+    "@type": string;
+    streetAddress?: string | null;
+    addressLocality: string;
+    addressCountry: string;
+}
+
+/** schema.org `Event` as JSON-LD, for search engines and the city's web platform. */
+export interface SchemaOrgEvent {
+    "@context": string;
+    "@type": string;
+    name: string;
+    description: string;
+    startDate: string;
+    endDate: string;
+    eventStatus: string;
+    eventAttendanceMode: string;
+    location: SchemaOrgLocation[];
+    organizer: SchemaOrgThing;
+    url: string;
+    inLanguage: string;
+    isAccessibleForFree: boolean;
+    maximumAttendeeCapacity?: number | null;
+    performer: SchemaOrgThing[];
+}
+
+export interface SchemaOrgGeo {
+    "@type": string;
+    latitude: number;
+    longitude: number;
+}
+
+/** A schema.org `Place` (with address and coordinates) or `VirtualLocation` (without the link). */
+export interface SchemaOrgLocation {
+    "@type": string;
+    name?: string | null;
+    address?: SchemaOrgAddress;
+    geo?: SchemaOrgGeo;
+}
+
+export interface SchemaOrgThing {
+    "@type": string;
+    name: string;
 }
 
 /** Where an on-site event takes place. */

@@ -49,7 +49,7 @@ public sealed class BadInputTests(ApiFixture fixture) : ApiTest(fixture)
             new(method, url) { Content = content is null ? null : new StringContent(content, Encoding.UTF8, mediaType) };
 
         foreach (var p in op.Parameters("path"))
-            foreach (var bad in new[] { new string('x', 300), "ÅÄÖ!", "..", "-1", "%00", " " })
+            foreach (var bad in new[] { new string('x', 300), "ÅÄÖ!", "a/b", "-1", "%00", " " })
                 yield return ($"path {p["name"]}='{bad[..Math.Min(bad.Length, 12)]}'", Make(OpenApiDocument.Url(op, q => q == p ? bad : OpenApiDocument.Example(q)), body));
 
         foreach (var p in op.Parameters("query"))

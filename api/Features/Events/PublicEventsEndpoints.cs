@@ -1,0 +1,102 @@
+using System.Security.Cryptography;
+using System.Text;
+using Mediator;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Net.Http.Headers;
+using Trygghet.Api.Infrastructure;
+
+namespace Trygghet.Api.Features.Events;
+
+/// <summary>
+/// Public reading, built for embedding: two route groups (dialogues, walks) over the one event core, with
+/// ETag/304 and Cache-Control, JSON-LD on request, and iCalendar feeds.
+/// </summary>
+public static class PublicEventsEndpoints
+{
+    private const string CacheControl = "public, max-age=60";
+
+    public static void MapPublicEvents(this IEndpointRouteBuilder api)
+    {
+        MapKind(api, "/dialogues", EventKind.Dialogue, "Dialogue", "Dialogues");
+        MapKind(api, "/walks", EventKind.Walk, "Walk", "Walks");
+
+        api.MapGet("/calendar.ics", async (string? area, [QueryEnum(typeof(EventKind))] string? kind, IMediator mediator, SiteOptions site, TimeProvider clock, HttpContext http, CancellationToken ct) =>
+            {
+                if (await NotModifiedAsync(mediator, http, ct)) return Results.StatusCode(StatusCodes.Status304NotModified);
+                var page = await mediator.Send(new ListPublicEvents(QueryEnum.Parse<EventKind>(kind, "kind"), area, clock.GetUtcNow().AddDays(-90), null, null, 1000, null, MaxLimit: 1000), ct);
+                return Results.Text(Syndication.ToICalendar(page.Items, site, "Trygghetsdialoger och trygghetsvandringar"), $"{Syndication.CalendarMediaType}; charset=utf-8");
+            })
+            .WithName("GetCalendar").WithTags("Feeds")
+            .WithSummary("iCalendar feed (RFC 5545, Europe/Stockholm) of dialogues and walks from 90 days back, by area and kind; cancelled events as STATUS:CANCELLED.")
+            .Produces<string>(StatusCodes.Status200OK, Syndication.CalendarMediaType)
+            .Produces(StatusCodes.Status304NotModified)
+            .ProducesProblems(StatusCodes.Status400BadRequest);
+    }
+
+    private static void MapKind(IEndpointRouteBuilder api, string path, EventKind kind, string singular, string plural)
+    {
+        var group = api.MapGroup(path).WithTags(plural);
+
+        group.MapGet("/", async Task<Results<Ok<Page<PublicEvent>>, StatusCodeHttpResult>> (string? area, DateTimeOffset? from, DateTimeOffset? to,
+                [QueryEnum(typeof(EventFormat))] string? format, int? limit, string? cursor, IMediator mediator, HttpContext http, CancellationToken ct) =>
+            {
+                if (await NotModifiedAsync(mediator, http, ct)) return TypedResults.StatusCode(StatusCodes.Status304NotModified);
+                return TypedResults.Ok(await mediator.Send(new ListPublicEvents(kind, area, from, to, QueryEnum.Parse<EventFormat>(format, "format"), limit ?? Cursor.DefaultLimit, cursor), ct));
+            })
+            .WithName($"List{plural}")
+            .WithSummary($"Published, held, closed and cancelled {plural.ToLowerInvariant()} in start order; cacheable (ETag, 304 on If-None-Match).")
+            .Produces(StatusCodes.Status304NotModified)
+            .ProducesProblems(StatusCodes.Status400BadRequest);
+
+        group.MapGet("/{idOrSlug}", async Task<Results<Ok<PublicEvent>, JsonHttpResult<SchemaOrgEvent>, StatusCodeHttpResult>> (string idOrSlug,
+                IMediator mediator, SiteOptions site, HttpContext http, CancellationToken ct) =>
+            {
+                var e = await mediator.Send(new GetPublicEvent(kind, idOrSlug), ct);
+                var jsonLd = WantsJsonLd(http.Request);
+                if (Cache(http, $"{e.Id}/{e.Sequence}/{e.Status}/{e.UpdatedAt:O}/{e.Participants.Count}/{jsonLd}"))
+                    return TypedResults.StatusCode(StatusCodes.Status304NotModified);
+                return jsonLd
+                    ? TypedResults.Json(Syndication.ToSchemaOrg(e, site), contentType: Syndication.JsonLdMediaType)
+                    : TypedResults.Ok(e);
+            })
+            .WithName($"Get{singular}")
+            .WithSummary($"One {singular.ToLowerInvariant()} by id or slug. With `Accept: application/ld+json`, the same as a schema.org Event.")
+            .WithMetadata(new AlternateRepresentation(Syndication.JsonLdMediaType, typeof(SchemaOrgEvent)))
+            .Produces(StatusCodes.Status304NotModified)
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
+
+        group.MapGet("/{idOrSlug}/calendar.ics", async (string idOrSlug, IMediator mediator, SiteOptions site, HttpContext http, CancellationToken ct) =>
+            {
+                var e = await mediator.Send(new GetPublicEvent(kind, idOrSlug), ct);
+                if (Cache(http, $"{e.Id}/{e.Sequence}/{e.Status}/{e.UpdatedAt:O}/ics")) return Results.StatusCode(StatusCodes.Status304NotModified);
+                http.Response.Headers.ContentDisposition = $"attachment; filename=\"{e.Slug}.ics\"";
+                return Results.Text(Syndication.ToICalendar([e], site, e.Title), $"{Syndication.CalendarMediaType}; charset=utf-8");
+            })
+            .WithName($"Get{singular}Calendar")
+            .WithSummary($"The {singular.ToLowerInvariant()} as an iCalendar file (add to calendar).")
+            .Produces<string>(StatusCodes.Status200OK, Syndication.CalendarMediaType)
+            .Produces(StatusCodes.Status304NotModified)
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
+    }
+
+    /// <summary>Answers a conditional listing request from the cheap stamp, before the listing query runs.</summary>
+    private static async Task<bool> NotModifiedAsync(IMediator mediator, HttpContext http, CancellationToken ct) =>
+        Cache(http, $"{await mediator.Send(new GetPublicEventsStamp(), ct)}|{http.Request.Path}|{http.Request.QueryString}|{WantsJsonLd(http.Request)}");
+
+    /// <summary>Sets ETag, Cache-Control and Vary; true when the client's If-None-Match already holds this version.</summary>
+    private static bool Cache(HttpContext http, string version)
+    {
+        var etag = $"W/\"{Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(version)), 0, 12).ToLowerInvariant()}\"";
+        var headers = http.Response.Headers;
+        headers.ETag = etag;
+        headers.CacheControl = CacheControl;
+        headers.Vary = "Accept, Accept-Language";
+        var ifNoneMatch = http.Request.Headers.IfNoneMatch.ToString();
+        return ifNoneMatch.Length > 0 && (ifNoneMatch.Trim() == "*" || ifNoneMatch.Split(',').Any(tag => Weak(tag.Trim()) == Weak(etag)));
+    }
+
+    private static string Weak(string tag) => tag.StartsWith("W/", StringComparison.Ordinal) ? tag[2..] : tag;
+
+    private static bool WantsJsonLd(HttpRequest request) =>
+        request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals(Syndication.JsonLdMediaType, StringComparison.OrdinalIgnoreCase));
+}
