@@ -35,6 +35,15 @@ builder.Services.AddMediator(mediator =>
 builder.Services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton);
 builder.Services.AddScoped<AuditLog>();
 builder.Services.AddSingleton<ISecretTokens, SecretTokens>();
+builder.Services.AddScoped<Outbox>();
+var mail = builder.Configuration.GetSection("Mail").Get<MailOptions>() ?? new MailOptions();
+builder.Services.AddSingleton(mail);
+if (string.IsNullOrEmpty(mail.SmtpHost)) builder.Services.AddSingleton<IMailSender, PickupDirectorySender>();
+else builder.Services.AddSingleton<IMailSender, SmtpSender>();
+builder.Services.AddSingleton(builder.Configuration.GetSection("Invitations").Get<InvitationOptions>() ?? new InvitationOptions());
+builder.Services.AddSingleton<IPeriodicJob, InvitationReminders>();
+builder.Services.AddSingleton<OutboxDispatcher>();
+builder.Services.AddHostedService(services => services.GetRequiredService<OutboxDispatcher>());
 builder.Services.AddSingleton<AreaLocator>();
 builder.Services.AddSingleton(builder.Configuration.GetSection("Publishing").Get<PublishingOptions>() ?? new PublishingOptions());
 builder.Services.AddSingleton(builder.Configuration.GetSection("Site").Get<SiteOptions>() ?? new SiteOptions());

@@ -75,7 +75,7 @@ internal sealed record RsvpRow(Guid Id, string Organisation, string Title, strin
         EventText.Parse<InvitationStatus>(Status), Note);
 }
 
-public sealed class InvitationHandlers(DbSession db, AuditLog audit, TimeProvider clock, ISecretTokens tokens) :
+public sealed class InvitationHandlers(DbSession db, AuditLog audit, TimeProvider clock, ISecretTokens tokens, Outbox outbox, SiteOptions site) :
     ICommandHandler<InviteActors, IReadOnlyList<Invitation>>, IQueryHandler<ListInvitations, IReadOnlyList<Invitation>>,
     IQueryHandler<GetRsvp, RsvpView>, ICommandHandler<AnswerRsvp, RsvpView>
 {
@@ -102,6 +102,13 @@ public sealed class InvitationHandlers(DbSession db, AuditLog audit, TimeProvide
             returning actor_id
             """, new { command.EventId, now, ActorIds = fresh.Select(f => f.ActorId).ToArray(), Hashes = fresh.Select(f => SecretTokens.Hash(f.Token)).ToArray() }, ct);
         await audit.WriteAsync("event.invite", "event", command.EventId.ToString(), new { actorIds = created }, ct);
+        var emails = await db.QueryAsync<(Guid Id, string Organisation, string Email)>(
+            "select id, organisation, contact_email from actor where id = any(@created) and contact_email is not null", new { created = created.ToArray() }, ct);
+        foreach (var (actorId, organisation, email) in emails)
+        {
+            var (subject, body, calendar) = InvitationMail.Compose(row, organisation, fresh.Single(f => f.ActorId == actorId).Token, site, now, reminder: false);
+            await outbox.EnqueueAsync("invitation", email, subject, body, calendar, ct);
+        }
         var tokenByActor = fresh.Where(f => created.Contains(f.ActorId)).ToDictionary(f => f.ActorId, f => f.Token);
         var rows = await db.QueryAsync<InvitationRow>(InvitationRow.Select + " where i.event_id = @EventId order by a.organisation", command, ct);
         return rows.Select(r => r.ToInvitation(tokenByActor.GetValueOrDefault(r.ActorId))).ToList();

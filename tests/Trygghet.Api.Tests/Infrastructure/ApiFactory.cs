@@ -18,12 +18,17 @@ public class ApiFactory(string connectionString, string environment = "Developme
     /// <summary>The API's clock; tests move it to reach deadlines and event ends.</summary>
     public TestClock Clock { get; } = new();
 
+    /// <summary>Where this host writes e-mails as .eml files.</summary>
+    public string MailDirectory { get; } = Path.Combine(Path.GetTempPath(), $"trygghet-test-mail-{Guid.NewGuid():N}");
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(environment);
         builder.UseSetting("DATABASE_URL", ConnectionString);
         builder.UseSetting("Api:AnonymousWritesPerMinute", "100000");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseSetting("Mail:DispatcherEnabled", "false");
+        builder.UseSetting("Mail:PickupDirectory", MailDirectory);
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             builder.UseSetting(key, value);
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
@@ -70,6 +75,7 @@ public sealed class ApiFixture : IAsyncLifetime
             new { KeptTables })).ToList();
         if (tables.Count > 0) await conn.ExecuteAsync($"truncate {string.Join(", ", tables)} restart identity cascade");
         Api.Clock.Reset();
+        if (Directory.Exists(Api.MailDirectory)) Directory.Delete(Api.MailDirectory, recursive: true);
         await conn.ExecuteAsync("update area set population = null, population_year = null, version = 1 where version <> 1 or population is not null");
     }
 

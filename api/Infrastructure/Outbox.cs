@@ -1,0 +1,156 @@
+using MailKit.Net.Smtp;
+using MailKit.Security;
+using MimeKit;
+using Npgsql;
+
+namespace Trygghet.Api.Infrastructure;
+
+public sealed class MailOptions
+{
+    /// <summary>Sender of every message.</summary>
+    public string From { get; set; } = "Trygghet Hägersten-Älvsjö <no-reply@trygghet.localhost>";
+
+    /// <summary>Where messages are written as .eml files when no SMTP host is configured.</summary>
+    public string PickupDirectory { get; set; } = ".data/mail";
+
+    public string? SmtpHost { get; set; }
+    public int SmtpPort { get; set; } = 587;
+    public string? SmtpUsername { get; set; }
+    public string? SmtpPassword { get; set; }
+
+    /// <summary>Run the dispatcher in the background (tests run it by hand).</summary>
+    public bool DispatcherEnabled { get; set; } = true;
+    public int PollSeconds { get; set; } = 5;
+    public int MaxAttempts { get; set; } = 10;
+}
+
+/// <summary>A message as the outbox holds it.</summary>
+public sealed record OutboxMessage(long Id, string Kind, string Recipient, string Subject, string Body, string? Calendar, int Attempts);
+
+/// <summary>
+/// The transactional outbox: a message is written in the transaction of the change it reports, so it exists
+/// exactly when the change does; the dispatcher sends it later.
+/// </summary>
+public sealed class Outbox(DbSession db, TimeProvider clock)
+{
+    public Task EnqueueAsync(string kind, string recipient, string subject, string body, string? calendar, CancellationToken ct) =>
+        db.ExecuteAsync("""
+            insert into outbox (kind, recipient, subject, body, calendar, created_at, available_at)
+            values (@kind, @recipient, @subject, @body, @calendar, @now, @now)
+            """, new { kind, recipient, subject, body, calendar, now = clock.GetUtcNow() }, ct);
+}
+
+public interface IMailSender
+{
+    Task SendAsync(MimeMessage message, CancellationToken ct);
+}
+
+/// <summary>Local delivery: each message becomes a real MIME file (<c>.eml</c>) in the pickup directory.</summary>
+public sealed class PickupDirectorySender(MailOptions options, IHostEnvironment environment) : IMailSender
+{
+    public string Directory => Path.GetFullPath(options.PickupDirectory, environment.ContentRootPath);
+
+    public async Task SendAsync(MimeMessage message, CancellationToken ct)
+    {
+        System.IO.Directory.CreateDirectory(Directory);
+        var path = Path.Combine(Directory, $"{DateTime.UtcNow:yyyyMMddTHHmmssfff}-{Guid.NewGuid():N}.eml");
+        var temporary = path + ".tmp";
+        await message.WriteToAsync(temporary, ct);
+        File.Move(temporary, path); // readers never see half a message
+    }
+}
+
+public sealed class SmtpSender(MailOptions options) : IMailSender
+{
+    public async Task SendAsync(MimeMessage message, CancellationToken ct)
+    {
+        using var client = new SmtpClient();
+        await client.ConnectAsync(options.SmtpHost ?? throw new InvalidOperationException("Mail__SmtpHost is not set."), options.SmtpPort, SecureSocketOptions.StartTlsWhenAvailable, ct);
+        if (!string.IsNullOrEmpty(options.SmtpUsername)) await client.AuthenticateAsync(options.SmtpUsername, options.SmtpPassword ?? "", ct);
+        await client.SendAsync(message, ct);
+        await client.DisconnectAsync(true, ct);
+    }
+}
+
+/// <summary>
+/// Sends what the outbox holds, oldest first, with exponential back-off on failure. Rows are claimed with
+/// <c>FOR UPDATE SKIP LOCKED</c>, so several API instances never send the same message. Once sent, the body is
+/// cleared: it may carry a secret link, which the database keeps only hashed.
+/// </summary>
+public sealed class OutboxDispatcher(NpgsqlDataSource dataSource, IMailSender sender, MailOptions options, TimeProvider clock,
+    ILogger<OutboxDispatcher> logger, IEnumerable<IPeriodicJob> jobs) : BackgroundService
+{
+    public async Task<int> DispatchOnceAsync(CancellationToken ct)
+    {
+        foreach (var job in jobs) await job.RunAsync(ct);
+        await using var conn = await dataSource.OpenConnectionAsync(ct);
+        await using var tx = await conn.BeginTransactionAsync(ct);
+        var now = clock.GetUtcNow();
+        var messages = (await Dapper.SqlMapper.QueryAsync<OutboxMessage>(conn, new Dapper.CommandDefinition("""
+            select id, kind, recipient, subject, body, calendar, attempts from outbox
+            where sent_at is null and available_at <= @now and attempts < @MaxAttempts
+            order by id limit 20
+            for update skip locked
+            """, new { now, options.MaxAttempts }, tx, cancellationToken: ct))).ToList();
+        foreach (var message in messages)
+        {
+            try
+            {
+                await sender.SendAsync(Mime(message), ct);
+                await Dapper.SqlMapper.ExecuteAsync(conn, new Dapper.CommandDefinition(
+                    "update outbox set sent_at = @now, attempts = attempts + 1, body = '', calendar = null, last_error = null where id = @Id",
+                    new { now, message.Id }, tx, cancellationToken: ct));
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                var delay = TimeSpan.FromSeconds(Math.Min(3600, 30 * Math.Pow(2, message.Attempts)));
+                logger.LogWarning("Sending {Kind} message {Id} failed ({Error}); retrying in {Delay}", message.Kind, message.Id, e.GetType().Name, delay);
+                await Dapper.SqlMapper.ExecuteAsync(conn, new Dapper.CommandDefinition(
+                    "update outbox set attempts = attempts + 1, available_at = @next, last_error = @error where id = @Id",
+                    new { next = now + delay, error = e.GetType().Name, message.Id }, tx, cancellationToken: ct));
+            }
+        }
+        await tx.CommitAsync(ct);
+        return messages.Count;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!options.DispatcherEnabled) return;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await DispatchOnceAsync(stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogWarning("Outbox dispatch failed: {Error}", e.GetType().Name);
+            }
+            await Task.Delay(TimeSpan.FromSeconds(options.PollSeconds), stoppingToken).ContinueWith(_ => { }, CancellationToken.None);
+        }
+    }
+
+    private MimeMessage Mime(OutboxMessage message)
+    {
+        var mime = new MimeMessage();
+        mime.From.Add(MailboxAddress.Parse(options.From));
+        mime.To.Add(MailboxAddress.Parse(message.Recipient));
+        mime.Subject = message.Subject;
+        var body = new BodyBuilder { TextBody = message.Body };
+        if (message.Calendar is not null)
+        {
+            var ics = body.Attachments.Add("evenemang.ics", System.Text.Encoding.UTF8.GetBytes(message.Calendar), new ContentType("text", "calendar"));
+            ics.ContentType.Parameters.Add("method", "PUBLISH");
+            ics.ContentType.Charset = "utf-8";
+        }
+        mime.Body = body.ToMessageBody();
+        return mime;
+    }
+}
+
+/// <summary>Work that runs before each dispatch round, e.g. queueing reminders.</summary>
+public interface IPeriodicJob
+{
+    Task RunAsync(CancellationToken ct);
+}

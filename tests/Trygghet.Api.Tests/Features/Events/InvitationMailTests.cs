@@ -1,0 +1,95 @@
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
+using MimeKit;
+using Trygghet.Api.Infrastructure;
+using Trygghet.Api.Tests.Infrastructure;
+using Trygghet.Client;
+
+namespace Trygghet.Api.Tests.Features.Events;
+
+public sealed class InvitationMailTests(ApiFixture fixture) : ApiTest(fixture)
+{
+    private DateTimeOffset Now => Api.Clock.GetUtcNow();
+
+    private Task<int> Dispatch() => Api.Services.GetRequiredService<OutboxDispatcher>().DispatchOnceAsync(CancellationToken.None);
+
+    private List<MimeMessage> Mails() => Directory.Exists(Api.MailDirectory)
+        ? Directory.GetFiles(Api.MailDirectory, "*.eml").Order().Select(f => MimeMessage.Load(f)).ToList()
+        : [];
+
+    private static string Token(MimeMessage mail) => Regex.Match(mail.TextBody ?? "", "/svar/([A-Za-z0-9_-]{43})").Groups[1].Value;
+
+    [Fact]
+    public async Task An_invited_actor_gets_a_real_MIME_mail_with_the_RSVP_link_and_the_event_as_iCalendar()
+    {
+        var planner = await Planner.StaffAsync(Api);
+        var draft = await planner.Staff.CreateEventAsync(Planner.Dialogue(Now.AddDays(30)));
+        var (police, _) = await planner.RequiredActorsAsync();
+        await planner.Staff.InviteActorsAsync(draft.Id, new InviteRequest { ActorIds = [police.Id] });
+
+        Assert.Empty(Mails()); // queued, not yet sent
+        Assert.Equal(1, await Dispatch());
+        var mail = Assert.Single(Mails());
+        var answer = await Api.Client().AnswerRsvpAsync(Token(mail), new RsvpRequest { Answer = RsvpAnswer.Accept });
+
+        Assert.Equal("globen@polisen.example", mail.To.Mailboxes.Single().Address);
+        Assert.StartsWith("Inbjudan till trygghetsdialog", mail.Subject);
+        var ics = Assert.Single(mail.Attachments.OfType<MimePart>(), a => a.ContentType.MimeType == "text/calendar");
+        using var content = new MemoryStream();
+        await ics.Content!.DecodeToAsync(content);
+        Assert.Contains("BEGIN:VEVENT", System.Text.Encoding.UTF8.GetString(content.ToArray()));
+        Assert.DoesNotContain("meet.example.se", mail.TextBody);
+        Assert.Equal(InvitationStatus.Accepted, answer.Status);
+        Assert.Equal("", await Scalar<string>("select body from outbox")); // the link is not kept once sent
+        Assert.Equal(0, await Dispatch()); // nothing is sent twice
+    }
+
+    [Fact]
+    public async Task An_unanswered_invitation_is_reminded_once_with_a_new_link()
+    {
+        var planner = await Planner.StaffAsync(Api);
+        var draft = await planner.Staff.CreateEventAsync(Planner.Dialogue(Now.AddDays(30)));
+        var (police, _) = await planner.RequiredActorsAsync();
+        await planner.Staff.InviteActorsAsync(draft.Id, new InviteRequest { ActorIds = [police.Id] });
+        await Dispatch();
+        var firstToken = Token(Mails().Single());
+
+        Api.Clock.Set(Now.AddDays(6));
+        await Dispatch();
+        Assert.Single(Mails());
+        Api.Clock.Set(Now.AddDays(2));
+        await Dispatch();
+        await Dispatch();
+
+        var mails = Mails();
+        Assert.Equal(2, mails.Count);
+        Assert.StartsWith("Påminnelse: ", mails[1].Subject);
+        var stale = await Assert.ThrowsAsync<ApiException<ProblemDetails>>(() => Api.Client().GetRsvpAsync(firstToken));
+        Assert.Equal(404, stale.StatusCode);
+        Assert.Equal("Lokalpolisområde Globen", (await Api.Client().GetRsvpAsync(Token(mails[1]))).Organisation);
+    }
+
+    [Fact]
+    public async Task A_failed_send_is_kept_and_retried_later()
+    {
+        var planner = await Planner.StaffAsync(Api);
+        var draft = await planner.Staff.CreateEventAsync(Planner.Dialogue(Now.AddDays(30)));
+        var (police, _) = await planner.RequiredActorsAsync();
+        await planner.Staff.InviteActorsAsync(draft.Id, new InviteRequest { ActorIds = [police.Id] });
+        File.WriteAllText(Api.MailDirectory, "a file where the mail folder should be");
+        try
+        {
+            await Dispatch();
+            Assert.Equal(1, await Scalar<int>("select attempts from outbox where sent_at is null"));
+        }
+        finally
+        {
+            File.Delete(Api.MailDirectory);
+        }
+
+        Assert.Equal(0, await Dispatch()); // backing off
+        Api.Clock.Set(Now.AddMinutes(5));
+        Assert.Equal(1, await Dispatch());
+        Assert.Single(Mails());
+    }
+}
