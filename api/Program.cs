@@ -4,6 +4,7 @@ using FluentValidation;
 using Npgsql;
 using Trygghet.Api.Features.Actors;
 using Trygghet.Api.Features.Areas;
+using Trygghet.Api.Features.Audit;
 using Trygghet.Api.Features.Events;
 using Trygghet.Api.Features.Dev;
 using Trygghet.Api.Infrastructure;
@@ -80,6 +81,7 @@ api.MapActors();
 api.MapEvents();
 api.MapRsvp();
 api.MapPublicEvents();
+api.MapAudit();
 if (app.Environment.IsDevelopment()) api.MapDevToken();
 app.MapHealth();
 

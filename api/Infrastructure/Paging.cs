@@ -17,29 +17,45 @@ public static class Cursor
     public const int DefaultLimit = 20;
     public const int MaxLimit = 100;
 
-    public static string Encode(DateTimeOffset at, Guid id) =>
-        Convert.ToBase64String(Encoding.UTF8.GetBytes($"{at.UtcTicks.ToString(CultureInfo.InvariantCulture)}|{id:N}"))
-            .TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    public static string Encode(DateTimeOffset at, Guid id) => Base64Url($"{at.UtcTicks.ToString(CultureInfo.InvariantCulture)}|{id:N}");
 
     public static bool TryDecode(string? cursor, out DateTimeOffset at, out Guid id)
     {
         at = default;
         id = default;
-        if (string.IsNullOrEmpty(cursor) || cursor.Length > 200) return false;
+        var parts = FromBase64Url(cursor)?.Split('|');
+        if (parts is not { Length: 2 } || !long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
+            || ticks > DateTimeOffset.MaxValue.UtcTicks || !Guid.TryParseExact(parts[1], "N", out id))
+            return false;
+        at = new DateTimeOffset(ticks, TimeSpan.Zero);
+        return true;
+    }
+
+    /// <summary>A cursor over a bigint identity (newest-first lists).</summary>
+    public static string Encode(long id) => Base64Url($"#{id.ToString(CultureInfo.InvariantCulture)}");
+
+    public static bool TryDecode(string? cursor, out long id)
+    {
+        id = 0;
+        return FromBase64Url(cursor) is { } text && text.StartsWith('#')
+            && long.TryParse(text[1..], NumberStyles.None, CultureInfo.InvariantCulture, out id) && id > 0;
+    }
+
+    private static string Base64Url(string text) =>
+        Convert.ToBase64String(Encoding.UTF8.GetBytes(text)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    private static string? FromBase64Url(string? cursor)
+    {
+        if (string.IsNullOrEmpty(cursor) || cursor.Length > 200) return null;
+        var base64 = cursor.Replace('-', '+').Replace('_', '/');
+        base64 = base64.PadRight(base64.Length + (4 - base64.Length % 4) % 4, '=');
         try
         {
-            var base64 = cursor.Replace('-', '+').Replace('_', '/');
-            base64 = base64.PadRight(base64.Length + (4 - base64.Length % 4) % 4, '=');
-            var parts = Encoding.UTF8.GetString(Convert.FromBase64String(base64)).Split('|');
-            if (parts.Length != 2 || !long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
-                || ticks < DateTimeOffset.MinValue.UtcTicks || ticks > DateTimeOffset.MaxValue.UtcTicks || !Guid.TryParseExact(parts[1], "N", out id))
-                return false;
-            at = new DateTimeOffset(ticks, TimeSpan.Zero);
-            return true;
+            return Encoding.UTF8.GetString(Convert.FromBase64String(base64));
         }
         catch (FormatException)
         {
-            return false;
+            return null;
         }
     }
 

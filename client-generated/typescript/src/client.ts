@@ -68,6 +68,16 @@ export interface ITrygghetClient {
     updateAreaPopulation(slug: string, if_Match: string, body: AreaPopulationUpdate, signal?: AbortSignal): Promise<AreaDetail>;
 
     /**
+     * The audit log of staff actions, newest first.
+     * @param entityType (optional) Only entries about this kind of resource, e.g. `event`.
+     * @param entityId (optional) Only entries about this resource.
+     * @param limit (optional) Page size, 1–100 (default 20).
+     * @param cursor (optional) The `nextCursor` of the previous page.
+     * @return OK
+     */
+    listAuditLog(entityType?: string | undefined, entityId?: string | undefined, limit?: number | undefined, cursor?: string | undefined, signal?: AbortSignal): Promise<AuditEntryPage>;
+
+    /**
      * Development only: a bearer token for a role, signed with the local development key.
      * @return OK
      */
@@ -834,6 +844,94 @@ export class TrygghetClient implements ITrygghetClient {
             });
         }
         return Promise.resolve<AreaDetail>(null as any);
+    }
+
+    /**
+     * The audit log of staff actions, newest first.
+     * @param entityType (optional) Only entries about this kind of resource, e.g. `event`.
+     * @param entityId (optional) Only entries about this resource.
+     * @param limit (optional) Page size, 1–100 (default 20).
+     * @param cursor (optional) The `nextCursor` of the previous page.
+     * @return OK
+     */
+    listAuditLog(entityType?: string | undefined, entityId?: string | undefined, limit?: number | undefined, cursor?: string | undefined, signal?: AbortSignal): Promise<AuditEntryPage> {
+        let url_ = this.baseUrl + "/api/v1/audit?";
+        if (entityType === null)
+            throw new globalThis.Error("The parameter 'entityType' cannot be null.");
+        else if (entityType !== undefined)
+            url_ += "entityType=" + encodeURIComponent("" + entityType) + "&";
+        if (entityId === null)
+            throw new globalThis.Error("The parameter 'entityId' cannot be null.");
+        else if (entityId !== undefined)
+            url_ += "entityId=" + encodeURIComponent("" + entityId) + "&";
+        if (limit === null)
+            throw new globalThis.Error("The parameter 'limit' cannot be null.");
+        else if (limit !== undefined)
+            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
+        if (cursor === null)
+            throw new globalThis.Error("The parameter 'cursor' cannot be null.");
+        else if (cursor !== undefined)
+            url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processListAuditLog(_response);
+        });
+    }
+
+    protected processListAuditLog(response: Response): Promise<AuditEntryPage> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as AuditEntryPage;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No valid bearer token.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The token\'s role may not call this operation.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unexpected error (logged; no details are returned).", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached; retry after `Retry-After` seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<AuditEntryPage>(null as any);
     }
 
     /**
@@ -2617,6 +2715,30 @@ export interface AreaRef {
     slug: string;
     name: string;
     kind: AreaKind;
+}
+
+/** One staff action: who did what to which resource, and when. */
+export interface AuditEntry {
+    id: number;
+    at: string;
+    /** The token subject of whoever acted. */
+    subject: string;
+    /** Their role at the time. */
+    role?: string | null;
+    /** What was done, e.g. `event.publish`. */
+    action: string;
+    entityType: string;
+    entityId: string;
+    /** What changed (never residents' personal data). */
+    details?: any;
+}
+
+/** One page of a list; pass `nextCursor` back as `cursor` for the next page (null on the last). */
+export interface AuditEntryPage {
+    /** The items of this page. */
+    items: AuditEntry[];
+    /** Opaque cursor of the next page; null when this is the last. */
+    nextCursor?: string | null;
 }
 
 /** Cancel a published event. */
