@@ -39,8 +39,9 @@ public static class AuthSetup
     {
         var options = configuration.GetSection("Auth").Get<AuthOptions>() ?? new AuthOptions();
         services.AddSingleton(options);
+        // No default scheme: only endpoints that require a role read the bearer token, so public reads pay nothing for it.
         services
-            .AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
+            .AddAuthentication()
             .AddJwtBearer(jwt =>
             {
                 jwt.MapInboundClaims = false;
@@ -72,7 +73,7 @@ public static class AuthSetup
     /// <summary>Admits the given roles only; the roles also appear in the OpenAPI document.</summary>
     public static TBuilder RequireRoles<TBuilder>(this TBuilder builder, params string[] roles) where TBuilder : IEndpointConventionBuilder =>
         builder
-            .RequireAuthorization(policy => policy.RequireRole(roles))
+            .RequireAuthorization(policy => policy.AddAuthenticationSchemes(JwtBearerDefaults.AuthenticationScheme).RequireRole(roles))
             .WithMetadata(new RolesMetadata(roles));
 
     public static string IssueDevelopmentToken(AuthOptions options, string role, Guid? actorId, TimeProvider clock)

@@ -33,16 +33,16 @@ public sealed class ValidationBehaviour<TMessage, TResponse>(IEnumerable<IValida
 {
     private readonly IValidator<TMessage>[] validators = validators.ToArray();
 
-    public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken ct)
+    public ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken ct) =>
+        validators.Length == 0 ? next(message, ct) : ValidateThenHandle(message, next, ct);
+
+    private async ValueTask<TResponse> ValidateThenHandle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken ct)
     {
-        if (validators.Length > 0)
-        {
-            var context = new ValidationContext<TMessage>(message);
-            var failures = new List<FluentValidation.Results.ValidationFailure>();
-            foreach (var validator in validators)
-                failures.AddRange((await validator.ValidateAsync(context, ct)).Errors);
-            if (failures.Count > 0) throw new ValidationException(failures);
-        }
+        var context = new ValidationContext<TMessage>(message);
+        var failures = new List<FluentValidation.Results.ValidationFailure>();
+        foreach (var validator in validators)
+            failures.AddRange((await validator.ValidateAsync(context, ct)).Errors);
+        if (failures.Count > 0) throw new ValidationException(failures);
         return await next(message, ct);
     }
 }
@@ -54,9 +54,11 @@ public sealed class ValidationBehaviour<TMessage, TResponse>(IEnumerable<IValida
 public sealed class TransactionBehaviour<TMessage, TResponse>(DbSession db)
     : IPipelineBehavior<TMessage, TResponse> where TMessage : IMessage
 {
-    public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken ct)
+    public ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken ct) =>
+        message is IBaseCommand ? InTransaction(message, next, ct) : next(message, ct);
+
+    private async ValueTask<TResponse> InTransaction(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken ct)
     {
-        if (message is not IBaseCommand) return await next(message, ct);
         await db.BeginAsync(ct);
         try
         {

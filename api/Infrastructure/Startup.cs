@@ -45,6 +45,8 @@ public static class Startup
             {
                 Migrations.Apply(connectionString, logger);
                 await AreaSeed.ApplyAsync(dataSource, CancellationToken.None);
+                if (app.Configuration.GetValue("Seed:Demo", false))
+                    await Features.Events.DemoSeed.ApplyAsync(dataSource, app.Services.GetRequiredService<TimeProvider>(), CancellationToken.None);
                 logger.LogInformation("Database migrated and reference data seeded");
                 return;
             }
