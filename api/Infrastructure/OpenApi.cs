@@ -34,6 +34,15 @@ public static class OpenApi
                     Messages are Swedish by default, English with `Accept-Language: en`.
                     Staff, moderators and actors send a JWT bearer token; the roles an operation admits are listed in
                     its description and in the `x-roles` extension.
+
+                    **Lifecycle of a dialogue or walk.** `draft` → `publish` → `published` (→ `reschedule` → `rescheduled`)
+                    → `held` once its end has passed → `close` (minutes, attendance, feedback) → `closed`; or `cancel` →
+                    `cancelled`, with a reason shown publicly. Each action answers 409 from a state that does not allow it.
+                    Staff edits carry `If-Match`; a published event's times change only through `reschedule`.
+
+                    **Publishing routine.** `publish` runs the checks `publicNotice`, `actorNotice`, `requiredActors`,
+                    `venueAccessibility` and `remoteLink` (see `publication-check` for the dry run); a failing blocking check
+                    answers 422 with every check listed in `checks`, unless staff give an `overrideReason` (audited).
                     """,
             });
             options.AddSecurityDefinition(BearerScheme, new OpenApiSecurityScheme

@@ -75,23 +75,35 @@ public static class DemoSeed
                 returning id
                 """, new
             {
-                plan.Kind, slug, status = past && plan.Outcome is not null ? "closed" : "published", plan.Title,
+                plan.Kind,
+                slug,
+                status = past && plan.Outcome is not null ? "closed" : "published",
+                plan.Title,
                 description = $"Välkommen att prata om tryggheten i {plan.Place} med polisen, stadsdelsförvaltningen och politiker. (Demodata.)",
-                plan.Problem, plan.Place, plan.Area, plan.Format, plan.Venue, plan.Address,
+                plan.Problem,
+                plan.Place,
+                plan.Area,
+                plan.Format,
+                plan.Venue,
+                plan.Address,
                 accessibility = plan.Format == "remote" ? null : "Entré utan trappsteg och hörslinga. Säg till vid anmälan om du behöver något mer.",
                 remote = plan.Format == "onSite" ? null : $"https://meet.example/{slug}",
-                starts, ends = starts.AddHours(plan.Kind == "walk" ? 1.5 : 2),
+                starts,
+                ends = starts.AddHours(plan.Kind == "walk" ? 1.5 : 2),
                 onSite = plan.Format == "remote" ? (int?)null : plan.Kind == "walk" ? 20 : 60,
                 remoteCapacity = plan.Format == "onSite" ? (int?)null : 150,
                 deadline = starts.AddDays(-1),
                 method = plan.Kind == "walk" ? "Trygghetsvandring enligt Boverkets och Brås metod" : "Öppet möte med samtal i mindre grupper",
                 agenda = JsonSerializer.Serialize(new[] { new { title = "Välkommen", minutes = 10 }, new { title = "Läget i området", minutes = 20 }, new { title = "Samtal", minutes = 60 } }, JsonSerializerOptions.Web),
                 meetingPoint = plan.Kind == "walk" ? $"Samling vid {plan.Place}" : null,
-                plan.Light, published = now.AddDays(Math.Min(plan.Days, 0) - 30),
+                plan.Light,
+                published = now.AddDays(Math.Min(plan.Days, 0) - 30),
                 closed = plan.Outcome is null ? (DateTimeOffset?)null : starts.AddDays(7),
                 minutes = plan.Outcome is null ? null : "Ett trettiotal boende deltog. Synpunkterna sammanfattas nedan.",
-                attendedOnSite = plan.Outcome is null ? (int?)null : 27, attendedRemote = plan.Outcome is null ? (int?)null : plan.Format == "onSite" ? 0 : 11,
-                raised = plan.Outcome is null ? null : plan.Problem, plan.Outcome,
+                attendedOnSite = plan.Outcome is null ? (int?)null : 27,
+                attendedRemote = plan.Outcome is null ? (int?)null : plan.Format == "onSite" ? 0 : 11,
+                raised = plan.Outcome is null ? null : plan.Problem,
+                plan.Outcome,
                 created = now.AddDays(Math.Min(plan.Days, 0) - 35),
             }, tx, cancellationToken: ct));
 
@@ -101,8 +113,12 @@ public static class DemoSeed
                     values (@eventId, @actorId, @hash, @status, @invited, @answered)
                     """, new
                 {
-                    eventId, actorId = actorIds[kind + organisation], hash = SecretTokens.Hash(Guid.NewGuid().ToString()),
-                    status = index % 4 == 3 ? "pending" : "accepted", invited = starts.AddDays(-30), answered = index % 4 == 3 ? (DateTimeOffset?)null : starts.AddDays(-25),
+                    eventId,
+                    actorId = actorIds[kind + organisation],
+                    hash = SecretTokens.Hash(Guid.NewGuid().ToString()),
+                    status = index % 4 == 3 ? "pending" : "accepted",
+                    invited = starts.AddDays(-30),
+                    answered = index % 4 == 3 ? (DateTimeOffset?)null : starts.AddDays(-25),
                 }, tx, cancellationToken: ct));
         }
         await conn.ExecuteAsync(new CommandDefinition("""

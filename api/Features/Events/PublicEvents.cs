@@ -70,9 +70,15 @@ public sealed class PublicEventHandlers(DbSession db, TimeProvider clock) :
             """,
             new
             {
-                Kind = query.Kind is { } k ? EventText.Wire(k) : null, query.Area, query.From, query.To,
+                Kind = query.Kind is { } k ? EventText.Wire(k) : null,
+                query.Area,
+                query.From,
+                query.To,
                 Format = query.Format is { } f ? EventText.Wire(f) : null,
-                HasCursor = hasCursor, AfterAt = afterAt, AfterId = afterId, Take = limit + 1,
+                HasCursor = hasCursor,
+                AfterAt = afterAt,
+                AfterId = afterId,
+                Take = limit + 1,
             }, ct);
         var participants = await ParticipantsAsync(rows.Take(limit).Select(r => r.Id).ToArray(), ct);
         var now = clock.GetUtcNow();

@@ -25,7 +25,10 @@ public sealed class Planner(TrygghetClient staff)
         Method = "Öppet möte med samtal i små grupper",
         Venue = format == EventFormat.Remote ? null : new Venue
         {
-            Name = "Fruängens bibliotek", Address = "Fruängsgången 4, 129 52 Hägersten", Lat = 59.2846, Lon = 17.9694,
+            Name = "Fruängens bibliotek",
+            Address = "Fruängsgången 4, 129 52 Hägersten",
+            Lat = 59.2846,
+            Lon = 17.9694,
             AccessibilityNotes = "Entré utan trappsteg, hörslinga, tillgänglig toalett.",
         },
         RemoteUrl = format == EventFormat.OnSite ? null : "https://meet.example.se/trygghet-fruangen",

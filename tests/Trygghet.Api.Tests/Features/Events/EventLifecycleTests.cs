@@ -262,6 +262,22 @@ public sealed class EventLifecycleTests(ApiFixture fixture) : ApiTest(fixture)
     }
 
     [Fact]
+    public async Task A_cancelled_or_closed_event_can_no_longer_be_edited_or_invited_to()
+    {
+        var planner = await Planner.StaffAsync(Api);
+        var cancelled = await planner.PublishedAsync(Planner.Dialogue(Now.AddDays(30)));
+        cancelled = await planner.Staff.CancelEventAsync(cancelled.Id, new CancelRequest { Reason = "Inställt." });
+        var (police, _) = await planner.RequiredActorsAsync();
+
+        var edit = await Assert.ThrowsAsync<ApiException<ProblemDetails>>(() =>
+            planner.Staff.UpdateEventAsync(cancelled.Id, $"\"{cancelled.Version}\"", Planner.Dialogue(cancelled.StartsAt)));
+        var invite = await Assert.ThrowsAsync<ApiException<ProblemDetails>>(() =>
+            planner.Staff.InviteActorsAsync(cancelled.Id, new InviteRequest { ActorIds = [police.Id] }));
+
+        Assert.Equal((409, 409), (edit.StatusCode, invite.StatusCode));
+    }
+
+    [Fact]
     public async Task An_actor_answers_through_the_secret_link_and_staff_see_the_answer()
     {
         var planner = await Planner.StaffAsync(Api);
