@@ -128,7 +128,11 @@ public sealed class InvitationHandlers(DbSession db, AuditLog audit, TimeProvide
     {
         var row = await FindAsync(command.Token, ct);
         if (row.EventStatus is "cancelled" or "closed") throw new ConflictException("event.transition", "rsvp", row.EventStatus);
-        await db.ExecuteAsync("update invitation set status = @Status, note = @Note, answered_at = @Now where id = @Id",
+        // The event's public list of participating organisations changes with the answer, so its listings must too.
+        await db.ExecuteAsync("""
+            update invitation set status = @Status, note = @Note, answered_at = @Now where id = @Id;
+            update event set updated_at = @Now where id = (select event_id from invitation where id = @Id);
+            """,
             new { row.Id, Status = command.Request.Answer == RsvpAnswer.Accept ? "accepted" : "declined", command.Request.Note, Now = clock.GetUtcNow() }, ct);
         return (await FindAsync(command.Token, ct)).ToView();
     }

@@ -99,6 +99,7 @@ public sealed class PublicEventHandlers(DbSession db, TimeProvider clock) :
     public async ValueTask<string> Handle(GetPublicEventsStamp query, CancellationToken ct) =>
         await db.QuerySingleOrDefaultAsync<string>("""
             select coalesce(max(updated_at), '-infinity')::text || '/' || count(*) || '/' || count(*) filter (where ends_at <= @Now)
+                   || '/' || coalesce((select max(updated_at) from actor), '-infinity')::text
             from event where status <> 'draft'
             """, new { Now = clock.GetUtcNow() }, ct) ?? "";
 

@@ -90,7 +90,7 @@ public static class PublicEventsEndpoints
         var headers = http.Response.Headers;
         headers.ETag = etag;
         headers.CacheControl = CacheControl;
-        headers.Vary = "Accept, Accept-Language";
+        headers.Vary = "Accept";
         var ifNoneMatch = http.Request.Headers.IfNoneMatch.ToString();
         return ifNoneMatch.Length > 0 && (ifNoneMatch.Trim() == "*" || ifNoneMatch.Split(',').Any(tag => Weak(tag.Trim()) == Weak(etag)));
     }
