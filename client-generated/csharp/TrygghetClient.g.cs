@@ -186,21 +186,22 @@ namespace Trygghet.Client
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
-        /// What an invited actor sees through the secret RSVP link.
+        /// What an invited actor sees through the secret RSVP link (token in the X-Rsvp-Token header).
         /// </summary>
-        /// <param name="token">The secret of the RSVP link.</param>
+        /// <param name="x_Rsvp_Token">The secret of the RSVP link (the part after `#`). Sent as a header, never in a URL, so that it
+        /// <br/>            stays out of access logs and browser history.</param>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<RsvpView> GetRsvpAsync(string token, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<RsvpView> GetRsvpAsync(string x_Rsvp_Token, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
         /// Accept or decline an invitation through the secret RSVP link, with a note.
         /// </summary>
-        /// <param name="token">The secret of the RSVP link.</param>
+        /// <param name="x_Rsvp_Token">The secret of the RSVP link (the part after `#`), as a header.</param>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<RsvpView> AnswerRsvpAsync(string token, RsvpRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<RsvpView> AnswerRsvpAsync(string x_Rsvp_Token, RsvpRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -2283,30 +2284,31 @@ namespace Trygghet.Client
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
-        /// What an invited actor sees through the secret RSVP link.
+        /// What an invited actor sees through the secret RSVP link (token in the X-Rsvp-Token header).
         /// </summary>
-        /// <param name="token">The secret of the RSVP link.</param>
+        /// <param name="x_Rsvp_Token">The secret of the RSVP link (the part after `#`). Sent as a header, never in a URL, so that it
+        /// <br/>            stays out of access logs and browser history.</param>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<RsvpView> GetRsvpAsync(string token, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<RsvpView> GetRsvpAsync(string x_Rsvp_Token, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
-            if (token == null)
-                throw new System.ArgumentNullException("token");
-
             var client_ = _httpClient;
             var disposeClient_ = false;
             try
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
+
+                    if (x_Rsvp_Token == null)
+                        throw new System.ArgumentNullException("x_Rsvp_Token");
+                    request_.Headers.TryAddWithoutValidation("X-Rsvp-Token", ConvertToString(x_Rsvp_Token, System.Globalization.CultureInfo.InvariantCulture));
                     request_.Method = new System.Net.Http.HttpMethod("GET");
                     request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
                 
-                    // Operation Path: "api/v1/rsvp/{token}"
-                    urlBuilder_.Append("api/v1/rsvp/");
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(token, System.Globalization.CultureInfo.InvariantCulture)));
+                    // Operation Path: "api/v1/rsvp"
+                    urlBuilder_.Append("api/v1/rsvp");
 
                     PrepareRequest(client_, request_, urlBuilder_);
 
@@ -2404,14 +2406,11 @@ namespace Trygghet.Client
         /// <summary>
         /// Accept or decline an invitation through the secret RSVP link, with a note.
         /// </summary>
-        /// <param name="token">The secret of the RSVP link.</param>
+        /// <param name="x_Rsvp_Token">The secret of the RSVP link (the part after `#`), as a header.</param>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<RsvpView> AnswerRsvpAsync(string token, RsvpRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<RsvpView> AnswerRsvpAsync(string x_Rsvp_Token, RsvpRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
-            if (token == null)
-                throw new System.ArgumentNullException("token");
-
             if (body == null)
                 throw new System.ArgumentNullException("body");
 
@@ -2421,6 +2420,10 @@ namespace Trygghet.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
+
+                    if (x_Rsvp_Token == null)
+                        throw new System.ArgumentNullException("x_Rsvp_Token");
+                    request_.Headers.TryAddWithoutValidation("X-Rsvp-Token", ConvertToString(x_Rsvp_Token, System.Globalization.CultureInfo.InvariantCulture));
                     var json_ = Newtonsoft.Json.JsonConvert.SerializeObject(body, JsonSerializerSettings);
                     var content_ = new System.Net.Http.StringContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
@@ -2430,9 +2433,8 @@ namespace Trygghet.Client
 
                     var urlBuilder_ = new System.Text.StringBuilder();
                 
-                    // Operation Path: "api/v1/rsvp/{token}"
-                    urlBuilder_.Append("api/v1/rsvp/");
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(token, System.Globalization.CultureInfo.InvariantCulture)));
+                    // Operation Path: "api/v1/rsvp"
+                    urlBuilder_.Append("api/v1/rsvp");
 
                     PrepareRequest(client_, request_, urlBuilder_);
 

@@ -57,13 +57,15 @@ public static class EventsEndpoints
             .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
     }
 
+    public const string RsvpTokenHeader = "X-Rsvp-Token";
+
     public static void MapRsvp(this IEndpointRouteBuilder api)
     {
         var group = api.MapGroup("/rsvp").WithTags("Invitations");
-        group.MapGet("/{token}", GetRsvp).WithName(nameof(GetRsvp))
-            .WithSummary("What an invited actor sees through the secret RSVP link.")
+        group.MapGet("/", GetRsvp).WithName(nameof(GetRsvp))
+            .WithSummary("What an invited actor sees through the secret RSVP link (token in the X-Rsvp-Token header).")
             .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
-        group.MapPost("/{token}", AnswerRsvp).WithName(nameof(AnswerRsvp))
+        group.MapPost("/", AnswerRsvp).WithName(nameof(AnswerRsvp))
             .WithSummary("Accept or decline an invitation through the secret RSVP link, with a note.")
             .RequireRateLimiting(Operations.AnonymousWrites)
             .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
@@ -111,13 +113,14 @@ public static class EventsEndpoints
     public static async Task<Ok<IReadOnlyList<Invitation>>> InviteActors(Guid id, InviteRequest request, IMediator mediator, CancellationToken ct) =>
         TypedResults.Ok(await mediator.Send(new Features.Events.InviteActors(id, request), ct));
 
-    /// <param name="token">The secret of the RSVP link.</param>
-    public static async Task<Ok<RsvpView>> GetRsvp(string token, IMediator mediator, CancellationToken ct) =>
-        TypedResults.Ok(await mediator.Send(new Features.Events.GetRsvp(token), ct));
+    /// <param name="token">The secret of the RSVP link (the part after <c>#</c>). Sent as a header, never in a URL, so that it
+    /// stays out of access logs and browser history.</param>
+    public static async Task<Ok<RsvpView>> GetRsvp([FromHeader(Name = RsvpTokenHeader), Required] string? token, IMediator mediator, CancellationToken ct) =>
+        TypedResults.Ok(await mediator.Send(new Features.Events.GetRsvp(token ?? ""), ct));
 
-    /// <param name="token">The secret of the RSVP link.</param>
-    public static async Task<Ok<RsvpView>> AnswerRsvp(string token, RsvpRequest request, IMediator mediator, CancellationToken ct) =>
-        TypedResults.Ok(await mediator.Send(new Features.Events.AnswerRsvp(token, request), ct));
+    /// <param name="token">The secret of the RSVP link (the part after <c>#</c>), as a header.</param>
+    public static async Task<Ok<RsvpView>> AnswerRsvp([FromHeader(Name = RsvpTokenHeader), Required] string? token, RsvpRequest request, IMediator mediator, CancellationToken ct) =>
+        TypedResults.Ok(await mediator.Send(new Features.Events.AnswerRsvp(token ?? "", request), ct));
 
     private static T Tagged<T>(HttpContext http, T result) where T : IValueHttpResult
     {

@@ -13,7 +13,8 @@ internal static class InvitationMail
         var e = PublicEventHandlers.ToPublic(row, [], now);
         var kind = e.Kind == EventKind.Walk ? "trygghetsvandring" : "trygghetsdialog";
         var when = Time.Local(row.StartsAt).ToString("dddd d MMMM yyyy 'kl.' HH:mm", System.Globalization.CultureInfo.GetCultureInfo("sv-SE"));
-        var link = $"{site.PublicUrl.TrimEnd('/')}/svar/{token}";
+        // The secret goes after '#': browsers never send the fragment to a server, so it stays out of every access log.
+        var link = $"{site.PublicUrl.TrimEnd('/')}/svar#{token}";
         var subject = $"{(reminder ? "Påminnelse: " : "")}Inbjudan till {kind}: {e.Title}";
         var body = $"""
             Hej {organisation},

@@ -43,14 +43,15 @@ public sealed class InviteActorsValidator : AbstractValidator<InviteActors>
 
 public sealed class GetRsvpValidator : AbstractValidator<GetRsvp>
 {
-    public GetRsvpValidator() => RuleFor(q => q.Token).Must(SecretTokens.LooksValid).WithMessage("Ogiltig länk. / Invalid link.");
+    public GetRsvpValidator() => RuleFor(q => q.Token).Must(SecretTokens.LooksValid).WithMessage("Ogiltig länk. / Invalid link.")
+        .OverridePropertyName("X-Rsvp-Token");
 }
 
 public sealed class AnswerRsvpValidator : AbstractValidator<AnswerRsvp>
 {
     public AnswerRsvpValidator()
     {
-        RuleFor(c => c.Token).Must(SecretTokens.LooksValid).WithMessage("Ogiltig länk. / Invalid link.");
+        RuleFor(c => c.Token).Must(SecretTokens.LooksValid).WithMessage("Ogiltig länk. / Invalid link.").OverridePropertyName("X-Rsvp-Token");
         RuleFor(c => c.Request.Answer).IsInEnum().OverridePropertyName("answer");
         RuleFor(c => c.Request.Note).MaximumLength(2_000).OverridePropertyName("note");
     }

@@ -118,18 +118,19 @@ export interface ITrygghetClient {
     getCalendar(area?: string | undefined, kind?: EventKind | undefined, signal?: AbortSignal): Promise<string>;
 
     /**
-     * What an invited actor sees through the secret RSVP link.
-     * @param token The secret of the RSVP link.
+     * What an invited actor sees through the secret RSVP link (token in the X-Rsvp-Token header).
+     * @param x_Rsvp_Token The secret of the RSVP link (the part after `#`). Sent as a header, never in a URL, so that it
+                stays out of access logs and browser history.
      * @return OK
      */
-    getRsvp(token: string, signal?: AbortSignal): Promise<RsvpView>;
+    getRsvp(x_Rsvp_Token: string, signal?: AbortSignal): Promise<RsvpView>;
 
     /**
      * Accept or decline an invitation through the secret RSVP link, with a note.
-     * @param token The secret of the RSVP link.
+     * @param x_Rsvp_Token The secret of the RSVP link (the part after `#`), as a header.
      * @return OK
      */
-    answerRsvp(token: string, body: RsvpRequest, signal?: AbortSignal): Promise<RsvpView>;
+    answerRsvp(x_Rsvp_Token: string, body: RsvpRequest, signal?: AbortSignal): Promise<RsvpView>;
 
     /**
      * Every dialogue and walk, drafts included, in start order.
@@ -1301,21 +1302,20 @@ export class TrygghetClient implements ITrygghetClient {
     }
 
     /**
-     * What an invited actor sees through the secret RSVP link.
-     * @param token The secret of the RSVP link.
+     * What an invited actor sees through the secret RSVP link (token in the X-Rsvp-Token header).
+     * @param x_Rsvp_Token The secret of the RSVP link (the part after `#`). Sent as a header, never in a URL, so that it
+                stays out of access logs and browser history.
      * @return OK
      */
-    getRsvp(token: string, signal?: AbortSignal): Promise<RsvpView> {
-        let url_ = this.baseUrl + "/api/v1/rsvp/{token}";
-        if (token === undefined || token === null)
-            throw new globalThis.Error("The parameter 'token' must be defined.");
-        url_ = url_.replace("{token}", encodeURIComponent("" + token));
+    getRsvp(x_Rsvp_Token: string, signal?: AbortSignal): Promise<RsvpView> {
+        let url_ = this.baseUrl + "/api/v1/rsvp";
         url_ = url_.replace(/[?&]$/, "");
 
         let options_: RequestInit = {
             method: "GET",
             signal,
             headers: {
+                "X-Rsvp-Token": x_Rsvp_Token !== undefined && x_Rsvp_Token !== null ? "" + x_Rsvp_Token : "",
                 "Accept": "application/json"
             }
         };
@@ -1368,14 +1368,11 @@ export class TrygghetClient implements ITrygghetClient {
 
     /**
      * Accept or decline an invitation through the secret RSVP link, with a note.
-     * @param token The secret of the RSVP link.
+     * @param x_Rsvp_Token The secret of the RSVP link (the part after `#`), as a header.
      * @return OK
      */
-    answerRsvp(token: string, body: RsvpRequest, signal?: AbortSignal): Promise<RsvpView> {
-        let url_ = this.baseUrl + "/api/v1/rsvp/{token}";
-        if (token === undefined || token === null)
-            throw new globalThis.Error("The parameter 'token' must be defined.");
-        url_ = url_.replace("{token}", encodeURIComponent("" + token));
+    answerRsvp(x_Rsvp_Token: string, body: RsvpRequest, signal?: AbortSignal): Promise<RsvpView> {
+        let url_ = this.baseUrl + "/api/v1/rsvp";
         url_ = url_.replace(/[?&]$/, "");
 
         const content_ = JSON.stringify(body);
@@ -1385,6 +1382,7 @@ export class TrygghetClient implements ITrygghetClient {
             method: "POST",
             signal,
             headers: {
+                "X-Rsvp-Token": x_Rsvp_Token !== undefined && x_Rsvp_Token !== null ? "" + x_Rsvp_Token : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }

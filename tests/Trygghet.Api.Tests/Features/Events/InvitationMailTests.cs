@@ -17,7 +17,7 @@ public sealed class InvitationMailTests(ApiFixture fixture) : ApiTest(fixture)
         ? Directory.GetFiles(Api.MailDirectory, "*.eml").Order().Select(f => MimeMessage.Load(f)).ToList()
         : [];
 
-    private static string Token(MimeMessage mail) => Regex.Match(mail.TextBody ?? "", "/svar/([A-Za-z0-9_-]{43})").Groups[1].Value;
+    private static string Token(MimeMessage mail) => Regex.Match(mail.TextBody ?? "", "/svar#([A-Za-z0-9_-]{43})").Groups[1].Value;
 
     [Fact]
     public async Task An_invited_actor_gets_a_real_MIME_mail_with_the_RSVP_link_and_the_event_as_iCalendar()
