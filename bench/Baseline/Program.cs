@@ -91,9 +91,9 @@ internal static class PublicListing
     // The SQL below is the API's, character for character (PublicEvents.cs, EventRow.Select), so that both send
     // the same statements to PostgreSQL and both get them prepared.
     private const string StampSql = """
-        select coalesce(max(updated_at), '-infinity')::text || '/' || count(*) || '/' || count(*) filter (where ends_at <= @Now)
+        select coalesce((select max(updated_at) from event), '-infinity')::text
+               || '/' || coalesce((select max(ends_at) from event where ends_at <= @Now), '-infinity')::text
                || '/' || coalesce((select max(updated_at) from actor), '-infinity')::text
-        from event where status <> 'draft'
         """;
 
     private const string ListSql = """

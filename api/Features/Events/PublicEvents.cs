@@ -27,7 +27,8 @@ public sealed record ListPublicEvents(EventKind? Kind, string? Area, DateTimeOff
 public sealed record GetPublicEvent(EventKind Kind, string IdOrSlug) : IQuery<PublicEvent>;
 
 /// <summary>
-/// A cheap stamp of everything the public listings show: it changes when any public event changes or ends.
+/// A cheap stamp of everything the public listings show (three index probes): it changes when any event or actor
+/// changes, and when an event ends (and so becomes held).
 /// Listings use it as their ETag, so a conditional request is answered without running the listing query.
 /// </summary>
 public sealed record GetPublicEventsStamp : IQuery<string>;
@@ -98,9 +99,9 @@ public sealed class PublicEventHandlers(DbSession db, TimeProvider clock) :
 
     public async ValueTask<string> Handle(GetPublicEventsStamp query, CancellationToken ct) =>
         await db.QuerySingleOrDefaultAsync<string>("""
-            select coalesce(max(updated_at), '-infinity')::text || '/' || count(*) || '/' || count(*) filter (where ends_at <= @Now)
+            select coalesce((select max(updated_at) from event), '-infinity')::text
+                   || '/' || coalesce((select max(ends_at) from event where ends_at <= @Now), '-infinity')::text
                    || '/' || coalesce((select max(updated_at) from actor), '-infinity')::text
-            from event where status <> 'draft'
             """, new { Now = clock.GetUtcNow() }, ct) ?? "";
 
     private async Task<ILookup<Guid, Participant>> ParticipantsAsync(Guid[] eventIds, CancellationToken ct)
