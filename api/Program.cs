@@ -17,7 +17,11 @@ var builder = WebApplication.CreateBuilder(exportOpenApi is null
 var options = builder.Configuration.GetSection("Api").Get<ApiOptions>() ?? new ApiOptions();
 
 builder.Logging.ClearProviders().AddJsonConsole(json => json.UseUtcTimestamp = true);
-builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes);
+builder.WebHost.ConfigureKestrel(kestrel =>
+{
+    kestrel.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes;
+    kestrel.AddServerHeader = false;
+});
 
 builder.Services.ConfigureHttpJsonOptions(json => Json.Configure(json.SerializerOptions));
 builder.Services.Configure<Microsoft.AspNetCore.Mvc.JsonOptions>(json => Json.Configure(json.JsonSerializerOptions));

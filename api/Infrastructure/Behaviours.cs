@@ -9,21 +9,21 @@ namespace Trygghet.Api.Infrastructure;
 public sealed class LoggingBehaviour<TMessage, TResponse>(ILogger<LoggingBehaviour<TMessage, TResponse>> logger)
     : IPipelineBehavior<TMessage, TResponse> where TMessage : IMessage
 {
-    public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken ct)
+    // Only the message's type is logged, never its content: it may hold personal data. Failures are logged once,
+    // by the exception handler; without Debug logging this behaviour costs nothing on the request path.
+    public ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken ct) =>
+        logger.IsEnabled(LogLevel.Debug) ? Timed(message, next, ct) : next(message, ct);
+
+    private async ValueTask<TResponse> Timed(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken ct)
     {
-        // Only the message's type is logged, never its content: it may hold personal data.
         var started = Stopwatch.GetTimestamp();
         try
         {
-            var response = await next(message, ct);
-            if (logger.IsEnabled(LogLevel.Debug))
-                logger.LogDebug("Handled {Message} in {ElapsedMs:0.0} ms", typeof(TMessage).Name, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-            return response;
+            return await next(message, ct);
         }
-        catch (Exception e) when (e is not ValidationException and not ProblemException)
+        finally
         {
-            logger.LogWarning("{Message} failed after {ElapsedMs:0.0} ms: {Error}", typeof(TMessage).Name, Stopwatch.GetElapsedTime(started).TotalMilliseconds, e.GetType().Name);
-            throw;
+            logger.LogDebug("Handled {Message} in {ElapsedMs:0.0} ms", typeof(TMessage).Name, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
     }
 }
