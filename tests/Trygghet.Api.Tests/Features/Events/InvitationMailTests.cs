@@ -92,4 +92,33 @@ public sealed class InvitationMailTests(ApiFixture fixture) : ApiTest(fixture)
         Assert.Equal(1, await Dispatch());
         Assert.Single(Mails());
     }
+
+    [Fact]
+    public async Task Two_API_instances_dispatching_at_once_send_each_message_exactly_once()
+    {
+        var planner = await Planner.StaffAsync(Api);
+        var draft = await planner.Staff.CreateEventAsync(Planner.Dialogue(Now.AddDays(30)));
+        var actors = new List<Guid>();
+        for (var i = 0; i < 60; i++)
+            actors.Add((await planner.Staff.CreateActorAsync(new ActorInput
+            {
+                Organisation = $"Förening {i}", Kind = ActorKind.Association, Contact = new ActorContact { Email = $"forening{i}@example.se" },
+            })).Id);
+        await planner.Staff.InviteActorsAsync(draft.Id, new InviteRequest { ActorIds = actors });
+        await using var second = new ApiFactory(Fixture.Postgres.ConnectionString, settings: new Dictionary<string, string?> { ["Database:MigrateOnStartup"] = "false" });
+        var dispatchers = new[] { Api, second }.Select(api => api.Services.GetRequiredService<OutboxDispatcher>()).ToArray();
+
+        var sent = 0;
+        for (var round = 0; round < 5 && sent < 60; round++)
+            sent += (await Task.WhenAll(dispatchers.Select(d => d.DispatchOnceAsync(CancellationToken.None)))).Sum();
+
+        var files = new[] { Api.MailDirectory, second.MailDirectory }
+            .Where(Directory.Exists).SelectMany(d => Directory.GetFiles(d, "*.eml")).Select(f => MimeMessage.Load(f)).ToList();
+        Assert.Equal(60, sent);
+        Assert.True(Directory.Exists(Api.MailDirectory) && Directory.Exists(second.MailDirectory), "both instances sent a share");
+        Assert.Equal(60, files.Count);
+        Assert.Equal(60, files.Select(m => m.To.Mailboxes.Single().Address).Distinct().Count());
+        Assert.Equal(0L, await Scalar<long>("select count(*) from outbox where sent_at is null"));
+        if (Directory.Exists(second.MailDirectory)) Directory.Delete(second.MailDirectory, recursive: true);
+    }
 }
