@@ -52,3 +52,25 @@ test('without a token the write is refused with 401', async () => {
   await assert.rejects(anonymous.updateAreaPopulation('liseberg', '"1"', { population: 1, year: 2025 }),
     (error) => error.status === 401);
 });
+
+test('staff publish a dialogue and the public reads it without the remote link', async () => {
+  const { accessToken } = await anonymous.createDevToken({ role: 'staff' });
+  const staff = clientWithToken(accessToken);
+  const startsAt = new Date(Date.now() + 40 * 24 * 3600 * 1000).toISOString();
+  const endsAt = new Date(Date.now() + 40 * 24 * 3600 * 1000 + 2 * 3600 * 1000).toISOString();
+  const draft = await staff.createEvent({
+    kind: 'dialogue', title: 'Trygghetsdialog i Västberga', areaSlug: 'vastberga', format: 'hybrid',
+    startsAt, endsAt, participationLevel: 'consultation', remoteUrl: 'https://meet.example.se/vastberga',
+    venue: { name: 'Västberga gård', address: 'Västberga gårdsväg 1', accessibilityNotes: 'Ramp vid entrén.' },
+  });
+  assert.equal(draft.status, 'draft');
+  await assert.rejects(staff.publishEvent(draft.id, {}), (problem) => problem.status === 422);
+  const published = await staff.publishEvent(draft.id, { overrideReason: 'Kort varsel: testar publicering utan inbjudningar.' });
+  assert.equal(published.status, 'published');
+
+  const page = await anonymous.listDialogues('vastberga');
+  assert.deepEqual(page.items.map((e) => e.slug), [draft.slug]);
+  const event = await anonymous.getDialogue(draft.slug);
+  assert.equal(event.remoteParticipation, true);
+  assert.ok(!JSON.stringify(event).includes('meet.example.se'));
+});
