@@ -175,5 +175,26 @@ public sealed class OperationsTests(ApiFixture fixture) : ApiTest(fixture)
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
 
+    [Fact]
+    public async Task After_a_database_restart_the_API_recovers_by_itself_without_a_500()
+    {
+        if (!Fixture.Postgres.CanRestart) return; // TEST_DATABASE_URL: not ours to restart
+        var http = Api.CreateClient();
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/api/v1/areas")).StatusCode); // the pool holds open connections
+
+        await Fixture.Postgres.RestartAsync();
+        var statuses = new List<int>();
+        for (var i = 0; i < 20 && statuses.LastOrDefault() != 200; i++)
+        {
+            var response = await http.GetAsync("/api/v1/areas");
+            statuses.Add((int)response.StatusCode);
+            if (response.StatusCode != HttpStatusCode.OK) Assert.Equal(503, (await Problems.ReadAsync(response)).Status);
+        }
+
+        Npgsql.NpgsqlConnection.ClearAllPools(); // the tests' own connections to the old server
+        Assert.Equal(200, statuses.Last());
+        Assert.All(statuses, s => Assert.Contains(s, new[] { 200, 503 }));
+    }
+
     private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
 }

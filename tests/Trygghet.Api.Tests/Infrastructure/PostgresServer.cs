@@ -53,6 +53,15 @@ public sealed class PostgresServer : IAsyncDisposable
         return new PostgresServer($"Host=127.0.0.1;Port={port};Username=postgres;Database=trygghet_test", dir, bin);
     }
 
+    /// <summary>Restarts the cluster as an operator would (fast shutdown: open connections are cut).</summary>
+    public async Task RestartAsync()
+    {
+        if (dataDirectory is null || binDirectory is null) throw new InvalidOperationException("Only a cluster this run started can be restarted.");
+        await RunAsync(Path.Combine(binDirectory, "pg_ctl"), ["-D", dataDirectory, "-m", "fast", "-w", "-t", "60", "restart"], Environment.UserName == "root");
+    }
+
+    public bool CanRestart => dataDirectory is not null;
+
     public async ValueTask DisposeAsync()
     {
         if (dataDirectory is null || binDirectory is null) return;
