@@ -6,6 +6,7 @@ using Trygghet.Api.Features.Actors;
 using Trygghet.Api.Features.Areas;
 using Trygghet.Api.Features.Audit;
 using Trygghet.Api.Features.Events;
+using Trygghet.Api.Features.Statistics;
 using Trygghet.Api.Features.Dev;
 using Trygghet.Api.Infrastructure;
 
@@ -50,6 +51,7 @@ builder.Services.AddSingleton<IPeriodicJob, InvitationReminders>();
 builder.Services.AddSingleton<OutboxDispatcher>();
 builder.Services.AddHostedService(services => services.GetRequiredService<OutboxDispatcher>());
 builder.Services.AddSingleton<AreaLocator>();
+builder.Services.AddSingleton<PoliceEventTypes>();
 builder.Services.AddSingleton(builder.Configuration.GetSection("Publishing").Get<PublishingOptions>() ?? new PublishingOptions());
 builder.Services.AddSingleton(builder.Configuration.GetSection("Site").Get<SiteOptions>() ?? new SiteOptions());
 
@@ -86,6 +88,7 @@ api.MapEvents();
 api.MapRsvp();
 api.MapPublicEvents();
 api.MapAudit();
+api.MapStatisticsImports();
 if (app.Environment.IsDevelopment()) api.MapDevToken();
 app.MapHealth();
 

@@ -71,6 +71,9 @@ public static class Messages
         ["check.venueAccessibility"] = ("Lokalens adress och tillgänglighet ska anges för möten på plats.", "State the venue's address and accessibility for on-site meetings."),
         ["check.remoteLink"] = ("En länk till distansmötet krävs för distans- och hybridmöten.", "A remote meeting link is required for remote and hybrid meetings."),
         ["invitation.notFound"] = ("Länken är ogiltig eller har gått ut.", "The link is invalid or has expired."),
+        ["import.malformed"] = ("Innehållet är inte giltig JSON (tomt eller avbrutet?). Inget importerades.", "The body is not valid JSON (empty or cut off?). Nothing was imported."),
+        ["import.notArray"] = ("Skicka en JSON-array av händelser, som polisen.se/api/events svarar. Inget importerades.", "Send a JSON array of events, as polisen.se/api/events answers. Nothing was imported."),
+        ["import.empty"] = ("Arrayen är tom: inget att importera.", "The array is empty: nothing to import."),
         ["check.passed"] = ("Godkänd.", "Passed."),
     };
 

@@ -205,6 +205,12 @@ export interface ITrygghetClient {
     closeEvent(id: string, body: Closing, signal?: AbortSignal): Promise<EventPlan>;
 
     /**
+     * Import events of the Police's open events API: the JSON array exactly as polisen.se/api/events returns it, either era.
+     * @return OK
+     */
+    importPoliceEvents(body: PoliceApiEvent[], signal?: AbortSignal): Promise<PoliceImportReport>;
+
+    /**
      * Published, held, closed and cancelled walks in start order; cacheable (ETag, 304 on If-None-Match).
      * @param area (optional) Slug of a neighbourhood, or of the district to include all its neighbourhoods, e.g. `fruangen`.
      * @param from (optional) Only events that end at or after this instant (ISO 8601 with offset).
@@ -2387,6 +2393,90 @@ export class TrygghetClient implements ITrygghetClient {
     }
 
     /**
+     * Import events of the Police's open events API: the JSON array exactly as polisen.se/api/events returns it, either era.
+     * @return OK
+     */
+    importPoliceEvents(body: PoliceApiEvent[], signal?: AbortSignal): Promise<PoliceImportReport> {
+        let url_ = this.baseUrl + "/api/v1/statistics/imports/police-events";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processImportPoliceEvents(_response);
+        });
+    }
+
+    protected processImportPoliceEvents(response: Response): Promise<PoliceImportReport> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as PoliceImportReport;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No valid bearer token.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The token\'s role may not call this operation.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Content Too Large", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unsupported Media Type", status, _responseText, _headers, result415);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unexpected error (logged; no details are returned).", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached; retry after `Retry-After` seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<PoliceImportReport>(null as any);
+    }
+
+    /**
      * Published, held, closed and cancelled walks in start order; cacheable (ETag, 304 on If-None-Match).
      * @param area (optional) Slug of a neighbourhood, or of the district to include all its neighbourhoods, e.g. `fruangen`.
      * @param from (optional) Only events that end at or after this instant (ISO 8601 with offset).
@@ -2875,6 +2965,16 @@ export interface HttpValidationProblemDetails {
     [key: string]: any;
 }
 
+/** Why one element of an import was not taken. */
+export interface ImportSkip {
+    /** Position in the submitted array (0-based). */
+    index: number;
+    /** The police event id, when it could be read. */
+    id?: number | null;
+    /** What was wrong with it. */
+    reason: string;
+}
+
 /** An invitation as staff see it. */
 export interface Invitation {
     id: string;
@@ -2909,6 +3009,32 @@ export interface Participant {
 
 /** SKR's levels of citizen participation. */
 export type ParticipationLevel = "information" | "consultation" | "dialogue" | "influence" | "coDecision";
+
+/** An event as the Police's open events API sends it (for the contract; the import reads each element leniently). */
+export interface PoliceApiEvent {
+    id: number;
+    datetime: string;
+    name: string;
+    summary: string;
+    url: string;
+    type: string;
+    location: PoliceApiLocation;
+}
+
+/** The `location` of a police event: a kommun or län name and the centre of it (never the incident's place). */
+export interface PoliceApiLocation {
+    name: string;
+    gps: string;
+}
+
+/** What an import did: new rows, changed rows, rows already there unchanged, and each element skipped with its reason. */
+export interface PoliceImportReport {
+    received: number;
+    imported: number;
+    updated: number;
+    unchanged: number;
+    skipped: ImportSkip[];
+}
 
 export interface ProblemDetails {
     type?: string | null;

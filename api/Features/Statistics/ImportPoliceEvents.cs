@@ -1,0 +1,131 @@
+using System.Text.Json;
+using Mediator;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Trygghet.Api.Features.Areas;
+using Trygghet.Api.Infrastructure;
+
+namespace Trygghet.Api.Features.Statistics;
+
+/// <summary>An event as the Police's open events API sends it (for the contract; the import reads each element leniently).</summary>
+public sealed record PoliceApiEvent(long Id, string Datetime, string Name, string Summary, string Url, string Type, PoliceApiLocation Location);
+
+/// <summary>The <c>location</c> of a police event: a kommun or län name and the centre of it (never the incident's place).</summary>
+public sealed record PoliceApiLocation(string Name, string Gps);
+
+/// <summary>What an import did: new rows, changed rows, rows already there unchanged, and each element skipped with its reason.</summary>
+public sealed record PoliceImportReport(int Received, int Imported, int Updated, int Unchanged, IReadOnlyList<ImportSkip> Skipped);
+
+public sealed record ImportPoliceEvents(JsonElement Events) : ICommand<PoliceImportReport>;
+
+public sealed class ImportPoliceEventsHandler(DbSession db, AuditLog audit, TimeProvider clock, AreaLocator locator, PoliceEventTypes types)
+    : ICommandHandler<ImportPoliceEvents, PoliceImportReport>
+{
+    public async ValueTask<PoliceImportReport> Handle(ImportPoliceEvents command, CancellationToken ct)
+    {
+        var areas = (await db.QueryAsync<(string Slug, string Name, Guid Id)>("select slug, name, id from area where kind = 'neighbourhood'", null, ct))
+            .ToList();
+        var gazetteer = new Gazetteer(areas.Select(a => a.Name));
+        var areaIds = areas.ToDictionary(a => a.Slug, a => a.Id);
+
+        var parsed = new List<(int Index, PoliceEvent Event)>();
+        var skipped = new List<ImportSkip>();
+        var index = 0;
+        foreach (var element in command.Events.EnumerateArray())
+        {
+            var (e, skip) = PoliceEventParser.Parse(element, index++, types, gazetteer);
+            if (skip is not null) skipped.Add(skip);
+            else parsed.Add((index - 1, e!));
+        }
+        // A payload may repeat an id (a re-published event): the last one counts.
+        var latest = parsed.GroupBy(p => p.Event.Id).Select(g => g.Last()).ToList();
+        skipped.AddRange(parsed.Except(latest).Select(p => new ImportSkip(p.Index, p.Event.Id, "the same id appears again later in this payload")));
+
+        var placeAreas = new Dictionary<string, Guid?>();
+        foreach (var place in latest.Select(p => p.Event.Place).OfType<string>().Distinct())
+            placeAreas[place] = await Gazetteer.SlugOfAsync(place, locator, ct) is { } slug && areaIds.TryGetValue(slug, out var id) ? id : null;
+
+        var events = latest.Select(p => p.Event).ToList();
+        var now = clock.GetUtcNow().ToUniversalTime();
+        var written = await db.QueryAsync<bool>("""
+            insert into police_event (id, published_at, incident_at, name, summary, url, type, type_raw, kommun, location_name, gps,
+                                      area_id, place, imported_at, updated_at)
+            select t.*, @now, @now
+            from unnest(@Ids, @Published, @Incident, @Names, @Summaries, @Urls, @Types, @TypesRaw, @Kommuner, @Locations, @Gps, @AreaIds, @Places)
+                 as t(id, published_at, incident_at, name, summary, url, type, type_raw, kommun, location_name, gps, area_id, place)
+            on conflict (id) do update
+            set published_at = excluded.published_at, incident_at = excluded.incident_at, name = excluded.name, summary = excluded.summary,
+                url = excluded.url, type = excluded.type, type_raw = excluded.type_raw, kommun = excluded.kommun,
+                location_name = excluded.location_name, gps = excluded.gps, area_id = excluded.area_id, place = excluded.place,
+                updated_at = excluded.updated_at
+            where (police_event.published_at, police_event.incident_at, police_event.name, police_event.summary, police_event.url,
+                   police_event.type_raw, police_event.kommun, police_event.location_name, police_event.gps, police_event.area_id, police_event.place)
+                  is distinct from
+                  (excluded.published_at, excluded.incident_at, excluded.name, excluded.summary, excluded.url,
+                   excluded.type_raw, excluded.kommun, excluded.location_name, excluded.gps, excluded.area_id, excluded.place)
+            returning (xmax = 0) as inserted
+            """,
+            new
+            {
+                now,
+                Ids = events.Select(e => e.Id).ToArray(),
+                Published = events.Select(e => e.PublishedAt.ToUniversalTime()).ToArray(),
+                Incident = events.Select(e => e.IncidentAt?.ToUniversalTime()).ToArray(),
+                Names = events.Select(e => e.Name).ToArray(),
+                Summaries = events.Select(e => e.Summary).ToArray(),
+                Urls = events.Select(e => e.Url).ToArray(),
+                Types = events.Select(e => e.Type).ToArray(),
+                TypesRaw = events.Select(e => e.TypeRaw).ToArray(),
+                Kommuner = events.Select(e => e.Kommun).ToArray(),
+                Locations = events.Select(e => e.LocationName).ToArray(),
+                Gps = events.Select(e => e.Gps).ToArray(),
+                AreaIds = events.Select(e => e.Place is null ? null : placeAreas[e.Place]).ToArray(),
+                Places = events.Select(e => e.Place).ToArray(),
+            }, ct);
+        var report = new PoliceImportReport(index, written.Count(inserted => inserted), written.Count(inserted => !inserted),
+            events.Count - written.Count, skipped.OrderBy(s => s.Index).ToList());
+        await audit.WriteAsync("statistics.import.police", "police_event", "import",
+            new { report.Received, report.Imported, report.Updated, report.Unchanged, skipped = report.Skipped.Count }, ct);
+        return report;
+    }
+}
+
+public static class StatisticsImportEndpoints
+{
+    public static void MapStatisticsImports(this IEndpointRouteBuilder api) =>
+        api.MapPost("/statistics/imports/police-events", ImportPoliceEvents)
+            .WithName(nameof(ImportPoliceEvents)).WithTags("Statistics")
+            .WithSummary("Import events of the Police's open events API: the JSON array exactly as polisen.se/api/events returns it, either era.")
+            .WithDescription("""
+                Idempotent by `id`: a re-published event updates its row, an unchanged one is counted as `unchanged`. Each element
+                that cannot be read is skipped and reported with its index and reason; the rest is imported. The incident time
+                is read from `name` (Swedish month names, `H.mm`), the year inferred from the publication time; the kommun
+                from `location.name`, or from the last part of `name` when the API names only the län; the type folded onto
+                its documented spelling; and, in Stockholm, the Hägersten-Älvsjö neighbourhood named in the text.
+                """)
+            .Accepts<List<PoliceApiEvent>>("application/json")
+            .RequireRoles(Roles.Admin, Roles.Staff)
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType);
+
+    public static async Task<Ok<PoliceImportReport>> ImportPoliceEvents(HttpRequest request, IMediator mediator, CancellationToken ct)
+    {
+        if (!request.HasJsonContentType()) throw new BadHttpRequestException(Messages.Get("request.unsupportedMediaType"), StatusCodes.Status415UnsupportedMediaType);
+        JsonDocument document;
+        try
+        {
+            document = await JsonDocument.ParseAsync(request.Body, cancellationToken: ct);
+        }
+        catch (JsonException)
+        {
+            throw Invalid("import.malformed");
+        }
+        using (document)
+        {
+            if (document.RootElement.ValueKind != JsonValueKind.Array) throw Invalid("import.notArray");
+            if (document.RootElement.GetArrayLength() == 0) throw Invalid("import.empty");
+            return TypedResults.Ok(await mediator.Send(new Features.Statistics.ImportPoliceEvents(document.RootElement.Clone()), ct));
+        }
+    }
+
+    private static FluentValidation.ValidationException Invalid(string key) =>
+        new([new FluentValidation.Results.ValidationFailure("$", Messages.Get(key))]);
+}
