@@ -33,6 +33,18 @@ public static class ProblemText
 
 public static class Startup
 {
+    /// <summary>Real police events of Hägersten-Älvsjö (2023–2026), imported as staff would (idempotent).</summary>
+    private static async Task ImportDemoPoliceEventsAsync(IServiceProvider services)
+    {
+        var assembly = typeof(Startup).Assembly;
+        await using var stream = assembly.GetManifestResourceStream(
+            assembly.GetManifestResourceNames().Single(n => n.EndsWith("hagersten-alvsjo-mentions-2023-2026.json", StringComparison.Ordinal)))!;
+        using var document = await JsonDocument.ParseAsync(stream);
+        await using var scope = services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<Mediator.IMediator>()
+            .Send(new Features.Statistics.ImportPoliceEvents(document.RootElement.Clone()));
+    }
+
     /// <summary>Migrates and seeds reference data, retrying while the database is still starting.</summary>
     public static async Task PrepareDatabaseAsync(WebApplication app)
     {
@@ -46,7 +58,10 @@ public static class Startup
                 Migrations.Apply(connectionString, logger);
                 await AreaSeed.ApplyAsync(dataSource, CancellationToken.None);
                 if (app.Configuration.GetValue("Seed:Demo", false))
+                {
                     await Features.Events.DemoSeed.ApplyAsync(dataSource, app.Services.GetRequiredService<TimeProvider>(), CancellationToken.None);
+                    await ImportDemoPoliceEventsAsync(app.Services);
+                }
                 logger.LogInformation("Database migrated and reference data seeded");
                 return;
             }
