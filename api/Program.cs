@@ -89,6 +89,7 @@ api.MapRsvp();
 api.MapPublicEvents();
 api.MapAudit();
 api.MapStatisticsImports();
+api.MapBraImport();
 if (app.Environment.IsDevelopment()) api.MapDevToken();
 app.MapHealth();
 

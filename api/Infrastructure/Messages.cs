@@ -74,6 +74,9 @@ public static class Messages
         ["import.malformed"] = ("Innehållet är inte giltig JSON (tomt eller avbrutet?). Inget importerades.", "The body is not valid JSON (empty or cut off?). Nothing was imported."),
         ["import.notArray"] = ("Skicka en JSON-array av händelser, som polisen.se/api/events svarar. Inget importerades.", "Send a JSON array of events, as polisen.se/api/events answers. Nothing was imported."),
         ["import.empty"] = ("Arrayen är tom: inget att importera.", "The array is empty: nothing to import."),
+        ["bra.columns"] = ("Kolumner saknas: {0}. Inget importerades.", "Missing columns: {0}. Nothing was imported."),
+        ["bra.line"] = ("Oläsbart: {0}. Inget importerades.", "Unreadable: {0}. Nothing was imported."),
+        ["bra.duplicate"] = ("Samma område, brott, period och enhet som rad {0}. Inget importerades.", "Same area, crime, period and unit as line {0}. Nothing was imported."),
         ["check.passed"] = ("Godkänd.", "Passed."),
     };
 

@@ -211,6 +211,12 @@ export interface ITrygghetClient {
     importPoliceEvents(body: PoliceApiEvent[], signal?: AbortSignal): Promise<PoliceImportReport>;
 
     /**
+     * Import BRÅ's reported crime (anmälda brott) in the long CSV format (text/csv); see the README for the columns.
+     * @return OK
+     */
+    importBraStatistics(body: string, signal?: AbortSignal): Promise<BraImportReport>;
+
+    /**
      * Published, held, closed and cancelled walks in start order; cacheable (ETag, 304 on If-None-Match).
      * @param area (optional) Slug of a neighbourhood, or of the district to include all its neighbourhoods, e.g. `fruangen`.
      * @param from (optional) Only events that end at or after this instant (ISO 8601 with offset).
@@ -2477,6 +2483,90 @@ export class TrygghetClient implements ITrygghetClient {
     }
 
     /**
+     * Import BRÅ's reported crime (anmälda brott) in the long CSV format (text/csv); see the README for the columns.
+     * @return OK
+     */
+    importBraStatistics(body: string, signal?: AbortSignal): Promise<BraImportReport> {
+        let url_ = this.baseUrl + "/api/v1/statistics/imports/bra";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "text/csv",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processImportBraStatistics(_response);
+        });
+    }
+
+    protected processImportBraStatistics(response: Response): Promise<BraImportReport> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as BraImportReport;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No valid bearer token.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The token\'s role may not call this operation.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Content Too Large", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unsupported Media Type", status, _responseText, _headers, result415);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unexpected error (logged; no details are returned).", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached; retry after `Retry-After` seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<BraImportReport>(null as any);
+    }
+
+    /**
      * Published, held, closed and cancelled walks in start order; cacheable (ETag, 304 on If-None-Match).
      * @param area (optional) Slug of a neighbourhood, or of the district to include all its neighbourhoods, e.g. `fruangen`.
      * @param from (optional) Only events that end at or after this instant (ISO 8601 with offset).
@@ -2827,6 +2917,19 @@ export interface AuditEntryPage {
     items: AuditEntry[];
     /** Opaque cursor of the next page; null when this is the last. */
     nextCursor?: string | null;
+}
+
+/** What a BRÅ import did. */
+export interface BraImportReport {
+    /** Data rows in the file. */
+    rows: number;
+    imported: number;
+    updated: number;
+    unchanged: number;
+    /** Preliminary rows not applied because the final figure is already imported. */
+    keptFinal: number;
+    /** Areas of the file that are not ours; their rows were skipped, not invented. */
+    unknownAreas: UnknownArea[];
 }
 
 /** Cancel a published event. */
@@ -3188,6 +3291,12 @@ export interface SchemaOrgLocation {
 export interface SchemaOrgThing {
     "@type": string;
     name: string;
+}
+
+/** An area the file names that the platform does not hold, with how many rows named it. */
+export interface UnknownArea {
+    areaLabel: string;
+    rows: number;
 }
 
 /** Where an on-site event takes place. */

@@ -1,0 +1,190 @@
+using System.Globalization;
+using Mediator;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Sylvan.Data.Csv;
+using Trygghet.Api.Features.Areas;
+using Trygghet.Api.Infrastructure;
+
+namespace Trygghet.Api.Features.Statistics;
+
+/// <summary>What a BRÅ import did.</summary>
+/// <param name="Rows">Data rows in the file.</param>
+/// <param name="KeptFinal">Preliminary rows not applied because the final figure is already imported.</param>
+/// <param name="UnknownAreas">Areas of the file that are not ours; their rows were skipped, not invented.</param>
+public sealed record BraImportReport(int Rows, int Imported, int Updated, int Unchanged, int KeptFinal, IReadOnlyList<UnknownArea> UnknownAreas);
+
+/// <summary>An area the file names that the platform does not hold, with how many rows named it.</summary>
+public sealed record UnknownArea(string AreaLabel, int Rows);
+
+public sealed record ImportBraStatistics(string Csv) : ICommand<BraImportReport>;
+
+/// <summary>
+/// BRÅ's reported crime in the long CSV format documented in the README: one row per area, crime, period and unit.
+/// A file with wrong columns or an unreadable value is refused whole (400 naming each line); rows of areas the platform
+/// does not hold are reported and skipped; preliminary figures are replaced by final ones, never the other way round.
+/// </summary>
+public sealed class ImportBraStatisticsHandler(DbSession db, AuditLog audit, TimeProvider clock) : ICommandHandler<ImportBraStatistics, BraImportReport>
+{
+    public static readonly string[] Columns =
+        ["area_label", "area_name", "area_level", "crime_parent_path", "crime_type", "year", "month", "period_label", "preliminary", "unit", "value"];
+
+    private sealed record Row(int Line, string AreaLabel, string AreaName, string AreaLevel, string ParentPath, string CrimeType, int Year, int Month,
+        bool Preliminary, string Unit, decimal Value);
+
+    public async ValueTask<BraImportReport> Handle(ImportBraStatistics command, CancellationToken ct)
+    {
+        var rows = Read(command.Csv);
+        var cityId = await db.QuerySingleOrDefaultAsync<Guid>("select id from area where slug = @CitySlug", new { AreaSeed.CitySlug }, ct);
+        var districtId = await db.QuerySingleOrDefaultAsync<Guid>("select id from area where slug = @DistrictSlug", new { AreaSeed.DistrictSlug }, ct);
+        Guid? AreaOf(Row r) => (r.AreaLevel, r.AreaName) switch
+        {
+            ("kommun", "Stockholm") => cityId,
+            ("stadsdelsomrade", "Hägersten-Älvsjö") => districtId,
+            _ => null,
+        };
+
+        var known = rows.Where(r => AreaOf(r) is not null).ToList();
+        var unknown = rows.Where(r => AreaOf(r) is null).GroupBy(r => r.AreaLabel).Select(g => new UnknownArea(g.Key, g.Count())).ToList();
+        var now = clock.GetUtcNow().ToUniversalTime();
+        var written = await db.QueryAsync<(bool Inserted, bool Final)>("""
+            insert into crime_statistic as c (source, area_id, crime_parent_path, crime_type, year, month, unit, value, preliminary, imported_at, updated_at)
+            select 'bra', t.area_id, t.parent_path, t.crime_type, t.year, t.month, t.unit, t.value, t.preliminary, @now, @now
+            from unnest(@AreaIds, @Paths, @Types, @Years, @Months, @Units, @Values, @Preliminary)
+                 as t(area_id, parent_path, crime_type, year, month, unit, value, preliminary)
+            on conflict (source, area_id, crime_parent_path, crime_type, year, month, unit) do update
+            set value = excluded.value, preliminary = excluded.preliminary, updated_at = excluded.updated_at
+            where (c.preliminary or not excluded.preliminary) and (c.value, c.preliminary) is distinct from (excluded.value, excluded.preliminary)
+            returning (xmax = 0), not c.preliminary
+            """,
+            new
+            {
+                now,
+                AreaIds = known.Select(r => AreaOf(r)!.Value).ToArray(),
+                Paths = known.Select(r => r.ParentPath).ToArray(),
+                Types = known.Select(r => r.CrimeType).ToArray(),
+                Years = known.Select(r => r.Year).ToArray(),
+                Months = known.Select(r => r.Month).ToArray(),
+                Units = known.Select(r => r.Unit).ToArray(),
+                Values = known.Select(r => r.Value).ToArray(),
+                Preliminary = known.Select(r => r.Preliminary).ToArray(),
+            }, ct);
+        var keptFinal = await db.QuerySingleOrDefaultAsync<int>("""
+            select count(*)::int from unnest(@AreaIds, @Paths, @Types, @Years, @Months, @Units, @Preliminary) as t(area_id, parent_path, crime_type, year, month, unit, preliminary)
+            join crime_statistic c on c.source = 'bra' and c.area_id = t.area_id and c.crime_parent_path = t.parent_path and c.crime_type = t.crime_type
+                 and c.year = t.year and c.month = t.month and c.unit = t.unit
+            where t.preliminary and not c.preliminary
+            """,
+            new
+            {
+                AreaIds = known.Select(r => AreaOf(r)!.Value).ToArray(),
+                Paths = known.Select(r => r.ParentPath).ToArray(),
+                Types = known.Select(r => r.CrimeType).ToArray(),
+                Years = known.Select(r => r.Year).ToArray(),
+                Months = known.Select(r => r.Month).ToArray(),
+                Units = known.Select(r => r.Unit).ToArray(),
+                Preliminary = known.Select(r => r.Preliminary).ToArray(),
+            }, ct);
+        var report = new BraImportReport(rows.Count, written.Count(w => w.Inserted), written.Count(w => !w.Inserted),
+            known.Count - written.Count - keptFinal, keptFinal, unknown);
+        await audit.WriteAsync("statistics.import.bra", "crime_statistic", "import",
+            new { report.Rows, report.Imported, report.Updated, report.Unchanged, report.KeptFinal, unknownAreas = unknown.Count }, ct);
+        return report;
+    }
+
+    /// <summary>The next row; a quoting error is a problem naming its line, not a server error.</summary>
+    private static bool ReadRow(CsvDataReader reader, int line)
+    {
+        try
+        {
+            return reader.Read();
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure($"line {line}", Messages.Get("bra.line", "CSV quoting"))]);
+        }
+    }
+
+    /// <summary>All rows, or a validation problem naming every unreadable line (nothing is written then).</summary>
+    private static List<Row> Read(string csv)
+    {
+        var errors = new List<FluentValidation.Results.ValidationFailure>();
+        var rows = new List<Row>();
+        if (string.IsNullOrWhiteSpace(csv))
+            throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure("$", Messages.Get("import.empty"))]);
+        CsvDataReader reader;
+        try
+        {
+            reader = CsvDataReader.Create(new StringReader(csv), new CsvDataReaderOptions { HasHeaders = true, Delimiter = ',' });
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure("$", Messages.Get("bra.columns", string.Join(", ", Columns)))]);
+        }
+        using var _ = reader;
+        var header = Enumerable.Range(0, reader.FieldCount).Select(reader.GetName).ToArray();
+        var missing = Columns.Except(header).ToList();
+        if (missing.Count > 0)
+            throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure("$", Messages.Get("bra.columns", string.Join(", ", missing)))]);
+        var at = Columns.ToDictionary(c => c, reader.GetOrdinal);
+        var line = 1;
+        while (ReadRow(reader, line + 1))
+        {
+            line++;
+            string Field(string column) => reader.GetString(at[column]).Trim();
+            var year = int.TryParse(Field("year"), NumberStyles.None, CultureInfo.InvariantCulture, out var y) && y is >= 1950 and <= 2200 ? y : (int?)null;
+            var monthText = Field("month");
+            var month = monthText.Length == 0 ? 0 : int.TryParse(monthText, NumberStyles.None, CultureInfo.InvariantCulture, out var m) && m is >= 1 and <= 12 ? m : (int?)null;
+            var unit = Field("unit") switch { "Antal" => "count", "/100 000 inv" => "per100k", _ => null };
+            var preliminary = Field("preliminary") switch { "true" => true, "false" => false, _ => (bool?)null };
+            var value = decimal.TryParse(Field("value"), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var v) ? v : (decimal?)null;
+            var problems = new List<string>();
+            if (year is null) problems.Add($"year '{Field("year")}'");
+            if (month is null) problems.Add($"month '{monthText}'");
+            if (unit is null) problems.Add($"unit '{Field("unit")}'");
+            if (preliminary is null) problems.Add($"preliminary '{Field("preliminary")}'");
+            if (value is null) problems.Add($"value '{Field("value")}'");
+            if (Field("crime_type").Length == 0) problems.Add("empty crime_type");
+            if (problems.Count > 0)
+            {
+                if (errors.Count < 20) errors.Add(new FluentValidation.Results.ValidationFailure($"line {line}", Messages.Get("bra.line", string.Join(", ", problems))));
+                continue;
+            }
+            rows.Add(new Row(line, Field("area_label"), Field("area_name"), Field("area_level"), Field("crime_parent_path"), Field("crime_type"),
+                year!.Value, month!.Value, preliminary!.Value, unit!, value!.Value));
+        }
+        if (errors.Count > 0) throw new FluentValidation.ValidationException(errors);
+        if (rows.Count == 0) throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure("$", Messages.Get("import.empty"))]);
+        var duplicates = rows.GroupBy(r => (r.AreaLabel, r.ParentPath, r.CrimeType, r.Year, r.Month, r.Unit)).Where(g => g.Count() > 1).Take(5).ToList();
+        if (duplicates.Count > 0)
+            throw new FluentValidation.ValidationException(duplicates.Select(g =>
+                new FluentValidation.Results.ValidationFailure($"line {g.Last().Line}", Messages.Get("bra.duplicate", g.First().Line))));
+        return rows;
+    }
+}
+
+public static class BraImportEndpoints
+{
+    public static void MapBraImport(this IEndpointRouteBuilder api) =>
+        api.MapPost("/statistics/imports/bra", ImportBraStatistics)
+            .WithName(nameof(ImportBraStatistics)).WithTags("Statistics")
+            .WithSummary("Import BRÅ's reported crime (anmälda brott) in the long CSV format (text/csv); see the README for the columns.")
+            .WithDescription("""
+                Columns: `area_label, area_name, area_level (kommun|stadsdelsomrade), crime_parent_path, crime_type, year,
+                month (1–12 or empty for the year), period_label, preliminary (true|false), unit (Antal | /100 000 inv), value`.
+                Stockholm kommun and the stadsdelsområde Hägersten-Älvsjö are imported; other areas are reported in
+                `unknownAreas` and skipped. Re-importing is idempotent; a final figure replaces a preliminary one, never the reverse.
+                A file with wrong columns or an unreadable value is refused whole with a 400 naming each line.
+                """)
+            .Accepts<string>("text/csv")
+            .RequireRoles(Roles.Admin, Roles.Staff)
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType);
+
+    public static async Task<Ok<BraImportReport>> ImportBraStatistics(HttpRequest request, IMediator mediator, CancellationToken ct)
+    {
+        if (request.ContentType is null || !request.ContentType.StartsWith("text/csv", StringComparison.OrdinalIgnoreCase))
+            throw new BadHttpRequestException(Messages.Get("request.unsupportedMediaType"), StatusCodes.Status415UnsupportedMediaType);
+        using var reader = new StreamReader(request.Body, System.Text.Encoding.UTF8);
+        var csv = await reader.ReadToEndAsync(ct);
+        return TypedResults.Ok(await mediator.Send(new Features.Statistics.ImportBraStatistics(csv), ct));
+    }
+}
