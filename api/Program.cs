@@ -90,6 +90,7 @@ api.MapPublicEvents();
 api.MapAudit();
 api.MapStatisticsImports();
 api.MapBraImport();
+api.MapStatistics();
 if (app.Environment.IsDevelopment()) api.MapDevToken();
 app.MapHealth();
 

@@ -217,6 +217,20 @@ export interface ITrygghetClient {
     importBraStatistics(body: string, signal?: AbortSignal): Promise<BraImportReport>;
 
     /**
+     * Crime per area and period, with the change against a year earlier and Stockholm's figure; JSON, or CSV with Accept: text/csv or format=csv.
+     * @param area The area: the city, the district or a neighbourhood (police source only).
+     * @param source (optional) `bra` (reported crime, default) or `police` (published police events).
+     * @param granularity (optional) `month` (default), `quarter` or `year`.
+     * @param unit (optional) `count` (default) or `per100k` (BRÅ).
+     * @param category (optional) BRÅ crime type (default `Totalt antal brott`) or police event type (default all).
+     * @param from (optional) First day of the range (default two years before `to`).
+     * @param to (optional) Last day of the range (default today).
+     * @param format (optional) `csv` for CSV, as with `Accept: text/csv`.
+     * @return OK
+     */
+    getCrimeSeries(area: string, source?: StatisticsSource | undefined, granularity?: Granularity | undefined, unit?: StatisticsUnit | undefined, category?: string | undefined, from?: string | undefined, to?: string | undefined, format?: string | undefined, signal?: AbortSignal): Promise<CrimeSeries>;
+
+    /**
      * Published, held, closed and cancelled walks in start order; cacheable (ETag, 304 on If-None-Match).
      * @param area (optional) Slug of a neighbourhood, or of the district to include all its neighbourhoods, e.g. `fruangen`.
      * @param from (optional) Only events that end at or after this instant (ISO 8601 with offset).
@@ -2567,6 +2581,108 @@ export class TrygghetClient implements ITrygghetClient {
     }
 
     /**
+     * Crime per area and period, with the change against a year earlier and Stockholm's figure; JSON, or CSV with Accept: text/csv or format=csv.
+     * @param area The area: the city, the district or a neighbourhood (police source only).
+     * @param source (optional) `bra` (reported crime, default) or `police` (published police events).
+     * @param granularity (optional) `month` (default), `quarter` or `year`.
+     * @param unit (optional) `count` (default) or `per100k` (BRÅ).
+     * @param category (optional) BRÅ crime type (default `Totalt antal brott`) or police event type (default all).
+     * @param from (optional) First day of the range (default two years before `to`).
+     * @param to (optional) Last day of the range (default today).
+     * @param format (optional) `csv` for CSV, as with `Accept: text/csv`.
+     * @return OK
+     */
+    getCrimeSeries(area: string, source?: StatisticsSource | undefined, granularity?: Granularity | undefined, unit?: StatisticsUnit | undefined, category?: string | undefined, from?: string | undefined, to?: string | undefined, format?: string | undefined, signal?: AbortSignal): Promise<CrimeSeries> {
+        let url_ = this.baseUrl + "/api/v1/statistics/crime?";
+        if (area === undefined || area === null)
+            throw new globalThis.Error("The parameter 'area' must be defined and cannot be null.");
+        else
+            url_ += "area=" + encodeURIComponent("" + area) + "&";
+        if (source === null)
+            throw new globalThis.Error("The parameter 'source' cannot be null.");
+        else if (source !== undefined)
+            url_ += "source=" + encodeURIComponent("" + source) + "&";
+        if (granularity === null)
+            throw new globalThis.Error("The parameter 'granularity' cannot be null.");
+        else if (granularity !== undefined)
+            url_ += "granularity=" + encodeURIComponent("" + granularity) + "&";
+        if (unit === null)
+            throw new globalThis.Error("The parameter 'unit' cannot be null.");
+        else if (unit !== undefined)
+            url_ += "unit=" + encodeURIComponent("" + unit) + "&";
+        if (category === null)
+            throw new globalThis.Error("The parameter 'category' cannot be null.");
+        else if (category !== undefined)
+            url_ += "category=" + encodeURIComponent("" + category) + "&";
+        if (from === null)
+            throw new globalThis.Error("The parameter 'from' cannot be null.");
+        else if (from !== undefined)
+            url_ += "from=" + encodeURIComponent("" + from) + "&";
+        if (to === null)
+            throw new globalThis.Error("The parameter 'to' cannot be null.");
+        else if (to !== undefined)
+            url_ += "to=" + encodeURIComponent("" + to) + "&";
+        if (format === null)
+            throw new globalThis.Error("The parameter 'format' cannot be null.");
+        else if (format !== undefined)
+            url_ += "format=" + encodeURIComponent("" + format) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetCrimeSeries(_response);
+        });
+    }
+
+    protected processGetCrimeSeries(response: Response): Promise<CrimeSeries> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as CrimeSeries;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unexpected error (logged; no details are returned).", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached; retry after `Retry-After` seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<CrimeSeries>(null as any);
+    }
+
+    /**
      * Published, held, closed and cancelled walks in start order; cacheable (ETag, 304 on If-None-Match).
      * @param area (optional) Slug of a neighbourhood, or of the district to include all its neighbourhoods, e.g. `fruangen`.
      * @param from (optional) Only events that end at or after this instant (ISO 8601 with offset).
@@ -2952,6 +3068,44 @@ export interface Closing {
     actions: string;
 }
 
+/** One period of a series. */
+export interface CrimePoint {
+    /** The period's label: `2025-03`, `2025-Q1` or `2025`. */
+    period: string;
+    start: string;
+    /** The figure in the series' unit; null where no figure is known. */
+    value?: number | null;
+    /** Police series: the count per 100,000 inhabitants, where the area's population is known. */
+    ratePer100k?: number | null;
+    /** The figure of the same period a year earlier. */
+    previousYear?: number | null;
+    /** Change against the same period a year earlier, in percent. */
+    changePercent?: number | null;
+    /** Stockholm's figure of the same period, for comparison. */
+    city?: number | null;
+    /** BRÅ: the figure is preliminary and will be replaced by a final one. */
+    preliminary: boolean;
+}
+
+/** A series of crime figures for one area, with where the numbers come from. */
+export interface CrimeSeries {
+    area: AreaRef;
+    source: StatisticsSource;
+    /** The crime type (BRÅ) or event type (police); `Totalt antal brott` / all types by default. */
+    category: string;
+    unit: StatisticsUnit;
+    granularity: Granularity;
+    /** Who publishes the underlying data. */
+    sourceName: string;
+    /** Terms of the underlying data. */
+    licence: string;
+    /** When the newest figure of the series was imported. */
+    importedAt?: string | null;
+    /** What the figures do and do not say. */
+    note: string;
+    points: CrimePoint[];
+}
+
 /** Role of a development token. */
 export type DevRole = "admin" | "staff" | "moderator" | "actor";
 
@@ -3056,6 +3210,9 @@ export interface EventPlanPage {
 
 /** Where an event is in its lifecycle: `draft` → `published` (→ `rescheduled`) → `held` (its end has passed) → `closed` (minutes and feedback published); or `cancelled`. */
 export type EventStatus = "draft" | "published" | "rescheduled" | "held" | "closed" | "cancelled";
+
+/** The length of a period in a series (calendar periods in Stockholm time). */
+export type Granularity = "month" | "quarter" | "year";
 
 export interface HttpValidationProblemDetails {
     type?: string | null;
@@ -3292,6 +3449,12 @@ export interface SchemaOrgThing {
     "@type": string;
     name: string;
 }
+
+/** Where a crime series comes from: BRÅ's reported crime, or the Police's published events. */
+export type StatisticsSource = "bra" | "police";
+
+/** What a figure counts: a number of crimes or events, or a rate per 100,000 inhabitants. */
+export type StatisticsUnit = "count" | "per100k";
 
 /** An area the file names that the platform does not hold, with how many rows named it. */
 export interface UnknownArea {

@@ -1,0 +1,190 @@
+using System.Globalization;
+using System.Text;
+using FluentValidation;
+using Mediator;
+using Trygghet.Api.Features.Areas;
+using Trygghet.Api.Infrastructure;
+
+namespace Trygghet.Api.Features.Statistics;
+
+/// <summary>Where a crime series comes from: BRÅ's reported crime, or the Police's published events.</summary>
+public enum StatisticsSource { Bra, Police }
+
+/// <summary>The length of a period in a series (calendar periods in Stockholm time).</summary>
+public enum Granularity { Month, Quarter, Year }
+
+/// <summary>What a figure counts: a number of crimes or events, or a rate per 100,000 inhabitants.</summary>
+public enum StatisticsUnit { Count, Per100k }
+
+/// <summary>A series of crime figures for one area, with where the numbers come from.</summary>
+/// <param name="Category">The crime type (BRÅ) or event type (police); <c>Totalt antal brott</c> / all types by default.</param>
+/// <param name="SourceName">Who publishes the underlying data.</param>
+/// <param name="Licence">Terms of the underlying data.</param>
+/// <param name="ImportedAt">When the newest figure of the series was imported.</param>
+/// <param name="Note">What the figures do and do not say.</param>
+public sealed record CrimeSeries(AreaRef Area, StatisticsSource Source, string Category, StatisticsUnit Unit, Granularity Granularity,
+    string SourceName, string Licence, DateTimeOffset? ImportedAt, string Note, IReadOnlyList<CrimePoint> Points);
+
+/// <summary>One period of a series.</summary>
+/// <param name="Period">The period's label: <c>2025-03</c>, <c>2025-Q1</c> or <c>2025</c>.</param>
+/// <param name="Value">The figure in the series' unit; null where no figure is known.</param>
+/// <param name="RatePer100k">Police series: the count per 100,000 inhabitants, where the area's population is known.</param>
+/// <param name="PreviousYear">The figure of the same period a year earlier.</param>
+/// <param name="ChangePercent">Change against the same period a year earlier, in percent.</param>
+/// <param name="City">Stockholm's figure of the same period, for comparison.</param>
+/// <param name="Preliminary">BRÅ: the figure is preliminary and will be replaced by a final one.</param>
+public sealed record CrimePoint(string Period, DateOnly Start, decimal? Value, decimal? RatePer100k, decimal? PreviousYear, decimal? ChangePercent,
+    decimal? City, bool Preliminary);
+
+public sealed record GetCrimeSeries(string Area, StatisticsSource Source, Granularity Granularity, StatisticsUnit Unit, string? Category,
+    DateOnly? From, DateOnly? To) : IQuery<CrimeSeries>;
+
+public sealed class GetCrimeSeriesValidator : AbstractValidator<GetCrimeSeries>
+{
+    public GetCrimeSeriesValidator()
+    {
+        RuleFor(q => q.Area).AreaSlug();
+        RuleFor(q => q.Category).MaximumLength(300);
+        RuleFor(q => q.To).GreaterThanOrEqualTo(q => q.From).When(q => q.From is not null && q.To is not null);
+        RuleFor(q => q).Must(q => q.From is null || q.To is null || q.To.Value.DayNumber - q.From.Value.DayNumber <= 366 * 20)
+            .WithMessage("Högst 20 år. / At most 20 years.").OverridePropertyName("to");
+        RuleFor(q => q.Unit).Equal(StatisticsUnit.Count).When(q => q.Source == StatisticsSource.Police)
+            .WithMessage("Polisens händelser räknas; takten per 100 000 anges i ratePer100k. / Police series are counts; see ratePer100k.");
+        RuleFor(q => q.Granularity).NotEqual(Granularity.Quarter).When(q => q.Source == StatisticsSource.Bra && q.Unit == StatisticsUnit.Per100k)
+            .WithMessage("BRÅ:s takt per 100 000 finns per år och månad, inte kvartal. / BRÅ rates exist per year and month, not quarter.");
+    }
+}
+
+public sealed class GetCrimeSeriesHandler(DbSession db, TimeProvider clock) : IQueryHandler<GetCrimeSeries, CrimeSeries>
+{
+    private sealed record AreaRow(Guid Id, string Slug, string Name, string Kind, int? Population);
+
+    public async ValueTask<CrimeSeries> Handle(GetCrimeSeries q, CancellationToken ct)
+    {
+        var area = await db.QuerySingleOrDefaultAsync<AreaRow>("select id, slug, name, kind, population from area where slug = @Area", q, ct)
+            ?? throw new NotFoundException("area.notFound", q.Area);
+        var today = DateOnly.FromDateTime(Time.Local(clock.GetUtcNow()).DateTime);
+        var to = Start(q.To ?? today, q.Granularity);
+        var from = Start(q.From ?? to.AddYears(-2), q.Granularity);
+        var periods = new List<DateOnly>();
+        for (var p = from; p <= to; p = Next(p, q.Granularity)) periods.Add(p);
+
+        Dictionary<DateOnly, (decimal Value, bool Preliminary)> own, city;
+        string category, sourceName, licence, note;
+        DateTimeOffset? importedAt;
+        if (q.Source == StatisticsSource.Police)
+        {
+            category = q.Category ?? "";
+            own = await PoliceCountsAsync(area, category, from.AddYears(-1), Next(to, q.Granularity), q.Granularity, ct);
+            city = await PoliceCountsAsync(null, category, from.AddYears(-1), Next(to, q.Granularity), q.Granularity, ct);
+            importedAt = await db.QuerySingleOrDefaultAsync<DateTimeOffset?>("select max(updated_at) from police_event", null, ct);
+            (sourceName, licence) = ("Polismyndigheten, öppna händelser (polisen.se/api/events)", "Polismyndighetens regler för öppna data");
+            note = "Händelser som polisen publicerat, inte anmälda brott; platsen är den stadsdel texten nämner. / Events the police published, not reported crimes.";
+        }
+        else
+        {
+            category = q.Category ?? "Totalt antal brott";
+            own = await BraValuesAsync(area.Id, category, q.Unit, q.Granularity, ct);
+            var cityId = await db.QuerySingleOrDefaultAsync<Guid>("select id from area where slug = @CitySlug", new { AreaSeed.CitySlug }, ct);
+            city = await BraValuesAsync(cityId, category, q.Unit, q.Granularity, ct);
+            importedAt = await db.QuerySingleOrDefaultAsync<DateTimeOffset?>(
+                "select max(updated_at) from crime_statistic where area_id = @Id and crime_type = @category", new { area.Id, category }, ct);
+            (sourceName, licence) = ("Brottsförebyggande rådet (BRÅ), anmälda brott", "BRÅ: publicerad statistik får återanvändas fritt");
+            note = "Anmälda brott enligt BRÅ; preliminära siffror ersätts av slutliga. / Reported crimes per BRÅ; preliminary figures are replaced by final ones.";
+        }
+
+        var points = periods.Select(p =>
+        {
+            decimal? value = own.TryGetValue(p, out var v) ? v.Value : q.Source == StatisticsSource.Police ? 0 : null;
+            decimal? previous = own.TryGetValue(p.AddYears(-1), out var pv) ? pv.Value : q.Source == StatisticsSource.Police ? 0 : null;
+            decimal? change = value is { } now && previous is > 0 ? Math.Round((now - previous.Value) / previous.Value * 100, 1) : null;
+            decimal? rate = q.Source == StatisticsSource.Police && area.Population is > 0 && value is { } count
+                ? Math.Round(count / area.Population.Value * 100_000, 1) : null;
+            decimal? cityValue = city.TryGetValue(p, out var c) ? c.Value : q.Source == StatisticsSource.Police ? 0 : null;
+            return new CrimePoint(Label(p, q.Granularity), p, value, rate, previous, change, cityValue, own.TryGetValue(p, out var o) && o.Preliminary);
+        }).ToList();
+        return new CrimeSeries(new AreaRef(area.Slug, area.Name, AreaKinds.Parse(area.Kind)), q.Source, category, q.Unit, q.Granularity,
+            sourceName, licence, importedAt is { } at ? Time.Local(at) : null, note, points);
+    }
+
+    /// <summary>Police events per period, in Stockholm time: the area with its neighbourhoods, or all of Stockholm when null.</summary>
+    private async Task<Dictionary<DateOnly, (decimal, bool)>> PoliceCountsAsync(AreaRow? area, string category, DateOnly from, DateOnly until,
+        Granularity granularity, CancellationToken ct)
+    {
+        var rows = await db.QueryAsync<(DateTime Start, long Count)>("""
+            select date_trunc(@Unit, incident_at at time zone 'Europe/Stockholm') as start, count(*)
+            from police_event
+            where incident_at >= (@From::timestamp at time zone 'Europe/Stockholm') and incident_at < (@Until::timestamp at time zone 'Europe/Stockholm')
+              and (@Category = '' or type = @Category)
+              and (case when @AreaId::uuid is null then kommun = 'Stockholm'
+                        when @IsCity then kommun = 'Stockholm'
+                        else area_id in (select id from area where id = @AreaId or parent_id = @AreaId) end)
+            group by 1
+            """,
+            new
+            {
+                Unit = granularity.ToString().ToLowerInvariant(), From = from.ToDateTime(TimeOnly.MinValue), Until = until.ToDateTime(TimeOnly.MinValue),
+                Category = category, AreaId = area?.Id, IsCity = area?.Kind == "city",
+            }, ct);
+        return rows.ToDictionary(r => DateOnly.FromDateTime(r.Start), r => ((decimal)r.Count, false));
+    }
+
+    /// <summary>BRÅ figures per period: yearly rows, monthly rows, or quarters summed from monthly counts.</summary>
+    private async Task<Dictionary<DateOnly, (decimal, bool)>> BraValuesAsync(Guid areaId, string category, StatisticsUnit unit, Granularity granularity,
+        CancellationToken ct)
+    {
+        var rows = await db.QueryAsync<(int Year, int Month, decimal Value, bool Preliminary)>("""
+            select year, month, value, preliminary from crime_statistic
+            where source = 'bra' and area_id = @areaId and crime_type = @category and unit = @Unit and ((@Yearly and month = 0) or (not @Yearly and month > 0))
+            """, new { areaId, category, Unit = unit == StatisticsUnit.Count ? "count" : "per100k", Yearly = granularity == Granularity.Year }, ct);
+        return rows
+            .GroupBy(r => Start(new DateOnly(r.Year, Math.Max(r.Month, 1), 1), granularity))
+            .Where(g => granularity != Granularity.Quarter || g.Count() == 3) // a quarter only when all its months are known
+            .ToDictionary(g => g.Key, g => (g.Sum(r => r.Value), g.Any(r => r.Preliminary)));
+    }
+
+    private static DateOnly Start(DateOnly day, Granularity granularity) => granularity switch
+    {
+        Granularity.Year => new DateOnly(day.Year, 1, 1),
+        Granularity.Quarter => new DateOnly(day.Year, (day.Month - 1) / 3 * 3 + 1, 1),
+        _ => new DateOnly(day.Year, day.Month, 1),
+    };
+
+    private static DateOnly Next(DateOnly start, Granularity granularity) => granularity switch
+    {
+        Granularity.Year => start.AddYears(1),
+        Granularity.Quarter => start.AddMonths(3),
+        _ => start.AddMonths(1),
+    };
+
+    private static string Label(DateOnly start, Granularity granularity) => granularity switch
+    {
+        Granularity.Year => start.Year.ToString(CultureInfo.InvariantCulture),
+        Granularity.Quarter => $"{start.Year}-Q{(start.Month - 1) / 3 + 1}",
+        _ => start.ToString("yyyy-MM", CultureInfo.InvariantCulture),
+    };
+}
+
+/// <summary>A series as CSV (RFC 4180), one row per period, with its source on every row so that a copied line keeps it.</summary>
+public static class CrimeSeriesCsv
+{
+    public static string Write(CrimeSeries series)
+    {
+        var csv = new StringBuilder("area,source,category,unit,period,start,value,rate_per_100k,previous_year,change_percent,city,preliminary,source_name,licence\r\n");
+        foreach (var p in series.Points)
+            csv.AppendJoin(',', new[]
+            {
+                series.Area.Slug, Wire(series.Source), series.Category, Wire(series.Unit), p.Period, p.Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                Number(p.Value), Number(p.RatePer100k), Number(p.PreviousYear), Number(p.ChangePercent), Number(p.City), p.Preliminary ? "true" : "false",
+                series.SourceName, series.Licence,
+            }.Select(Field)).Append("\r\n");
+        return csv.ToString();
+    }
+
+    private static string Wire<T>(T value) where T : struct, Enum => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(value.ToString());
+
+    private static string Number(decimal? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "";
+
+    private static string Field(string value) =>
+        value.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? $"\"{value.Replace("\"", "\"\"")}\"" : value;
+}
