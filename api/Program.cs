@@ -91,6 +91,7 @@ api.MapAudit();
 api.MapStatisticsImports();
 api.MapBraImport();
 api.MapStatistics();
+api.MapSurvey();
 if (app.Environment.IsDevelopment()) api.MapDevToken();
 app.MapHealth();
 

@@ -77,6 +77,7 @@ public static class Messages
         ["bra.columns"] = ("Kolumner saknas: {0}. Inget importerades.", "Missing columns: {0}. Nothing was imported."),
         ["bra.line"] = ("Oläsbart: {0}. Inget importerades.", "Unreadable: {0}. Nothing was imported."),
         ["bra.duplicate"] = ("Samma område, brott, period och enhet som rad {0}. Inget importerades.", "Same area, crime, period and unit as line {0}. Nothing was imported."),
+        ["survey.duplicate"] = ("Samma område, år och indikator förekommer två gånger. Inget importerades.", "The same area, year and indicator appear twice. Nothing was imported."),
         ["check.passed"] = ("Godkänd.", "Passed."),
     };
 

@@ -92,7 +92,7 @@ public sealed class ImportBraStatisticsHandler(DbSession db, AuditLog audit, Tim
     }
 
     /// <summary>The next row; a quoting error is a problem naming its line, not a server error.</summary>
-    private static bool ReadRow(CsvDataReader reader, int line)
+    internal static bool ReadRow(CsvDataReader reader, int line)
     {
         try
         {

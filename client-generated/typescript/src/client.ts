@@ -231,6 +231,20 @@ export interface ITrygghetClient {
     getCrimeSeries(area: string, source?: StatisticsSource | undefined, granularity?: Granularity | undefined, unit?: StatisticsUnit | undefined, category?: string | undefined, from?: string | undefined, to?: string | undefined, format?: string | undefined, signal?: AbortSignal): Promise<CrimeSeries>;
 
     /**
+     * Import safety-survey indicators from a CSV with the columns area, year, indicator, value, unit, source.
+     * @return OK
+     */
+    importSurveyIndicators(body: string, signal?: AbortSignal): Promise<SurveyImportReport>;
+
+    /**
+     * Safety-survey indicators of an area, year by year, with the city's value and the report each comes from.
+     * @param area The area.
+     * @param indicator (optional) Only this indicator.
+     * @return OK
+     */
+    getSurveySeries(area: string, indicator?: string | undefined, signal?: AbortSignal): Promise<SurveySeries[]>;
+
+    /**
      * Published, held, closed and cancelled walks in start order; cacheable (ETag, 304 on If-None-Match).
      * @param area (optional) Slug of a neighbourhood, or of the district to include all its neighbourhoods, e.g. `fruangen`.
      * @param from (optional) Only events that end at or after this instant (ISO 8601 with offset).
@@ -2683,6 +2697,162 @@ export class TrygghetClient implements ITrygghetClient {
     }
 
     /**
+     * Import safety-survey indicators from a CSV with the columns area, year, indicator, value, unit, source.
+     * @return OK
+     */
+    importSurveyIndicators(body: string, signal?: AbortSignal): Promise<SurveyImportReport> {
+        let url_ = this.baseUrl + "/api/v1/statistics/imports/survey";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "text/csv",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processImportSurveyIndicators(_response);
+        });
+    }
+
+    protected processImportSurveyIndicators(response: Response): Promise<SurveyImportReport> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as SurveyImportReport;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No valid bearer token.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The token\'s role may not call this operation.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Content Too Large", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unsupported Media Type", status, _responseText, _headers, result415);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unexpected error (logged; no details are returned).", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached; retry after `Retry-After` seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<SurveyImportReport>(null as any);
+    }
+
+    /**
+     * Safety-survey indicators of an area, year by year, with the city's value and the report each comes from.
+     * @param area The area.
+     * @param indicator (optional) Only this indicator.
+     * @return OK
+     */
+    getSurveySeries(area: string, indicator?: string | undefined, signal?: AbortSignal): Promise<SurveySeries[]> {
+        let url_ = this.baseUrl + "/api/v1/statistics/survey?";
+        if (area === undefined || area === null)
+            throw new globalThis.Error("The parameter 'area' must be defined and cannot be null.");
+        else
+            url_ += "area=" + encodeURIComponent("" + area) + "&";
+        if (indicator === null)
+            throw new globalThis.Error("The parameter 'indicator' cannot be null.");
+        else if (indicator !== undefined)
+            url_ += "indicator=" + encodeURIComponent("" + indicator) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetSurveySeries(_response);
+        });
+    }
+
+    protected processGetSurveySeries(response: Response): Promise<SurveySeries[]> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as SurveySeries[];
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unexpected error (logged; no details are returned).", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached; retry after `Retry-After` seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<SurveySeries[]>(null as any);
+    }
+
+    /**
      * Published, held, closed and cancelled walks in start order; cacheable (ETag, 304 on If-None-Match).
      * @param area (optional) Slug of a neighbourhood, or of the district to include all its neighbourhoods, e.g. `fruangen`.
      * @param from (optional) Only events that end at or after this instant (ISO 8601 with offset).
@@ -3455,6 +3625,32 @@ export type StatisticsSource = "bra" | "police";
 
 /** What a figure counts: a number of crimes or events, or a rate per 100,000 inhabitants. */
 export type StatisticsUnit = "count" | "per100k";
+
+/** What a survey import did. */
+export interface SurveyImportReport {
+    rows: number;
+    imported: number;
+    updated: number;
+    unchanged: number;
+}
+
+export interface SurveyPoint {
+    year: number;
+    value: number;
+    city?: number | null;
+}
+
+/** One indicator of the safety survey for an area, year by year, with the city's value where known. */
+export interface SurveySeries {
+    area: AreaRef;
+    /** E.g. `Andel som känner sig otrygga ute sent en kväll i sitt område`. */
+    indicator: string;
+    /** E.g. `%`. */
+    unit: string;
+    /** The report the figures were taken from. */
+    source: string;
+    points: SurveyPoint[];
+}
 
 /** An area the file names that the platform does not hold, with how many rows named it. */
 export interface UnknownArea {
