@@ -92,6 +92,7 @@ api.MapStatisticsImports();
 api.MapBraImport();
 api.MapStatistics();
 api.MapSurvey();
+api.MapEngagement();
 if (app.Environment.IsDevelopment()) api.MapDevToken();
 app.MapHealth();
 

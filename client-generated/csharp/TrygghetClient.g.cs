@@ -407,6 +407,17 @@ namespace Trygghet.Client
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
+        /// Dialogues and walks held, attendance on site and remote, feedback published and organisations taking part, for an area and period.
+        /// </summary>
+        /// <param name="area">The city, the district (all its neighbourhoods) or a neighbourhood.</param>
+        /// <param name="from">First day (default a year before `to`).</param>
+        /// <param name="to">Last day (default today).</param>
+        /// <returns>OK</returns>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<Engagement> GetEngagementAsync(string area, System.DateTimeOffset? from = null, System.DateTimeOffset? to = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
         /// Published, held, closed and cancelled walks in start order; cacheable (ETag, 304 on If-None-Match).
         /// </summary>
         /// <param name="area">Slug of a neighbourhood, or of the district to include all its neighbourhoods, e.g. `fruangen`.</param>
@@ -5085,6 +5096,137 @@ namespace Trygghet.Client
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
+        /// Dialogues and walks held, attendance on site and remote, feedback published and organisations taking part, for an area and period.
+        /// </summary>
+        /// <param name="area">The city, the district (all its neighbourhoods) or a neighbourhood.</param>
+        /// <param name="from">First day (default a year before `to`).</param>
+        /// <param name="to">Last day (default today).</param>
+        /// <returns>OK</returns>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<Engagement> GetEngagementAsync(string area, System.DateTimeOffset? from = null, System.DateTimeOffset? to = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        {
+            if (area == null)
+                throw new System.ArgumentNullException("area");
+
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+                    request_.Method = new System.Net.Http.HttpMethod("GET");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                
+                    // Operation Path: "api/v1/statistics/engagement"
+                    urlBuilder_.Append("api/v1/statistics/engagement");
+                    urlBuilder_.Append('?');
+                    urlBuilder_.Append(System.Uri.EscapeDataString("area")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(area, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    if (from != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("from")).Append('=').Append(System.Uri.EscapeDataString(from.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (to != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("to")).Append('=').Append(System.Uri.EscapeDataString(to.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    urlBuilder_.Length--;
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<Engagement>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
+                        if (status_ == 400)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<HttpValidationProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<HttpValidationProblemDetails>("Bad Request", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 404)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemDetails>("Not Found", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 500)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemDetails>("Unexpected error (logged; no details are returned).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 503)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemDetails>("The database cannot be reached; retry after `Retry-After` seconds.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new ApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
         /// Published, held, closed and cancelled walks in start order; cacheable (ETag, 304 on If-None-Match).
         /// </summary>
         /// <param name="area">Slug of a neighbourhood, or of the district to include all its neighbourhoods, e.g. `fruangen`.</param>
@@ -6283,6 +6425,71 @@ namespace Trygghet.Client
         /// </summary>
         [Newtonsoft.Json.JsonProperty("actorId", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public System.Guid? ActorId { get; set; } = default!;
+
+    }
+
+    /// <summary>
+    /// How residents take part, for an area and a period.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class Engagement
+    {
+
+        [Newtonsoft.Json.JsonProperty("area", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required]
+        public AreaRef Area { get; set; } = new AreaRef();
+
+        [Newtonsoft.Json.JsonProperty("from", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [Newtonsoft.Json.JsonConverter(typeof(DateFormatConverter))]
+        public System.DateTimeOffset From { get; set; } = default!;
+
+        [Newtonsoft.Json.JsonProperty("to", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [Newtonsoft.Json.JsonConverter(typeof(DateFormatConverter))]
+        public System.DateTimeOffset To { get; set; } = default!;
+
+        /// <summary>
+        /// Safety dialogues whose end lies in the period (held or closed, not cancelled).
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("dialoguesHeld", Required = Newtonsoft.Json.Required.Always)]
+        public int DialoguesHeld { get; set; } = default!;
+
+        /// <summary>
+        /// Safety walks whose end lies in the period.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("walksHeld", Required = Newtonsoft.Json.Required.Always)]
+        public int WalksHeld { get; set; } = default!;
+
+        /// <summary>
+        /// Events of the period that were cancelled.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("cancelled", Required = Newtonsoft.Json.Required.Always)]
+        public int Cancelled { get; set; } = default!;
+
+        /// <summary>
+        /// Attendance on site, as recorded when the events were closed.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("participantsOnSite", Required = Newtonsoft.Json.Required.Always)]
+        public int ParticipantsOnSite { get; set; } = default!;
+
+        /// <summary>
+        /// Attendance at a distance, as recorded when the events were closed.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("participantsRemote", Required = Newtonsoft.Json.Required.Always)]
+        public int ParticipantsRemote { get; set; } = default!;
+
+        /// <summary>
+        /// Events closed with published feedback (återkoppling).
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("eventsWithFeedback", Required = Newtonsoft.Json.Required.Always)]
+        public int EventsWithFeedback { get; set; } = default!;
+
+        /// <summary>
+        /// Organisations that accepted an invitation to an event of the period.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("actorsTakingPart", Required = Newtonsoft.Json.Required.Always)]
+        public int ActorsTakingPart { get; set; } = default!;
 
     }
 

@@ -123,8 +123,12 @@ public sealed class GetCrimeSeriesHandler(DbSession db, TimeProvider clock) : IQ
             """,
             new
             {
-                Unit = granularity.ToString().ToLowerInvariant(), From = from.ToDateTime(TimeOnly.MinValue), Until = until.ToDateTime(TimeOnly.MinValue),
-                Category = category, AreaId = area?.Id, IsCity = area?.Kind == "city",
+                Unit = granularity.ToString().ToLowerInvariant(),
+                From = from.ToDateTime(TimeOnly.MinValue),
+                Until = until.ToDateTime(TimeOnly.MinValue),
+                Category = category,
+                AreaId = area?.Id,
+                IsCity = area?.Kind == "city",
             }, ct);
         return rows.ToDictionary(r => DateOnly.FromDateTime(r.Start), r => ((decimal)r.Count, false));
     }

@@ -88,9 +88,13 @@ public sealed class SurveyHandlers(DbSession db, AuditLog audit, TimeProvider cl
             """,
             new
             {
-                now, AreaIds = rows.Select(r => r.AreaId).ToArray(), Years = rows.Select(r => r.Year).ToArray(),
-                Indicators = rows.Select(r => r.Indicator).ToArray(), Values = rows.Select(r => r.Value).ToArray(),
-                Units = rows.Select(r => r.Unit).ToArray(), Sources = rows.Select(r => r.Source).ToArray(),
+                now,
+                AreaIds = rows.Select(r => r.AreaId).ToArray(),
+                Years = rows.Select(r => r.Year).ToArray(),
+                Indicators = rows.Select(r => r.Indicator).ToArray(),
+                Values = rows.Select(r => r.Value).ToArray(),
+                Units = rows.Select(r => r.Unit).ToArray(),
+                Sources = rows.Select(r => r.Source).ToArray(),
             }, ct);
         var report = new SurveyImportReport(rows.Count, written.Count(i => i), written.Count(i => !i), rows.Count - written.Count);
         await audit.WriteAsync("statistics.import.survey", "survey_indicator", "import", report, ct);

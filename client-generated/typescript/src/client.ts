@@ -245,6 +245,15 @@ export interface ITrygghetClient {
     getSurveySeries(area: string, indicator?: string | undefined, signal?: AbortSignal): Promise<SurveySeries[]>;
 
     /**
+     * Dialogues and walks held, attendance on site and remote, feedback published and organisations taking part, for an area and period.
+     * @param area The city, the district (all its neighbourhoods) or a neighbourhood.
+     * @param from (optional) First day (default a year before `to`).
+     * @param to (optional) Last day (default today).
+     * @return OK
+     */
+    getEngagement(area: string, from?: string | undefined, to?: string | undefined, signal?: AbortSignal): Promise<Engagement>;
+
+    /**
      * Published, held, closed and cancelled walks in start order; cacheable (ETag, 304 on If-None-Match).
      * @param area (optional) Slug of a neighbourhood, or of the district to include all its neighbourhoods, e.g. `fruangen`.
      * @param from (optional) Only events that end at or after this instant (ISO 8601 with offset).
@@ -2853,6 +2862,83 @@ export class TrygghetClient implements ITrygghetClient {
     }
 
     /**
+     * Dialogues and walks held, attendance on site and remote, feedback published and organisations taking part, for an area and period.
+     * @param area The city, the district (all its neighbourhoods) or a neighbourhood.
+     * @param from (optional) First day (default a year before `to`).
+     * @param to (optional) Last day (default today).
+     * @return OK
+     */
+    getEngagement(area: string, from?: string | undefined, to?: string | undefined, signal?: AbortSignal): Promise<Engagement> {
+        let url_ = this.baseUrl + "/api/v1/statistics/engagement?";
+        if (area === undefined || area === null)
+            throw new globalThis.Error("The parameter 'area' must be defined and cannot be null.");
+        else
+            url_ += "area=" + encodeURIComponent("" + area) + "&";
+        if (from === null)
+            throw new globalThis.Error("The parameter 'from' cannot be null.");
+        else if (from !== undefined)
+            url_ += "from=" + encodeURIComponent("" + from) + "&";
+        if (to === null)
+            throw new globalThis.Error("The parameter 'to' cannot be null.");
+        else if (to !== undefined)
+            url_ += "to=" + encodeURIComponent("" + to) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetEngagement(_response);
+        });
+    }
+
+    protected processGetEngagement(response: Response): Promise<Engagement> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Engagement;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unexpected error (logged; no details are returned).", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached; retry after `Retry-After` seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<Engagement>(null as any);
+    }
+
+    /**
      * Published, held, closed and cancelled walks in start order; cacheable (ETag, 304 on If-None-Match).
      * @param area (optional) Slug of a neighbourhood, or of the district to include all its neighbourhoods, e.g. `fruangen`.
      * @param from (optional) Only events that end at or after this instant (ISO 8601 with offset).
@@ -3292,6 +3378,27 @@ export interface DevTokenRequest {
     role: DevRole;
     /** For the actor role: the actor the token speaks for. */
     actorId?: string | null;
+}
+
+/** How residents take part, for an area and a period. */
+export interface Engagement {
+    area: AreaRef;
+    from: string;
+    to: string;
+    /** Safety dialogues whose end lies in the period (held or closed, not cancelled). */
+    dialoguesHeld: number;
+    /** Safety walks whose end lies in the period. */
+    walksHeld: number;
+    /** Events of the period that were cancelled. */
+    cancelled: number;
+    /** Attendance on site, as recorded when the events were closed. */
+    participantsOnSite: number;
+    /** Attendance at a distance, as recorded when the events were closed. */
+    participantsRemote: number;
+    /** Events closed with published feedback (återkoppling). */
+    eventsWithFeedback: number;
+    /** Organisations that accepted an invitation to an event of the period. */
+    actorsTakingPart: number;
 }
 
 /** How people take part: on site, remotely, or both. */

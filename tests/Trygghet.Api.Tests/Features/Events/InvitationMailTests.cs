@@ -102,7 +102,9 @@ public sealed class InvitationMailTests(ApiFixture fixture) : ApiTest(fixture)
         for (var i = 0; i < 60; i++)
             actors.Add((await planner.Staff.CreateActorAsync(new ActorInput
             {
-                Organisation = $"Förening {i}", Kind = ActorKind.Association, Contact = new ActorContact { Email = $"forening{i}@example.se" },
+                Organisation = $"Förening {i}",
+                Kind = ActorKind.Association,
+                Contact = new ActorContact { Email = $"forening{i}@example.se" },
             })).Id);
         await planner.Staff.InviteActorsAsync(draft.Id, new InviteRequest { ActorIds = actors });
         await using var second = new ApiFactory(Fixture.Postgres.ConnectionString, settings: new Dictionary<string, string?> { ["Database:MigrateOnStartup"] = "false" });

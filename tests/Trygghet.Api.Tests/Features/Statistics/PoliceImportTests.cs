@@ -69,10 +69,26 @@ public sealed class PoliceImportTests(ApiFixture fixture) : ApiTest(fixture)
         // Read by hand from each event's summary.
         var expected = new Dictionary<long, string>
         {
-            [649803] = "aspudden", [639748] = "vastberga", [627647] = "vastberga", [621578] = "herrangen", [614948] = "vastertorp",
-            [608529] = "liljeholmen", [599590] = "solberga", [592995] = "vastberga", [581789] = "solberga", [568694] = "hagerstensasen",
-            [557586] = "aspudden", [546880] = "vastberga", [530161] = "liljeholmen", [514332] = "vastberga", [504045] = "aspudden",
-            [471521] = "vastberga", [447663] = "grondal", [440043] = "vastertorp", [433122] = "solberga", [427169] = "liljeholmen",
+            [649803] = "aspudden",
+            [639748] = "vastberga",
+            [627647] = "vastberga",
+            [621578] = "herrangen",
+            [614948] = "vastertorp",
+            [608529] = "liljeholmen",
+            [599590] = "solberga",
+            [592995] = "vastberga",
+            [581789] = "solberga",
+            [568694] = "hagerstensasen",
+            [557586] = "aspudden",
+            [546880] = "vastberga",
+            [530161] = "liljeholmen",
+            [514332] = "vastberga",
+            [504045] = "aspudden",
+            [471521] = "vastberga",
+            [447663] = "grondal",
+            [440043] = "vastertorp",
+            [433122] = "solberga",
+            [427169] = "liljeholmen",
             [420475] = "fruangen",
         };
         foreach (var (id, slug) in expected)

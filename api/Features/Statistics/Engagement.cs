@@ -1,0 +1,87 @@
+using FluentValidation;
+using Mediator;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Trygghet.Api.Features.Areas;
+using Trygghet.Api.Infrastructure;
+
+namespace Trygghet.Api.Features.Statistics;
+
+/// <summary>How residents take part, for an area and a period.</summary>
+/// <param name="DialoguesHeld">Safety dialogues whose end lies in the period (held or closed, not cancelled).</param>
+/// <param name="WalksHeld">Safety walks whose end lies in the period.</param>
+/// <param name="Cancelled">Events of the period that were cancelled.</param>
+/// <param name="ParticipantsOnSite">Attendance on site, as recorded when the events were closed.</param>
+/// <param name="ParticipantsRemote">Attendance at a distance, as recorded when the events were closed.</param>
+/// <param name="EventsWithFeedback">Events closed with published feedback (återkoppling).</param>
+/// <param name="ActorsTakingPart">Organisations that accepted an invitation to an event of the period.</param>
+public sealed record Engagement(AreaRef Area, DateOnly From, DateOnly To, int DialoguesHeld, int WalksHeld, int Cancelled,
+    int ParticipantsOnSite, int ParticipantsRemote, int EventsWithFeedback, int ActorsTakingPart);
+
+public sealed record GetEngagement(string Area, DateOnly? From, DateOnly? To) : IQuery<Engagement>;
+
+public sealed class GetEngagementValidator : AbstractValidator<GetEngagement>
+{
+    public GetEngagementValidator()
+    {
+        RuleFor(q => q.Area).AreaSlug();
+        RuleFor(q => q.To).GreaterThanOrEqualTo(q => q.From).When(q => q.From is not null && q.To is not null);
+    }
+}
+
+public sealed class GetEngagementHandler(DbSession db, TimeProvider clock) : IQueryHandler<GetEngagement, Engagement>
+{
+    public async ValueTask<Engagement> Handle(GetEngagement q, CancellationToken ct)
+    {
+        var area = await db.QuerySingleOrDefaultAsync<(Guid Id, string Slug, string Name, string Kind)?>(
+            "select id, slug, name, kind from area where slug = @Area", q, ct) ?? throw new NotFoundException("area.notFound", q.Area);
+        var today = DateOnly.FromDateTime(Time.Local(clock.GetUtcNow()).DateTime);
+        var to = q.To ?? today;
+        var from = q.From ?? to.AddYears(-1).AddDays(1);
+        var row = await db.QuerySingleOrDefaultAsync<(int Dialogues, int Walks, int Cancelled, int OnSite, int Remote, int Feedback, int Actors)>("""
+            with scope as (
+                select e.* from event e join area a on a.id = e.area_id
+                where (a.id = @Id or a.parent_id = @Id or @IsCity)
+                  and e.status <> 'draft'
+                  and e.ends_at >= (@From::timestamp at time zone 'Europe/Stockholm')
+                  and e.ends_at < (@Until::timestamp at time zone 'Europe/Stockholm')
+                  and (e.status = 'cancelled' or e.ends_at <= @Now))
+            select count(*) filter (where kind = 'dialogue' and status <> 'cancelled')::int,
+                   count(*) filter (where kind = 'walk' and status <> 'cancelled')::int,
+                   count(*) filter (where status = 'cancelled')::int,
+                   coalesce(sum(participants_on_site), 0)::int,
+                   coalesce(sum(participants_remote), 0)::int,
+                   count(*) filter (where status = 'closed' and feedback_actions is not null)::int,
+                   (select count(distinct i.actor_id) from invitation i where i.status = 'accepted' and i.event_id in (select id from scope where status <> 'cancelled'))::int
+            from scope
+            """,
+            new
+            {
+                area.Id,
+                IsCity = area.Kind == "city",
+                From = from.ToDateTime(TimeOnly.MinValue),
+                Until = to.AddDays(1).ToDateTime(TimeOnly.MinValue),
+                Now = clock.GetUtcNow(),
+            }, ct);
+        return new Engagement(new AreaRef(area.Slug, area.Name, AreaKinds.Parse(area.Kind)), from, to,
+            row.Dialogues, row.Walks, row.Cancelled, row.OnSite, row.Remote, row.Feedback, row.Actors);
+    }
+}
+
+public static class EngagementEndpoints
+{
+    public static void MapEngagement(this IEndpointRouteBuilder api) =>
+        api.MapGet("/statistics/engagement", GetEngagement)
+            .WithName(nameof(GetEngagement)).WithTags("Statistics")
+            .WithSummary("Dialogues and walks held, attendance on site and remote, feedback published and organisations taking part, for an area and period.")
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
+
+    /// <param name="area" example="hagersten-alvsjo">The city, the district (all its neighbourhoods) or a neighbourhood.</param>
+    /// <param name="from">First day (default a year before `to`).</param>
+    /// <param name="to">Last day (default today).</param>
+    public static async Task<Ok<Engagement>> GetEngagement([System.ComponentModel.DataAnnotations.Required] string? area, DateOnly? from, DateOnly? to,
+        IMediator mediator, HttpContext http, CancellationToken ct)
+    {
+        http.Response.Headers.CacheControl = "public, max-age=300";
+        return TypedResults.Ok(await mediator.Send(new Features.Statistics.GetEngagement(area ?? "", from, to), ct));
+    }
+}

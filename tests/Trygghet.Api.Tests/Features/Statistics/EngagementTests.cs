@@ -1,0 +1,29 @@
+using Trygghet.Api.Tests.Features.Events;
+using Trygghet.Api.Tests.Infrastructure;
+using Trygghet.Client;
+
+namespace Trygghet.Api.Tests.Features.Statistics;
+
+public sealed class EngagementTests(ApiFixture fixture) : ApiTest(fixture)
+{
+    [Fact]
+    public async Task Held_events_attendance_and_feedback_are_counted_for_the_district_and_its_neighbourhoods()
+    {
+        var start = Api.Clock.GetUtcNow();
+        var planner = await Planner.StaffAsync(Api);
+        var dialogue = await planner.PublishedAsync(Planner.Dialogue(start.AddDays(30)));
+        var walk = await planner.PublishedAsync(Planner.Walk(start.AddDays(31)));
+        var cancelled = await planner.PublishedAsync(Planner.Dialogue(start.AddDays(32), title: "Inställd dialog"));
+        await planner.Staff.CancelEventAsync(cancelled.Id, new CancelRequest { Reason = "Storm." });
+        await planner.PublishedAsync(Planner.Dialogue(start.AddDays(90), title: "Senare dialog")); // not yet held
+        Api.Clock.Set(start.AddDays(40));
+        await planner.Staff.CloseEventAsync(dialogue.Id, new Closing { Minutes = "m", ParticipantsOnSite = 40, ParticipantsRemote = 12, Raised = "r", Actions = "a" });
+
+        var district = await Api.Client().GetEngagementAsync("hagersten-alvsjo");
+        var aspudden = await Api.Client().GetEngagementAsync("aspudden");
+
+        Assert.Equal((1, 1, 1), (district.DialoguesHeld, district.WalksHeld, district.Cancelled));
+        Assert.Equal((40, 12, 1), (district.ParticipantsOnSite, district.ParticipantsRemote, district.EventsWithFeedback));
+        Assert.Equal(0, aspudden.DialoguesHeld + aspudden.WalksHeld);
+    }
+}
