@@ -11,6 +11,8 @@ public sealed class LoggingBehaviour<TMessage, TResponse>(ILogger<LoggingBehavio
 {
     // Only the message's type is logged, never its content: it may hold personal data. Failures are logged once,
     // by the exception handler; without Debug logging this behaviour costs nothing on the request path.
+    private static readonly string MessageType = typeof(TMessage).Name;
+
     public ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken ct) =>
         logger.IsEnabled(LogLevel.Debug) ? Timed(message, next, ct) : next(message, ct);
 
@@ -23,7 +25,7 @@ public sealed class LoggingBehaviour<TMessage, TResponse>(ILogger<LoggingBehavio
         }
         finally
         {
-            logger.LogDebug("Handled {Message} in {ElapsedMs:0.0} ms", typeof(TMessage).Name, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            logger.LogDebug("Handled {Message} in {ElapsedMs:0.0} ms", MessageType, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
     }
 }

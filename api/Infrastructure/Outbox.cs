@@ -104,10 +104,11 @@ public sealed class OutboxDispatcher(NpgsqlDataSource dataSource, IMailSender se
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 var delay = TimeSpan.FromSeconds(Math.Min(3600, 30 * Math.Pow(2, message.Attempts)));
-                logger.LogWarning("Sending {Kind} message {Id} failed ({Error}); retrying in {Delay}", message.Kind, message.Id, e.GetType().Name, delay);
+                var error = e.GetType().Name; // the type only: messages of mail libraries can quote addresses
+                logger.LogWarning("Sending {Kind} message {Id} failed ({Error}); retrying in {Delay}", message.Kind, message.Id, error, delay);
                 await Dapper.SqlMapper.ExecuteAsync(conn, new Dapper.CommandDefinition(
                     "update outbox set attempts = attempts + 1, available_at = @next, last_error = @error where id = @Id",
-                    new { next = now + delay, error = e.GetType().Name, message.Id }, tx, cancellationToken: ct));
+                    new { next = now + delay, error, message.Id }, tx, cancellationToken: ct));
             }
         }
         await tx.CommitAsync(ct);
@@ -125,7 +126,8 @@ public sealed class OutboxDispatcher(NpgsqlDataSource dataSource, IMailSender se
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                logger.LogWarning("Outbox dispatch failed: {Error}", e.GetType().Name);
+                var error = e.GetType().Name;
+                logger.LogWarning("Outbox dispatch failed: {Error}", error);
             }
             await Task.Delay(TimeSpan.FromSeconds(options.PollSeconds), stoppingToken).ContinueWith(_ => { }, CancellationToken.None);
         }

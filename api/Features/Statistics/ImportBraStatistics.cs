@@ -46,7 +46,26 @@ public sealed class ImportBraStatisticsHandler(DbSession db, AuditLog audit, Tim
         var known = rows.Where(r => AreaOf(r) is not null).ToList();
         var unknown = rows.Where(r => AreaOf(r) is null).GroupBy(r => r.AreaLabel).Select(g => new UnknownArea(g.Key, g.Count())).ToList();
         var now = clock.GetUtcNow().ToUniversalTime();
-        var written = await db.QueryAsync<(bool Inserted, bool Final)>("""
+        var batch = new Dapper.DynamicParameters(new
+        {
+            now,
+            AreaIds = known.Select(r => AreaOf(r)!.Value).ToArray(),
+            Paths = known.Select(r => r.ParentPath).ToArray(),
+            Types = known.Select(r => r.CrimeType).ToArray(),
+            Years = known.Select(r => r.Year).ToArray(),
+            Months = known.Select(r => r.Month).ToArray(),
+            Units = known.Select(r => r.Unit).ToArray(),
+            Values = known.Select(r => r.Value).ToArray(),
+            Preliminary = known.Select(r => r.Preliminary).ToArray(),
+        });
+        // Preliminary rows that meet a final figure are kept out of the write below; count them first.
+        var keptFinal = await db.QuerySingleOrDefaultAsync<int>("""
+            select count(*)::int from unnest(@AreaIds, @Paths, @Types, @Years, @Months, @Units, @Preliminary) as t(area_id, parent_path, crime_type, year, month, unit, preliminary)
+            join crime_statistic c on c.source = 'bra' and c.area_id = t.area_id and c.crime_parent_path = t.parent_path and c.crime_type = t.crime_type
+                 and c.year = t.year and c.month = t.month and c.unit = t.unit
+            where t.preliminary and not c.preliminary
+            """, batch, ct);
+        var written = await db.QueryAsync<bool>("""
             insert into crime_statistic as c (source, area_id, crime_parent_path, crime_type, year, month, unit, value, preliminary, imported_at, updated_at)
             select 'bra', t.area_id, t.parent_path, t.crime_type, t.year, t.month, t.unit, t.value, t.preliminary, @now, @now
             from unnest(@AreaIds, @Paths, @Types, @Years, @Months, @Units, @Values, @Preliminary)
@@ -54,37 +73,9 @@ public sealed class ImportBraStatisticsHandler(DbSession db, AuditLog audit, Tim
             on conflict (source, area_id, crime_parent_path, crime_type, year, month, unit) do update
             set value = excluded.value, preliminary = excluded.preliminary, updated_at = excluded.updated_at
             where (c.preliminary or not excluded.preliminary) and (c.value, c.preliminary) is distinct from (excluded.value, excluded.preliminary)
-            returning (xmax = 0), not c.preliminary
-            """,
-            new
-            {
-                now,
-                AreaIds = known.Select(r => AreaOf(r)!.Value).ToArray(),
-                Paths = known.Select(r => r.ParentPath).ToArray(),
-                Types = known.Select(r => r.CrimeType).ToArray(),
-                Years = known.Select(r => r.Year).ToArray(),
-                Months = known.Select(r => r.Month).ToArray(),
-                Units = known.Select(r => r.Unit).ToArray(),
-                Values = known.Select(r => r.Value).ToArray(),
-                Preliminary = known.Select(r => r.Preliminary).ToArray(),
-            }, ct);
-        var keptFinal = await db.QuerySingleOrDefaultAsync<int>("""
-            select count(*)::int from unnest(@AreaIds, @Paths, @Types, @Years, @Months, @Units, @Preliminary) as t(area_id, parent_path, crime_type, year, month, unit, preliminary)
-            join crime_statistic c on c.source = 'bra' and c.area_id = t.area_id and c.crime_parent_path = t.parent_path and c.crime_type = t.crime_type
-                 and c.year = t.year and c.month = t.month and c.unit = t.unit
-            where t.preliminary and not c.preliminary
-            """,
-            new
-            {
-                AreaIds = known.Select(r => AreaOf(r)!.Value).ToArray(),
-                Paths = known.Select(r => r.ParentPath).ToArray(),
-                Types = known.Select(r => r.CrimeType).ToArray(),
-                Years = known.Select(r => r.Year).ToArray(),
-                Months = known.Select(r => r.Month).ToArray(),
-                Units = known.Select(r => r.Unit).ToArray(),
-                Preliminary = known.Select(r => r.Preliminary).ToArray(),
-            }, ct);
-        var report = new BraImportReport(rows.Count, written.Count(w => w.Inserted), written.Count(w => !w.Inserted),
+            returning (xmax = 0)
+            """, batch, ct);
+        var report = new BraImportReport(rows.Count, written.Count(inserted => inserted), written.Count(inserted => !inserted),
             known.Count - written.Count - keptFinal, keptFinal, unknown);
         await audit.WriteAsync("statistics.import.bra", "crime_statistic", "import",
             new { report.Rows, report.Imported, report.Updated, report.Unchanged, report.KeptFinal, unknownAreas = unknown.Count }, ct);
