@@ -73,6 +73,7 @@ public static class Messages
         ["invitation.notFound"] = ("Länken är ogiltig eller har gått ut.", "The link is invalid or has expired."),
         ["import.malformed"] = ("Innehållet är inte giltig JSON (tomt eller avbrutet?). Inget importerades.", "The body is not valid JSON (empty or cut off?). Nothing was imported."),
         ["import.notArray"] = ("Skicka en JSON-array av händelser, som polisen.se/api/events svarar. Inget importerades.", "Send a JSON array of events, as polisen.se/api/events answers. Nothing was imported."),
+        ["import.noFile"] = ("Bifoga filen i fältet 'file'.", "Attach the file in the field 'file'."),
         ["import.empty"] = ("Arrayen är tom: inget att importera.", "The array is empty: nothing to import."),
         ["bra.columns"] = ("Kolumner saknas: {0}. Inget importerades.", "Missing columns: {0}. Nothing was imported."),
         ["bra.line"] = ("Oläsbart: {0}. Inget importerades.", "Unreadable: {0}. Nothing was imported."),

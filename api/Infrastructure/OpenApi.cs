@@ -79,6 +79,19 @@ public static class OpenApi
             MarkRequiredParameters(operation, context);
             DescribeCommonParameters(operation);
             TypeEnumParameters(operation, context);
+            if (metadata.OfType<FileUpload>().FirstOrDefault() is { } upload && operation.RequestBody is OpenApiRequestBody body)
+                body.Content!["multipart/form-data"] = new OpenApiMediaType
+                {
+                    Schema = new OpenApiSchema
+                    {
+                        Type = JsonSchemaType.Object,
+                        Properties = new Dictionary<string, IOpenApiSchema>
+                        {
+                            ["file"] = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary", Description = upload.Description },
+                        },
+                        Required = new HashSet<string> { "file" },
+                    },
+                };
             foreach (var alternate in metadata.OfType<AlternateRepresentation>())
                 if (operation.Responses?.TryGetValue("200", out var ok) == true && ok is OpenApiResponse response)
                     response.Content![alternate.MediaType] = new OpenApiMediaType
@@ -190,6 +203,9 @@ public static class ProblemResponses
         return builder;
     }
 }
+
+/// <summary>The operation also takes its body as an uploaded file (<c>multipart/form-data</c>, field <c>file</c>).</summary>
+public sealed record FileUpload(string Description);
 
 /// <summary>A second representation of an operation's 200 response, chosen by <c>Accept</c> (e.g. JSON-LD).</summary>
 public sealed record AlternateRepresentation(string MediaType, Type Type);

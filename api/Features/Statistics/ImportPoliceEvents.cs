@@ -91,28 +91,53 @@ public sealed class ImportPoliceEventsHandler(DbSession db, AuditLog audit, Time
 
 public static class StatisticsImportEndpoints
 {
-    public static void MapStatisticsImports(this IEndpointRouteBuilder api) =>
+    private const string Description = """
+        Idempotent by `id`: a re-published event updates its row, an unchanged one is counted as `unchanged`. Each element
+        that cannot be read is skipped and reported with its index and reason; the rest is imported. The incident time
+        is read from `name` (Swedish month names, `H.mm`), the year inferred from the publication time; the kommun
+        from `location.name`, or from the last part of `name` when the API names only the län; the type folded onto
+        its documented spelling; and, in Stockholm, the Hägersten-Älvsjö neighbourhood named in the text.
+        """;
+
+    public static void MapStatisticsImports(this IEndpointRouteBuilder api)
+    {
         api.MapPost("/statistics/imports/police-events", ImportPoliceEvents)
             .WithName(nameof(ImportPoliceEvents)).WithTags("Statistics")
             .WithSummary("Import events of the Police's open events API: the JSON array exactly as polisen.se/api/events returns it, either era.")
-            .WithDescription("""
-                Idempotent by `id`: a re-published event updates its row, an unchanged one is counted as `unchanged`. Each element
-                that cannot be read is skipped and reported with its index and reason; the rest is imported. The incident time
-                is read from `name` (Swedish month names, `H.mm`), the year inferred from the publication time; the kommun
-                from `location.name`, or from the last part of `name` when the API names only the län; the type folded onto
-                its documented spelling; and, in Stockholm, the Hägersten-Älvsjö neighbourhood named in the text.
-                """)
+            .WithDescription(Description)
             .Accepts<List<PoliceApiEvent>>("application/json")
             .RequireRoles(Roles.Admin, Roles.Staff)
             .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType);
+        api.MapPost("/statistics/imports/police-events/file", ImportPoliceEventsFile)
+            .WithName(nameof(ImportPoliceEventsFile)).WithTags("Statistics")
+            .WithSummary("The same import from an uploaded file (multipart/form-data, field `file`): the API's response saved as .json.")
+            .WithDescription(Description)
+            .Accepts<string>("multipart/form-data")
+            .WithMetadata(new FileUpload("The API's response saved as a .json file."))
+            .RequireRoles(Roles.Admin, Roles.Staff)
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType);
+    }
+
+    public static async Task<Ok<PoliceImportReport>> ImportPoliceEventsFile(HttpRequest request, IMediator mediator, CancellationToken ct)
+    {
+        if (!request.HasFormContentType) throw new BadHttpRequestException(Messages.Get("request.unsupportedMediaType"), StatusCodes.Status415UnsupportedMediaType);
+        var file = (await request.ReadFormAsync(ct)).Files.GetFile("file") ?? throw Invalid("import.noFile");
+        await using var stream = file.OpenReadStream();
+        return await ImportAsync(stream, mediator, ct);
+    }
 
     public static async Task<Ok<PoliceImportReport>> ImportPoliceEvents(HttpRequest request, IMediator mediator, CancellationToken ct)
     {
         if (!request.HasJsonContentType()) throw new BadHttpRequestException(Messages.Get("request.unsupportedMediaType"), StatusCodes.Status415UnsupportedMediaType);
+        return await ImportAsync(request.Body, mediator, ct);
+    }
+
+    private static async Task<Ok<PoliceImportReport>> ImportAsync(Stream body, IMediator mediator, CancellationToken ct)
+    {
         JsonDocument document;
         try
         {
-            document = await JsonDocument.ParseAsync(request.Body, cancellationToken: ct);
+            document = await JsonDocument.ParseAsync(body, cancellationToken: ct);
         }
         catch (JsonException)
         {

@@ -211,6 +211,13 @@ export interface ITrygghetClient {
     importPoliceEvents(body: PoliceApiEvent[], signal?: AbortSignal): Promise<PoliceImportReport>;
 
     /**
+     * The same import from an uploaded file (multipart/form-data, field `file`): the API's response saved as .json.
+     * @param file (optional) The API's response saved as a .json file.
+     * @return OK
+     */
+    importPoliceEventsFile(file?: FileParameter | undefined, signal?: AbortSignal): Promise<PoliceImportReport>;
+
+    /**
      * Import BRÅ's reported crime (anmälda brott) in the long CSV format (text/csv); see the README for the columns.
      * @return OK
      */
@@ -2520,6 +2527,94 @@ export class TrygghetClient implements ITrygghetClient {
     }
 
     /**
+     * The same import from an uploaded file (multipart/form-data, field `file`): the API's response saved as .json.
+     * @param file (optional) The API's response saved as a .json file.
+     * @return OK
+     */
+    importPoliceEventsFile(file?: FileParameter | undefined, signal?: AbortSignal): Promise<PoliceImportReport> {
+        let url_ = this.baseUrl + "/api/v1/statistics/imports/police-events/file";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = new FormData();
+        if (file === null || file === undefined)
+            throw new globalThis.Error("The parameter 'file' cannot be null.");
+        else
+            content_.append("file", file.data, file.fileName ? file.fileName : "file");
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processImportPoliceEventsFile(_response);
+        });
+    }
+
+    protected processImportPoliceEventsFile(response: Response): Promise<PoliceImportReport> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as PoliceImportReport;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No valid bearer token.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The token\'s role may not call this operation.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Content Too Large", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unsupported Media Type", status, _responseText, _headers, result415);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unexpected error (logged; no details are returned).", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached; retry after `Retry-After` seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<PoliceImportReport>(null as any);
+    }
+
+    /**
      * Import BRÅ's reported crime (anmälda brott) in the long CSV format (text/csv); see the README for the columns.
      * @return OK
      */
@@ -3796,6 +3891,11 @@ export interface WalkDetails {
     followUpEventId?: string | null;
     /** When the walk is planned to be repeated. */
     repeatWalkPlannedOn?: string | null;
+}
+
+export interface FileParameter {
+    data: any;
+    fileName: string;
 }
 
 export class ApiException extends Error {

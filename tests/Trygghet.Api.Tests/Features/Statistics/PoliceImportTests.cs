@@ -45,6 +45,21 @@ public sealed class PoliceImportTests(ApiFixture fixture) : ApiTest(fixture)
     }
 
     [Fact]
+    public async Task The_response_can_be_uploaded_as_a_file()
+    {
+        var http = Api.CreateClient();
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await Api.TokenFor(DevRole.Admin));
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(Data("hagersten-alvsjo-mentions-2023-2026.json"), Encoding.UTF8, "application/json"), "file", "events.json" },
+        };
+
+        var report = await Report(await http.PostAsync("/api/v1/statistics/imports/police-events/file", form));
+
+        Assert.Equal((229, 229), (report.Received, report.Imported));
+    }
+
+    [Fact]
     public async Task A_re_published_event_updates_its_row()
     {
         const string template = """
