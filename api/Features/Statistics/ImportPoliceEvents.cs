@@ -46,6 +46,15 @@ public sealed class ImportPoliceEventsHandler(DbSession db, AuditLog audit, Time
 
         var events = latest.Select(p => p.Event).ToList();
         var now = clock.GetUtcNow().ToUniversalTime();
+        var ids = events.Select(e => e.Id).ToArray();
+        // The months whose counts change: where the events were before this import, and where they are now.
+        var months = (await db.QueryAsync<DateTime>("""
+            select distinct date_trunc('month', incident_at at time zone 'Europe/Stockholm')::timestamp
+            from police_event where id = any(@ids) and incident_at is not null
+            """, new { ids }, ct))
+            .Select(DateOnly.FromDateTime)
+            .Concat(events.Where(e => e.IncidentAt is not null).Select(e => Time.Local(e.IncidentAt!.Value)).Select(t => new DateOnly(t.Year, t.Month, 1)))
+            .Distinct().ToArray();
         var written = await db.QueryAsync<bool>("""
             insert into police_event (id, published_at, incident_at, name, summary, url, type, type_raw, kommun, location_name, gps,
                                       area_id, place, imported_at, updated_at)
@@ -67,7 +76,7 @@ public sealed class ImportPoliceEventsHandler(DbSession db, AuditLog audit, Time
             new
             {
                 now,
-                Ids = events.Select(e => e.Id).ToArray(),
+                Ids = ids,
                 Published = events.Select(e => e.PublishedAt.ToUniversalTime()).ToArray(),
                 Incident = events.Select(e => e.IncidentAt?.ToUniversalTime()).ToArray(),
                 Names = events.Select(e => e.Name).ToArray(),
@@ -81,11 +90,31 @@ public sealed class ImportPoliceEventsHandler(DbSession db, AuditLog audit, Time
                 AreaIds = events.Select(e => e.Place is null ? null : placeAreas[e.Place]).ToArray(),
                 Places = events.Select(e => e.Place).ToArray(),
             }, ct);
+        await RecountMonthsAsync(months, ct);
         var report = new PoliceImportReport(index, written.Count(inserted => inserted), written.Count(inserted => !inserted),
             events.Count - written.Count, skipped.OrderBy(s => s.Index).ToList());
         await audit.WriteAsync("statistics.import.police", "police_event", "import",
             new { report.Received, report.Imported, report.Updated, report.Unchanged, skipped = report.Skipped.Count }, ct);
         return report;
+    }
+
+    /// <summary>Rebuilds the monthly counts of the given months from the events, in the import's transaction.</summary>
+    private async Task RecountMonthsAsync(DateOnly[] months, CancellationToken ct)
+    {
+        if (months.Length == 0) return;
+        var from = months.Min().ToDateTime(TimeOnly.MinValue);
+        var until = months.Max().AddMonths(1).ToDateTime(TimeOnly.MinValue);
+        await db.ExecuteAsync("""
+            delete from police_event_month where month = any(@months);
+            insert into police_event_month (month, kommun, area_id, type, events)
+            select month, kommun, area_id, coalesce(type, ''), count(*)
+            from (select date_trunc('month', incident_at at time zone 'Europe/Stockholm')::date as month, kommun, area_id, type
+                  from police_event
+                  where incident_at >= (@from::timestamp at time zone 'Europe/Stockholm')
+                    and incident_at < (@until::timestamp at time zone 'Europe/Stockholm')) e
+            where month = any(@months)
+            group by grouping sets ((month, kommun, area_id, type), (month, kommun, area_id));
+            """, new { months, from, until }, ct);
     }
 }
 
