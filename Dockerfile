@@ -29,6 +29,11 @@ EXPOSE 8080
 HEALTHCHECK --interval=15s --timeout=5s --start-period=60s --retries=3 \
     CMD bash -c 'exec 3<>/dev/tcp/127.0.0.1/8080 && printf "GET /health/ready HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n" >&3 && read -r -t 4 _ status _ <&3 && [ "$status" = 200 ]'
 
+# Without an SMTP host, e-mails are written as .eml files: give the unprivileged user a folder for them
+# (mount a volume there to keep them; set Mail__SmtpHost for real delivery).
+RUN mkdir -p /app/mail && chown "$APP_UID" /app/mail
+ENV Mail__PickupDirectory=/app/mail
+
 # The base image's unprivileged user "app".
 USER $APP_UID
 ENTRYPOINT ["dotnet", "Trygghet.Api.dll"]
