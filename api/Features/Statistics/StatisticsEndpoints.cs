@@ -1,4 +1,7 @@
 using System.ComponentModel.DataAnnotations;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Trygghet.Api.Infrastructure;
@@ -12,6 +15,7 @@ public static class StatisticsEndpoints
             .WithName(nameof(GetCrimeSeries)).WithTags("Statistics")
             .WithSummary("Crime per area and period, with the change against a year earlier and Stockholm's figure; JSON, or CSV with Accept: text/csv or format=csv.")
             .WithMetadata(new AlternateRepresentation("text/csv", typeof(string)))
+            .Produces(StatusCodes.Status304NotModified)
             .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
 
     /// <param name="area" example="hagersten-alvsjo">The area: the city, the district or a neighbourhood (police source only).</param>
@@ -22,7 +26,7 @@ public static class StatisticsEndpoints
     /// <param name="from">First day of the range (default two years before `to`).</param>
     /// <param name="to">Last day of the range (default today).</param>
     /// <param name="format">`csv` for CSV, as with `Accept: text/csv`.</param>
-    public static async Task<Results<Ok<CrimeSeries>, ContentHttpResult>> GetCrimeSeries([Required] string? area,
+    public static async Task<Results<Ok<CrimeSeries>, ContentHttpResult, StatusCodeHttpResult>> GetCrimeSeries([Required] string? area,
         [QueryEnum(typeof(StatisticsSource))] string? source, [QueryEnum(typeof(Granularity))] string? granularity,
         [QueryEnum(typeof(StatisticsUnit))] string? unit, string? category, DateOnly? from, DateOnly? to, string? format,
         IMediator mediator, HttpContext http, CancellationToken ct)
@@ -37,6 +41,14 @@ public static class StatisticsEndpoints
         http.Response.Headers.Vary = "Accept";
         var csv = string.Equals(format, "csv", StringComparison.OrdinalIgnoreCase)
             || http.Request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals("text/csv", StringComparison.OrdinalIgnoreCase));
-        return csv ? TypedResults.Text(CrimeSeriesCsv.Write(series), "text/csv; charset=utf-8") : TypedResults.Ok(series);
+        // Integrators poll: the ETag is the hash of what would be sent, so an unchanged series costs them no body.
+        var text = csv ? CrimeSeriesCsv.Write(series) : null;
+        var bytes = text is not null ? Encoding.UTF8.GetBytes(text)
+            : JsonSerializer.SerializeToUtf8Bytes(series, http.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions);
+        var etag = $"W/\"{Convert.ToHexString(SHA256.HashData(bytes), 0, 12).ToLowerInvariant()}\"";
+        http.Response.Headers.ETag = etag;
+        if (http.Request.Headers.IfNoneMatch.Any(tag => tag is not null && tag.Split(',').Any(t => t.Trim() == etag || t.Trim() == "*")))
+            return TypedResults.StatusCode(StatusCodes.Status304NotModified);
+        return text is not null ? TypedResults.Text(text, "text/csv; charset=utf-8") : TypedResults.Ok(series);
     }
 }

@@ -2768,6 +2768,10 @@ export class TrygghetClient implements ITrygghetClient {
             result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as CrimeSeries;
             return result200;
             });
+        } else if (status === 304) {
+            return response.text().then((_responseText) => {
+            return throwException("Not Modified", status, _responseText, _headers);
+            });
         } else if (status === 400) {
             return response.text().then((_responseText) => {
             let result400: any = null;

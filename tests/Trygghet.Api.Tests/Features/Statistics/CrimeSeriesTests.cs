@@ -83,6 +83,10 @@ public sealed class CrimeSeriesTests(ApiFixture fixture) : ApiTest(fixture)
         Assert.StartsWith("area,source,category,unit,period,start,value", lines[0]);
         Assert.StartsWith($"hagersten-alvsjo,bra,Totalt antal brott,count,2025-Q1,2025-01-01,{q1.Value}", lines[1]);
         Assert.Equal(csv, viaFormat);
+        var first = await Api.CreateClient().GetAsync("/api/v1/statistics/crime?area=hagersten-alvsjo&granularity=quarter&from=2025-01-01&to=2025-12-31");
+        var conditional = new HttpRequestMessage(HttpMethod.Get, "/api/v1/statistics/crime?area=hagersten-alvsjo&granularity=quarter&from=2025-01-01&to=2025-12-31");
+        conditional.Headers.IfNoneMatch.Add(first.Headers.ETag!);
+        Assert.Equal(System.Net.HttpStatusCode.NotModified, (await Api.CreateClient().SendAsync(conditional)).StatusCode);
     }
 
     [Theory]
