@@ -93,6 +93,7 @@ api.MapBraImport();
 api.MapStatistics();
 api.MapSurvey();
 api.MapEngagement();
+api.MapSignals();
 if (app.Environment.IsDevelopment()) api.MapDevToken();
 app.MapHealth();
 

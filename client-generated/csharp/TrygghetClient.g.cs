@@ -436,6 +436,23 @@ namespace Trygghet.Client
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
+        /// Neighbourhoods where police events rise significantly against their own history, each with its numbers and a suggested dialogue or walk.
+        /// </summary>
+        /// <remarks>
+        /// For each of the 17 neighbourhoods: the police events of the last three complete months against the twelve months
+        /// <br/>before, by the exact conditional test for two Poisson counts (p = P(X ≥ window events) with X ~ Binomial(N, 3/15)),
+        /// <br/>with Holm's correction over the neighbourhoods; flagged at an adjusted p ≤ 0.05. On simulated series this flags no
+        /// <br/>area in more than 0.3 % of periods when nothing changes, and catches a doubling from 10 events a month in about 90 %
+        /// <br/>of cases (see the README).
+        /// <br/>
+        /// <br/>Roles: admin, staff.
+        /// </remarks>
+        /// <returns>OK</returns>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<System.Collections.Generic.ICollection<AreaSignal>> GetSignalsAsync(System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
         /// Published, held, closed and cancelled walks in start order; cacheable (ETag, 304 on If-None-Match).
         /// </summary>
         /// <param name="area">Slug of a neighbourhood, or of the district to include all its neighbourhoods, e.g. `fruangen`.</param>
@@ -5420,6 +5437,129 @@ namespace Trygghet.Client
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
+        /// Neighbourhoods where police events rise significantly against their own history, each with its numbers and a suggested dialogue or walk.
+        /// </summary>
+        /// <remarks>
+        /// For each of the 17 neighbourhoods: the police events of the last three complete months against the twelve months
+        /// <br/>before, by the exact conditional test for two Poisson counts (p = P(X ≥ window events) with X ~ Binomial(N, 3/15)),
+        /// <br/>with Holm's correction over the neighbourhoods; flagged at an adjusted p ≤ 0.05. On simulated series this flags no
+        /// <br/>area in more than 0.3 % of periods when nothing changes, and catches a doubling from 10 events a month in about 90 %
+        /// <br/>of cases (see the README).
+        /// <br/>
+        /// <br/>Roles: admin, staff.
+        /// </remarks>
+        /// <returns>OK</returns>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<System.Collections.Generic.ICollection<AreaSignal>> GetSignalsAsync(System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        {
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+                    request_.Method = new System.Net.Http.HttpMethod("GET");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                
+                    // Operation Path: "api/v1/statistics/signals"
+                    urlBuilder_.Append("api/v1/statistics/signals");
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<System.Collections.Generic.ICollection<AreaSignal>>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemDetails>("No valid bearer token.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 403)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemDetails>("The token\'s role may not call this operation.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 500)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemDetails>("Unexpected error (logged; no details are returned).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 503)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemDetails>("The database cannot be reached; retry after `Retry-After` seconds.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new ApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
         /// Published, held, closed and cancelled walks in start order; cacheable (ETag, 304 on If-None-Match).
         /// </summary>
         /// <param name="area">Slug of a neighbourhood, or of the district to include all its neighbourhoods, e.g. `fruangen`.</param>
@@ -6264,6 +6404,76 @@ namespace Trygghet.Client
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         [Newtonsoft.Json.JsonConverter(typeof(Newtonsoft.Json.Converters.StringEnumConverter))]
         public AreaKind Kind { get; set; } = default!;
+
+    }
+
+    /// <summary>
+    /// One neighbourhood's test: its police events in the window against its own baseline.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class AreaSignal
+    {
+
+        [Newtonsoft.Json.JsonProperty("area", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required]
+        public AreaRef Area { get; set; } = new AreaRef();
+
+        [Newtonsoft.Json.JsonProperty("flagged", Required = Newtonsoft.Json.Required.Always)]
+        public bool Flagged { get; set; } = default!;
+
+        /// <summary>
+        /// First month of the window (the last three complete months).
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("windowFrom", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [Newtonsoft.Json.JsonConverter(typeof(DateFormatConverter))]
+        public System.DateTimeOffset WindowFrom { get; set; } = default!;
+
+        [Newtonsoft.Json.JsonProperty("windowTo", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [Newtonsoft.Json.JsonConverter(typeof(DateFormatConverter))]
+        public System.DateTimeOffset WindowTo { get; set; } = default!;
+
+        [Newtonsoft.Json.JsonProperty("windowEvents", Required = Newtonsoft.Json.Required.Always)]
+        public int WindowEvents { get; set; } = default!;
+
+        [Newtonsoft.Json.JsonProperty("baselineEvents", Required = Newtonsoft.Json.Required.Always)]
+        public int BaselineEvents { get; set; } = default!;
+
+        /// <summary>
+        /// Events the window would hold at the baseline's rate.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("expected", Required = Newtonsoft.Json.Required.Always)]
+        public double Expected { get; set; } = default!;
+
+        /// <summary>
+        /// Probability of at least this many events if the rate had not changed (exact conditional Poisson test).
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("pValue", Required = Newtonsoft.Json.Required.Always)]
+        public double PValue { get; set; } = default!;
+
+        /// <summary>
+        /// After Holm's correction for testing all 17 neighbourhoods at once; flagged at ≤ 0.05.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("adjustedPValue", Required = Newtonsoft.Json.Required.Always)]
+        public double AdjustedPValue { get; set; } = default!;
+
+        /// <summary>
+        /// The most frequent event types of the window.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("topTypes", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required]
+        public System.Collections.Generic.ICollection<string> TopTypes { get; set; } = new System.Collections.ObjectModel.Collection<string>();
+
+        /// <summary>
+        /// The numbers in words.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("explanation", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string Explanation { get; set; } = default!;
+
+        [Newtonsoft.Json.JsonProperty("suggestion", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public SignalSuggestion? Suggestion { get; set; } = default!;
 
     }
 
@@ -7783,6 +7993,28 @@ namespace Trygghet.Client
         [Newtonsoft.Json.JsonProperty("name", Required = Newtonsoft.Json.Required.Always)]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Name { get; set; } = default!;
+
+    }
+
+    /// <summary>
+    /// A suggested dialogue or walk for a flagged area, with the kinds of actors to invite.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class SignalSuggestion
+    {
+
+        [Newtonsoft.Json.JsonProperty("kind", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [Newtonsoft.Json.JsonConverter(typeof(Newtonsoft.Json.Converters.StringEnumConverter))]
+        public EventKind Kind { get; set; } = default!;
+
+        [Newtonsoft.Json.JsonProperty("title", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string Title { get; set; } = default!;
+
+        [Newtonsoft.Json.JsonProperty("actorKinds", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required]
+        public System.Collections.Generic.ICollection<string> ActorKinds { get; set; } = new System.Collections.ObjectModel.Collection<string>();
 
     }
 

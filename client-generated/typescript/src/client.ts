@@ -261,6 +261,12 @@ export interface ITrygghetClient {
     getEngagement(area: string, from?: string | undefined, to?: string | undefined, signal?: AbortSignal): Promise<Engagement>;
 
     /**
+     * Neighbourhoods where police events rise significantly against their own history, each with its numbers and a suggested dialogue or walk.
+     * @return OK
+     */
+    getSignals(signal?: AbortSignal): Promise<AreaSignal[]>;
+
+    /**
      * Published, held, closed and cancelled walks in start order; cacheable (ETag, 304 on If-None-Match).
      * @param area (optional) Slug of a neighbourhood, or of the district to include all its neighbourhoods, e.g. `fruangen`.
      * @param from (optional) Only events that end at or after this instant (ISO 8601 with offset).
@@ -3038,6 +3044,68 @@ export class TrygghetClient implements ITrygghetClient {
     }
 
     /**
+     * Neighbourhoods where police events rise significantly against their own history, each with its numbers and a suggested dialogue or walk.
+     * @return OK
+     */
+    getSignals(signal?: AbortSignal): Promise<AreaSignal[]> {
+        let url_ = this.baseUrl + "/api/v1/statistics/signals";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetSignals(_response);
+        });
+    }
+
+    protected processGetSignals(response: Response): Promise<AreaSignal[]> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as AreaSignal[];
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No valid bearer token.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The token\'s role may not call this operation.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unexpected error (logged; no details are returned).", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached; retry after `Retry-After` seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<AreaSignal[]>(null as any);
+    }
+
+    /**
      * Published, held, closed and cancelled walks in start order; cacheable (ETag, 304 on If-None-Match).
      * @param area (optional) Slug of a neighbourhood, or of the district to include all its neighbourhoods, e.g. `fruangen`.
      * @param from (optional) Only events that end at or after this instant (ISO 8601 with offset).
@@ -3364,6 +3432,28 @@ export interface AreaRef {
     slug: string;
     name: string;
     kind: AreaKind;
+}
+
+/** One neighbourhood's test: its police events in the window against its own baseline. */
+export interface AreaSignal {
+    area: AreaRef;
+    flagged: boolean;
+    /** First month of the window (the last three complete months). */
+    windowFrom: string;
+    windowTo: string;
+    windowEvents: number;
+    baselineEvents: number;
+    /** Events the window would hold at the baseline's rate. */
+    expected: number;
+    /** Probability of at least this many events if the rate had not changed (exact conditional Poisson test). */
+    pValue: number;
+    /** After Holm's correction for testing all 17 neighbourhoods at once; flagged at ≤ 0.05. */
+    adjustedPValue: number;
+    /** The most frequent event types of the window. */
+    topTypes: string[];
+    /** The numbers in words. */
+    explanation: string;
+    suggestion?: SignalSuggestion;
 }
 
 /** One staff action: who did what to which resource, and when. */
@@ -3824,6 +3914,13 @@ export interface SchemaOrgLocation {
 export interface SchemaOrgThing {
     "@type": string;
     name: string;
+}
+
+/** A suggested dialogue or walk for a flagged area, with the kinds of actors to invite. */
+export interface SignalSuggestion {
+    kind: EventKind;
+    title: string;
+    actorKinds: string[];
 }
 
 /** Where a crime series comes from: BRÅ's reported crime, or the Police's published events. */

@@ -1,0 +1,104 @@
+using Mediator;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Trygghet.Api.Features.Areas;
+using Trygghet.Api.Features.Events;
+using Trygghet.Api.Infrastructure;
+
+namespace Trygghet.Api.Features.Statistics;
+
+/// <summary>A suggested dialogue or walk for a flagged area, with the kinds of actors to invite.</summary>
+public sealed record SignalSuggestion(EventKind Kind, string Title, IReadOnlyList<string> ActorKinds);
+
+/// <summary>One neighbourhood's test: its police events in the window against its own baseline.</summary>
+/// <param name="WindowFrom">First month of the window (the last three complete months).</param>
+/// <param name="Expected">Events the window would hold at the baseline's rate.</param>
+/// <param name="PValue">Probability of at least this many events if the rate had not changed (exact conditional Poisson test).</param>
+/// <param name="AdjustedPValue">After Holm's correction for testing all 17 neighbourhoods at once; flagged at ≤ 0.05.</param>
+/// <param name="TopTypes">The most frequent event types of the window.</param>
+/// <param name="Explanation">The numbers in words.</param>
+/// <param name="Suggestion">For a flagged area: the dialogue or walk to hold, and whom to invite.</param>
+public sealed record AreaSignal(AreaRef Area, bool Flagged, DateOnly WindowFrom, DateOnly WindowTo, int WindowEvents, int BaselineEvents,
+    double Expected, double PValue, double AdjustedPValue, IReadOnlyList<string> TopTypes, string Explanation, SignalSuggestion? Suggestion);
+
+public sealed record GetSignals : IQuery<IReadOnlyList<AreaSignal>>;
+
+public sealed class GetSignalsHandler(DbSession db, TimeProvider clock) : IQueryHandler<GetSignals, IReadOnlyList<AreaSignal>>
+{
+    private const int BaselineMonths = 12;
+    private const int WindowMonths = 3;
+
+    public async ValueTask<IReadOnlyList<AreaSignal>> Handle(GetSignals query, CancellationToken ct)
+    {
+        var today = DateOnly.FromDateTime(Time.Local(clock.GetUtcNow()).DateTime);
+        var until = new DateOnly(today.Year, today.Month, 1); // the current month is not complete
+        var windowFrom = until.AddMonths(-WindowMonths);
+        var from = windowFrom.AddMonths(-BaselineMonths);
+        var areas = await db.QueryAsync<(Guid Id, string Slug, string Name)>(
+            "select id, slug, name from area where kind = 'neighbourhood' order by slug", null, ct);
+        var counts = (await db.QueryAsync<(Guid AreaId, DateOnly Month, int Events)>("""
+            select area_id, month, events from police_event_month
+            where area_id is not null and type = '' and month >= @from and month < @until
+            """, new { from, until }, ct)).ToLookup(c => c.AreaId);
+        var types = (await db.QueryAsync<(Guid AreaId, string Type, long Events)>("""
+            select area_id, type, sum(events)::bigint from police_event_month
+            where area_id is not null and type <> '' and month >= @windowFrom and month < @until
+            group by 1, 2 order by 3 desc, 2
+            """, new { windowFrom, until }, ct)).ToLookup(t => t.AreaId);
+
+        int[] Months(Guid areaId, DateOnly start, int n)
+        {
+            var byMonth = counts[areaId].GroupBy(c => c.Month).ToDictionary(g => g.Key, g => g.Sum(c => c.Events));
+            return Enumerable.Range(0, n).Select(i => byMonth.GetValueOrDefault(start.AddMonths(i))).ToArray();
+        }
+
+        var tests = SignalDetector.Test(areas.Select(a => new AreaCounts(a.Slug, Months(a.Id, from, BaselineMonths), Months(a.Id, windowFrom, WindowMonths))).ToList());
+        return areas.Zip(tests, (a, t) =>
+        {
+            var top = types[a.Id].Take(3).Select(x => x.Type).ToList();
+            var explanation = $"{t.WindowEvents} polishändelser i {a.Name} de senaste {WindowMonths} månaderna ({windowFrom:yyyy-MM}–{until.AddMonths(-1):yyyy-MM}) "
+                + $"mot väntat {t.Expected:0.#} enligt de {BaselineMonths} månaderna före ({t.BaselineEvents} händelser); "
+                + $"p = {t.PValue:0.####}, justerat för {areas.Count} stadsdelar {t.AdjustedPValue:0.####}.";
+            return new AreaSignal(new AreaRef(a.Slug, a.Name, AreaKind.Neighbourhood), t.Flagged, windowFrom, until.AddDays(-1),
+                t.WindowEvents, t.BaselineEvents, Math.Round(t.Expected, 2), t.PValue, t.AdjustedPValue, top, explanation,
+                t.Flagged ? Suggest(a.Name, top) : null);
+        }).OrderBy(s => s.AdjustedPValue).ThenBy(s => s.Area.Slug).ToList();
+    }
+
+    /// <summary>
+    /// Crimes against homes and property, and fires, call for a walk with the property owners (places to fix); traffic
+    /// for a dialogue with the city's traffic office and public transport; otherwise a dialogue. The police, the
+    /// administration and the district council are always invited.
+    /// </summary>
+    internal static SignalSuggestion Suggest(string area, IReadOnlyList<string> topTypes)
+    {
+        var kinds = new List<string> { "police", "administration", "politician" };
+        var property = topTypes.Any(t => t.Contains("Inbrott", StringComparison.OrdinalIgnoreCase) || t.Contains("Skadegörelse", StringComparison.OrdinalIgnoreCase)
+            || t.Contains("Brand", StringComparison.OrdinalIgnoreCase) || t.Contains("Stöld", StringComparison.OrdinalIgnoreCase));
+        var traffic = topTypes.Any(t => t.Contains("Trafik", StringComparison.OrdinalIgnoreCase) || t.Contains("Rattfylleri", StringComparison.OrdinalIgnoreCase));
+        if (property) kinds.Add("propertyOwner");
+        if (traffic) kinds.AddRange(["publicTransport", "other"]);
+        return property
+            ? new SignalSuggestion(EventKind.Walk, $"Trygghetsvandring i {area}", kinds)
+            : new SignalSuggestion(EventKind.Dialogue, $"Trygghetsdialog i {area}", kinds);
+    }
+}
+
+public static class SignalEndpoints
+{
+    public static void MapSignals(this IEndpointRouteBuilder api) =>
+        api.MapGet("/statistics/signals", GetSignals)
+            .WithName(nameof(GetSignals)).WithTags("Statistics")
+            .WithSummary("Neighbourhoods where police events rise significantly against their own history, each with its numbers and a suggested dialogue or walk.")
+            .WithDescription("""
+                For each of the 17 neighbourhoods: the police events of the last three complete months against the twelve months
+                before, by the exact conditional test for two Poisson counts (p = P(X ≥ window events) with X ~ Binomial(N, 3/15)),
+                with Holm's correction over the neighbourhoods; flagged at an adjusted p ≤ 0.05. On simulated series this flags no
+                area in more than 0.3 % of periods when nothing changes, and catches a doubling from 10 events a month in about 90 %
+                of cases (see the README).
+                """)
+            .RequireRoles(Roles.Admin, Roles.Staff)
+            .ProducesProblems();
+
+    public static async Task<Ok<IReadOnlyList<AreaSignal>>> GetSignals(IMediator mediator, CancellationToken ct) =>
+        TypedResults.Ok(await mediator.Send(new Features.Statistics.GetSignals(), ct));
+}

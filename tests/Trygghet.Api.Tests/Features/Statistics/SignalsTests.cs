@@ -1,0 +1,39 @@
+using Trygghet.Api.Tests.Infrastructure;
+using Trygghet.Client;
+
+namespace Trygghet.Api.Tests.Features.Statistics;
+
+public sealed class SignalsTests(ApiFixture fixture) : ApiTest(fixture)
+{
+    [Fact]
+    public async Task A_neighbourhood_whose_events_rise_is_flagged_with_its_numbers_and_a_suggested_walk()
+    {
+        Api.Clock.Set(new DateTimeOffset(2026, 6, 15, 12, 0, 0, TimeSpan.FromHours(2)));
+        // Twelve quiet months (2025-03 … 2026-02), then three busy ones (2026-03 … 2026-05) in Fruängen; steady elsewhere.
+        await Scalar<int>("""
+            insert into police_event_month (month, kommun, area_id, type, events)
+            select m::date, 'Stockholm', a.id, t.type,
+                   case when a.slug = 'fruangen' and m >= '2026-03-01' then t.busy else t.quiet end
+            from generate_series('2025-03-01'::date, '2026-05-01'::date, interval '1 month') m
+            cross join area a
+            cross join (values ('', 5, 20), ('Inbrott', 3, 14), ('Misshandel', 2, 6)) as t(type, quiet, busy)
+            where a.kind = 'neighbourhood';
+            select 1;
+            """);
+
+        var signals = await (await Api.ClientAs(DevRole.Staff)).GetSignalsAsync();
+
+        var fruangen = signals.First();
+        Assert.Equal("fruangen", fruangen.Area.Slug);
+        Assert.True(fruangen.Flagged);
+        Assert.Equal((60, 60), (fruangen.WindowEvents, fruangen.BaselineEvents));
+        Assert.Equal(15, fruangen.Expected);
+        Assert.Equal(new DateTimeOffset(2026, 3, 1, 0, 0, 0, TimeSpan.Zero).Date, fruangen.WindowFrom.Date);
+        Assert.Equal("Inbrott", fruangen.TopTypes.First());
+        Assert.Equal(EventKind.Walk, fruangen.Suggestion!.Kind);
+        Assert.Contains("propertyOwner", fruangen.Suggestion.ActorKinds);
+        Assert.Contains("Fruängen", fruangen.Explanation);
+        Assert.Equal(17, signals.Count);
+        Assert.All(signals.Skip(1), s => Assert.False(s.Flagged));
+    }
+}
