@@ -415,24 +415,26 @@ namespace Trygghet.Client
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
-        /// Safety-survey indicators of an area, year by year, with the city's value and the report each comes from.
+        /// Safety-survey indicators of an area, year by year, with the city's value and the report each comes from; JSON, or CSV with Accept: text/csv or format=csv.
         /// </summary>
         /// <param name="area">The area.</param>
         /// <param name="indicator">Only this indicator.</param>
+        /// <param name="format">`csv` for CSV, as with `Accept: text/csv`.</param>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<System.Collections.Generic.ICollection<SurveySeries>> GetSurveySeriesAsync(string area, string? indicator = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<System.Collections.Generic.ICollection<SurveySeries>> GetSurveySeriesAsync(string area, string? indicator = null, string? format = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
-        /// Dialogues and walks held, attendance on site and remote, feedback published and organisations taking part, for an area and period.
+        /// Dialogues and walks held, attendance on site and remote, feedback published and organisations taking part, for an area and period; JSON or CSV.
         /// </summary>
         /// <param name="area">The city, the district (all its neighbourhoods) or a neighbourhood.</param>
         /// <param name="from">First day (default a year before `to`).</param>
         /// <param name="to">Last day (default today).</param>
+        /// <param name="format">`csv` for CSV, as with `Accept: text/csv`.</param>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<Engagement> GetEngagementAsync(string area, System.DateTimeOffset? from = null, System.DateTimeOffset? to = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<Engagement> GetEngagementAsync(string area, System.DateTimeOffset? from = null, System.DateTimeOffset? to = null, string? format = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -5180,13 +5182,14 @@ namespace Trygghet.Client
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
-        /// Safety-survey indicators of an area, year by year, with the city's value and the report each comes from.
+        /// Safety-survey indicators of an area, year by year, with the city's value and the report each comes from; JSON, or CSV with Accept: text/csv or format=csv.
         /// </summary>
         /// <param name="area">The area.</param>
         /// <param name="indicator">Only this indicator.</param>
+        /// <param name="format">`csv` for CSV, as with `Accept: text/csv`.</param>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<System.Collections.Generic.ICollection<SurveySeries>> GetSurveySeriesAsync(string area, string? indicator = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<System.Collections.Generic.ICollection<SurveySeries>> GetSurveySeriesAsync(string area, string? indicator = null, string? format = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (area == null)
                 throw new System.ArgumentNullException("area");
@@ -5209,6 +5212,10 @@ namespace Trygghet.Client
                     if (indicator != null)
                     {
                         urlBuilder_.Append(System.Uri.EscapeDataString("indicator")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(indicator, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (format != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("format")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(format, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
                     }
                     urlBuilder_.Length--;
 
@@ -5243,6 +5250,12 @@ namespace Trygghet.Client
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             return objectResponse_.Object;
+                        }
+                        else
+                        if (status_ == 304)
+                        {
+                            string responseText_ = ( response_.Content == null ) ? string.Empty : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new ApiException("Not Modified", status_, responseText_, headers_, null);
                         }
                         else
                         if (status_ == 400)
@@ -5306,14 +5319,15 @@ namespace Trygghet.Client
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
-        /// Dialogues and walks held, attendance on site and remote, feedback published and organisations taking part, for an area and period.
+        /// Dialogues and walks held, attendance on site and remote, feedback published and organisations taking part, for an area and period; JSON or CSV.
         /// </summary>
         /// <param name="area">The city, the district (all its neighbourhoods) or a neighbourhood.</param>
         /// <param name="from">First day (default a year before `to`).</param>
         /// <param name="to">Last day (default today).</param>
+        /// <param name="format">`csv` for CSV, as with `Accept: text/csv`.</param>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<Engagement> GetEngagementAsync(string area, System.DateTimeOffset? from = null, System.DateTimeOffset? to = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<Engagement> GetEngagementAsync(string area, System.DateTimeOffset? from = null, System.DateTimeOffset? to = null, string? format = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (area == null)
                 throw new System.ArgumentNullException("area");
@@ -5340,6 +5354,10 @@ namespace Trygghet.Client
                     if (to != null)
                     {
                         urlBuilder_.Append(System.Uri.EscapeDataString("to")).Append('=').Append(System.Uri.EscapeDataString(to.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (format != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("format")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(format, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
                     }
                     urlBuilder_.Length--;
 
@@ -5374,6 +5392,12 @@ namespace Trygghet.Client
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             return objectResponse_.Object;
+                        }
+                        else
+                        if (status_ == 304)
+                        {
+                            string responseText_ = ( response_.Content == null ) ? string.Empty : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new ApiException("Not Modified", status_, responseText_, headers_, null);
                         }
                         else
                         if (status_ == 400)
@@ -6894,6 +6918,49 @@ namespace Trygghet.Client
         [Newtonsoft.Json.JsonProperty("actorsTakingPart", Required = Newtonsoft.Json.Required.Always)]
         public int ActorsTakingPart { get; set; } = default!;
 
+        /// <summary>
+        /// Registrations for the events (counted once registration exists; 0 until then).
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("registrations", Required = Newtonsoft.Json.Required.Always)]
+        public int Registrations { get; set; } = default!;
+
+        /// <summary>
+        /// Questions residents asked (counted once questions exist; 0 until then).
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("questionsAsked", Required = Newtonsoft.Json.Required.Always)]
+        public int QuestionsAsked { get; set; } = default!;
+
+        /// <summary>
+        /// Questions answered (0 until questions exist).
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("questionsAnswered", Required = Newtonsoft.Json.Required.Always)]
+        public int QuestionsAnswered { get; set; } = default!;
+
+        /// <summary>
+        /// Observations not yet fixed or closed (0 until observations exist).
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("observationsOpen", Required = Newtonsoft.Json.Required.Always)]
+        public int ObservationsOpen { get; set; } = default!;
+
+        /// <summary>
+        /// Observations fixed (0 until observations exist).
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("observationsFixed", Required = Newtonsoft.Json.Required.Always)]
+        public int ObservationsFixed { get; set; } = default!;
+
+        /// <summary>
+        /// Median days from an observation to its fix; null while none is fixed.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("medianDaysToFix", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public double? MedianDaysToFix { get; set; } = default!;
+
+        /// <summary>
+        /// Where the figures come from.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("source", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string Source { get; set; } = default!;
+
     }
 
     /// <summary>
@@ -8115,6 +8182,20 @@ namespace Trygghet.Client
         [Newtonsoft.Json.JsonProperty("source", Required = Newtonsoft.Json.Required.Always)]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Source { get; set; } = default!;
+
+        /// <summary>
+        /// Terms of the figures.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("licence", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string Licence { get; set; } = default!;
+
+        /// <summary>
+        /// When the newest figure was entered.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("importedAt", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public System.DateTimeOffset ImportedAt { get; set; } = default!;
 
         [Newtonsoft.Json.JsonProperty("points", Required = Newtonsoft.Json.Required.Always)]
         [System.ComponentModel.DataAnnotations.Required]

@@ -161,26 +161,14 @@ public sealed class GetCrimeSeriesHandler(DbSession db, TimeProvider clock) : IQ
     };
 }
 
-/// <summary>A series as CSV (RFC 4180), one row per period, with its source on every row so that a copied line keeps it.</summary>
+/// <summary>A series as CSV, one row per period, with its source on every row so that a copied line keeps it.</summary>
 public static class CrimeSeriesCsv
 {
-    public static string Write(CrimeSeries series)
-    {
-        var csv = new StringBuilder("area,source,category,unit,period,start,value,rate_per_100k,previous_year,change_percent,city,preliminary,source_name,licence\r\n");
-        foreach (var p in series.Points)
-            csv.AppendJoin(',', new[]
-            {
-                series.Area.Slug, Wire(series.Source), series.Category, Wire(series.Unit), p.Period, p.Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                Number(p.Value), Number(p.RatePer100k), Number(p.PreviousYear), Number(p.ChangePercent), Number(p.City), p.Preliminary ? "true" : "false",
-                series.SourceName, series.Licence,
-            }.Select(Field)).Append("\r\n");
-        return csv.ToString();
-    }
-
-    private static string Wire<T>(T value) where T : struct, Enum => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(value.ToString());
-
-    private static string Number(decimal? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "";
-
-    private static string Field(string value) =>
-        value.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? $"\"{value.Replace("\"", "\"\"")}\"" : value;
+    public static string Write(CrimeSeries series) => StatisticsResponses.Csv(
+        ["area", "source", "category", "unit", "period", "start", "value", "rate_per_100k", "previous_year", "change_percent", "city", "preliminary", "source_name", "licence"],
+        series.Points.Select(p => new object?[]
+        {
+            series.Area.Slug, series.Source, series.Category, series.Unit, p.Period, p.Start, p.Value, p.RatePer100k, p.PreviousYear, p.ChangePercent,
+            p.City, p.Preliminary, series.SourceName, series.Licence,
+        }));
 }

@@ -14,8 +14,16 @@ namespace Trygghet.Api.Features.Statistics;
 /// <param name="ParticipantsRemote">Attendance at a distance, as recorded when the events were closed.</param>
 /// <param name="EventsWithFeedback">Events closed with published feedback (återkoppling).</param>
 /// <param name="ActorsTakingPart">Organisations that accepted an invitation to an event of the period.</param>
+/// <param name="Registrations">Registrations for the events (counted once registration exists; 0 until then).</param>
+/// <param name="QuestionsAsked">Questions residents asked (counted once questions exist; 0 until then).</param>
+/// <param name="QuestionsAnswered">Questions answered (0 until questions exist).</param>
+/// <param name="ObservationsOpen">Observations not yet fixed or closed (0 until observations exist).</param>
+/// <param name="ObservationsFixed">Observations fixed (0 until observations exist).</param>
+/// <param name="MedianDaysToFix">Median days from an observation to its fix; null while none is fixed.</param>
+/// <param name="Source">Where the figures come from.</param>
 public sealed record Engagement(AreaRef Area, DateOnly From, DateOnly To, int DialoguesHeld, int WalksHeld, int Cancelled,
-    int ParticipantsOnSite, int ParticipantsRemote, int EventsWithFeedback, int ActorsTakingPart);
+    int ParticipantsOnSite, int ParticipantsRemote, int EventsWithFeedback, int ActorsTakingPart, int Registrations, int QuestionsAsked,
+    int QuestionsAnswered, int ObservationsOpen, int ObservationsFixed, double? MedianDaysToFix, string Source);
 
 public sealed record GetEngagement(string Area, DateOnly? From, DateOnly? To) : IQuery<Engagement>;
 
@@ -63,7 +71,9 @@ public sealed class GetEngagementHandler(DbSession db, TimeProvider clock) : IQu
                 Now = clock.GetUtcNow(),
             }, ct);
         return new Engagement(new AreaRef(area.Slug, area.Name, AreaKinds.Parse(area.Kind)), from, to,
-            row.Dialogues, row.Walks, row.Cancelled, row.OnSite, row.Remote, row.Feedback, row.Actors);
+            row.Dialogues, row.Walks, row.Cancelled, row.OnSite, row.Remote, row.Feedback, row.Actors,
+            Registrations: 0, QuestionsAsked: 0, QuestionsAnswered: 0, ObservationsOpen: 0, ObservationsFixed: 0, MedianDaysToFix: null,
+            Source: "Trygghet: stadsdelsförvaltningens egna uppgifter om dialoger och vandringar");
     }
 }
 
@@ -72,16 +82,25 @@ public static class EngagementEndpoints
     public static void MapEngagement(this IEndpointRouteBuilder api) =>
         api.MapGet("/statistics/engagement", GetEngagement)
             .WithName(nameof(GetEngagement)).WithTags("Statistics")
-            .WithSummary("Dialogues and walks held, attendance on site and remote, feedback published and organisations taking part, for an area and period.")
+            .WithSummary("Dialogues and walks held, attendance on site and remote, feedback published and organisations taking part, for an area and period; JSON or CSV.")
+            .WithMetadata(new AlternateRepresentation("text/csv", typeof(string)))
+            .Produces(StatusCodes.Status304NotModified)
             .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
 
     /// <param name="area" example="hagersten-alvsjo">The city, the district (all its neighbourhoods) or a neighbourhood.</param>
     /// <param name="from">First day (default a year before `to`).</param>
     /// <param name="to">Last day (default today).</param>
-    public static async Task<Ok<Engagement>> GetEngagement([System.ComponentModel.DataAnnotations.Required] string? area, DateOnly? from, DateOnly? to,
-        IMediator mediator, HttpContext http, CancellationToken ct)
+    /// <param name="format">`csv` for CSV, as with `Accept: text/csv`.</param>
+    public static async Task<Results<Ok<Engagement>, ContentHttpResult, StatusCodeHttpResult>> GetEngagement(
+        [System.ComponentModel.DataAnnotations.Required] string? area, DateOnly? from, DateOnly? to, string? format, IMediator mediator, HttpContext http,
+        CancellationToken ct)
     {
-        http.Response.Headers.CacheControl = "public, max-age=300";
-        return TypedResults.Ok(await mediator.Send(new Features.Statistics.GetEngagement(area ?? "", from, to), ct));
+        StatisticsResponses.ValidateFormat(format);
+        var engagement = await mediator.Send(new Features.Statistics.GetEngagement(area ?? "", from, to), ct);
+        return StatisticsResponses.Send(http, engagement, format, e => StatisticsResponses.Csv(
+            ["area", "from", "to", "dialogues_held", "walks_held", "cancelled", "participants_on_site", "participants_remote", "events_with_feedback",
+             "actors_taking_part", "registrations", "questions_asked", "questions_answered", "observations_open", "observations_fixed", "median_days_to_fix", "source"],
+            [[e.Area.Slug, e.From, e.To, e.DialoguesHeld, e.WalksHeld, e.Cancelled, e.ParticipantsOnSite, e.ParticipantsRemote, e.EventsWithFeedback,
+              e.ActorsTakingPart, e.Registrations, e.QuestionsAsked, e.QuestionsAnswered, e.ObservationsOpen, e.ObservationsFixed, e.MedianDaysToFix, e.Source]]));
     }
 }

@@ -1,7 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Trygghet.Api.Infrastructure;
@@ -31,24 +28,11 @@ public static class StatisticsEndpoints
         [QueryEnum(typeof(StatisticsUnit))] string? unit, string? category, DateOnly? from, DateOnly? to, string? format,
         IMediator mediator, HttpContext http, CancellationToken ct)
     {
-        if (format is not null && !string.Equals(format, "csv", StringComparison.OrdinalIgnoreCase) && !string.Equals(format, "json", StringComparison.OrdinalIgnoreCase))
-            throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure("format", Messages.Get("json.invalidValue"))]);
+        StatisticsResponses.ValidateFormat(format);
         var series = await mediator.Send(new Features.Statistics.GetCrimeSeries(area ?? "",
             QueryEnum.Parse<StatisticsSource>(source, "source") ?? StatisticsSource.Bra,
             QueryEnum.Parse<Granularity>(granularity, "granularity") ?? Granularity.Month,
             QueryEnum.Parse<StatisticsUnit>(unit, "unit") ?? StatisticsUnit.Count, category, from, to), ct);
-        http.Response.Headers.CacheControl = "public, max-age=300";
-        http.Response.Headers.Vary = "Accept";
-        var csv = string.Equals(format, "csv", StringComparison.OrdinalIgnoreCase)
-            || http.Request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals("text/csv", StringComparison.OrdinalIgnoreCase));
-        // Integrators poll: the ETag is the hash of what would be sent, so an unchanged series costs them no body.
-        var text = csv ? CrimeSeriesCsv.Write(series) : null;
-        var bytes = text is not null ? Encoding.UTF8.GetBytes(text)
-            : JsonSerializer.SerializeToUtf8Bytes(series, http.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions);
-        var etag = $"W/\"{Convert.ToHexString(SHA256.HashData(bytes), 0, 12).ToLowerInvariant()}\"";
-        http.Response.Headers.ETag = etag;
-        if (http.Request.Headers.IfNoneMatch.Any(tag => tag is not null && tag.Split(',').Any(t => t.Trim() == etag || t.Trim() == "*")))
-            return TypedResults.StatusCode(StatusCodes.Status304NotModified);
-        return text is not null ? TypedResults.Text(text, "text/csv; charset=utf-8") : TypedResults.Ok(series);
+        return StatisticsResponses.Send(http, series, format, CrimeSeriesCsv.Write);
     }
 }

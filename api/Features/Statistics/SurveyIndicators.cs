@@ -16,7 +16,10 @@ public sealed record SurveyImportReport(int Rows, int Imported, int Updated, int
 /// <param name="Indicator">E.g. <c>Andel som känner sig otrygga ute sent en kväll i sitt område</c>.</param>
 /// <param name="Unit">E.g. <c>%</c>.</param>
 /// <param name="Source">The report the figures were taken from.</param>
-public sealed record SurveySeries(AreaRef Area, string Indicator, string Unit, string Source, IReadOnlyList<SurveyPoint> Points);
+/// <param name="Licence">Terms of the figures.</param>
+/// <param name="ImportedAt">When the newest figure was entered.</param>
+public sealed record SurveySeries(AreaRef Area, string Indicator, string Unit, string Source, string Licence, DateTimeOffset ImportedAt,
+    IReadOnlyList<SurveyPoint> Points);
 
 public sealed record SurveyPoint(int Year, decimal Value, decimal? City);
 
@@ -105,17 +108,19 @@ public sealed class SurveyHandlers(DbSession db, AuditLog audit, TimeProvider cl
     {
         var area = await db.QuerySingleOrDefaultAsync<(string Slug, string Name, string Kind)?>("select slug, name, kind from area where slug = @Area", query, ct)
             ?? throw new NotFoundException("area.notFound", query.Area);
-        var rows = await db.QueryAsync<(string Indicator, string Unit, string Source, int Year, decimal Value, decimal? City)>("""
+        var rows = await db.QueryAsync<(string Indicator, string Unit, string Source, int Year, decimal Value, decimal? City, DateTimeOffset UpdatedAt)>("""
             select s.indicator, s.unit, s.source, s.year, s.value,
                    (select c.value from survey_indicator c join area ca on ca.id = c.area_id
-                    where ca.slug = @CitySlug and c.indicator = s.indicator and c.year = s.year) as city
+                    where ca.slug = @CitySlug and c.indicator = s.indicator and c.year = s.year) as city,
+                   s.updated_at
             from survey_indicator s join area a on a.id = s.area_id
             where a.slug = @Area and (@Indicator::text is null or s.indicator = @Indicator)
             order by s.indicator, s.year
             """, new { query.Area, query.Indicator, AreaSeed.CitySlug }, ct);
         var areaRef = new AreaRef(area.Slug, area.Name, AreaKinds.Parse(area.Kind));
         return rows.GroupBy(r => r.Indicator)
-            .Select(g => new SurveySeries(areaRef, g.Key, g.Last().Unit, g.Last().Source, g.Select(r => new SurveyPoint(r.Year, r.Value, r.City)).ToList()))
+            .Select(g => new SurveySeries(areaRef, g.Key, g.Last().Unit, g.Last().Source, "Stockholms stad: siffror ur publicerade rapporter",
+                Time.Local(g.Max(r => r.UpdatedAt)), g.Select(r => new SurveyPoint(r.Year, r.Value, r.City)).ToList()))
             .ToList();
     }
 }
@@ -132,7 +137,9 @@ public static class SurveyEndpoints
             .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType);
         api.MapGet("/statistics/survey", GetSurveySeries)
             .WithName(nameof(GetSurveySeries)).WithTags("Statistics")
-            .WithSummary("Safety-survey indicators of an area, year by year, with the city's value and the report each comes from.")
+            .WithSummary("Safety-survey indicators of an area, year by year, with the city's value and the report each comes from; JSON, or CSV with Accept: text/csv or format=csv.")
+            .WithMetadata(new AlternateRepresentation("text/csv", typeof(string)))
+            .Produces(StatusCodes.Status304NotModified)
             .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
     }
 
@@ -146,10 +153,14 @@ public static class SurveyEndpoints
 
     /// <param name="area" example="fruangen">The area.</param>
     /// <param name="indicator">Only this indicator.</param>
-    public static async Task<Ok<IReadOnlyList<SurveySeries>>> GetSurveySeries([System.ComponentModel.DataAnnotations.Required] string? area, string? indicator,
-        IMediator mediator, HttpContext http, CancellationToken ct)
+    /// <param name="format">`csv` for CSV, as with `Accept: text/csv`.</param>
+    public static async Task<Results<Ok<IReadOnlyList<SurveySeries>>, ContentHttpResult, StatusCodeHttpResult>> GetSurveySeries(
+        [System.ComponentModel.DataAnnotations.Required] string? area, string? indicator, string? format, IMediator mediator, HttpContext http, CancellationToken ct)
     {
-        http.Response.Headers.CacheControl = "public, max-age=300";
-        return TypedResults.Ok(await mediator.Send(new Features.Statistics.GetSurveySeries(area ?? "", indicator), ct));
+        StatisticsResponses.ValidateFormat(format);
+        var series = await mediator.Send(new Features.Statistics.GetSurveySeries(area ?? "", indicator), ct);
+        return StatisticsResponses.Send(http, series, format, all => StatisticsResponses.Csv(
+            ["area", "indicator", "unit", "year", "value", "city", "source", "licence", "imported_at"],
+            all.SelectMany(s => s.Points.Select(p => new object?[] { s.Area.Slug, s.Indicator, s.Unit, p.Year, p.Value, p.City, s.Source, s.Licence, s.ImportedAt }))));
     }
 }

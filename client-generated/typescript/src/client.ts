@@ -244,21 +244,23 @@ export interface ITrygghetClient {
     importSurveyIndicators(body: string, signal?: AbortSignal): Promise<SurveyImportReport>;
 
     /**
-     * Safety-survey indicators of an area, year by year, with the city's value and the report each comes from.
+     * Safety-survey indicators of an area, year by year, with the city's value and the report each comes from; JSON, or CSV with Accept: text/csv or format=csv.
      * @param area The area.
      * @param indicator (optional) Only this indicator.
+     * @param format (optional) `csv` for CSV, as with `Accept: text/csv`.
      * @return OK
      */
-    getSurveySeries(area: string, indicator?: string | undefined, signal?: AbortSignal): Promise<SurveySeries[]>;
+    getSurveySeries(area: string, indicator?: string | undefined, format?: string | undefined, signal?: AbortSignal): Promise<SurveySeries[]>;
 
     /**
-     * Dialogues and walks held, attendance on site and remote, feedback published and organisations taking part, for an area and period.
+     * Dialogues and walks held, attendance on site and remote, feedback published and organisations taking part, for an area and period; JSON or CSV.
      * @param area The city, the district (all its neighbourhoods) or a neighbourhood.
      * @param from (optional) First day (default a year before `to`).
      * @param to (optional) Last day (default today).
+     * @param format (optional) `csv` for CSV, as with `Accept: text/csv`.
      * @return OK
      */
-    getEngagement(area: string, from?: string | undefined, to?: string | undefined, signal?: AbortSignal): Promise<Engagement>;
+    getEngagement(area: string, from?: string | undefined, to?: string | undefined, format?: string | undefined, signal?: AbortSignal): Promise<Engagement>;
 
     /**
      * Neighbourhoods where police events rise significantly against their own history, each with its numbers and a suggested dialogue or walk.
@@ -2895,12 +2897,13 @@ export class TrygghetClient implements ITrygghetClient {
     }
 
     /**
-     * Safety-survey indicators of an area, year by year, with the city's value and the report each comes from.
+     * Safety-survey indicators of an area, year by year, with the city's value and the report each comes from; JSON, or CSV with Accept: text/csv or format=csv.
      * @param area The area.
      * @param indicator (optional) Only this indicator.
+     * @param format (optional) `csv` for CSV, as with `Accept: text/csv`.
      * @return OK
      */
-    getSurveySeries(area: string, indicator?: string | undefined, signal?: AbortSignal): Promise<SurveySeries[]> {
+    getSurveySeries(area: string, indicator?: string | undefined, format?: string | undefined, signal?: AbortSignal): Promise<SurveySeries[]> {
         let url_ = this.baseUrl + "/api/v1/statistics/survey?";
         if (area === undefined || area === null)
             throw new globalThis.Error("The parameter 'area' must be defined and cannot be null.");
@@ -2910,6 +2913,10 @@ export class TrygghetClient implements ITrygghetClient {
             throw new globalThis.Error("The parameter 'indicator' cannot be null.");
         else if (indicator !== undefined)
             url_ += "indicator=" + encodeURIComponent("" + indicator) + "&";
+        if (format === null)
+            throw new globalThis.Error("The parameter 'format' cannot be null.");
+        else if (format !== undefined)
+            url_ += "format=" + encodeURIComponent("" + format) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
         let options_: RequestInit = {
@@ -2933,6 +2940,10 @@ export class TrygghetClient implements ITrygghetClient {
             let result200: any = null;
             result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as SurveySeries[];
             return result200;
+            });
+        } else if (status === 304) {
+            return response.text().then((_responseText) => {
+            return throwException("Not Modified", status, _responseText, _headers);
             });
         } else if (status === 400) {
             return response.text().then((_responseText) => {
@@ -2967,13 +2978,14 @@ export class TrygghetClient implements ITrygghetClient {
     }
 
     /**
-     * Dialogues and walks held, attendance on site and remote, feedback published and organisations taking part, for an area and period.
+     * Dialogues and walks held, attendance on site and remote, feedback published and organisations taking part, for an area and period; JSON or CSV.
      * @param area The city, the district (all its neighbourhoods) or a neighbourhood.
      * @param from (optional) First day (default a year before `to`).
      * @param to (optional) Last day (default today).
+     * @param format (optional) `csv` for CSV, as with `Accept: text/csv`.
      * @return OK
      */
-    getEngagement(area: string, from?: string | undefined, to?: string | undefined, signal?: AbortSignal): Promise<Engagement> {
+    getEngagement(area: string, from?: string | undefined, to?: string | undefined, format?: string | undefined, signal?: AbortSignal): Promise<Engagement> {
         let url_ = this.baseUrl + "/api/v1/statistics/engagement?";
         if (area === undefined || area === null)
             throw new globalThis.Error("The parameter 'area' must be defined and cannot be null.");
@@ -2987,6 +2999,10 @@ export class TrygghetClient implements ITrygghetClient {
             throw new globalThis.Error("The parameter 'to' cannot be null.");
         else if (to !== undefined)
             url_ += "to=" + encodeURIComponent("" + to) + "&";
+        if (format === null)
+            throw new globalThis.Error("The parameter 'format' cannot be null.");
+        else if (format !== undefined)
+            url_ += "format=" + encodeURIComponent("" + format) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
         let options_: RequestInit = {
@@ -3010,6 +3026,10 @@ export class TrygghetClient implements ITrygghetClient {
             let result200: any = null;
             result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Engagement;
             return result200;
+            });
+        } else if (status === 304) {
+            return response.text().then((_responseText) => {
+            return throwException("Not Modified", status, _responseText, _headers);
             });
         } else if (status === 400) {
             return response.text().then((_responseText) => {
@@ -3588,6 +3608,20 @@ export interface Engagement {
     eventsWithFeedback: number;
     /** Organisations that accepted an invitation to an event of the period. */
     actorsTakingPart: number;
+    /** Registrations for the events (counted once registration exists; 0 until then). */
+    registrations: number;
+    /** Questions residents asked (counted once questions exist; 0 until then). */
+    questionsAsked: number;
+    /** Questions answered (0 until questions exist). */
+    questionsAnswered: number;
+    /** Observations not yet fixed or closed (0 until observations exist). */
+    observationsOpen: number;
+    /** Observations fixed (0 until observations exist). */
+    observationsFixed: number;
+    /** Median days from an observation to its fix; null while none is fixed. */
+    medianDaysToFix?: number | null;
+    /** Where the figures come from. */
+    source: string;
 }
 
 /** How people take part: on site, remotely, or both. */
@@ -3952,6 +3986,10 @@ export interface SurveySeries {
     unit: string;
     /** The report the figures were taken from. */
     source: string;
+    /** Terms of the figures. */
+    licence: string;
+    /** When the newest figure was entered. */
+    importedAt: string;
     points: SurveyPoint[];
 }
 

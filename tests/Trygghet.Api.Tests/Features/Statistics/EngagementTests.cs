@@ -25,5 +25,17 @@ public sealed class EngagementTests(ApiFixture fixture) : ApiTest(fixture)
         Assert.Equal((1, 1, 1), (district.DialoguesHeld, district.WalksHeld, district.Cancelled));
         Assert.Equal((40, 12, 1), (district.ParticipantsOnSite, district.ParticipantsRemote, district.EventsWithFeedback));
         Assert.Equal(0, aspudden.DialoguesHeld + aspudden.WalksHeld);
+        var http = Api.CreateClient();
+        http.DefaultRequestHeaders.Accept.ParseAdd("text/csv");
+        var csv = await http.GetAsync("/api/v1/statistics/engagement?area=hagersten-alvsjo");
+        var lines = (await csv.Content.ReadAsStringAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("text/csv", csv.Content.Headers.ContentType!.MediaType);
+        Assert.StartsWith("area,from,to,dialogues_held,walks_held,cancelled,participants_on_site,participants_remote", lines[0]);
+        Assert.StartsWith("hagersten-alvsjo,", lines[1]);
+        Assert.Contains(",1,1,1,40,12,1,", lines[1]);
+        var conditional = new HttpRequestMessage(HttpMethod.Get, "/api/v1/statistics/engagement?area=hagersten-alvsjo");
+        conditional.Headers.Accept.ParseAdd("text/csv");
+        conditional.Headers.IfNoneMatch.Add(csv.Headers.ETag!);
+        Assert.Equal(System.Net.HttpStatusCode.NotModified, (await Api.CreateClient().SendAsync(conditional)).StatusCode);
     }
 }

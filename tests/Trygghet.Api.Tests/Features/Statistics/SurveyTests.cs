@@ -37,6 +37,9 @@ public sealed class SurveyTests(ApiFixture fixture) : ApiTest(fixture)
         Assert.Equal(22d, series.Points.Last().City);
         Assert.Null(series.Points.First().City);
         Assert.Contains("2024", series.Source);
+        var asCsv = await Api.CreateClient().GetStringAsync("/api/v1/statistics/survey?area=fruangen&format=csv");
+        Assert.Equal(3, asCsv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length);
+        Assert.Contains("fruangen,Andel som känner sig otrygga ute sent en kväll i sitt område,%,2024,27.5,22,", asCsv);
     }
 
     [Theory]

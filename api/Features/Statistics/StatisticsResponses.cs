@@ -1,0 +1,59 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Trygghet.Api.Features.Statistics;
+
+/// <summary>
+/// How every statistics query answers: JSON, or CSV with <c>Accept: text/csv</c> or <c>format=csv</c>; public caching
+/// with an ETag that is the hash of what would be sent, so a poll of an unchanged figure costs no body.
+/// </summary>
+public static class StatisticsResponses
+{
+    public static void ValidateFormat(string? format)
+    {
+        if (format is not null && !string.Equals(format, "csv", StringComparison.OrdinalIgnoreCase) && !string.Equals(format, "json", StringComparison.OrdinalIgnoreCase))
+            throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure("format", Infrastructure.Messages.Get("json.invalidValue"))]);
+    }
+
+    public static Results<Ok<T>, ContentHttpResult, StatusCodeHttpResult> Send<T>(HttpContext http, T value, string? format, Func<T, string> csv)
+    {
+        var asCsv = string.Equals(format, "csv", StringComparison.OrdinalIgnoreCase)
+            || http.Request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals("text/csv", StringComparison.OrdinalIgnoreCase));
+        var text = asCsv ? csv(value) : null;
+        var bytes = text is not null ? Encoding.UTF8.GetBytes(text)
+            : JsonSerializer.SerializeToUtf8Bytes(value, http.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions);
+        var etag = $"W/\"{Convert.ToHexString(SHA256.HashData(bytes), 0, 12).ToLowerInvariant()}\"";
+        var headers = http.Response.Headers;
+        headers.ETag = etag;
+        headers.CacheControl = "public, max-age=300";
+        headers.Vary = "Accept";
+        if (http.Request.Headers.IfNoneMatch.Any(tag => tag is not null && tag.Split(',').Any(t => t.Trim() == etag || t.Trim() == "*")))
+            return TypedResults.StatusCode(StatusCodes.Status304NotModified);
+        return text is not null ? TypedResults.Text(text, "text/csv; charset=utf-8") : TypedResults.Ok(value);
+    }
+
+    /// <summary>RFC 4180: a header line, then one line per row, fields quoted where needed, CRLF line ends.</summary>
+    public static string Csv(IEnumerable<string> header, IEnumerable<IEnumerable<object?>> rows)
+    {
+        var csv = new StringBuilder().AppendJoin(',', header.Select(Field)).Append("\r\n");
+        foreach (var row in rows) csv.AppendJoin(',', row.Select(v => Field(Text(v)))).Append("\r\n");
+        return csv.ToString();
+    }
+
+    private static string Text(object? value) => value switch
+    {
+        null => "",
+        bool b => b ? "true" : "false",
+        DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        DateTimeOffset t => t.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture),
+        Enum e => JsonNamingPolicy.CamelCase.ConvertName(e.ToString()),
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? "",
+    };
+
+    private static string Field(string value) =>
+        value.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? $"\"{value.Replace("\"", "\"\"")}\"" : value;
+}
