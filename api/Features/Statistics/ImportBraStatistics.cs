@@ -1,7 +1,6 @@
 using System.Globalization;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Sylvan.Data.Csv;
 using Trygghet.Api.Features.Areas;
 using Trygghet.Api.Infrastructure;
 
@@ -82,43 +81,15 @@ public sealed class ImportBraStatisticsHandler(DbSession db, AuditLog audit, Tim
         return report;
     }
 
-    /// <summary>The next row; a quoting error is a problem naming its line, not a server error.</summary>
-    internal static bool ReadRow(CsvDataReader reader, int line)
-    {
-        try
-        {
-            return reader.Read();
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure($"line {line}", Messages.Get("bra.line", "CSV quoting"))]);
-        }
-    }
-
     /// <summary>All rows, or a validation problem naming every unreadable line (nothing is written then).</summary>
     private static List<Row> Read(string csv)
     {
         var errors = new List<FluentValidation.Results.ValidationFailure>();
         var rows = new List<Row>();
-        if (string.IsNullOrWhiteSpace(csv))
-            throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure("$", Messages.Get("import.empty"))]);
-        CsvDataReader reader;
-        try
-        {
-            reader = CsvDataReader.Create(new StringReader(csv), new CsvDataReaderOptions { HasHeaders = true, Delimiter = ',' });
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure("$", Messages.Get("bra.columns", string.Join(", ", Columns)))]);
-        }
-        using var _ = reader;
-        var header = Enumerable.Range(0, reader.FieldCount).Select(reader.GetName).ToArray();
-        var missing = Columns.Except(header).ToList();
-        if (missing.Count > 0)
-            throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure("$", Messages.Get("bra.columns", string.Join(", ", missing)))]);
+        using var reader = CsvImport.Open(csv, Columns);
         var at = Columns.ToDictionary(c => c, reader.GetOrdinal);
         var line = 1;
-        while (ReadRow(reader, line + 1))
+        while (CsvImport.ReadRow(reader, line + 1))
         {
             line++;
             string Field(string column) => reader.GetString(at[column]).Trim();
@@ -144,7 +115,7 @@ public sealed class ImportBraStatisticsHandler(DbSession db, AuditLog audit, Tim
                 year!.Value, month!.Value, preliminary!.Value, unit!, value!.Value));
         }
         if (errors.Count > 0) throw new FluentValidation.ValidationException(errors);
-        if (rows.Count == 0) throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure("$", Messages.Get("import.empty"))]);
+        if (rows.Count == 0) throw CsvImport.Problem("$", Messages.Get("import.empty"));
         var duplicates = rows.GroupBy(r => (r.AreaLabel, r.ParentPath, r.CrimeType, r.Year, r.Month, r.Unit)).Where(g => g.Count() > 1).Take(5).ToList();
         if (duplicates.Count > 0)
             throw new FluentValidation.ValidationException(duplicates.Select(g =>
@@ -172,10 +143,7 @@ public static class BraImportEndpoints
 
     public static async Task<Ok<BraImportReport>> ImportBraStatistics(HttpRequest request, IMediator mediator, CancellationToken ct)
     {
-        if (request.ContentType is null || !request.ContentType.StartsWith("text/csv", StringComparison.OrdinalIgnoreCase))
-            throw new BadHttpRequestException(Messages.Get("request.unsupportedMediaType"), StatusCodes.Status415UnsupportedMediaType);
-        using var reader = new StreamReader(request.Body, System.Text.Encoding.UTF8);
-        var csv = await reader.ReadToEndAsync(ct);
+        var csv = await CsvImport.ReadBodyAsync(request, ct);
         return TypedResults.Ok(await mediator.Send(new Features.Statistics.ImportBraStatistics(csv), ct));
     }
 }

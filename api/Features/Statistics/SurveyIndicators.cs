@@ -3,7 +3,6 @@ using FluentValidation;
 using FluentValidation.Results;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Sylvan.Data.Csv;
 using Trygghet.Api.Features.Areas;
 using Trygghet.Api.Infrastructure;
 
@@ -50,13 +49,10 @@ public sealed class SurveyHandlers(DbSession db, AuditLog audit, TimeProvider cl
         var areas = (await db.QueryAsync<(Guid Id, string Slug, string Name)>("select id, slug, name from area", null, ct)).ToList();
         var rows = new List<(Guid AreaId, int Year, string Indicator, decimal Value, string Unit, string Source)>();
         var errors = new List<ValidationFailure>();
-        if (string.IsNullOrWhiteSpace(command.Csv)) throw new ValidationException([new ValidationFailure("$", Messages.Get("import.empty"))]);
-        using (var reader = CsvDataReader.Create(new StringReader(command.Csv), new CsvDataReaderOptions { HasHeaders = true, Delimiter = ',' }))
+        using (var reader = CsvImport.Open(command.Csv, Columns))
         {
-            var missing = Columns.Except(Enumerable.Range(0, reader.FieldCount).Select(reader.GetName)).ToList();
-            if (missing.Count > 0) throw new ValidationException([new ValidationFailure("$", Messages.Get("bra.columns", string.Join(", ", missing)))]);
             var line = 1;
-            while (ImportBraStatisticsHandler.ReadRow(reader, line + 1))
+            while (CsvImport.ReadRow(reader, line + 1))
             {
                 line++;
                 string Field(string column) => reader.GetString(reader.GetOrdinal(column)).Trim();
@@ -145,10 +141,8 @@ public static class SurveyEndpoints
 
     public static async Task<Ok<SurveyImportReport>> ImportSurveyIndicators(HttpRequest request, IMediator mediator, CancellationToken ct)
     {
-        if (request.ContentType is null || !request.ContentType.StartsWith("text/csv", StringComparison.OrdinalIgnoreCase))
-            throw new BadHttpRequestException(Messages.Get("request.unsupportedMediaType"), StatusCodes.Status415UnsupportedMediaType);
-        using var reader = new StreamReader(request.Body, System.Text.Encoding.UTF8);
-        return TypedResults.Ok(await mediator.Send(new Features.Statistics.ImportSurveyIndicators(await reader.ReadToEndAsync(ct)), ct));
+        var csv = await CsvImport.ReadBodyAsync(request, ct);
+        return TypedResults.Ok(await mediator.Send(new Features.Statistics.ImportSurveyIndicators(csv), ct));
     }
 
     /// <param name="area" example="fruangen">The area.</param>
