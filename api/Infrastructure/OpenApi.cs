@@ -43,6 +43,10 @@ public static class OpenApi
                     **Publishing routine.** `publish` runs the checks `publicNotice`, `actorNotice`, `requiredActors`,
                     `venueAccessibility` and `remoteLink` (see `publication-check` for the dry run); a failing blocking check
                     answers 422 with every check listed in `checks`, unless staff give an `overrideReason` (audited).
+
+                    **Registrations.** Residents register without an account (`POST …/registrations` with an `Idempotency-Key`);
+                    the answer carries a secret manage link, whose token travels in the `X-Registration-Token` header to view,
+                    change mode, cancel, erase personal data, and (remote, confirmed) fetch the meeting link when it opens.
                     """,
             });
             options.AddSecurityDefinition(BearerScheme, new OpenApiSecurityScheme
@@ -131,6 +135,12 @@ public static class OpenApi
             ["limit"] = "Page size, 1–100 (default 20).",
             ["cursor"] = "The `nextCursor` of the previous page.",
             ["idOrSlug"] = "The event's id or slug, e.g. `trygghetsdialog-i-fruangen-2027-03-10`.",
+            [Idempotency.Header] = "A key the client makes up per request (8–255 visible ASCII characters, e.g. a UUID) and sends again on a retry.",
+        };
+
+        private static readonly Dictionary<string, string> CommonExamples = new(StringComparer.OrdinalIgnoreCase)
+        {
+            [Idempotency.Header] = "0f8fad5b-d9cb-469f-a165-70867728950e",
         };
 
         private static void DescribeCommonParameters(OpenApiOperation operation)
@@ -138,6 +148,9 @@ public static class OpenApi
             foreach (var parameter in operation.Parameters?.OfType<OpenApiParameter>() ?? [])
                 if (string.IsNullOrEmpty(parameter.Description) && parameter.Name is { } name && CommonParameters.TryGetValue(name, out var text))
                     parameter.Description = text;
+            foreach (var parameter in operation.Parameters?.OfType<OpenApiParameter>() ?? [])
+                if (parameter.Example is null && parameter.Name is { } name && CommonExamples.TryGetValue(name, out var example))
+                    parameter.Example = System.Text.Json.Nodes.JsonValue.Create(example);
         }
 
         /// <summary>Query enums travel as strings (see <see cref="QueryEnum"/>); the contract still names their enum.</summary>

@@ -33,11 +33,13 @@ public sealed record OutboxMessage(long Id, string Kind, string Recipient, strin
 /// </summary>
 public sealed class Outbox(DbSession db, TimeProvider clock)
 {
-    public Task EnqueueAsync(string kind, string recipient, string subject, string body, string? calendar, CancellationToken ct) =>
+    /// <param name="registrationId">The registration the message is about, so that erasing it erases the message too.</param>
+    public Task EnqueueAsync(string kind, string recipient, string subject, string body, string? calendar, CancellationToken ct,
+        Guid? registrationId = null) =>
         db.ExecuteAsync("""
-            insert into outbox (kind, recipient, subject, body, calendar, created_at, available_at)
-            values (@kind, @recipient, @subject, @body, @calendar, @now, @now)
-            """, new { kind, recipient, subject, body, calendar, now = clock.GetUtcNow() }, ct);
+            insert into outbox (kind, recipient, subject, body, calendar, created_at, available_at, registration_id)
+            values (@kind, @recipient, @subject, @body, @calendar, @now, @now, @registrationId)
+            """, new { kind, recipient, subject, body, calendar, now = clock.GetUtcNow(), registrationId }, ct);
 }
 
 public interface IMailSender

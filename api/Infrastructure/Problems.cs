@@ -151,8 +151,8 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
 /// <summary>Turns property paths of validators and JSON readers into the API's camelCase field paths.</summary>
 public static class JsonPath
 {
-    public static string CamelCase(string path) =>
-        string.Join('.', path.Split('.', StringSplitOptions.RemoveEmptyEntries).Select(segment =>
+    public static string CamelCase(string path) => path.Contains('-') ? path // a header, e.g. Idempotency-Key, keeps its name
+        : string.Join('.', path.Split('.', StringSplitOptions.RemoveEmptyEntries).Select(segment =>
             segment.Length > 0 && char.IsUpper(segment[0]) ? char.ToLowerInvariant(segment[0]) + segment[1..] : segment));
 
     /// <summary><c>$.items[0].name</c> → <c>items[0].name</c>.</summary>

@@ -1,5 +1,6 @@
 using FluentValidation;
 using Mediator;
+using Trygghet.Api.Features.Registrations;
 using Trygghet.Api.Infrastructure;
 
 namespace Trygghet.Api.Features.Events;
@@ -100,11 +101,13 @@ public sealed class PublishEventHandler(DbSession db, AuditLog audit, TimeProvid
     }
 }
 
-public sealed class RescheduleEventHandler(DbSession db, AuditLog audit, TimeProvider clock) : ICommandHandler<RescheduleEvent, EventPlan>
+public sealed class RescheduleEventHandler(DbSession db, AuditLog audit, TimeProvider clock, Outbox outbox, SiteOptions site, RegistrationOptions options)
+    : ICommandHandler<RescheduleEvent, EventPlan>
 {
     public async ValueTask<EventPlan> Handle(RescheduleEvent command, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
+        await RegistrationQueue.LockAsync(db, command.Id, ct);
         var row = await db.LoadAsync(command.Id, ct, forUpdate: true);
         row.RequireStatus(now, "reschedule", EventStatus.Published, EventStatus.Rescheduled);
         var request = command.Request;
@@ -115,15 +118,21 @@ public sealed class RescheduleEventHandler(DbSession db, AuditLog audit, TimePro
             """, new { row.Id, request.StartsAt, request.EndsAt, request.RegistrationDeadline, now }, ct);
         await audit.WriteAsync("event.reschedule", "event", row.Id.ToString(),
             new { from = row.StartsAt, to = request.StartsAt }, ct);
+        // Registrations stand for the new time: everyone is told, and reminded again before it.
+        await db.ExecuteAsync("update registration set reminded_at = null where event_id = @Id", new { row.Id }, ct);
+        await RegistrationQueue.NotifyAllAsync(db, outbox, RegistrationMailKind.EventRescheduled, row.Id, site, options, now, ct);
         return (await db.LoadAsync(row.Id, ct)).ToPlan(now);
     }
 }
 
-public sealed class CancelEventHandler(DbSession db, AuditLog audit, TimeProvider clock) : ICommandHandler<CancelEvent, EventPlan>
+public sealed class CancelEventHandler(DbSession db, AuditLog audit, TimeProvider clock, Outbox outbox, SiteOptions site, RegistrationOptions options)
+    : ICommandHandler<CancelEvent, EventPlan>
 {
     public async ValueTask<EventPlan> Handle(CancelEvent command, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
+        // Under the exclusive lock no registration is in flight: everyone registered is told.
+        await RegistrationQueue.LockAsync(db, command.Id, ct);
         var row = await db.LoadAsync(command.Id, ct, forUpdate: true);
         row.RequireStatus(now, "cancel", EventStatus.Published, EventStatus.Rescheduled);
         await db.ExecuteAsync("""
@@ -132,6 +141,7 @@ public sealed class CancelEventHandler(DbSession db, AuditLog audit, TimeProvide
             where id = @Id
             """, new { row.Id, Reason = command.Request.Reason.Trim(), now }, ct);
         await audit.WriteAsync("event.cancel", "event", row.Id.ToString(), new { reason = command.Request.Reason }, ct);
+        await RegistrationQueue.NotifyAllAsync(db, outbox, RegistrationMailKind.EventCancelled, row.Id, site, options, now, ct);
         return (await db.LoadAsync(row.Id, ct)).ToPlan(now);
     }
 }

@@ -1,5 +1,6 @@
 using FluentValidation;
 using Mediator;
+using Trygghet.Api.Features.Registrations;
 using Trygghet.Api.Infrastructure;
 
 namespace Trygghet.Api.Features.Events;
@@ -13,11 +14,14 @@ public sealed class UpdateEventValidator : AbstractValidator<UpdateEvent>
         .OverridePropertyName(""); // field paths relative to the request body
 }
 
-public sealed class UpdateEventHandler(DbSession db, AuditLog audit, TimeProvider clock) : ICommandHandler<UpdateEvent, EventPlan>
+public sealed class UpdateEventHandler(DbSession db, AuditLog audit, TimeProvider clock, Outbox outbox, SiteOptions site, RegistrationOptions options)
+    : ICommandHandler<UpdateEvent, EventPlan>
 {
     public async ValueTask<EventPlan> Handle(UpdateEvent command, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
+        // Capacities may change: no registration may be in flight meanwhile.
+        await RegistrationQueue.LockAsync(db, command.Id, ct);
         var row = await db.LoadAsync(command.Id, ct, forUpdate: true);
         if (row.Version != command.ExpectedVersion) throw new PreconditionFailedException("concurrency.stale");
         row.RequireStatus(now, "edit", EventStatus.Draft, EventStatus.Published, EventStatus.Rescheduled);
@@ -37,6 +41,8 @@ public sealed class UpdateEventHandler(DbSession db, AuditLog audit, TimeProvide
             where id = @Id
             """, parameters, ct);
         await audit.WriteAsync("event.update", "event", row.Id.ToString(), new { input.Title, slug }, ct);
-        return (await db.LoadAsync(row.Id, ct)).ToPlan(now);
+        var updated = await db.LoadAsync(row.Id, ct);
+        await RegistrationQueue.PromoteAsync(db, outbox, updated, site, options, now, ct); // a larger capacity frees places
+        return updated.ToPlan(now);
     }
 }

@@ -10,11 +10,13 @@ namespace Trygghet.Api.Features.Statistics;
 /// <param name="DialoguesHeld">Safety dialogues whose end lies in the period (held or closed, not cancelled).</param>
 /// <param name="WalksHeld">Safety walks whose end lies in the period.</param>
 /// <param name="Cancelled">Events of the period that were cancelled.</param>
-/// <param name="ParticipantsOnSite">Attendance on site, as recorded when the events were closed.</param>
-/// <param name="ParticipantsRemote">Attendance at a distance, as recorded when the events were closed.</param>
+/// <param name="ParticipantsOnSite">Attendance on site: as recorded when an event was closed, else the registrations checked in.</param>
+/// <param name="ParticipantsRemote">Attendance at a distance: as recorded when an event was closed, else the remote registrants who fetched the meeting link.</param>
 /// <param name="EventsWithFeedback">Events closed with published feedback (återkoppling).</param>
 /// <param name="ActorsTakingPart">Organisations that accepted an invitation to an event of the period.</param>
-/// <param name="Registrations">Registrations for the events (counted once registration exists; 0 until then).</param>
+/// <param name="Registrations">Registrations for the events held (not cancelled by the registrant).</param>
+/// <param name="RegistrationsOnSite">Of those, on site.</param>
+/// <param name="RegistrationsRemote">Of those, remote.</param>
 /// <param name="QuestionsAsked">Questions residents asked (counted once questions exist; 0 until then).</param>
 /// <param name="QuestionsAnswered">Questions answered (0 until questions exist).</param>
 /// <param name="ObservationsOpen">Observations not yet fixed or closed (0 until observations exist).</param>
@@ -22,7 +24,8 @@ namespace Trygghet.Api.Features.Statistics;
 /// <param name="MedianDaysToFix">Median days from an observation to its fix; null while none is fixed.</param>
 /// <param name="Source">Where the figures come from.</param>
 public sealed record Engagement(AreaRef Area, DateOnly From, DateOnly To, int DialoguesHeld, int WalksHeld, int Cancelled,
-    int ParticipantsOnSite, int ParticipantsRemote, int EventsWithFeedback, int ActorsTakingPart, int Registrations, int QuestionsAsked,
+    int ParticipantsOnSite, int ParticipantsRemote, int EventsWithFeedback, int ActorsTakingPart, int Registrations, int RegistrationsOnSite,
+    int RegistrationsRemote, int QuestionsAsked,
     int QuestionsAnswered, int ObservationsOpen, int ObservationsFixed, double? MedianDaysToFix, string Source);
 
 public sealed record GetEngagement(string Area, DateOnly? From, DateOnly? To) : IQuery<Engagement>;
@@ -45,22 +48,34 @@ public sealed class GetEngagementHandler(DbSession db, TimeProvider clock) : IQu
         var today = DateOnly.FromDateTime(Time.Local(clock.GetUtcNow()).DateTime);
         var to = q.To ?? today;
         var from = q.From ?? to.AddYears(-1).AddDays(1);
-        var row = await db.QuerySingleOrDefaultAsync<(int Dialogues, int Walks, int Cancelled, int OnSite, int Remote, int Feedback, int Actors)>("""
+        var row = await db.QuerySingleOrDefaultAsync<(int Dialogues, int Walks, int Cancelled, int OnSite, int Remote, int Feedback, int Actors,
+            int RegisteredOnSite, int RegisteredRemote)>("""
             with scope as (
                 select e.* from event e join area a on a.id = e.area_id
                 where (a.id = @Id or a.parent_id = @Id or @IsCity)
                   and e.status <> 'draft'
                   and e.ends_at >= (@From::timestamp at time zone 'Europe/Stockholm')
                   and e.ends_at < (@Until::timestamp at time zone 'Europe/Stockholm')
-                  and (e.status = 'cancelled' or e.ends_at <= @Now))
+                  and (e.status = 'cancelled' or e.ends_at <= @Now)),
+            registered as (
+                select r.event_id,
+                       count(*) filter (where r.mode = 'onSite') as on_site,
+                       count(*) filter (where r.mode = 'remote') as remote,
+                       count(*) filter (where r.mode = 'onSite' and r.checked_in_at is not null) as checked_in,
+                       count(*) filter (where r.mode = 'remote' and (r.joined_at is not null or r.checked_in_at is not null)) as joined
+                from registration r
+                where r.status <> 'cancelled' and r.event_id in (select id from scope where status <> 'cancelled')
+                group by r.event_id)
             select count(*) filter (where kind = 'dialogue' and status <> 'cancelled')::int,
                    count(*) filter (where kind = 'walk' and status <> 'cancelled')::int,
                    count(*) filter (where status = 'cancelled')::int,
-                   coalesce(sum(participants_on_site), 0)::int,
-                   coalesce(sum(participants_remote), 0)::int,
+                   coalesce(sum(case when status = 'closed' then participants_on_site else g.checked_in end), 0)::int,
+                   coalesce(sum(case when status = 'closed' then participants_remote else g.joined end), 0)::int,
                    count(*) filter (where status = 'closed' and feedback_actions is not null)::int,
-                   (select count(distinct i.actor_id) from invitation i where i.status = 'accepted' and i.event_id in (select id from scope where status <> 'cancelled'))::int
-            from scope
+                   (select count(distinct i.actor_id) from invitation i where i.status = 'accepted' and i.event_id in (select id from scope where status <> 'cancelled'))::int,
+                   coalesce(sum(g.on_site), 0)::int,
+                   coalesce(sum(g.remote), 0)::int
+            from scope left join registered g on g.event_id = scope.id
             """,
             new
             {
@@ -72,7 +87,7 @@ public sealed class GetEngagementHandler(DbSession db, TimeProvider clock) : IQu
             }, ct);
         return new Engagement(new AreaRef(area.Slug, area.Name, AreaKinds.Parse(area.Kind)), from, to,
             row.Dialogues, row.Walks, row.Cancelled, row.OnSite, row.Remote, row.Feedback, row.Actors,
-            Registrations: 0, QuestionsAsked: 0, QuestionsAnswered: 0, ObservationsOpen: 0, ObservationsFixed: 0, MedianDaysToFix: null,
+            row.RegisteredOnSite + row.RegisteredRemote, row.RegisteredOnSite, row.RegisteredRemote, QuestionsAsked: 0, QuestionsAnswered: 0, ObservationsOpen: 0, ObservationsFixed: 0, MedianDaysToFix: null,
             Source: "Trygghet: stadsdelsförvaltningens egna uppgifter om dialoger och vandringar");
     }
 }
@@ -82,7 +97,7 @@ public static class EngagementEndpoints
     public static void MapEngagement(this IEndpointRouteBuilder api) =>
         api.MapGet("/statistics/engagement", GetEngagement)
             .WithName(nameof(GetEngagement)).WithTags("Statistics")
-            .WithSummary("Dialogues and walks held, attendance on site and remote, feedback published and organisations taking part, for an area and period; JSON or CSV.")
+            .WithSummary("Dialogues and walks held, registrations and attendance on site and remote, feedback published and organisations taking part, for an area and period; JSON or CSV.")
             .WithMetadata(new AlternateRepresentation("text/csv", typeof(string)))
             .Produces(StatusCodes.Status304NotModified)
             .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
@@ -99,8 +114,8 @@ public static class EngagementEndpoints
         var engagement = await mediator.Send(new Features.Statistics.GetEngagement(area ?? "", from, to), ct);
         return StatisticsResponses.Send(http, engagement, format, e => StatisticsResponses.Csv(
             ["area", "from", "to", "dialogues_held", "walks_held", "cancelled", "participants_on_site", "participants_remote", "events_with_feedback",
-             "actors_taking_part", "registrations", "questions_asked", "questions_answered", "observations_open", "observations_fixed", "median_days_to_fix", "source"],
+             "actors_taking_part", "registrations", "registrations_on_site", "registrations_remote", "questions_asked", "questions_answered", "observations_open", "observations_fixed", "median_days_to_fix", "source"],
             [[e.Area.Slug, e.From, e.To, e.DialoguesHeld, e.WalksHeld, e.Cancelled, e.ParticipantsOnSite, e.ParticipantsRemote, e.EventsWithFeedback,
-              e.ActorsTakingPart, e.Registrations, e.QuestionsAsked, e.QuestionsAnswered, e.ObservationsOpen, e.ObservationsFixed, e.MedianDaysToFix, e.Source]]));
+              e.ActorsTakingPart, e.Registrations, e.RegistrationsOnSite, e.RegistrationsRemote, e.QuestionsAsked, e.QuestionsAnswered, e.ObservationsOpen, e.ObservationsFixed, e.MedianDaysToFix, e.Source]]));
     }
 }

@@ -110,6 +110,20 @@ export interface ITrygghetClient {
     getDialogueCalendar(idOrSlug: string, signal?: AbortSignal): Promise<string>;
 
     /**
+     * Register for a dialogue, on site or remotely, without an account.
+     * @param idempotency_Key A key the client makes up per request (8–255 visible ASCII characters, e.g. a UUID) and sends again on a retry.
+     * @return Created
+     */
+    registerForDialogue(id: string, idempotency_Key: string, body: RegistrationRequest, signal?: AbortSignal): Promise<RegistrationReceipt>;
+
+    /**
+     * Whether the dialogue takes registrations, and the places left on site and remotely.
+     * @param idOrSlug The event's id or slug, e.g. `trygghetsdialog-i-fruangen-2027-03-10`.
+     * @return OK
+     */
+    getDialogueAvailability(idOrSlug: string, signal?: AbortSignal): Promise<Availability>;
+
+    /**
      * iCalendar feed (RFC 5545, Europe/Stockholm) of dialogues and walks from 90 days back, by area and kind; cancelled events as STATUS:CANCELLED.
      * @param area (optional) Slug of a neighbourhood, or of the district to include all its neighbourhoods, e.g. `fruangen`.
      * @param kind (optional) Only dialogues or only walks.
@@ -205,6 +219,67 @@ export interface ITrygghetClient {
     closeEvent(id: string, body: Closing, signal?: AbortSignal): Promise<EventPlan>;
 
     /**
+     * The registration behind a manage link (token in the X-Registration-Token header), with the personal data kept.
+     * @param x_Registration_Token The secret of the manage link (the part after `#`). Sent as a header, never in a URL.
+     * @return OK
+     */
+    getMyRegistration(x_Registration_Token: string, signal?: AbortSignal): Promise<ManagedRegistration>;
+
+    /**
+     * Change between on site and remote; 422 when the new mode has no free place (the registration stays as it was).
+     * @param x_Registration_Token The secret of the manage link, as a header.
+     * @return OK
+     */
+    changeMyMode(x_Registration_Token: string, body: ModeChangeRequest, signal?: AbortSignal): Promise<ManagedRegistration>;
+
+    /**
+     * Cancel the registration; the place goes to the first on the waitlist. Cancelling again changes nothing.
+     * @param x_Registration_Token The secret of the manage link, as a header.
+     * @return OK
+     */
+    cancelMyRegistration(x_Registration_Token: string, signal?: AbortSignal): Promise<ManagedRegistration>;
+
+    /**
+     * Erase e-mail, name and accessibility needs now, with the messages about the registration. The place is kept.
+     * @param x_Registration_Token The secret of the manage link, as a header.
+     * @return No Content
+     */
+    eraseMyPersonalData(x_Registration_Token: string, signal?: AbortSignal): Promise<void>;
+
+    /**
+     * The meeting link, for a confirmed remote participant from a set time before the start (default 30 minutes) until the end.
+     * @param x_Registration_Token The secret of the manage link, as a header.
+     * @return OK
+     */
+    joinMeeting(x_Registration_Token: string, signal?: AbortSignal): Promise<MeetingLink>;
+
+    /**
+     * An event's registrations in the order they came, with personal data (every read is audited).
+     * @param limit (optional) Page size, 1–100 (default 20).
+     * @param cursor (optional) The `nextCursor` of the previous page.
+     * @return OK
+     */
+    listRegistrations(id: string, limit?: number | undefined, cursor?: string | undefined, signal?: AbortSignal): Promise<StaffRegistrationPage>;
+
+    /**
+     * All of an event's registrations as CSV (times in Europe/Stockholm; audited).
+     * @return OK
+     */
+    exportRegistrations(id: string, signal?: AbortSignal): Promise<string>;
+
+    /**
+     * Registrations and attendance on site and remote.
+     * @return OK
+     */
+    getRegistrationSummary(id: string, signal?: AbortSignal): Promise<RegistrationSummary>;
+
+    /**
+     * Check a participant in by their eight-character code (audited). Checking in twice keeps the first time.
+     * @return OK
+     */
+    checkIn(id: string, body: CheckInRequest, signal?: AbortSignal): Promise<StaffRegistration>;
+
+    /**
      * Import events of the Police's open events API: the JSON array exactly as polisen.se/api/events returns it, either era.
      * @return OK
      */
@@ -253,7 +328,7 @@ export interface ITrygghetClient {
     getSurveySeries(area: string, indicator?: string | undefined, format?: string | undefined, signal?: AbortSignal): Promise<SurveySeries[]>;
 
     /**
-     * Dialogues and walks held, attendance on site and remote, feedback published and organisations taking part, for an area and period; JSON or CSV.
+     * Dialogues and walks held, registrations and attendance on site and remote, feedback published and organisations taking part, for an area and period; JSON or CSV.
      * @param area The city, the district (all its neighbourhoods) or a neighbourhood.
      * @param from (optional) First day (default a year before `to`).
      * @param to (optional) Last day (default today).
@@ -293,6 +368,20 @@ export interface ITrygghetClient {
      * @return OK
      */
     getWalkCalendar(idOrSlug: string, signal?: AbortSignal): Promise<string>;
+
+    /**
+     * Register for a walk, on site or remotely, without an account.
+     * @param idempotency_Key A key the client makes up per request (8–255 visible ASCII characters, e.g. a UUID) and sends again on a retry.
+     * @return Created
+     */
+    registerForWalk(id: string, idempotency_Key: string, body: RegistrationRequest, signal?: AbortSignal): Promise<RegistrationReceipt>;
+
+    /**
+     * Whether the walk takes registrations, and the places left on site and remotely.
+     * @param idOrSlug The event's id or slug, e.g. `trygghetsdialog-i-fruangen-2027-03-10`.
+     * @return OK
+     */
+    getWalkAvailability(idOrSlug: string, signal?: AbortSignal): Promise<Availability>;
 }
 
 export class TrygghetClient implements ITrygghetClient {
@@ -1293,6 +1382,161 @@ export class TrygghetClient implements ITrygghetClient {
             });
         }
         return Promise.resolve<string>(null as any);
+    }
+
+    /**
+     * Register for a dialogue, on site or remotely, without an account.
+     * @param idempotency_Key A key the client makes up per request (8–255 visible ASCII characters, e.g. a UUID) and sends again on a retry.
+     * @return Created
+     */
+    registerForDialogue(id: string, idempotency_Key: string, body: RegistrationRequest, signal?: AbortSignal): Promise<RegistrationReceipt> {
+        let url_ = this.baseUrl + "/api/v1/dialogues/{id}/registrations";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processRegisterForDialogue(_response);
+        });
+    }
+
+    protected processRegisterForDialogue(response: Response): Promise<RegistrationReceipt> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 201) {
+            return response.text().then((_responseText) => {
+            let result201: any = null;
+            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as RegistrationReceipt;
+            return result201;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unprocessable Content", status, _responseText, _headers, result422);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unexpected error (logged; no details are returned).", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached; retry after `Retry-After` seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<RegistrationReceipt>(null as any);
+    }
+
+    /**
+     * Whether the dialogue takes registrations, and the places left on site and remotely.
+     * @param idOrSlug The event's id or slug, e.g. `trygghetsdialog-i-fruangen-2027-03-10`.
+     * @return OK
+     */
+    getDialogueAvailability(idOrSlug: string, signal?: AbortSignal): Promise<Availability> {
+        let url_ = this.baseUrl + "/api/v1/dialogues/{idOrSlug}/availability";
+        if (idOrSlug === undefined || idOrSlug === null)
+            throw new globalThis.Error("The parameter 'idOrSlug' must be defined.");
+        url_ = url_.replace("{idOrSlug}", encodeURIComponent("" + idOrSlug));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetDialogueAvailability(_response);
+        });
+    }
+
+    protected processGetDialogueAvailability(response: Response): Promise<Availability> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Availability;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unexpected error (logged; no details are returned).", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached; retry after `Retry-After` seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<Availability>(null as any);
     }
 
     /**
@@ -2451,6 +2695,691 @@ export class TrygghetClient implements ITrygghetClient {
     }
 
     /**
+     * The registration behind a manage link (token in the X-Registration-Token header), with the personal data kept.
+     * @param x_Registration_Token The secret of the manage link (the part after `#`). Sent as a header, never in a URL.
+     * @return OK
+     */
+    getMyRegistration(x_Registration_Token: string, signal?: AbortSignal): Promise<ManagedRegistration> {
+        let url_ = this.baseUrl + "/api/v1/registration";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "X-Registration-Token": x_Registration_Token !== undefined && x_Registration_Token !== null ? "" + x_Registration_Token : "",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetMyRegistration(_response);
+        });
+    }
+
+    protected processGetMyRegistration(response: Response): Promise<ManagedRegistration> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ManagedRegistration;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unexpected error (logged; no details are returned).", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached; retry after `Retry-After` seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ManagedRegistration>(null as any);
+    }
+
+    /**
+     * Change between on site and remote; 422 when the new mode has no free place (the registration stays as it was).
+     * @param x_Registration_Token The secret of the manage link, as a header.
+     * @return OK
+     */
+    changeMyMode(x_Registration_Token: string, body: ModeChangeRequest, signal?: AbortSignal): Promise<ManagedRegistration> {
+        let url_ = this.baseUrl + "/api/v1/registration/mode";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "X-Registration-Token": x_Registration_Token !== undefined && x_Registration_Token !== null ? "" + x_Registration_Token : "",
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processChangeMyMode(_response);
+        });
+    }
+
+    protected processChangeMyMode(response: Response): Promise<ManagedRegistration> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ManagedRegistration;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unprocessable Content", status, _responseText, _headers, result422);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unexpected error (logged; no details are returned).", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached; retry after `Retry-After` seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ManagedRegistration>(null as any);
+    }
+
+    /**
+     * Cancel the registration; the place goes to the first on the waitlist. Cancelling again changes nothing.
+     * @param x_Registration_Token The secret of the manage link, as a header.
+     * @return OK
+     */
+    cancelMyRegistration(x_Registration_Token: string, signal?: AbortSignal): Promise<ManagedRegistration> {
+        let url_ = this.baseUrl + "/api/v1/registration/cancel";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "POST",
+            signal,
+            headers: {
+                "X-Registration-Token": x_Registration_Token !== undefined && x_Registration_Token !== null ? "" + x_Registration_Token : "",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processCancelMyRegistration(_response);
+        });
+    }
+
+    protected processCancelMyRegistration(response: Response): Promise<ManagedRegistration> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ManagedRegistration;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unexpected error (logged; no details are returned).", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached; retry after `Retry-After` seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ManagedRegistration>(null as any);
+    }
+
+    /**
+     * Erase e-mail, name and accessibility needs now, with the messages about the registration. The place is kept.
+     * @param x_Registration_Token The secret of the manage link, as a header.
+     * @return No Content
+     */
+    eraseMyPersonalData(x_Registration_Token: string, signal?: AbortSignal): Promise<void> {
+        let url_ = this.baseUrl + "/api/v1/registration/personal-data";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "DELETE",
+            signal,
+            headers: {
+                "X-Registration-Token": x_Registration_Token !== undefined && x_Registration_Token !== null ? "" + x_Registration_Token : "",
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processEraseMyPersonalData(_response);
+        });
+    }
+
+    protected processEraseMyPersonalData(response: Response): Promise<void> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 204) {
+            return response.text().then((_responseText) => {
+            return;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unexpected error (logged; no details are returned).", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached; retry after `Retry-After` seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<void>(null as any);
+    }
+
+    /**
+     * The meeting link, for a confirmed remote participant from a set time before the start (default 30 minutes) until the end.
+     * @param x_Registration_Token The secret of the manage link, as a header.
+     * @return OK
+     */
+    joinMeeting(x_Registration_Token: string, signal?: AbortSignal): Promise<MeetingLink> {
+        let url_ = this.baseUrl + "/api/v1/registration/join";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "POST",
+            signal,
+            headers: {
+                "X-Registration-Token": x_Registration_Token !== undefined && x_Registration_Token !== null ? "" + x_Registration_Token : "",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processJoinMeeting(_response);
+        });
+    }
+
+    protected processJoinMeeting(response: Response): Promise<MeetingLink> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as MeetingLink;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unexpected error (logged; no details are returned).", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached; retry after `Retry-After` seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<MeetingLink>(null as any);
+    }
+
+    /**
+     * An event's registrations in the order they came, with personal data (every read is audited).
+     * @param limit (optional) Page size, 1–100 (default 20).
+     * @param cursor (optional) The `nextCursor` of the previous page.
+     * @return OK
+     */
+    listRegistrations(id: string, limit?: number | undefined, cursor?: string | undefined, signal?: AbortSignal): Promise<StaffRegistrationPage> {
+        let url_ = this.baseUrl + "/api/v1/events/{id}/registrations?";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        if (limit === null)
+            throw new globalThis.Error("The parameter 'limit' cannot be null.");
+        else if (limit !== undefined)
+            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
+        if (cursor === null)
+            throw new globalThis.Error("The parameter 'cursor' cannot be null.");
+        else if (cursor !== undefined)
+            url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processListRegistrations(_response);
+        });
+    }
+
+    protected processListRegistrations(response: Response): Promise<StaffRegistrationPage> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as StaffRegistrationPage;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No valid bearer token.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The token\'s role may not call this operation.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unexpected error (logged; no details are returned).", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached; retry after `Retry-After` seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<StaffRegistrationPage>(null as any);
+    }
+
+    /**
+     * All of an event's registrations as CSV (times in Europe/Stockholm; audited).
+     * @return OK
+     */
+    exportRegistrations(id: string, signal?: AbortSignal): Promise<string> {
+        let url_ = this.baseUrl + "/api/v1/events/{id}/registrations/export";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "text/csv"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processExportRegistrations(_response);
+        });
+    }
+
+    protected processExportRegistrations(response: Response): Promise<string> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as string;
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No valid bearer token.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The token\'s role may not call this operation.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unexpected error (logged; no details are returned).", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached; retry after `Retry-After` seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<string>(null as any);
+    }
+
+    /**
+     * Registrations and attendance on site and remote.
+     * @return OK
+     */
+    getRegistrationSummary(id: string, signal?: AbortSignal): Promise<RegistrationSummary> {
+        let url_ = this.baseUrl + "/api/v1/events/{id}/registrations/summary";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetRegistrationSummary(_response);
+        });
+    }
+
+    protected processGetRegistrationSummary(response: Response): Promise<RegistrationSummary> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as RegistrationSummary;
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No valid bearer token.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The token\'s role may not call this operation.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unexpected error (logged; no details are returned).", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached; retry after `Retry-After` seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<RegistrationSummary>(null as any);
+    }
+
+    /**
+     * Check a participant in by their eight-character code (audited). Checking in twice keeps the first time.
+     * @return OK
+     */
+    checkIn(id: string, body: CheckInRequest, signal?: AbortSignal): Promise<StaffRegistration> {
+        let url_ = this.baseUrl + "/api/v1/events/{id}/check-ins";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processCheckIn(_response);
+        });
+    }
+
+    protected processCheckIn(response: Response): Promise<StaffRegistration> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as StaffRegistration;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No valid bearer token.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The token\'s role may not call this operation.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unexpected error (logged; no details are returned).", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached; retry after `Retry-After` seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<StaffRegistration>(null as any);
+    }
+
+    /**
      * Import events of the Police's open events API: the JSON array exactly as polisen.se/api/events returns it, either era.
      * @return OK
      */
@@ -2978,7 +3907,7 @@ export class TrygghetClient implements ITrygghetClient {
     }
 
     /**
-     * Dialogues and walks held, attendance on site and remote, feedback published and organisations taking part, for an area and period; JSON or CSV.
+     * Dialogues and walks held, registrations and attendance on site and remote, feedback published and organisations taking part, for an area and period; JSON or CSV.
      * @param area The city, the district (all its neighbourhoods) or a neighbourhood.
      * @param from (optional) First day (default a year before `to`).
      * @param to (optional) Last day (default today).
@@ -3354,6 +4283,161 @@ export class TrygghetClient implements ITrygghetClient {
         }
         return Promise.resolve<string>(null as any);
     }
+
+    /**
+     * Register for a walk, on site or remotely, without an account.
+     * @param idempotency_Key A key the client makes up per request (8–255 visible ASCII characters, e.g. a UUID) and sends again on a retry.
+     * @return Created
+     */
+    registerForWalk(id: string, idempotency_Key: string, body: RegistrationRequest, signal?: AbortSignal): Promise<RegistrationReceipt> {
+        let url_ = this.baseUrl + "/api/v1/walks/{id}/registrations";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processRegisterForWalk(_response);
+        });
+    }
+
+    protected processRegisterForWalk(response: Response): Promise<RegistrationReceipt> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 201) {
+            return response.text().then((_responseText) => {
+            let result201: any = null;
+            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as RegistrationReceipt;
+            return result201;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unprocessable Content", status, _responseText, _headers, result422);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unexpected error (logged; no details are returned).", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached; retry after `Retry-After` seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<RegistrationReceipt>(null as any);
+    }
+
+    /**
+     * Whether the walk takes registrations, and the places left on site and remotely.
+     * @param idOrSlug The event's id or slug, e.g. `trygghetsdialog-i-fruangen-2027-03-10`.
+     * @return OK
+     */
+    getWalkAvailability(idOrSlug: string, signal?: AbortSignal): Promise<Availability> {
+        let url_ = this.baseUrl + "/api/v1/walks/{idOrSlug}/availability";
+        if (idOrSlug === undefined || idOrSlug === null)
+            throw new globalThis.Error("The parameter 'idOrSlug' must be defined.");
+        url_ = url_.replace("{idOrSlug}", encodeURIComponent("" + idOrSlug));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetWalkAvailability(_response);
+        });
+    }
+
+    protected processGetWalkAvailability(response: Response): Promise<Availability> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Availability;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unexpected error (logged; no details are returned).", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached; retry after `Retry-After` seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<Availability>(null as any);
+    }
 }
 
 export interface Actor {
@@ -3500,6 +4584,17 @@ export interface AuditEntryPage {
     nextCursor?: string | null;
 }
 
+/** Whether a dialogue or walk takes registrations, and how many places are left. */
+export interface Availability {
+    /** Whether registration is open now. */
+    open: boolean;
+    closedReason?: RegistrationClosedReason;
+    /** When registration closes. */
+    deadline: string;
+    onSite?: ModeAvailability;
+    remote?: ModeAvailability;
+}
+
 /** What a BRÅ import did. */
 export interface BraImportReport {
     /** Data rows in the file. */
@@ -3517,6 +4612,12 @@ export interface BraImportReport {
 export interface CancelRequest {
     /** Why; shown to the public. */
     reason: string;
+}
+
+/** Check a participant in by the code they show. */
+export interface CheckInRequest {
+    /** The eight-character check-in code (case and spaces do not matter). */
+    code: string;
 }
 
 /** What staff publish when they close an event: minutes, attendance and feedback (återkoppling). */
@@ -3600,16 +4701,20 @@ export interface Engagement {
     walksHeld: number;
     /** Events of the period that were cancelled. */
     cancelled: number;
-    /** Attendance on site, as recorded when the events were closed. */
+    /** Attendance on site: as recorded when an event was closed, else the registrations checked in. */
     participantsOnSite: number;
-    /** Attendance at a distance, as recorded when the events were closed. */
+    /** Attendance at a distance: as recorded when an event was closed, else the remote registrants who fetched the meeting link. */
     participantsRemote: number;
     /** Events closed with published feedback (återkoppling). */
     eventsWithFeedback: number;
     /** Organisations that accepted an invitation to an event of the period. */
     actorsTakingPart: number;
-    /** Registrations for the events (counted once registration exists; 0 until then). */
+    /** Registrations for the events held (not cancelled by the registrant). */
     registrations: number;
+    /** Of those, on site. */
+    registrationsOnSite: number;
+    /** Of those, remote. */
+    registrationsRemote: number;
     /** Questions residents asked (counted once questions exist; 0 until then). */
     questionsAsked: number;
     /** Questions answered (0 until questions exist). */
@@ -3761,6 +4866,74 @@ export interface InviteRequest {
 /** Whether a walk happens in daylight or in darkness. */
 export type LightCondition = "daylight" | "darkness";
 
+/** What the holder of a manage link sees: their own registration and the personal data kept about them. */
+export interface ManagedRegistration {
+    id: string;
+    event: RegisteredEvent;
+    mode: RegistrationMode;
+    status: RegistrationStatus;
+    waitlistPosition?: number | null;
+    checkInCode: string;
+    email?: string | null;
+    name?: string | null;
+    accessibilityNeeds?: string | null;
+    consentVersion: string;
+    /** True once e-mail, name and needs have been erased (on request or after the retention time). */
+    personalDataErased: boolean;
+    registeredAt: string;
+    checkedInAt?: string | null;
+    meeting?: MeetingWindow;
+    /** Whether mode changes and cancellation are still possible. */
+    canChange: boolean;
+}
+
+/** The meeting link, for a confirmed remote participant inside the window. */
+export interface MeetingLink {
+    url: string;
+    closesAt: string;
+}
+
+/** When the meeting link of a remote event can be fetched (`POST /registration/join`). */
+export interface MeetingWindow {
+    /** From when. */
+    opensAt: string;
+    /** Until when (the end of the event). */
+    closesAt: string;
+    /** Whether it can be fetched now. */
+    open: boolean;
+}
+
+/** Places of one mode, for the public. */
+export interface ModeAvailability {
+    /** Places; null when unlimited. */
+    capacity?: number | null;
+    /** Free places; null when unlimited. */
+    available?: number | null;
+    /** People in the queue. */
+    waitlisted: number;
+}
+
+/** Change between on site and remote; the new mode must have a free place. */
+export interface ModeChangeRequest {
+    mode: RegistrationMode;
+    /** Needed when changing to remote without an e-mail address on file. */
+    email?: string | null;
+}
+
+/** Counts of one mode. */
+export interface ModeCounts {
+    /** Places; null when unlimited. */
+    capacity?: number | null;
+    /** Registrations with a place. */
+    confirmed: number;
+    /** Registrations in the queue. */
+    waitlisted: number;
+    /** Registrations given up. */
+    cancelled: number;
+    /** On site: checked in; remote: fetched the meeting link while it was open (or checked in). */
+    attended: number;
+}
+
 /** A participating organisation, as the public sees it: never contact data. */
 export interface Participant {
     organisation: string;
@@ -3873,6 +5046,69 @@ export interface PublishRequest {
     overrideReason?: string | null;
 }
 
+/** The event as the holder of a manage link sees it. */
+export interface RegisteredEvent {
+    id: string;
+    kind: EventKind;
+    slug: string;
+    title: string;
+    status: EventStatus;
+    format: EventFormat;
+    startsAt: string;
+    endsAt: string;
+    areaName: string;
+    venueName?: string | null;
+    venueAddress?: string | null;
+    cancelReason?: string | null;
+}
+
+/** Why an event does not take registrations. */
+export type RegistrationClosedReason = "notPublished" | "cancelled" | "held" | "deadlinePassed" | "modeNotOffered";
+
+/** How a resident takes part: in the room or remotely. */
+export type RegistrationMode = "onSite" | "remote";
+
+/** The answer to a registration: status, check-in code and the secret manage link (given only here and by e-mail). */
+export interface RegistrationReceipt {
+    /** The registration. */
+    id: string;
+    /** The dialogue or walk. */
+    eventId: string;
+    mode: RegistrationMode;
+    status: RegistrationStatus;
+    /** Place in the queue (1 = next to be promoted) when waitlisted. */
+    waitlistPosition?: number | null;
+    /** Eight characters to show at the door; no look-alike characters. */
+    checkInCode: string;
+    /** The secret of the manage link; send it in the `X-Registration-Token` header. Stored only hashed. */
+    manageToken: string;
+    /** The manage link as e-mailed: the secret after `#`, so it never reaches a server log. */
+    manageUrl: string;
+}
+
+/** A resident's registration. No account: the answer carries a secret manage link. */
+export interface RegistrationRequest {
+    mode: RegistrationMode;
+    /** The version of the privacy notice the resident agreed to, e.g. `2026-01`. */
+    consentVersion: string;
+    /** Where confirmation, reminder and changes are sent; required for remote participation. */
+    email?: string | null;
+    /** Optional; shown to staff only. */
+    name?: string | null;
+    /** What the resident needs to take part (interpreter, step-free access, hearing loop …); staff only. */
+    accessibilityNeeds?: string | null;
+}
+
+/** A place (`confirmed`), in the queue for one (`waitlisted`), or given up (`cancelled`). */
+export type RegistrationStatus = "confirmed" | "waitlisted" | "cancelled";
+
+/** Registrations and attendance of an event, on site and remote. */
+export interface RegistrationSummary {
+    eventId: string;
+    onSite: ModeCounts;
+    remote: ModeCounts;
+}
+
 /** Move a published event to a new time. */
 export interface RescheduleRequest {
     /** New start. */
@@ -3955,6 +5191,33 @@ export interface SignalSuggestion {
     kind: EventKind;
     title: string;
     actorKinds: string[];
+}
+
+/** A registration as staff see it (personal data; every read is audited). */
+export interface StaffRegistration {
+    id: string;
+    mode: RegistrationMode;
+    status: RegistrationStatus;
+    waitlistPosition?: number | null;
+    checkInCode: string;
+    email?: string | null;
+    name?: string | null;
+    accessibilityNeeds?: string | null;
+    consentVersion: string;
+    registeredAt: string;
+    promotedAt?: string | null;
+    cancelledAt?: string | null;
+    checkedInAt?: string | null;
+    joinedAt?: string | null;
+    erasedAt?: string | null;
+}
+
+/** One page of a list; pass `nextCursor` back as `cursor` for the next page (null on the last). */
+export interface StaffRegistrationPage {
+    /** The items of this page. */
+    items: StaffRegistration[];
+    /** Opaque cursor of the next page; null when this is the last. */
+    nextCursor?: string | null;
 }
 
 /** Where a crime series comes from: BRÅ's reported crime, or the Police's published events. */

@@ -129,6 +129,10 @@ public sealed class BadInputTests(ApiFixture fixture) : ApiTest(fixture)
         await Scalar<string>("""
             select (select count(*) from audit_log)::text || '/' ||
                    (select coalesce(sum(version), 0) from area)::text || '/' ||
-                   (select count(*) from area where population is not null)::text
+                   (select count(*) from area where population is not null)::text || '/' ||
+                   (select count(*) from registration)::text || '/' ||
+                   (select count(*) from outbox)::text || '/' ||
+                   (select count(*) from idempotency_key)::text || '/' ||
+                   (select coalesce(max(updated_at)::text, '') from registration)
             """);
 }

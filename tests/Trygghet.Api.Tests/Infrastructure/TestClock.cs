@@ -1,13 +1,20 @@
+using Microsoft.Extensions.Time.Testing;
+
 namespace Trygghet.Api.Tests.Infrastructure;
 
-/// <summary>The API's clock in tests: real time until a test moves it (forwards or back).</summary>
+/// <summary>
+/// The API's clock in tests: real time until a test sets it; from then a <see cref="FakeTimeProvider"/> that
+/// stands still until the test moves it (forwards with <see cref="Advance"/>, or anywhere with <see cref="Set"/>).
+/// </summary>
 public sealed class TestClock : TimeProvider
 {
-    private DateTimeOffset? fixedNow;
+    private FakeTimeProvider? fake;
 
-    public override DateTimeOffset GetUtcNow() => fixedNow ?? base.GetUtcNow();
+    public override DateTimeOffset GetUtcNow() => fake?.GetUtcNow() ?? base.GetUtcNow();
 
-    public void Set(DateTimeOffset now) => fixedNow = now.ToUniversalTime();
+    public void Set(DateTimeOffset now) => fake = new FakeTimeProvider(now.ToUniversalTime());
 
-    public void Reset() => fixedNow = null;
+    public void Advance(TimeSpan by) => (fake ??= new FakeTimeProvider(base.GetUtcNow())).Advance(by);
+
+    public void Reset() => fake = null;
 }

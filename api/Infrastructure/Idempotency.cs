@@ -1,0 +1,57 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+
+namespace Trygghet.Api.Infrastructure;
+
+/// <summary>
+/// Idempotency keys of public POSTs (<c>Idempotency-Key</c> header). The first response is stored with the key's
+/// hash, encrypted (AES-GCM) with a key derived from the client's Idempotency-Key, which the server never keeps:
+/// a retry with the same key and body gets the same answer, and the stored copy (which may hold a secret link or
+/// an e-mail address) is unreadable to anyone without the key. Rows are deleted after a day.
+/// </summary>
+public static class Idempotency
+{
+    public const string Header = "Idempotency-Key";
+
+    /// <summary>Response header set on a replayed answer.</summary>
+    public const string ReplayedHeader = "Idempotent-Replayed";
+
+    public static readonly TimeSpan KeptFor = TimeSpan.FromDays(1);
+
+    public static bool LooksValid(string? key) => key is { Length: >= 8 and <= 255 } && key.All(c => c is > ' ' and <= '~');
+
+    /// <summary>The key under which the response is stored (not the key that encrypts it).</summary>
+    public static byte[] LookupHash(string key) => SHA256.HashData(Encoding.UTF8.GetBytes("trygghet/idempotency/id\n" + key));
+
+    /// <summary>What the request asked, to tell a retry from another request reusing the key.</summary>
+    public static byte[] RequestHash(string operation, object request) =>
+        SHA256.HashData(Encoding.UTF8.GetBytes(operation + "\n" + JsonSerializer.Serialize(request, JsonSerializerOptions.Web)));
+
+    public static byte[] Seal<T>(string key, T response)
+    {
+        var plain = JsonSerializer.SerializeToUtf8Bytes(response, JsonSerializerOptions.Web);
+        var sealedBytes = new byte[12 + 16 + plain.Length];
+        var nonce = sealedBytes.AsSpan(0, 12);
+        RandomNumberGenerator.Fill(nonce);
+        using var aes = new AesGcm(EncryptionKey(key), 16);
+        aes.Encrypt(nonce, plain, sealedBytes.AsSpan(28), sealedBytes.AsSpan(12, 16));
+        return sealedBytes;
+    }
+
+    public static T Open<T>(string key, byte[] sealedBytes)
+    {
+        var plain = new byte[sealedBytes.Length - 28];
+        using var aes = new AesGcm(EncryptionKey(key), 16);
+        aes.Decrypt(sealedBytes.AsSpan(0, 12), sealedBytes.AsSpan(28), sealedBytes.AsSpan(12, 16), plain);
+        return JsonSerializer.Deserialize<T>(plain, JsonSerializerOptions.Web)!;
+    }
+
+    private static byte[] EncryptionKey(string key) => SHA256.HashData(Encoding.UTF8.GetBytes("trygghet/idempotency/key\n" + key));
+}
+
+/// <summary>A stored answer to an idempotent request.</summary>
+public sealed record IdempotentEntry(string Operation, byte[] RequestHash, int Status, byte[] Response);
+
+/// <summary>Thrown when an Idempotency-Key is reused for a different request: 422.</summary>
+public sealed class IdempotencyMismatchException() : ProblemException(StatusCodes.Status422UnprocessableEntity, "idempotency.mismatch");
