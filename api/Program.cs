@@ -50,6 +50,7 @@ else builder.Services.AddSingleton<IMailSender, SmtpSender>();
 builder.Services.AddSingleton(builder.Configuration.GetSection("Invitations").Get<InvitationOptions>() ?? new InvitationOptions());
 builder.Services.AddSingleton<IPeriodicJob, InvitationReminders>();
 builder.Services.AddSingleton(builder.Configuration.GetSection("Registrations").Get<RegistrationOptions>() ?? new RegistrationOptions());
+builder.Services.AddSingleton<OpenEvents>();
 builder.Services.AddSingleton<IPeriodicJob, RegistrationReminders>();
 builder.Services.AddSingleton<IPeriodicJob, RegistrationRetention>();
 builder.Services.AddSingleton<OutboxDispatcher>();

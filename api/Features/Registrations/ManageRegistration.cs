@@ -79,7 +79,7 @@ public sealed class ManageRegistrationHandlers(DbSession db, TimeProvider clock,
         if (mode == RegistrationMode.Remote && email is null) throw new BusinessRuleException("registration.emailForRemote");
 
         var capacity = RegistrationQueue.Capacity(row, mode);
-        var target = RegistrationQueue.For(await db.QueryAsync<RegistrationQueue.ModeCount>(RegistrationQueue.CountsSql, new { EventId = row.Id }, ct), mode);
+        var target = RegistrationQueue.For(await db.QueryAsync<RegistrationQueue.ModeCount>(RegistrationQueue.TallySql, new { EventId = row.Id }, ct), mode);
         if (capacity is not null && (target.Waitlisted > 0 || target.Confirmed >= capacity)) throw new BusinessRuleException("registration.modeFull");
 
         await db.ExecuteAsync("""

@@ -6,9 +6,13 @@ using Trygghet.Api.Infrastructure;
 
 namespace Trygghet.Api.Features.Registrations;
 
-/// <param name="Exclusive">Take the event's lock exclusively (near the capacity limit); see <see cref="RegistrationQueue"/>.</param>
+/// <summary>
+/// A registration. A request rather than a command: it runs its own transactions (see <see cref="RegisterHandler"/>),
+/// so the transaction behaviour leaves it alone.
+/// </summary>
+/// <param name="Exclusive">Go straight to the exclusive lock (near the capacity limit); see <see cref="RegistrationQueue"/>.</param>
 public sealed record Register(EventKind Kind, Guid EventId, string IdempotencyKey, RegistrationRequest Request, string Language,
-    bool Exclusive = false) : ICommand<RegistrationOutcome>;
+    bool Exclusive = false) : IRequest<RegistrationOutcome>;
 
 /// <param name="Replayed">True when the answer is the stored one of an earlier request with the same Idempotency-Key.</param>
 public sealed record RegistrationOutcome(RegistrationReceipt Receipt, bool Replayed);
@@ -52,106 +56,257 @@ public sealed class RegistrationRequestValidator : AbstractValidator<Registratio
             && email.Count(c => c == '@') == 1 && !email.Trim().EndsWith('@') && !email.Trim().StartsWith('@') && email.Trim().Contains('.'));
 }
 
-public sealed class RegisterHandler(DbSession db, TimeProvider clock, ISecretTokens tokens, SiteOptions site, RegistrationOptions options)
-    : ICommandHandler<Register, RegistrationOutcome>
+/// <summary>
+/// Events recently read open and far from full, so that a registration can go straight to the shared path without
+/// reading the event first. Only a hint: the shared path re-checks version, status and places under the lock, and
+/// forgets the event when they no longer hold. Kept for a few seconds, so that times and deadlines are fresh.
+/// </summary>
+public sealed class OpenEvents
+{
+    private static readonly TimeSpan KeptFor = TimeSpan.FromSeconds(5);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, (EventRow Row, DateTimeOffset ReadAt)> events = new();
+
+    internal EventRow? Get(Guid id, DateTimeOffset now) =>
+        events.TryGetValue(id, out var entry) && now - entry.ReadAt < KeptFor && now >= entry.ReadAt ? entry.Row : null;
+
+    internal void Remember(EventRow row, DateTimeOffset now)
+    {
+        if (events.Count > 10_000) events.Clear();
+        events[row.Id] = (row, now);
+    }
+
+    internal void Forget(Guid id) => events.TryRemove(id, out _);
+}
+
+/// <summary>
+/// Two ways to a place. Far below the capacity (or without a limit) one batch, in one implicit transaction, takes
+/// the event's lock shared and inserts the registration, its e-mail and the stored answer, guarded by the fresh
+/// tally: two round trips in all, and parallel registrations do not wait for each other. Near the limit, or when
+/// the guard fails, an explicit transaction takes the lock exclusively and decides confirmed or waitlisted exactly.
+/// </summary>
+public sealed class RegisterHandler(DbSession db, TimeProvider clock, ISecretTokens tokens, SiteOptions site, RegistrationOptions options,
+    OpenEvents openEvents) : IRequestHandler<Register, RegistrationOutcome>
 {
     /// <summary>Without look-alikes: no 0/O, 1/I/L, 2/Z, 5/S, 8/B, U/V.</summary>
     public const string CheckInAlphabet = "ACDEFGHJKMNPQRTWXY34679";
 
+    private const string ReadSql = $"""
+        select operation, request_hash, status, response from idempotency_key where key_hash = @Lookup;
+        {EventRow.Select} where e.id = @EventId;
+        {RegistrationQueue.TallySql};
+        select current_setting('max_connections')::int;
+        """;
+
+    private const string InsertSql = """
+        insert into registration (id, event_id, mode, status, email, name, needs, consent_version, language, token_hash,
+                                  check_in_code, created_at, updated_at)
+        select @Id, @EventId, @Mode, @Status, @Email, @Name, @Needs, @ConsentVersion, @Language, @TokenHash, @Code, @Now, @Now
+        """;
+
+    private const string MailSql = """
+        insert into outbox (kind, recipient, subject, body, calendar, created_at, available_at, registration_id)
+        select @MailKind, @Email, @Subject, @Body, @Calendar, @Now, @Now, id from reg where @Email::text is not null
+        """;
+
+    private const string IdempotencySql = """
+        insert into idempotency_key (key_hash, operation, request_hash, status, response, created_at)
+        select @Lookup, 'register', @RequestHash, 201, @Response, @Now
+        """;
+
+    /// <summary>
+    /// The shared path. The lock is taken by the first statement, so the second reads the tally after it: the tally
+    /// plus <c>max_connections</c> bounds every registration that can commit meanwhile (docs/decisions/0008). The stored
+    /// answer goes first and the registration only with it, so a concurrent request with the same key inserts nothing.
+    /// </summary>
+    private const string SharedSql = $"""
+        select 1 from pg_advisory_xact_lock_shared(@Lock);
+        with allowed as (
+            select 1 from event e
+            where e.id = @EventId and e.version = @Version and e.sequence = @Sequence and e.status = 'published'
+              and (@Capacity::int is null or (
+                  select coalesce(sum(t.confirmed), 0) + current_setting('max_connections')::int < @Capacity and coalesce(sum(t.waitlisted), 0) = 0
+                  from registration_tally t where t.event_id = @EventId and t.mode = @Mode))),
+        idem as ({IdempotencySql} from allowed on conflict do nothing returning 1),
+        reg as ({InsertSql} from idem returning id),
+        mail as ({MailSql})
+        select (select count(*)::int from allowed), (select count(*)::int from reg);
+        """;
+
+    private const string ExclusiveSql = $"""
+        with reg as ({InsertSql} returning id),
+        mail as ({MailSql}),
+        idem as ({IdempotencySql} from reg on conflict do nothing returning 1)
+        select (select count(*)::int from reg), (select count(*)::int from idem)
+        """;
+
+    private sealed record Read(IdempotentEntry? Earlier, EventRow? Row, RegistrationQueue.ModeCount Count, int MaxConnections);
+
     public async ValueTask<RegistrationOutcome> Handle(Register command, CancellationToken ct)
+    {
+        try
+        {
+            return await RegisterAsync(command, ct);
+        }
+        catch (Npgsql.PostgresException e) when (e.SqlState == Npgsql.PostgresErrorCodes.UniqueViolation && e.ConstraintName == "registration_event_id_check_in_code_key")
+        {
+            throw new RegistrationRetryException(command.Exclusive); // the random check-in code was taken: draw again
+        }
+    }
+
+    private async Task<RegistrationOutcome> RegisterAsync(Register command, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var request = command.Request with { Email = Trimmed(command.Request.Email), Name = Trimmed(command.Request.Name), AccessibilityNeeds = Trimmed(command.Request.AccessibilityNeeds) };
         var lookup = Idempotency.LookupHash(command.IdempotencyKey);
         var requestHash = Idempotency.RequestHash($"register/{command.EventId}", request);
 
-        // One round trip: the lock, an earlier answer under the same key, the event, its counts.
+        if (!command.Exclusive)
+        {
+            // An event recently seen open and far from full is tried at once; the guard in SharedSql re-checks it.
+            if (openEvents.Get(command.EventId, now) is { } cached && cached.KindValue == command.Kind && RegistrationQueue.Offers(cached, request.Mode)
+                && RegistrationQueue.ClosedReason(cached, now) is null)
+            {
+                var outcome = await SharedAsync(command, request, cached, lookup, requestHash, now, ct);
+                if (outcome is not null) return outcome;
+                openEvents.Forget(command.EventId);
+            }
+
+            var read = await ReadAsync(command.EventId, request.Mode, lookup, ct);
+            if (Replay(command, read, requestHash) is { } replay) return replay;
+            var row = Open(command, read.Row, request.Mode, now);
+            var capacity = RegistrationQueue.Capacity(row, request.Mode);
+            if (capacity is null || (read.Count.Waitlisted == 0 && read.Count.Confirmed + 2L * read.MaxConnections < capacity))
+            {
+                openEvents.Remember(row, now);
+                if (await SharedAsync(command, request, row, lookup, requestHash, now, ct) is { } outcome) return outcome;
+                openEvents.Forget(command.EventId);
+            }
+        }
+        return await ExclusiveAsync(command, request, lookup, requestHash, now, ct);
+    }
+
+    /// <summary>The shared path; null when its guard fails (the event changed or filled up).</summary>
+    private async Task<RegistrationOutcome?> SharedAsync(Register command, RegistrationRequest request, EventRow row, byte[] lookup, byte[] requestHash,
+        DateTimeOffset now, CancellationToken ct)
+    {
+        var fresh = NewRegistration(row, request, RegistrationStatus.Confirmed, null, command, now);
+        var parameters = Parameters(fresh, request, command, lookup, requestHash, now);
+        parameters.Add("Lock", RegistrationQueue.LockKey(row.Id));
+        parameters.Add("Version", row.Version);
+        parameters.Add("Sequence", row.Sequence);
+        parameters.Add("Capacity", RegistrationQueue.Capacity(row, request.Mode));
         var conn = await db.ConnectionAsync(ct);
-        await using var grid = await conn.QueryMultipleAsync(new CommandDefinition($"""
-            {RegistrationQueue.LockSql(command.Exclusive)};
-            select operation, request_hash, status, response from idempotency_key where key_hash = @Lookup;
-            {EventRow.Select} where e.id = @EventId;
-            {RegistrationQueue.CountsSql};
-            select current_setting('max_connections')::int;
-            """, new { Lock = RegistrationQueue.LockKey(command.EventId), Lookup = lookup, command.EventId }, db.Transaction, cancellationToken: ct));
-        await grid.ReadAsync<int>();
+        int allowed, registered;
+        await using (var grid = await conn.QueryMultipleAsync(new CommandDefinition(SharedSql, parameters, cancellationToken: ct)))
+        {
+            await grid.ReadAsync<int>();
+            (allowed, registered) = await grid.ReadSingleAsync<(int, int)>();
+        }
+        if (registered == 1) return new RegistrationOutcome(fresh.Receipt, Replayed: false);
+        if (allowed == 0) return null;
+        // Allowed but not registered: a request with the same key came first (and has committed): replay its answer.
+        var read = await ReadAsync(command.EventId, request.Mode, lookup, ct);
+        return Replay(command, read, requestHash) ?? throw new RegistrationRetryException(exclusive: false);
+    }
+
+    private async Task<RegistrationOutcome> ExclusiveAsync(Register command, RegistrationRequest request, byte[] lookup, byte[] requestHash,
+        DateTimeOffset now, CancellationToken ct)
+    {
+        await db.BeginAsync(ct);
+        try
+        {
+            await RegistrationQueue.LockAsync(db, command.EventId, ct);
+            var read = await ReadAsync(command.EventId, request.Mode, lookup, ct);
+            if (Replay(command, read, requestHash) is { } replay)
+            {
+                await db.CommitAsync(ct);
+                return replay;
+            }
+            var row = Open(command, read.Row, request.Mode, now);
+            var capacity = RegistrationQueue.Capacity(row, request.Mode);
+            var status = capacity is null || (read.Count.Waitlisted == 0 && read.Count.Confirmed < capacity)
+                ? RegistrationStatus.Confirmed
+                : RegistrationStatus.Waitlisted;
+            var fresh = NewRegistration(row, request, status, status == RegistrationStatus.Waitlisted ? read.Count.Waitlisted + 1 : null, command, now);
+            var (registered, remembered) = await db.QuerySingleOrDefaultAsync<(int, int)>(ExclusiveSql,
+                Parameters(fresh, request, command, lookup, requestHash, now), ct);
+            if (registered == 0 || remembered == 0) throw new RegistrationRetryException(exclusive: true);
+            await db.CommitAsync(ct);
+            return new RegistrationOutcome(fresh.Receipt, Replayed: false);
+        }
+        catch
+        {
+            await db.RollbackAsync();
+            throw;
+        }
+    }
+
+    private async Task<Read> ReadAsync(Guid eventId, RegistrationMode mode, byte[] lookup, CancellationToken ct)
+    {
+        var conn = await db.ConnectionAsync(ct);
+        await using var grid = await conn.QueryMultipleAsync(new CommandDefinition(ReadSql, new { Lookup = lookup, EventId = eventId }, db.Transaction, cancellationToken: ct));
         var earlier = await grid.ReadSingleOrDefaultAsync<IdempotentEntry>();
         var row = await grid.ReadSingleOrDefaultAsync<EventRow>();
-        var counts = (await grid.ReadAsync<RegistrationQueue.ModeCount>()).ToList();
-        var maxConnections = await grid.ReadSingleAsync<int>();
+        var counts = await grid.ReadAsync<RegistrationQueue.ModeCount>();
+        return new Read(earlier, row, RegistrationQueue.For(counts, mode), await grid.ReadSingleAsync<int>());
+    }
 
-        if (earlier is not null)
-        {
-            if (earlier.Operation != "register" || !earlier.RequestHash.AsSpan().SequenceEqual(requestHash)) throw new IdempotencyMismatchException();
-            return new RegistrationOutcome(Idempotency.Open<RegistrationReceipt>(command.IdempotencyKey, earlier.Response), Replayed: true);
-        }
+    private static RegistrationOutcome? Replay(Register command, Read read, byte[] requestHash)
+    {
+        if (read.Earlier is not { } earlier) return null;
+        if (earlier.Operation != "register" || !earlier.RequestHash.AsSpan().SequenceEqual(requestHash)) throw new IdempotencyMismatchException();
+        return new RegistrationOutcome(Idempotency.Open<RegistrationReceipt>(command.IdempotencyKey, earlier.Response), Replayed: true);
+    }
+
+    /// <summary>The event, if it takes registrations in this mode now; otherwise the problem naming why not.</summary>
+    private static EventRow Open(Register command, EventRow? row, RegistrationMode mode, DateTimeOffset now)
+    {
         if (row is null || row.KindValue != command.Kind) throw new NotFoundException("event.notFound", command.EventId);
         if (RegistrationQueue.ClosedReason(row, now) is { } reason) throw RegistrationQueue.Closed(reason);
-        if (!RegistrationQueue.Offers(row, request.Mode)) throw RegistrationQueue.Closed(RegistrationClosedReason.ModeNotOffered);
+        if (!RegistrationQueue.Offers(row, mode)) throw RegistrationQueue.Closed(RegistrationClosedReason.ModeNotOffered);
+        return row;
+    }
 
-        var capacity = RegistrationQueue.Capacity(row, request.Mode);
-        var count = RegistrationQueue.For(counts, request.Mode);
-        RegistrationStatus status;
-        if (capacity is null) status = RegistrationStatus.Confirmed;
-        else if (command.Exclusive) status = count.Waitlisted == 0 && count.Confirmed < capacity ? RegistrationStatus.Confirmed : RegistrationStatus.Waitlisted;
-        else if (count.Waitlisted == 0 && (long)count.Confirmed + maxConnections < capacity) status = RegistrationStatus.Confirmed;
-        else throw new RegistrationRetryException(exclusive: true);
+    private sealed record Fresh(RegistrationReceipt Receipt, RegistrationStatus Status, (string Subject, string Body, string? Calendar) Mail);
 
-        var id = Guid.CreateVersion7(now);
+    private Fresh NewRegistration(EventRow row, RegistrationRequest request, RegistrationStatus status, int? position, Register command, DateTimeOffset now)
+    {
         var token = tokens.New();
         var code = string.Create(8, 0, (span, _) =>
         {
             for (var i = 0; i < span.Length; i++) span[i] = CheckInAlphabet[System.Security.Cryptography.RandomNumberGenerator.GetInt32(CheckInAlphabet.Length)];
         });
-        var position = status == RegistrationStatus.Waitlisted ? count.Waitlisted + 1 : (int?)null;
-        var receipt = new RegistrationReceipt(id, row.Id, request.Mode, status, position, code, token, $"{site.PublicUrl.TrimEnd('/')}/anmalan#{token}");
-        var mail = request.Email is null
-            ? default
-            : RegistrationMail.Compose(status == RegistrationStatus.Confirmed ? RegistrationMailKind.Confirmed : RegistrationMailKind.Waitlisted,
-                row, request.Mode, token, position, command.Language, site, options, now);
-
-        // One statement: the registration, its e-mail and the stored answer commit together or not at all.
-        var (registered, remembered) = await conn.QuerySingleAsync<(int, int)>(new CommandDefinition("""
-            with reg as (
-                insert into registration (id, event_id, mode, status, email, name, needs, consent_version, language, token_hash,
-                                          check_in_code, created_at, updated_at)
-                values (@Id, @EventId, @Mode, @Status, @Email, @Name, @Needs, @ConsentVersion, @Language, @TokenHash, @Code, @Now, @Now)
-                on conflict do nothing
-                returning id),
-            mail as (
-                insert into outbox (kind, recipient, subject, body, calendar, created_at, available_at, registration_id)
-                select @MailKind, @Email, @Subject, @Body, @Calendar, @Now, @Now, id from reg where @Email::text is not null),
-            idem as (
-                insert into idempotency_key (key_hash, operation, request_hash, status, response, created_at)
-                select @Lookup, 'register', @RequestHash, 201, @Response, @Now from reg
-                on conflict do nothing
-                returning 1)
-            select (select count(*)::int from reg), (select count(*)::int from idem)
-            """, new
-        {
-            Id = id,
-            EventId = row.Id,
-            Mode = EventText.Wire(request.Mode),
-            Status = EventText.Wire(status),
-            request.Email,
-            request.Name,
-            Needs = request.AccessibilityNeeds,
-            request.ConsentVersion,
-            command.Language,
-            TokenHash = SecretTokens.Hash(token),
-            Code = code,
-            Now = now,
-            MailKind = status == RegistrationStatus.Confirmed ? "registration.confirmed" : "registration.waitlisted",
-            mail.Subject,
-            mail.Body,
-            mail.Calendar,
-            Lookup = lookup,
-            RequestHash = requestHash,
-            Response = Idempotency.Seal(command.IdempotencyKey, receipt),
-        }, db.Transaction, cancellationToken: ct));
-        if (registered == 0 || remembered == 0) throw new RegistrationRetryException(command.Exclusive);
-        return new RegistrationOutcome(receipt, Replayed: false);
+        var receipt = new RegistrationReceipt(Guid.CreateVersion7(now), row.Id, request.Mode, status, position, code, token,
+            $"{site.PublicUrl.TrimEnd('/')}/anmalan#{token}");
+        var mail = request.Email is null ? default
+            : status == RegistrationStatus.Confirmed ? RegistrationMail.Confirmation(row, request.Mode, token, command.Language, site, options, now)
+            : RegistrationMail.Compose(RegistrationMailKind.Waitlisted, row, request.Mode, token, position, command.Language, site, options, now);
+        return new Fresh(receipt, status, mail);
     }
+
+    private static DynamicParameters Parameters(Fresh fresh, RegistrationRequest request, Register command, byte[] lookup, byte[] requestHash,
+        DateTimeOffset now) => new(new
+    {
+        fresh.Receipt.Id,
+        fresh.Receipt.EventId,
+        Mode = EventText.Wire(request.Mode),
+        Status = EventText.Wire(fresh.Status),
+        request.Email,
+        request.Name,
+        Needs = request.AccessibilityNeeds,
+        request.ConsentVersion,
+        command.Language,
+        TokenHash = SecretTokens.Hash(fresh.Receipt.ManageToken),
+        Code = fresh.Receipt.CheckInCode,
+        Now = now,
+        MailKind = fresh.Status == RegistrationStatus.Confirmed ? "registration.confirmed" : "registration.waitlisted",
+        fresh.Mail.Subject,
+        fresh.Mail.Body,
+        fresh.Mail.Calendar,
+        Lookup = lookup,
+        RequestHash = requestHash,
+        Response = Idempotency.Seal(command.IdempotencyKey, fresh.Receipt),
+    });
 
     private static string? Trimmed(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

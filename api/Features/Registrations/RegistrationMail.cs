@@ -14,6 +14,25 @@ internal enum RegistrationMailKind { Confirmed, Waitlisted, Promoted, Reminder, 
 /// </summary>
 internal static class RegistrationMail
 {
+    private const string TokenPlaceholder = "\u0000token\u0000";
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, (string Subject, string Body, string? Calendar)> Confirmations = new();
+
+    /// <summary>
+    /// The confirmation of a new registration: the same for every registrant of an event as it stands, but for the
+    /// link, so it is composed (calendar included) once per event version and mode and reused.
+    /// </summary>
+    public static (string Subject, string Body, string? Calendar) Confirmation(EventRow row, RegistrationMode mode, string token, string language,
+        SiteOptions site, RegistrationOptions options, DateTimeOffset now)
+    {
+        var key = $"{row.Id}/{row.Version}/{row.Sequence}/{row.UpdatedAt.UtcTicks}/{row.StatusAt(now)}/{mode}/{language}";
+        if (!Confirmations.TryGetValue(key, out var mail))
+        {
+            if (Confirmations.Count > 1_000) Confirmations.Clear();
+            mail = Confirmations[key] = Compose(RegistrationMailKind.Confirmed, row, mode, TokenPlaceholder, null, language, site, options, now);
+        }
+        return (mail.Subject, mail.Body.Replace(TokenPlaceholder, token, StringComparison.Ordinal), mail.Calendar);
+    }
+
     public static (string Subject, string Body, string? Calendar) Compose(RegistrationMailKind kind, EventRow row, RegistrationMode mode,
         string? token, int? waitlistPosition, string language, SiteOptions site, RegistrationOptions options, DateTimeOffset now)
     {

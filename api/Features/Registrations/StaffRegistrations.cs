@@ -106,7 +106,7 @@ public sealed class StaffRegistrationHandlers(DbSession db, AuditLog audit, Time
             """, new { Kind = EventText.Wire(query.Kind), query.IdOrSlug }, ct)
             ?? throw new NotFoundException("event.notFound", query.IdOrSlug);
         var now = clock.GetUtcNow();
-        var counts = await db.QueryAsync<RegistrationQueue.ModeCount>(RegistrationQueue.CountsSql, new { EventId = row.Id }, ct);
+        var counts = await db.QueryAsync<RegistrationQueue.ModeCount>(RegistrationQueue.TallySql, new { EventId = row.Id }, ct);
         ModeAvailability? Of(RegistrationMode mode)
         {
             if (!RegistrationQueue.Offers(row, mode)) return null;
