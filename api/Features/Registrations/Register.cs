@@ -286,27 +286,27 @@ public sealed class RegisterHandler(DbSession db, TimeProvider clock, ISecretTok
 
     private static DynamicParameters Parameters(Fresh fresh, RegistrationRequest request, Register command, byte[] lookup, byte[] requestHash,
         DateTimeOffset now) => new(new
-    {
-        fresh.Receipt.Id,
-        fresh.Receipt.EventId,
-        Mode = EventText.Wire(request.Mode),
-        Status = EventText.Wire(fresh.Status),
-        request.Email,
-        request.Name,
-        Needs = request.AccessibilityNeeds,
-        request.ConsentVersion,
-        command.Language,
-        TokenHash = SecretTokens.Hash(fresh.Receipt.ManageToken),
-        Code = fresh.Receipt.CheckInCode,
-        Now = now,
-        MailKind = fresh.Status == RegistrationStatus.Confirmed ? "registration.confirmed" : "registration.waitlisted",
-        fresh.Mail.Subject,
-        fresh.Mail.Body,
-        fresh.Mail.Calendar,
-        Lookup = lookup,
-        RequestHash = requestHash,
-        Response = Idempotency.Seal(command.IdempotencyKey, fresh.Receipt),
-    });
+        {
+            fresh.Receipt.Id,
+            fresh.Receipt.EventId,
+            Mode = EventText.Wire(request.Mode),
+            Status = EventText.Wire(fresh.Status),
+            request.Email,
+            request.Name,
+            Needs = request.AccessibilityNeeds,
+            request.ConsentVersion,
+            command.Language,
+            TokenHash = SecretTokens.Hash(fresh.Receipt.ManageToken),
+            Code = fresh.Receipt.CheckInCode,
+            Now = now,
+            MailKind = fresh.Status == RegistrationStatus.Confirmed ? "registration.confirmed" : "registration.waitlisted",
+            fresh.Mail.Subject,
+            fresh.Mail.Body,
+            fresh.Mail.Calendar,
+            Lookup = lookup,
+            RequestHash = requestHash,
+            Response = Idempotency.Seal(command.IdempotencyKey, fresh.Receipt),
+        });
 
     private static string? Trimmed(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }
