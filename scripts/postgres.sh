@@ -1,6 +1,7 @@
 # Private PostgreSQL clusters for ./run, ./test and the benchmark. Source this file, then:
 #   pg_ensure_installed            installs Debian's PostgreSQL when no server binaries are found
 #   pg_start DIR PORT              initdb (once) and start a cluster in DIR on 127.0.0.1:PORT
+#                                  (PG_OPTIONS adds server settings, e.g. "-c shared_buffers=1GB")
 #   pg_stop DIR                    stop it
 #   pg_url PORT [DB]               the DATABASE_URL of that cluster
 # As root the cluster runs as the postgres user (initdb refuses root).
@@ -42,7 +43,7 @@ pg_start() {
     return 0
   fi
   _pg_as_owner "$bin/pg_ctl" -D "$dir" -l "$dir/server.log" -w -t 60 \
-    -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=${PG_FSYNC:-on} -c max_connections=200" start >/dev/null
+    -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=${PG_FSYNC:-on} -c max_connections=200 ${PG_OPTIONS:-}" start >/dev/null
 }
 
 pg_stop() {

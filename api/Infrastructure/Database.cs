@@ -34,6 +34,9 @@ public static class Database
             : new NpgsqlConnectionStringBuilder(raw);
         // Dapper's statements are prepared on first reuse (TechEmpower's setting).
         if (builder.MaxAutoPrepare == 0) builder.MaxAutoPrepare = 64;
+        // The API keeps no session state (no SET, temporary tables, session locks or LISTEN on pooled connections), so
+        // a connection going back to the pool needs no reset: six statements fewer per request (TechEmpower's setting).
+        if (!raw.Contains("Reset On Close", StringComparison.OrdinalIgnoreCase)) builder.NoResetOnClose = true;
         builder.ApplicationName ??= "trygghet-api";
         return builder.ConnectionString;
     }

@@ -1,8 +1,11 @@
 -- Registrations of residents to dialogues and walks, without an account. Personal data (email, name, needs) is
 -- erased a set time after the event; the row, its mode, status and attendance remain for the statistics.
+-- event_id has no foreign key on purpose: its check would lock the one event row (FOR KEY SHARE) from every parallel
+-- registration, and events are never deleted; a registration is only written by a statement that reads its event
+-- under the event's lock (docs/decisions/0008).
 create table registration (
     id               uuid primary key,
-    event_id         uuid not null references event (id) on delete cascade,
+    event_id         uuid not null,
     -- First come, first served: the order of the waitlist and of promotion.
     queue            bigint generated always as identity,
     mode             text not null check (mode in ('onSite', 'remote')),
@@ -44,43 +47,22 @@ create table idempotency_key (
     created_at    timestamptz not null
 );
 
-create index idempotency_key_created_idx on idempotency_key (created_at);
+-- Rows arrive in time order, so a BRIN index finds the expired ones at a fraction of a B-tree's cost per insert.
+create index idempotency_key_created_idx on idempotency_key using brin (created_at);
 
 -- Messages about a registration, so that erasing it erases them too.
 alter table outbox add column registration_id uuid;
 create index outbox_registration_idx on outbox (registration_id) where registration_id is not null;
 
 -- Running counts of places taken and waiting per event and mode, spread over 64 rows per mode (by server process)
--- so that parallel registrations rarely wait on the same row. Kept by a trigger on every change of a registration's
--- status or mode; the sum over the rows is exact in any snapshot. Registrations read it instead of counting rows.
+-- so that parallel registrations rarely wait on the same row; the sum over the rows is exact in any snapshot.
+-- Every statement that changes a registration's status or mode adjusts it in the same transaction
+-- (RegistrationQueue.AdjustTally). Registrations read it instead of counting rows.
 create table registration_tally (
     event_id    uuid not null references event (id) on delete cascade,
-    mode        text not null,
+    mode        text not null check (mode in ('onSite', 'remote')),
     shard       smallint not null,
     confirmed   integer not null default 0,
     waitlisted  integer not null default 0,
     primary key (event_id, mode, shard)
 ) with (fillfactor = 10); -- room on every page, so each read prunes the old row versions (HOT) and the table stays a few pages
-
-create function registration_tally_change() returns trigger language plpgsql as $$
-declare
-    bucket smallint := pg_backend_pid() % 64;
-begin
-    if tg_op in ('UPDATE', 'DELETE') and old.status <> 'cancelled' then
-        insert into registration_tally as t (event_id, mode, shard, confirmed, waitlisted)
-        values (old.event_id, old.mode, bucket, -(old.status = 'confirmed')::int, -(old.status = 'waitlisted')::int)
-        on conflict (event_id, mode, shard) do update
-            set confirmed = t.confirmed + excluded.confirmed, waitlisted = t.waitlisted + excluded.waitlisted;
-    end if;
-    if tg_op in ('UPDATE', 'INSERT') and new.status <> 'cancelled' then
-        insert into registration_tally as t (event_id, mode, shard, confirmed, waitlisted)
-        values (new.event_id, new.mode, bucket, (new.status = 'confirmed')::int, (new.status = 'waitlisted')::int)
-        on conflict (event_id, mode, shard) do update
-            set confirmed = t.confirmed + excluded.confirmed, waitlisted = t.waitlisted + excluded.waitlisted;
-    end if;
-    return null;
-end
-$$;
-
-create trigger registration_tally after insert or delete or update of status, mode on registration
-    for each row execute function registration_tally_change();

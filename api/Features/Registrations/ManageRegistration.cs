@@ -87,6 +87,9 @@ public sealed class ManageRegistrationHandlers(DbSession db, TimeProvider clock,
                    checked_in_at = null, joined_at = null, updated_at = @now
             where id = @Id
             """, new { registration.Id, Mode = EventText.Wire(mode), email, now }, ct);
+        var (confirmed, waitlisted) = RegistrationQueue.Weight(registration.StatusValue);
+        await RegistrationQueue.AdjustTallyAsync(db, row.Id, registration.ModeValue, -confirmed, -waitlisted, ct);
+        await RegistrationQueue.AdjustTallyAsync(db, row.Id, mode, 1, 0, ct);
         await RegistrationQueue.PromoteAsync(db, outbox, row, site, options, now, ct);
         if (email is not null)
         {
@@ -104,6 +107,8 @@ public sealed class ManageRegistrationHandlers(DbSession db, TimeProvider clock,
         if (row.StatusAt(now) is EventStatus.Held or EventStatus.Closed) throw RegistrationQueue.Closed(RegistrationClosedReason.Held);
         await db.ExecuteAsync("update registration set status = 'cancelled', cancelled_at = @now, updated_at = @now where id = @Id",
             new { registration.Id, now }, ct);
+        var (confirmed, waitlisted) = RegistrationQueue.Weight(registration.StatusValue);
+        await RegistrationQueue.AdjustTallyAsync(db, row.Id, registration.ModeValue, -confirmed, -waitlisted, ct);
         await RegistrationQueue.PromoteAsync(db, outbox, row, site, options, now, ct);
         if (registration.Email is not null)
         {

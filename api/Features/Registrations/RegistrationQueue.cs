@@ -67,6 +67,30 @@ internal static class RegistrationQueue
         from registration where event_id = @EventId group by mode
         """;
 
+    /// <summary>
+    /// Adds to the running tally of an event and mode (the row of this server process's shard). Reads
+    /// <c>@EventId</c>, <c>@Mode</c>, <c>@Confirmed</c> and <c>@Waitlisted</c>; as a CTE, select the deltas from the changed rows.
+    /// </summary>
+    public const string AdjustTallySql = """
+        insert into registration_tally as t (event_id, mode, shard, confirmed, waitlisted)
+        values (@EventId, @Mode, pg_backend_pid() % 64, @Confirmed, @Waitlisted)
+        on conflict (event_id, mode, shard) do update
+            set confirmed = t.confirmed + excluded.confirmed, waitlisted = t.waitlisted + excluded.waitlisted
+        """;
+
+    public static Task AdjustTallyAsync(DbSession db, Guid eventId, RegistrationMode mode, int confirmed, int waitlisted, CancellationToken ct) =>
+        confirmed == 0 && waitlisted == 0
+            ? Task.CompletedTask
+            : db.ExecuteAsync(AdjustTallySql, new { EventId = eventId, Mode = EventText.Wire(mode), Confirmed = confirmed, Waitlisted = waitlisted }, ct);
+
+    /// <summary>What a registration in this status counts in the tally.</summary>
+    public static (int Confirmed, int Waitlisted) Weight(RegistrationStatus status) => status switch
+    {
+        RegistrationStatus.Confirmed => (1, 0),
+        RegistrationStatus.Waitlisted => (0, 1),
+        _ => (0, 0),
+    };
+
     /// <summary>Places taken and waiting per mode, from the running tally (constant time, however many registrations).</summary>
     public const string TallySql = """
         select mode, sum(confirmed)::int as confirmed, sum(waitlisted)::int as waitlisted, 0 as cancelled, 0 as attended
@@ -97,6 +121,7 @@ internal static class RegistrationQueue
                         where event_id = @EventId and mode = @Mode), 2147483647)))
                 returning r.id, r.email, r.language
                 """, new { EventId = row.Id, Mode = EventText.Wire(mode), capacity, now }, ct);
+            await AdjustTallyAsync(db, row.Id, mode, promoted.Count, -promoted.Count, ct);
             foreach (var (id, email, language) in promoted)
             {
                 if (email is null) continue;

@@ -97,7 +97,20 @@ public sealed class RegistrationTests(ApiFixture fixture) : ApiTest(fixture)
         Assert.Equal(50, await Scalar<int>("select count(*)::int from registration where status = 'confirmed'"));
         Assert.Equal(440, await Scalar<int>("select count(*)::int from registration where status = 'waitlisted'"));
         Assert.Equal(10, await Scalar<int>("select count(*)::int from outbox where kind = 'registration.promoted'"));
+        await AssertTallyAsync();
     }
+
+    /// <summary>The running tally agrees with the rows it counts.</summary>
+    private async Task AssertTallyAsync() => Assert.Equal(
+        await Scalar<string>("""
+            select coalesce(string_agg(x, ',' order by x), '') from (
+                select event_id || '/' || mode || '/' || count(*) filter (where status = 'confirmed') || '/' || count(*) filter (where status = 'waitlisted') as x
+                from registration group by event_id, mode) s
+            """),
+        await Scalar<string>("""
+            select coalesce(string_agg(x, ',' order by x), '') from (
+                select event_id || '/' || mode || '/' || sum(confirmed) || '/' || sum(waitlisted) as x from registration_tally group by event_id, mode) s
+            """));
 
     private async Task<List<Guid>> ConfirmedPromotedAsync()
     {
@@ -169,6 +182,7 @@ public sealed class RegistrationTests(ApiFixture fixture) : ApiTest(fixture)
         Assert.Equal(RegistrationStatus.Confirmed, (await Api.Client().GetMyRegistrationAsync(third.ManageToken)).Status);
         Assert.Equal(new[] { "second@example.se", "third@example.se" },
             (await Scalar<string>("select string_agg(recipient, ',' order by id) from outbox where kind = 'registration.promoted'")).Split(','));
+        await AssertTallyAsync();
     }
 
     [Fact]
