@@ -74,3 +74,30 @@ test('staff publish a dialogue and the public reads it without the remote link',
   assert.equal(event.remoteParticipation, true);
   assert.ok(!JSON.stringify(event).includes('meet.example.se'));
 });
+
+test('a resident registers, retries safely, and manages the registration through the secret link', async () => {
+  const { accessToken } = await anonymous.createDevToken({ role: 'staff' });
+  const staff = clientWithToken(accessToken);
+  const startsAt = new Date(Date.now() + 45 * 24 * 3600 * 1000).toISOString();
+  const endsAt = new Date(Date.now() + 45 * 24 * 3600 * 1000 + 2 * 3600 * 1000).toISOString();
+  const draft = await staff.createEvent({
+    kind: 'dialogue', title: 'Trygghetsdialog i Midsommarkransen', areaSlug: 'midsommarkransen', format: 'onSite',
+    startsAt, endsAt, participationLevel: 'dialogue', capacityOnSite: 40,
+    venue: { name: 'Kransens bibliotek', address: 'Tegelbruksvägen 1', accessibilityNotes: 'Hiss finns.' },
+  });
+  await staff.publishEvent(draft.id, { overrideReason: 'Testar anmälan från klienten utan inbjudningar.' });
+
+  const key = crypto.randomUUID();
+  const body = { mode: 'onSite', consentVersion: '2026-01', email: 'boende@example.se' };
+  const receipt = await anonymous.registerForDialogue(draft.id, key, body);
+  const retried = await anonymous.registerForDialogue(draft.id, key, body);
+  assert.equal(receipt.status, 'confirmed');
+  assert.equal(retried.id, receipt.id);
+  assert.equal((await anonymous.getDialogueAvailability(draft.slug)).onSite.available, 39);
+
+  const mine = await anonymous.getMyRegistration(receipt.manageToken);
+  assert.equal(mine.email, 'boende@example.se');
+  const cancelled = await anonymous.cancelMyRegistration(receipt.manageToken);
+  assert.equal(cancelled.status, 'cancelled');
+  await assert.rejects(anonymous.registerForDialogue(draft.id, key, { ...body, mode: 'remote' }), (problem) => problem.status === 422);
+});
