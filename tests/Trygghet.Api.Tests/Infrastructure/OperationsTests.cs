@@ -116,8 +116,16 @@ public sealed class OperationsTests(ApiFixture fixture) : ApiTest(fixture)
             Assert.Equal(HttpStatusCode.OK, (await http.PostAsync("/api/v1/dev/token", Json("""{"role":"staff"}"""))).StatusCode);
         var third = await http.PostAsync("/api/v1/dev/token", Json("""{"role":"staff"}"""));
 
+        var registration = await http.SendAsync(new HttpRequestMessage(HttpMethod.Post, $"/api/v1/dialogues/{Guid.NewGuid()}/registrations")
+        {
+            Headers = { { "Idempotency-Key", Guid.NewGuid().ToString() } },
+            Content = Json("""{"mode":"onSite","consentVersion":"2026-01"}"""),
+        });
+
         Assert.Equal(429, (await Problems.ReadAsync(third)).Status);
         Assert.True(third.Headers.RetryAfter?.Delta > TimeSpan.Zero);
+        Assert.Equal(429, (await Problems.ReadAsync(registration)).Status); // registrations share the client's allowance
+        Assert.True(registration.Headers.RetryAfter?.Delta > TimeSpan.Zero);
     }
 
     [Fact]
