@@ -7,6 +7,7 @@ using Trygghet.Api.Features.Areas;
 using Trygghet.Api.Features.Audit;
 using Trygghet.Api.Features.Events;
 using Trygghet.Api.Features.Registrations;
+using Trygghet.Api.Features.Observations;
 using Trygghet.Api.Features.Statistics;
 using Trygghet.Api.Features.Dev;
 using Trygghet.Api.Infrastructure;
@@ -93,6 +94,7 @@ api.MapEvents();
 api.MapRsvp();
 api.MapPublicEvents();
 api.MapRegistrations();
+api.MapObservations();
 api.MapAudit();
 api.MapStatisticsImports();
 api.MapBraImport();
@@ -101,6 +103,7 @@ api.MapSurvey();
 api.MapEngagement();
 api.MapSignals();
 if (app.Environment.IsDevelopment()) api.MapDevToken();
+app.MapOpen311();
 app.MapHealth();
 
 if (exportOpenApi is not null)

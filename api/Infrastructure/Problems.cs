@@ -23,6 +23,9 @@ public class ProblemException(int status, string messageKey, params object[] arg
 public sealed class NotFoundException(string messageKey, params object[] args)
     : ProblemException(StatusCodes.Status404NotFound, messageKey, args);
 
+public sealed class ForbiddenException(string messageKey, params object[] args)
+    : ProblemException(StatusCodes.Status403Forbidden, messageKey, args);
+
 public sealed class ConflictException(string messageKey, params object[] args)
     : ProblemException(StatusCodes.Status409Conflict, messageKey, args);
 

@@ -6,4 +6,11 @@ public static class Time
     public static readonly TimeZoneInfo Stockholm = TimeZoneInfo.FindSystemTimeZoneById("Europe/Stockholm");
 
     public static DateTimeOffset Local(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Stockholm);
+
+    /// <summary>Midnight at the start of a day in Stockholm, as an instant (UTC).</summary>
+    public static DateTimeOffset StartOfDay(DateOnly day)
+    {
+        var midnight = day.ToDateTime(TimeOnly.MinValue);
+        return new DateTimeOffset(midnight, Stockholm.GetUtcOffset(midnight)).ToUniversalTime();
+    }
 }

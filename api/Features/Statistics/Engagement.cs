@@ -19,9 +19,9 @@ namespace Trygghet.Api.Features.Statistics;
 /// <param name="RegistrationsRemote">Of those, remote.</param>
 /// <param name="QuestionsAsked">Questions residents asked (counted once questions exist; 0 until then).</param>
 /// <param name="QuestionsAnswered">Questions answered (0 until questions exist).</param>
-/// <param name="ObservationsOpen">Observations not yet fixed or closed (0 until observations exist).</param>
-/// <param name="ObservationsFixed">Observations fixed (0 until observations exist).</param>
-/// <param name="MedianDaysToFix">Median days from an observation to its fix; null while none is fixed.</param>
+/// <param name="ObservationsOpen">Observations reported in the period and still open (reported, investigating, planned, in progress).</param>
+/// <param name="ObservationsFixed">Observations fixed in the period.</param>
+/// <param name="MedianDaysToFix">Median days from report to fix of the observations fixed in the period; null while none is.</param>
 /// <param name="Source">Where the figures come from.</param>
 public sealed record Engagement(AreaRef Area, DateOnly From, DateOnly To, int DialoguesHeld, int WalksHeld, int Cancelled,
     int ParticipantsOnSite, int ParticipantsRemote, int EventsWithFeedback, int ActorsTakingPart, int Registrations, int RegistrationsOnSite,
@@ -85,9 +85,25 @@ public sealed class GetEngagementHandler(DbSession db, TimeProvider clock) : IQu
                 Until = to.AddDays(1).ToDateTime(TimeOnly.MinValue),
                 Now = clock.GetUtcNow(),
             }, ct);
+        var observations = await db.QuerySingleOrDefaultAsync<(int Open, int Fixed, double? MedianDays)>("""
+            with scope as (select id from area where id = @Id or parent_id = @Id or @IsCity)
+            select count(*) filter (where o.status in ('reported', 'investigating', 'planned', 'inProgress')
+                                      and o.created_at >= @FromAt and o.created_at < @UntilAt)::int,
+                   count(*) filter (where o.fixed_at >= @FromAt and o.fixed_at < @UntilAt)::int,
+                   percentile_cont(0.5) within group (order by extract(epoch from o.fixed_at - o.created_at) / 86400)
+                       filter (where o.fixed_at >= @FromAt and o.fixed_at < @UntilAt)
+            from observation o where o.area_id in (select id from scope)
+            """, new
+        {
+            area.Id,
+            IsCity = area.Kind == "city",
+            FromAt = Time.StartOfDay(from),
+            UntilAt = Time.StartOfDay(to.AddDays(1)),
+        }, ct);
         return new Engagement(new AreaRef(area.Slug, area.Name, AreaKinds.Parse(area.Kind)), from, to,
             row.Dialogues, row.Walks, row.Cancelled, row.OnSite, row.Remote, row.Feedback, row.Actors,
-            row.RegisteredOnSite + row.RegisteredRemote, row.RegisteredOnSite, row.RegisteredRemote, QuestionsAsked: 0, QuestionsAnswered: 0, ObservationsOpen: 0, ObservationsFixed: 0, MedianDaysToFix: null,
+            row.RegisteredOnSite + row.RegisteredRemote, row.RegisteredOnSite, row.RegisteredRemote, QuestionsAsked: 0, QuestionsAnswered: 0, observations.Open, observations.Fixed,
+            observations.MedianDays is { } days ? Math.Round(days, 1) : null,
             Source: "Trygghet: stadsdelsförvaltningens egna uppgifter om dialoger och vandringar");
     }
 }

@@ -124,6 +124,13 @@ export interface ITrygghetClient {
     getDialogueAvailability(idOrSlug: string, signal?: AbortSignal): Promise<Availability>;
 
     /**
+     * The feedback (återkoppling) of a closed dialogue: what was raised, answered and is being done (409 before it is closed).
+     * @param idOrSlug The event's id or slug, e.g. `trygghetsdialog-i-fruangen-2027-03-10`.
+     * @return OK
+     */
+    getDialogueFeedback(idOrSlug: string, signal?: AbortSignal): Promise<EventFeedback>;
+
+    /**
      * iCalendar feed (RFC 5545, Europe/Stockholm) of dialogues and walks from 90 days back, by area and kind; cancelled events as STATUS:CANCELLED.
      * @param area (optional) Slug of a neighbourhood, or of the district to include all its neighbourhoods, e.g. `fruangen`.
      * @param kind (optional) Only dialogues or only walks.
@@ -145,6 +152,157 @@ export interface ITrygghetClient {
      * @return OK
      */
     answerRsvp(x_Rsvp_Token: string, body: RsvpRequest, signal?: AbortSignal): Promise<RsvpView>;
+
+    /**
+     * Atom feed of an area's measures and its observations' status changes, newest first (50).
+     * @return OK
+     */
+    getAreaFeed(slug: string, signal?: AbortSignal): Promise<string>;
+
+    /**
+     * Safety measures (trygghetsskapande åtgärder), newest first; by area (a neighbourhood includes the district's own) and status.
+     * @param area (optional) Neighbourhood or district slug.
+     * @param status (optional) Only this status.
+     * @param limit (optional) Page size, 1–100 (default 20).
+     * @param cursor (optional) The `nextCursor` of the previous page.
+     * @return OK
+     */
+    listMeasures(area?: string | undefined, status?: MeasureStatus | undefined, limit?: number | undefined, cursor?: string | undefined, signal?: AbortSignal): Promise<MeasurePage>;
+
+    /**
+     * Publish a measure (audited).
+     * @return Created
+     */
+    createMeasure(body: MeasureInput, signal?: AbortSignal): Promise<Measure>;
+
+    /**
+     * One measure with the observations and events it answers; the ETag header carries the version.
+     * @return OK
+     */
+    getMeasure(id: string, signal?: AbortSignal): Promise<Measure>;
+
+    /**
+     * Change a measure, its status and links (If-Match; audited).
+     * @param if_Match The ETag of the measure as last read.
+     * @return OK
+     */
+    updateMeasure(id: string, if_Match: string, body: MeasureInput, signal?: AbortSignal): Promise<Measure>;
+
+    /**
+     * The categories of observations, each with the Safetipin audit parameter it affects.
+     * @return OK
+     */
+    listObservationCategories(signal?: AbortSignal): Promise<CategoryInfo[]>;
+
+    /**
+     * A walk's participant records an observation through their manage link (X-Registration-Token), from the walk's start until two weeks after.
+     * @param x_Registration_Token The secret of the manage link of a walk's registration, as a header.
+     * @return Created
+     */
+    recordParticipantObservation(x_Registration_Token: string, body: ParticipantObservationInput, signal?: AbortSignal): Promise<Observation>;
+
+    /**
+     * Observations, newest first, with their follow-up; by area (a district includes its neighbourhoods), status, category, walk, overdue.
+     * @param area (optional) Neighbourhood or district slug.
+     * @param status (optional) Only this status.
+     * @param category (optional) Only this category.
+     * @param walkId (optional) Only from this walk.
+     * @param overdue (optional) true: only overdue; false: none overdue.
+     * @param limit (optional) Page size, 1–100 (default 20).
+     * @param cursor (optional) The `nextCursor` of the previous page.
+     * @return OK
+     */
+    listObservations(area?: string | undefined, status?: ObservationStatus | undefined, category?: ObservationCategory | undefined, walkId?: string | undefined, overdue?: boolean | undefined, limit?: number | undefined, cursor?: string | undefined, signal?: AbortSignal): Promise<ObservationPage>;
+
+    /**
+     * Record an observation at a point; it is assigned to its neighbourhood (outside the district: 422).
+     * @return Created
+     */
+    recordObservation(body: ObservationInput, signal?: AbortSignal): Promise<Observation>;
+
+    /**
+     * One observation with its public history.
+     * @return OK
+     */
+    getObservation(id: string, signal?: AbortSignal): Promise<Observation>;
+
+    /**
+     * What is assigned to the caller's organisation (role actor), deadline first.
+     * @return OK
+     */
+    listAssignedObservations(signal?: AbortSignal): Promise<Observation[]>;
+
+    /**
+     * Give an observation to a responsible actor with a deadline (audited; kept in the public history).
+     * @return OK
+     */
+    assignObservation(id: string, body: AssignRequest, signal?: AbortSignal): Promise<Observation>;
+
+    /**
+     * Move the follow-up on (audited; kept in the public history). Actors only for what is assigned to them.
+     * @return OK
+     */
+    changeObservationStatus(id: string, body: StatusChangeRequest, signal?: AbortSignal): Promise<Observation>;
+
+    /**
+     * Open311: the observation categories as services (format json or xml).
+     * @param format json or xml.
+     * @return OK
+     */
+    open311Services(format: string, signal?: AbortSignal): Promise<Open311Service[]>;
+
+    /**
+     * Open311: a service definition, with its one attribute (severity 1–3).
+     * @param code A service_code.
+     * @param format json or xml.
+     * @return OK
+     */
+    open311ServiceDefinition(code: string, format: string, signal?: AbortSignal): Promise<any>;
+
+    /**
+     * Open311: service requests (observations), newest first; the last 90 days unless start_date is given; at most 1,000.
+     * @param format json or xml.
+     * @param service_request_id (optional) Comma-separated ids; when given, the other filters are ignored.
+     * @param service_code (optional) Only this service.
+     * @param start_date (optional) Requested at or after (W3C date-time); default 90 days ago.
+     * @param end_date (optional) Requested at or before (W3C date-time).
+     * @param status (optional) open or closed.
+     * @return OK
+     */
+    open311Requests(format: string, service_request_id?: string | undefined, service_code?: string | undefined, start_date?: string | undefined, end_date?: string | undefined, status?: string | undefined, signal?: AbortSignal): Promise<Open311Request[]>;
+
+    /**
+     * Open311: report an observation (form-encoded: api_key, service_code, lat, long, description, attribute[severity]).
+     * @param format json or xml.
+     * @return OK
+     */
+    open311PostRequest(format: string, body: { [key: string]: string; }, signal?: AbortSignal): Promise<Open311Created[]>;
+
+    /**
+     * Open311: one service request, as a list of one.
+     * @param id A service_request_id.
+     * @param format json or xml.
+     * @return OK
+     */
+    open311Request(id: string, format: string, signal?: AbortSignal): Promise<Open311Request[]>;
+
+    /**
+     * The keys issued to Open311 clients (without the keys themselves).
+     * @return OK
+     */
+    listOpen311Keys(signal?: AbortSignal): Promise<Open311Key[]>;
+
+    /**
+     * Issue a key to an Open311 client (audited); the key is in this answer only.
+     * @return OK
+     */
+    issueOpen311Key(body: Open311KeyRequest, signal?: AbortSignal): Promise<Open311Key>;
+
+    /**
+     * Revoke a key (audited).
+     * @return No Content
+     */
+    revokeOpen311Key(id: string, signal?: AbortSignal): Promise<void>;
 
     /**
      * Every dialogue and walk, drafts included, in start order.
@@ -382,6 +540,13 @@ export interface ITrygghetClient {
      * @return OK
      */
     getWalkAvailability(idOrSlug: string, signal?: AbortSignal): Promise<Availability>;
+
+    /**
+     * The feedback (återkoppling) of a closed walk: what was raised, answered and is being done (409 before it is closed).
+     * @param idOrSlug The event's id or slug, e.g. `trygghetsdialog-i-fruangen-2027-03-10`.
+     * @return OK
+     */
+    getWalkFeedback(idOrSlug: string, signal?: AbortSignal): Promise<EventFeedback>;
 }
 
 export class TrygghetClient implements ITrygghetClient {
@@ -1540,6 +1705,78 @@ export class TrygghetClient implements ITrygghetClient {
     }
 
     /**
+     * The feedback (återkoppling) of a closed dialogue: what was raised, answered and is being done (409 before it is closed).
+     * @param idOrSlug The event's id or slug, e.g. `trygghetsdialog-i-fruangen-2027-03-10`.
+     * @return OK
+     */
+    getDialogueFeedback(idOrSlug: string, signal?: AbortSignal): Promise<EventFeedback> {
+        let url_ = this.baseUrl + "/api/v1/dialogues/{idOrSlug}/feedback";
+        if (idOrSlug === undefined || idOrSlug === null)
+            throw new globalThis.Error("The parameter 'idOrSlug' must be defined.");
+        url_ = url_.replace("{idOrSlug}", encodeURIComponent("" + idOrSlug));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetDialogueFeedback(_response);
+        });
+    }
+
+    protected processGetDialogueFeedback(response: Response): Promise<EventFeedback> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as EventFeedback;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unexpected error (logged; no details are returned).", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached; retry after `Retry-After` seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<EventFeedback>(null as any);
+    }
+
+    /**
      * iCalendar feed (RFC 5545, Europe/Stockholm) of dialogues and walks from 90 days back, by area and kind; cancelled events as STATUS:CANCELLED.
      * @param area (optional) Slug of a neighbourhood, or of the district to include all its neighbourhoods, e.g. `fruangen`.
      * @param kind (optional) Only dialogues or only walks.
@@ -1752,6 +1989,1568 @@ export class TrygghetClient implements ITrygghetClient {
             });
         }
         return Promise.resolve<RsvpView>(null as any);
+    }
+
+    /**
+     * Atom feed of an area's measures and its observations' status changes, newest first (50).
+     * @return OK
+     */
+    getAreaFeed(slug: string, signal?: AbortSignal): Promise<string> {
+        let url_ = this.baseUrl + "/api/v1/areas/{slug}/feed.atom";
+        if (slug === undefined || slug === null)
+            throw new globalThis.Error("The parameter 'slug' must be defined.");
+        url_ = url_.replace("{slug}", encodeURIComponent("" + slug));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/atom+xml"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetAreaFeed(_response);
+        });
+    }
+
+    protected processGetAreaFeed(response: Response): Promise<string> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as string;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unexpected error (logged; no details are returned).", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached; retry after `Retry-After` seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<string>(null as any);
+    }
+
+    /**
+     * Safety measures (trygghetsskapande åtgärder), newest first; by area (a neighbourhood includes the district's own) and status.
+     * @param area (optional) Neighbourhood or district slug.
+     * @param status (optional) Only this status.
+     * @param limit (optional) Page size, 1–100 (default 20).
+     * @param cursor (optional) The `nextCursor` of the previous page.
+     * @return OK
+     */
+    listMeasures(area?: string | undefined, status?: MeasureStatus | undefined, limit?: number | undefined, cursor?: string | undefined, signal?: AbortSignal): Promise<MeasurePage> {
+        let url_ = this.baseUrl + "/api/v1/measures?";
+        if (area === null)
+            throw new globalThis.Error("The parameter 'area' cannot be null.");
+        else if (area !== undefined)
+            url_ += "area=" + encodeURIComponent("" + area) + "&";
+        if (status === null)
+            throw new globalThis.Error("The parameter 'status' cannot be null.");
+        else if (status !== undefined)
+            url_ += "status=" + encodeURIComponent("" + status) + "&";
+        if (limit === null)
+            throw new globalThis.Error("The parameter 'limit' cannot be null.");
+        else if (limit !== undefined)
+            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
+        if (cursor === null)
+            throw new globalThis.Error("The parameter 'cursor' cannot be null.");
+        else if (cursor !== undefined)
+            url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processListMeasures(_response);
+        });
+    }
+
+    protected processListMeasures(response: Response): Promise<MeasurePage> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as MeasurePage;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unexpected error (logged; no details are returned).", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached; retry after `Retry-After` seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<MeasurePage>(null as any);
+    }
+
+    /**
+     * Publish a measure (audited).
+     * @return Created
+     */
+    createMeasure(body: MeasureInput, signal?: AbortSignal): Promise<Measure> {
+        let url_ = this.baseUrl + "/api/v1/measures";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processCreateMeasure(_response);
+        });
+    }
+
+    protected processCreateMeasure(response: Response): Promise<Measure> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 201) {
+            return response.text().then((_responseText) => {
+            let result201: any = null;
+            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Measure;
+            return result201;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No valid bearer token.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The token\'s role may not call this operation.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unprocessable Content", status, _responseText, _headers, result422);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unexpected error (logged; no details are returned).", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached; retry after `Retry-After` seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<Measure>(null as any);
+    }
+
+    /**
+     * One measure with the observations and events it answers; the ETag header carries the version.
+     * @return OK
+     */
+    getMeasure(id: string, signal?: AbortSignal): Promise<Measure> {
+        let url_ = this.baseUrl + "/api/v1/measures/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetMeasure(_response);
+        });
+    }
+
+    protected processGetMeasure(response: Response): Promise<Measure> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Measure;
+            return result200;
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unexpected error (logged; no details are returned).", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached; retry after `Retry-After` seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<Measure>(null as any);
+    }
+
+    /**
+     * Change a measure, its status and links (If-Match; audited).
+     * @param if_Match The ETag of the measure as last read.
+     * @return OK
+     */
+    updateMeasure(id: string, if_Match: string, body: MeasureInput, signal?: AbortSignal): Promise<Measure> {
+        let url_ = this.baseUrl + "/api/v1/measures/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "PUT",
+            signal,
+            headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processUpdateMeasure(_response);
+        });
+    }
+
+    protected processUpdateMeasure(response: Response): Promise<Measure> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Measure;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No valid bearer token.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The token\'s role may not call this operation.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unprocessable Content", status, _responseText, _headers, result422);
+            });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Required", status, _responseText, _headers, result428);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unexpected error (logged; no details are returned).", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached; retry after `Retry-After` seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<Measure>(null as any);
+    }
+
+    /**
+     * The categories of observations, each with the Safetipin audit parameter it affects.
+     * @return OK
+     */
+    listObservationCategories(signal?: AbortSignal): Promise<CategoryInfo[]> {
+        let url_ = this.baseUrl + "/api/v1/observation-categories";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processListObservationCategories(_response);
+        });
+    }
+
+    protected processListObservationCategories(response: Response): Promise<CategoryInfo[]> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as CategoryInfo[];
+            return result200;
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unexpected error (logged; no details are returned).", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached; retry after `Retry-After` seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<CategoryInfo[]>(null as any);
+    }
+
+    /**
+     * A walk's participant records an observation through their manage link (X-Registration-Token), from the walk's start until two weeks after.
+     * @param x_Registration_Token The secret of the manage link of a walk's registration, as a header.
+     * @return Created
+     */
+    recordParticipantObservation(x_Registration_Token: string, body: ParticipantObservationInput, signal?: AbortSignal): Promise<Observation> {
+        let url_ = this.baseUrl + "/api/v1/registration/observations";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "X-Registration-Token": x_Registration_Token !== undefined && x_Registration_Token !== null ? "" + x_Registration_Token : "",
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processRecordParticipantObservation(_response);
+        });
+    }
+
+    protected processRecordParticipantObservation(response: Response): Promise<Observation> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 201) {
+            return response.text().then((_responseText) => {
+            let result201: any = null;
+            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Observation;
+            return result201;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unprocessable Content", status, _responseText, _headers, result422);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unexpected error (logged; no details are returned).", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached; retry after `Retry-After` seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<Observation>(null as any);
+    }
+
+    /**
+     * Observations, newest first, with their follow-up; by area (a district includes its neighbourhoods), status, category, walk, overdue.
+     * @param area (optional) Neighbourhood or district slug.
+     * @param status (optional) Only this status.
+     * @param category (optional) Only this category.
+     * @param walkId (optional) Only from this walk.
+     * @param overdue (optional) true: only overdue; false: none overdue.
+     * @param limit (optional) Page size, 1–100 (default 20).
+     * @param cursor (optional) The `nextCursor` of the previous page.
+     * @return OK
+     */
+    listObservations(area?: string | undefined, status?: ObservationStatus | undefined, category?: ObservationCategory | undefined, walkId?: string | undefined, overdue?: boolean | undefined, limit?: number | undefined, cursor?: string | undefined, signal?: AbortSignal): Promise<ObservationPage> {
+        let url_ = this.baseUrl + "/api/v1/observations?";
+        if (area === null)
+            throw new globalThis.Error("The parameter 'area' cannot be null.");
+        else if (area !== undefined)
+            url_ += "area=" + encodeURIComponent("" + area) + "&";
+        if (status === null)
+            throw new globalThis.Error("The parameter 'status' cannot be null.");
+        else if (status !== undefined)
+            url_ += "status=" + encodeURIComponent("" + status) + "&";
+        if (category === null)
+            throw new globalThis.Error("The parameter 'category' cannot be null.");
+        else if (category !== undefined)
+            url_ += "category=" + encodeURIComponent("" + category) + "&";
+        if (walkId === null)
+            throw new globalThis.Error("The parameter 'walkId' cannot be null.");
+        else if (walkId !== undefined)
+            url_ += "walkId=" + encodeURIComponent("" + walkId) + "&";
+        if (overdue === null)
+            throw new globalThis.Error("The parameter 'overdue' cannot be null.");
+        else if (overdue !== undefined)
+            url_ += "overdue=" + encodeURIComponent("" + overdue) + "&";
+        if (limit === null)
+            throw new globalThis.Error("The parameter 'limit' cannot be null.");
+        else if (limit !== undefined)
+            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
+        if (cursor === null)
+            throw new globalThis.Error("The parameter 'cursor' cannot be null.");
+        else if (cursor !== undefined)
+            url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processListObservations(_response);
+        });
+    }
+
+    protected processListObservations(response: Response): Promise<ObservationPage> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ObservationPage;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unexpected error (logged; no details are returned).", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached; retry after `Retry-After` seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ObservationPage>(null as any);
+    }
+
+    /**
+     * Record an observation at a point; it is assigned to its neighbourhood (outside the district: 422).
+     * @return Created
+     */
+    recordObservation(body: ObservationInput, signal?: AbortSignal): Promise<Observation> {
+        let url_ = this.baseUrl + "/api/v1/observations";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processRecordObservation(_response);
+        });
+    }
+
+    protected processRecordObservation(response: Response): Promise<Observation> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 201) {
+            return response.text().then((_responseText) => {
+            let result201: any = null;
+            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Observation;
+            return result201;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No valid bearer token.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The token\'s role may not call this operation.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unprocessable Content", status, _responseText, _headers, result422);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unexpected error (logged; no details are returned).", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached; retry after `Retry-After` seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<Observation>(null as any);
+    }
+
+    /**
+     * One observation with its public history.
+     * @return OK
+     */
+    getObservation(id: string, signal?: AbortSignal): Promise<Observation> {
+        let url_ = this.baseUrl + "/api/v1/observations/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetObservation(_response);
+        });
+    }
+
+    protected processGetObservation(response: Response): Promise<Observation> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Observation;
+            return result200;
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unexpected error (logged; no details are returned).", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached; retry after `Retry-After` seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<Observation>(null as any);
+    }
+
+    /**
+     * What is assigned to the caller's organisation (role actor), deadline first.
+     * @return OK
+     */
+    listAssignedObservations(signal?: AbortSignal): Promise<Observation[]> {
+        let url_ = this.baseUrl + "/api/v1/observations/assigned";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processListAssignedObservations(_response);
+        });
+    }
+
+    protected processListAssignedObservations(response: Response): Promise<Observation[]> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Observation[];
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No valid bearer token.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The token\'s role may not call this operation.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unexpected error (logged; no details are returned).", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached; retry after `Retry-After` seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<Observation[]>(null as any);
+    }
+
+    /**
+     * Give an observation to a responsible actor with a deadline (audited; kept in the public history).
+     * @return OK
+     */
+    assignObservation(id: string, body: AssignRequest, signal?: AbortSignal): Promise<Observation> {
+        let url_ = this.baseUrl + "/api/v1/observations/{id}/assign";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processAssignObservation(_response);
+        });
+    }
+
+    protected processAssignObservation(response: Response): Promise<Observation> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Observation;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No valid bearer token.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The token\'s role may not call this operation.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unprocessable Content", status, _responseText, _headers, result422);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unexpected error (logged; no details are returned).", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached; retry after `Retry-After` seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<Observation>(null as any);
+    }
+
+    /**
+     * Move the follow-up on (audited; kept in the public history). Actors only for what is assigned to them.
+     * @return OK
+     */
+    changeObservationStatus(id: string, body: StatusChangeRequest, signal?: AbortSignal): Promise<Observation> {
+        let url_ = this.baseUrl + "/api/v1/observations/{id}/status";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processChangeObservationStatus(_response);
+        });
+    }
+
+    protected processChangeObservationStatus(response: Response): Promise<Observation> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Observation;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No valid bearer token.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The token\'s role may not call this operation.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unprocessable Content", status, _responseText, _headers, result422);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unexpected error (logged; no details are returned).", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached; retry after `Retry-After` seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<Observation>(null as any);
+    }
+
+    /**
+     * Open311: the observation categories as services (format json or xml).
+     * @param format json or xml.
+     * @return OK
+     */
+    open311Services(format: string, signal?: AbortSignal): Promise<Open311Service[]> {
+        let url_ = this.baseUrl + "/open311/v2/services.{format}";
+        if (format === undefined || format === null)
+            throw new globalThis.Error("The parameter 'format' must be defined.");
+        url_ = url_.replace("{format}", encodeURIComponent("" + format));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processOpen311Services(_response);
+        });
+    }
+
+    protected processOpen311Services(response: Response): Promise<Open311Service[]> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Open311Service[];
+            return result200;
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Open311Error[];
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unexpected error (logged; no details are returned).", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached; retry after `Retry-After` seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<Open311Service[]>(null as any);
+    }
+
+    /**
+     * Open311: a service definition, with its one attribute (severity 1–3).
+     * @param code A service_code.
+     * @param format json or xml.
+     * @return OK
+     */
+    open311ServiceDefinition(code: string, format: string, signal?: AbortSignal): Promise<any> {
+        let url_ = this.baseUrl + "/open311/v2/services/{code}.{format}";
+        if (code === undefined || code === null)
+            throw new globalThis.Error("The parameter 'code' must be defined.");
+        url_ = url_.replace("{code}", encodeURIComponent("" + code));
+        if (format === undefined || format === null)
+            throw new globalThis.Error("The parameter 'format' must be defined.");
+        url_ = url_.replace("{format}", encodeURIComponent("" + format));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processOpen311ServiceDefinition(_response);
+        });
+    }
+
+    protected processOpen311ServiceDefinition(response: Response): Promise<any> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as any;
+            return result200;
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Open311Error[];
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unexpected error (logged; no details are returned).", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached; retry after `Retry-After` seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<any>(null as any);
+    }
+
+    /**
+     * Open311: service requests (observations), newest first; the last 90 days unless start_date is given; at most 1,000.
+     * @param format json or xml.
+     * @param service_request_id (optional) Comma-separated ids; when given, the other filters are ignored.
+     * @param service_code (optional) Only this service.
+     * @param start_date (optional) Requested at or after (W3C date-time); default 90 days ago.
+     * @param end_date (optional) Requested at or before (W3C date-time).
+     * @param status (optional) open or closed.
+     * @return OK
+     */
+    open311Requests(format: string, service_request_id?: string | undefined, service_code?: string | undefined, start_date?: string | undefined, end_date?: string | undefined, status?: string | undefined, signal?: AbortSignal): Promise<Open311Request[]> {
+        let url_ = this.baseUrl + "/open311/v2/requests.{format}?";
+        if (format === undefined || format === null)
+            throw new globalThis.Error("The parameter 'format' must be defined.");
+        url_ = url_.replace("{format}", encodeURIComponent("" + format));
+        if (service_request_id === null)
+            throw new globalThis.Error("The parameter 'service_request_id' cannot be null.");
+        else if (service_request_id !== undefined)
+            url_ += "service_request_id=" + encodeURIComponent("" + service_request_id) + "&";
+        if (service_code === null)
+            throw new globalThis.Error("The parameter 'service_code' cannot be null.");
+        else if (service_code !== undefined)
+            url_ += "service_code=" + encodeURIComponent("" + service_code) + "&";
+        if (start_date === null)
+            throw new globalThis.Error("The parameter 'start_date' cannot be null.");
+        else if (start_date !== undefined)
+            url_ += "start_date=" + encodeURIComponent("" + start_date) + "&";
+        if (end_date === null)
+            throw new globalThis.Error("The parameter 'end_date' cannot be null.");
+        else if (end_date !== undefined)
+            url_ += "end_date=" + encodeURIComponent("" + end_date) + "&";
+        if (status === null)
+            throw new globalThis.Error("The parameter 'status' cannot be null.");
+        else if (status !== undefined)
+            url_ += "status=" + encodeURIComponent("" + status) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processOpen311Requests(_response);
+        });
+    }
+
+    protected processOpen311Requests(response: Response): Promise<Open311Request[]> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Open311Request[];
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Open311Error[];
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Open311Error[];
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unexpected error (logged; no details are returned).", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached; retry after `Retry-After` seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<Open311Request[]>(null as any);
+    }
+
+    /**
+     * Open311: report an observation (form-encoded: api_key, service_code, lat, long, description, attribute[severity]).
+     * @param format json or xml.
+     * @return OK
+     */
+    open311PostRequest(format: string, body: { [key: string]: string; }, signal?: AbortSignal): Promise<Open311Created[]> {
+        let url_ = this.baseUrl + "/open311/v2/requests.{format}";
+        if (format === undefined || format === null)
+            throw new globalThis.Error("The parameter 'format' must be defined.");
+        url_ = url_.replace("{format}", encodeURIComponent("" + format));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = Object.keys(body as any).map((key) => {
+            return encodeURIComponent(key) + '=' + encodeURIComponent((body as any)[key]);
+        }).join('&')
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/x-www-form-urlencoded",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processOpen311PostRequest(_response);
+        });
+    }
+
+    protected processOpen311PostRequest(response: Response): Promise<Open311Created[]> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Open311Created[];
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Open311Error[];
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Open311Error[];
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Open311Error[];
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unexpected error (logged; no details are returned).", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached; retry after `Retry-After` seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<Open311Created[]>(null as any);
+    }
+
+    /**
+     * Open311: one service request, as a list of one.
+     * @param id A service_request_id.
+     * @param format json or xml.
+     * @return OK
+     */
+    open311Request(id: string, format: string, signal?: AbortSignal): Promise<Open311Request[]> {
+        let url_ = this.baseUrl + "/open311/v2/requests/{id}.{format}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        if (format === undefined || format === null)
+            throw new globalThis.Error("The parameter 'format' must be defined.");
+        url_ = url_.replace("{format}", encodeURIComponent("" + format));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processOpen311Request(_response);
+        });
+    }
+
+    protected processOpen311Request(response: Response): Promise<Open311Request[]> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Open311Request[];
+            return result200;
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Open311Error[];
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unexpected error (logged; no details are returned).", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached; retry after `Retry-After` seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<Open311Request[]>(null as any);
+    }
+
+    /**
+     * The keys issued to Open311 clients (without the keys themselves).
+     * @return OK
+     */
+    listOpen311Keys(signal?: AbortSignal): Promise<Open311Key[]> {
+        let url_ = this.baseUrl + "/api/v1/open311/keys";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processListOpen311Keys(_response);
+        });
+    }
+
+    protected processListOpen311Keys(response: Response): Promise<Open311Key[]> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Open311Key[];
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No valid bearer token.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The token\'s role may not call this operation.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unexpected error (logged; no details are returned).", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached; retry after `Retry-After` seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<Open311Key[]>(null as any);
+    }
+
+    /**
+     * Issue a key to an Open311 client (audited); the key is in this answer only.
+     * @return OK
+     */
+    issueOpen311Key(body: Open311KeyRequest, signal?: AbortSignal): Promise<Open311Key> {
+        let url_ = this.baseUrl + "/api/v1/open311/keys";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processIssueOpen311Key(_response);
+        });
+    }
+
+    protected processIssueOpen311Key(response: Response): Promise<Open311Key> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Open311Key;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No valid bearer token.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The token\'s role may not call this operation.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unexpected error (logged; no details are returned).", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached; retry after `Retry-After` seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<Open311Key>(null as any);
+    }
+
+    /**
+     * Revoke a key (audited).
+     * @return No Content
+     */
+    revokeOpen311Key(id: string, signal?: AbortSignal): Promise<void> {
+        let url_ = this.baseUrl + "/api/v1/open311/keys/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "DELETE",
+            signal,
+            headers: {
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processRevokeOpen311Key(_response);
+        });
+    }
+
+    protected processRevokeOpen311Key(response: Response): Promise<void> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 204) {
+            return response.text().then((_responseText) => {
+            return;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No valid bearer token.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The token\'s role may not call this operation.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unexpected error (logged; no details are returned).", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached; retry after `Retry-After` seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<void>(null as any);
     }
 
     /**
@@ -4438,6 +6237,78 @@ export class TrygghetClient implements ITrygghetClient {
         }
         return Promise.resolve<Availability>(null as any);
     }
+
+    /**
+     * The feedback (återkoppling) of a closed walk: what was raised, answered and is being done (409 before it is closed).
+     * @param idOrSlug The event's id or slug, e.g. `trygghetsdialog-i-fruangen-2027-03-10`.
+     * @return OK
+     */
+    getWalkFeedback(idOrSlug: string, signal?: AbortSignal): Promise<EventFeedback> {
+        let url_ = this.baseUrl + "/api/v1/walks/{idOrSlug}/feedback";
+        if (idOrSlug === undefined || idOrSlug === null)
+            throw new globalThis.Error("The parameter 'idOrSlug' must be defined.");
+        url_ = url_.replace("{idOrSlug}", encodeURIComponent("" + idOrSlug));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetWalkFeedback(_response);
+        });
+    }
+
+    protected processGetWalkFeedback(response: Response): Promise<EventFeedback> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as EventFeedback;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unexpected error (logged; no details are returned).", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached; retry after `Retry-After` seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<EventFeedback>(null as any);
+    }
 }
 
 export interface Actor {
@@ -4560,6 +6431,14 @@ export interface AreaSignal {
     suggestion?: SignalSuggestion;
 }
 
+/** Give an observation to the organisation responsible for it, with a deadline. */
+export interface AssignRequest {
+    /** The responsible actor. */
+    actorId: string;
+    /** By when it should be dealt with. */
+    deadline: string;
+}
+
 /** One staff action: who did what to which resource, and when. */
 export interface AuditEntry {
     id: number;
@@ -4612,6 +6491,19 @@ export interface BraImportReport {
 export interface CancelRequest {
     /** Why; shown to the public. */
     reason: string;
+}
+
+/** A category residents and staff choose from. */
+export interface CategoryInfo {
+    code: ObservationCategory;
+    /** Swedish name. */
+    name: string;
+    /** English name. */
+    nameEn: string;
+    /** What belongs here. */
+    description: string;
+    /** The Safetipin audit parameter it affects (lighting, openness, visibility, security, walkPath, publicTransport, feeling …). */
+    safetipinParameter: string;
 }
 
 /** Check a participant in by the code they show. */
@@ -4719,14 +6611,37 @@ export interface Engagement {
     questionsAsked: number;
     /** Questions answered (0 until questions exist). */
     questionsAnswered: number;
-    /** Observations not yet fixed or closed (0 until observations exist). */
+    /** Observations reported in the period and still open (reported, investigating, planned, in progress). */
     observationsOpen: number;
-    /** Observations fixed (0 until observations exist). */
+    /** Observations fixed in the period. */
     observationsFixed: number;
-    /** Median days from an observation to its fix; null while none is fixed. */
+    /** Median days from report to fix of the observations fixed in the period; null while none is. */
     medianDaysToFix?: number | null;
     /** Where the figures come from. */
     source: string;
+}
+
+/** The feedback (återkoppling) of a closed dialogue or walk: what was raised, what was answered, and what is being done. The page a resident is sent after the event. */
+export interface EventFeedback {
+    eventId: string;
+    kind: EventKind;
+    slug: string;
+    title: string;
+    startsAt: string;
+    area: AreaRef;
+    closedAt: string;
+    /** The minutes. */
+    minutes: string;
+    /** What participants raised, as staff summed it up when closing the event. */
+    raised: string;
+    /** What will happen, as staff summed it up. */
+    actions: string;
+    participantsOnSite: number;
+    participantsRemote: number;
+    /** Observations made on the walk (for a dialogue: on the walks linked to it), with their follow-up. */
+    observations: Observation[];
+    /** Measures that answer the event or its observations, with their status. */
+    measures: Measure[];
 }
 
 /** How people take part: on site, remotely, or both. */
@@ -4813,6 +6728,15 @@ export interface EventPlanPage {
     nextCursor?: string | null;
 }
 
+/** A dialogue or walk a measure answers. */
+export interface EventRef {
+    id: string;
+    kind: EventKind;
+    slug: string;
+    title: string;
+    startsAt: string;
+}
+
 /** Where an event is in its lifecycle: `draft` → `published` (→ `rescheduled`) → `held` (its end has passed) → `closed` (minutes and feedback published); or `cancelled`. */
 export type EventStatus = "draft" | "published" | "rescheduled" | "held" | "closed" | "cancelled";
 
@@ -4887,6 +6811,57 @@ export interface ManagedRegistration {
     canChange: boolean;
 }
 
+/** A published safety measure. */
+export interface Measure {
+    id: string;
+    title: string;
+    description: string;
+    area: AreaRef;
+    responsible?: string | null;
+    responsibleActorId?: string | null;
+    status: MeasureStatus;
+    startsOn?: string | null;
+    completedOn?: string | null;
+    observations: ObservationRef[];
+    events: EventRef[];
+    /** Row version; the same value is sent as the `ETag` header. */
+    version: number;
+    createdAt: string;
+    updatedAt: string;
+}
+
+/** A safety measure (trygghetsskapande åtgärd) as staff publish it. */
+export interface MeasureInput {
+    /** Short public title, e.g. `Ny belysning i gångtunneln vid Västberga allé`. */
+    title: string;
+    /** What is done, and why. */
+    description: string;
+    /** The neighbourhood (or the district). */
+    areaSlug: string;
+    status: MeasureStatus;
+    /** The organisation doing it. */
+    responsibleActorId?: string | null;
+    /** When work starts (or started). */
+    startsOn?: string | null;
+    /** When it was completed. */
+    completedOn?: string | null;
+    /** The observations it answers. */
+    observationIds?: string[] | null;
+    /** The dialogues and walks it answers. */
+    eventIds?: string[] | null;
+}
+
+/** One page of a list; pass `nextCursor` back as `cursor` for the next page (null on the last). */
+export interface MeasurePage {
+    /** The items of this page. */
+    items: Measure[];
+    /** Opaque cursor of the next page; null when this is the last. */
+    nextCursor?: string | null;
+}
+
+/** Where a measure stands. */
+export type MeasureStatus = "planned" | "inProgress" | "completed" | "cancelled";
+
 /** The meeting link, for a confirmed remote participant inside the window. */
 export interface MeetingLink {
     url: string;
@@ -4934,10 +6909,154 @@ export interface ModeCounts {
     attended: number;
 }
 
+/** An observation as everyone sees it (who reported it is never shown). */
+export interface Observation {
+    id: string;
+    /** Public number; the Open311 `service_request_id`. */
+    number: number;
+    category: ObservationCategory;
+    categoryName: string;
+    description: string;
+    severity: number;
+    lat: number;
+    lon: number;
+    area: AreaRef;
+    walkId?: string | null;
+    /** The responsible organisation, once assigned. */
+    responsible?: string | null;
+    responsibleActorId?: string | null;
+    deadline?: string | null;
+    /** True when the deadline has passed and the observation is still open. */
+    overdue: boolean;
+    status: ObservationStatus;
+    statusNote?: string | null;
+    /** For a duplicate: the observation it repeats. */
+    duplicateOf?: string | null;
+    reportedAt: string;
+    updatedAt: string;
+    /** Every change, oldest first. */
+    history: ObservationHistoryEntry[];
+}
+
+/** What an observation is about; each maps to the Safetipin safety-audit parameter it affects. */
+export type ObservationCategory = "lighting" | "sightLines" | "vegetation" | "litter" | "graffiti" | "walkingPaths" | "publicTransport" | "emptyPremises" | "traffic" | "other";
+
+/** One entry of an observation's public history. */
+export interface ObservationHistoryEntry {
+    /** When. */
+    at: string;
+    status: ObservationStatus;
+    /** The public note given with the change. */
+    note?: string | null;
+    /** The responsible organisation from then on. */
+    responsible?: string | null;
+    /** The deadline from then on. */
+    deadline?: string | null;
+}
+
+/** An observation as staff or actors record it. */
+export interface ObservationInput {
+    category: ObservationCategory;
+    /** What was seen, where exactly. */
+    description: string;
+    /** 1 (minor) to 3 (serious). */
+    severity: number;
+    /** Latitude (WGS84); the point must lie in the district. */
+    lat: number;
+    /** Longitude (WGS84). */
+    lon: number;
+    /** The safety walk it came from. */
+    walkId?: string | null;
+}
+
+/** One page of a list; pass `nextCursor` back as `cursor` for the next page (null on the last). */
+export interface ObservationPage {
+    /** The items of this page. */
+    items: Observation[];
+    /** Opaque cursor of the next page; null when this is the last. */
+    nextCursor?: string | null;
+}
+
+/** An observation a measure answers. */
+export interface ObservationRef {
+    id: string;
+    number: number;
+    category: ObservationCategory;
+    description: string;
+    status: ObservationStatus;
+}
+
+/** Where the follow-up of an observation stands: `reported → investigating → planned → inProgress → fixed`, or ended as `notResponsible`, `duplicate` (of another) or `closed`, each with a public note. */
+export type ObservationStatus = "reported" | "investigating" | "planned" | "inProgress" | "fixed" | "notResponsible" | "duplicate" | "closed";
+
+/** The answer to a posted service request. */
+export interface Open311Created {
+    serviceRequestId: string;
+    serviceNotice: string;
+}
+
+/** An error as Open311 GeoReport v2 reports it. */
+export interface Open311Error {
+    code: number;
+    description: string;
+}
+
+/** An Open311 client's key as admins see it; the key itself only when it is issued. */
+export interface Open311Key {
+    id: string;
+    name: string;
+    createdAt: string;
+    revokedAt?: string | null;
+    apiKey?: string | null;
+}
+
+/** Issue a key to an Open311 client. */
+export interface Open311KeyRequest {
+    /** Who gets it, e.g. `Stockholms stads felanmälan`. */
+    name: string;
+}
+
+/** A service request (observation) in Open311 GeoReport v2 terms. */
+export interface Open311Request {
+    serviceRequestId: string;
+    status: string;
+    statusNotes?: string | null;
+    serviceName: string;
+    serviceCode: string;
+    description: string;
+    agencyResponsible?: string | null;
+    requestedDatetime: string;
+    updatedDatetime: string;
+    expectedDatetime?: string | null;
+    address: string;
+    lat: number;
+    long: number;
+}
+
+/** A service (observation category) in Open311 GeoReport v2 terms. */
+export interface Open311Service {
+    serviceCode: string;
+    serviceName: string;
+    description: string;
+    metadata: boolean;
+    type: string;
+    keywords: string;
+    group: string;
+}
+
 /** A participating organisation, as the public sees it: never contact data. */
 export interface Participant {
     organisation: string;
     kind: string;
+}
+
+/** An observation recorded by a walk's participant through their manage link (the walk is theirs). */
+export interface ParticipantObservationInput {
+    category: ObservationCategory;
+    description: string;
+    severity: number;
+    lat: number;
+    lon: number;
 }
 
 /** SKR's levels of citizen participation. */
@@ -5225,6 +7344,15 @@ export type StatisticsSource = "bra" | "police";
 
 /** What a figure counts: a number of crimes or events, or a rate per 100,000 inhabitants. */
 export type StatisticsUnit = "count" | "per100k";
+
+/** Move an observation on in its follow-up. */
+export interface StatusChangeRequest {
+    status: ObservationStatus;
+    /** A public note; required for notResponsible, duplicate and closed. */
+    note?: string | null;
+    /** For duplicate: the observation it repeats. */
+    duplicateOf?: string | null;
+}
 
 /** What a survey import did. */
 export interface SurveyImportReport {

@@ -33,12 +33,29 @@ public sealed class BadInputTests(ApiFixture fixture) : ApiTest(fixture)
             var response = await Api.CreateClient().SendAsync(request);
             var status = (int)response.StatusCode;
             if (status is < 400 or >= 500) failures.Add($"{name}: {status}");
+            else if (operation.Path.StartsWith("/open311/", StringComparison.Ordinal))
+            {
+                // Open311 answers errors in its own format: a list of {code, description}, as JSON or XML.
+                if (!await IsOpen311ErrorAsync(response, status)) failures.Add($"{name}: {status} is not an Open311 error list");
+            }
             else if (response.Content.Headers.ContentType?.MediaType != "application/problem+json")
                 failures.Add($"{name}: {status} as {response.Content.Headers.ContentType}");
         }
 
         Assert.True(failures.Count == 0, $"{operation}:\n{string.Join('\n', failures)}");
         Assert.Equal(before, await Snapshot());
+    }
+
+    private static async Task<bool> IsOpen311ErrorAsync(HttpResponseMessage response, int status)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        return response.Content.Headers.ContentType?.MediaType switch
+        {
+            "application/json" => JsonNode.Parse(body) is JsonArray { Count: > 0 } errors && errors.All(e => (int?)e?["code"] == status && e?["description"] is not null),
+            "text/xml" => System.Xml.Linq.XDocument.Parse(body).Root is { Name.LocalName: "errors" } root && root.Elements("error").Any(),
+            "application/problem+json" => true, // routing's own answers (no such path)
+            _ => false,
+        };
     }
 
     private static IEnumerable<(string Name, HttpRequestMessage Request)> BadRequests(OpenApiDocument.Operation op)
@@ -133,6 +150,10 @@ public sealed class BadInputTests(ApiFixture fixture) : ApiTest(fixture)
                    (select count(*) from registration)::text || '/' ||
                    (select count(*) from outbox)::text || '/' ||
                    (select count(*) from idempotency_key)::text || '/' ||
-                   (select coalesce(max(updated_at)::text, '') from registration)
+                   (select coalesce(max(updated_at)::text, '') from registration) || '/' ||
+                   (select count(*) from observation)::text || '/' ||
+                   (select count(*) from observation_history)::text || '/' ||
+                   (select count(*) from measure)::text || '/' ||
+                   (select count(*) from open311_key)::text
             """);
 }

@@ -54,7 +54,7 @@ public class ApiFactory(string connectionString, string environment = "Developme
 /// </summary>
 public sealed class ApiFixture : IAsyncLifetime
 {
-    private static readonly string[] KeptTables = ["schema_versions", "area"];
+    private static readonly string[] KeptTables = ["schema_versions", "area", "observation_category"];
 
     public PostgresServer Postgres { get; private set; } = null!;
     public ApiFactory Api { get; private set; } = null!;

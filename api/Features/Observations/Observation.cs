@@ -1,0 +1,138 @@
+using Trygghet.Api.Features.Areas;
+using Trygghet.Api.Features.Events;
+using Trygghet.Api.Infrastructure;
+
+namespace Trygghet.Api.Features.Observations;
+
+/// <summary>What an observation is about; each maps to the Safetipin safety-audit parameter it affects.</summary>
+public enum ObservationCategory { Lighting, SightLines, Vegetation, Litter, Graffiti, WalkingPaths, PublicTransport, EmptyPremises, Traffic, Other }
+
+/// <summary>
+/// Where the follow-up of an observation stands: <c>reported → investigating → planned → inProgress → fixed</c>, or
+/// ended as <c>notResponsible</c>, <c>duplicate</c> (of another) or <c>closed</c>, each with a public note.
+/// </summary>
+public enum ObservationStatus { Reported, Investigating, Planned, InProgress, Fixed, NotResponsible, Duplicate, Closed }
+
+/// <summary>A category residents and staff choose from.</summary>
+/// <param name="Code">The category (also the Open311 <c>service_code</c>).</param>
+/// <param name="Name">Swedish name.</param>
+/// <param name="NameEn">English name.</param>
+/// <param name="Description">What belongs here.</param>
+/// <param name="SafetipinParameter">The Safetipin audit parameter it affects (lighting, openness, visibility, security, walkPath, publicTransport, feeling …).</param>
+public sealed record CategoryInfo(ObservationCategory Code, string Name, string NameEn, string Description, string SafetipinParameter);
+
+/// <summary>An observation as staff or actors record it.</summary>
+/// <param name="Category">What it is about.</param>
+/// <param name="Description">What was seen, where exactly.</param>
+/// <param name="Severity">1 (minor) to 3 (serious).</param>
+/// <param name="Lat">Latitude (WGS84); the point must lie in the district.</param>
+/// <param name="Lon">Longitude (WGS84).</param>
+/// <param name="WalkId">The safety walk it came from.</param>
+public sealed record ObservationInput(ObservationCategory Category, string Description, int Severity, double Lat, double Lon, Guid? WalkId = null);
+
+/// <summary>An observation recorded by a walk's participant through their manage link (the walk is theirs).</summary>
+public sealed record ParticipantObservationInput(ObservationCategory Category, string Description, int Severity, double Lat, double Lon);
+
+/// <summary>One entry of an observation's public history.</summary>
+/// <param name="At">When.</param>
+/// <param name="Status">The status from then on.</param>
+/// <param name="Note">The public note given with the change.</param>
+/// <param name="Responsible">The responsible organisation from then on.</param>
+/// <param name="Deadline">The deadline from then on.</param>
+public sealed record ObservationHistoryEntry(DateTimeOffset At, ObservationStatus Status, string? Note, string? Responsible, DateOnly? Deadline);
+
+/// <summary>An observation as everyone sees it (who reported it is never shown).</summary>
+/// <param name="Number">Public number; the Open311 <c>service_request_id</c>.</param>
+/// <param name="Area">The neighbourhood the point lies in.</param>
+/// <param name="Responsible">The responsible organisation, once assigned.</param>
+/// <param name="Overdue">True when the deadline has passed and the observation is still open.</param>
+/// <param name="DuplicateOf">For a duplicate: the observation it repeats.</param>
+/// <param name="History">Every change, oldest first.</param>
+public sealed record Observation(Guid Id, long Number, ObservationCategory Category, string CategoryName, string Description, int Severity,
+    double Lat, double Lon, AreaRef Area, Guid? WalkId, string? Responsible, Guid? ResponsibleActorId, DateOnly? Deadline, bool Overdue,
+    ObservationStatus Status, string? StatusNote, Guid? DuplicateOf, DateTimeOffset ReportedAt, DateTimeOffset UpdatedAt,
+    IReadOnlyList<ObservationHistoryEntry> History);
+
+/// <summary>Give an observation to the organisation responsible for it, with a deadline.</summary>
+/// <param name="ActorId">The responsible actor.</param>
+/// <param name="Deadline">By when it should be dealt with.</param>
+public sealed record AssignRequest(Guid ActorId, DateOnly Deadline);
+
+/// <summary>Move an observation on in its follow-up.</summary>
+/// <param name="Status">The new status.</param>
+/// <param name="Note">A public note; required for notResponsible, duplicate and closed.</param>
+/// <param name="DuplicateOf">For duplicate: the observation it repeats.</param>
+public sealed record StatusChangeRequest(ObservationStatus Status, string? Note = null, Guid? DuplicateOf = null);
+
+internal sealed record ObservationRow(Guid Id, long Number, string Category, string CategoryName, string Description, short Severity, double Lat, double Lon,
+    string AreaSlug, string AreaName, string AreaKind, Guid? WalkId, string? Responsible, Guid? ResponsibleActorId, DateOnly? Deadline,
+    string Status, string? StatusNote, Guid? DuplicateOf, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt)
+{
+    public const string Select = """
+        select o.id, o.number, o.category, c.name_sv as category_name, o.description, o.severity, o.lat, o.lon,
+               a.slug as area_slug, a.name as area_name, a.kind as area_kind, o.walk_id, ac.organisation as responsible,
+               o.responsible_actor_id, o.deadline, o.status, o.status_note, o.duplicate_of, o.created_at, o.updated_at
+        from observation o
+        join observation_category c on c.code = o.category
+        join area a on a.id = o.area_id
+        left join actor ac on ac.id = o.responsible_actor_id
+        """;
+
+    public ObservationStatus StatusValue => EventText.Parse<ObservationStatus>(Status);
+
+    public ObservationCategory CategoryValue => EventText.Parse<ObservationCategory>(Category);
+
+    public bool OverdueAt(DateTimeOffset now) =>
+        Deadline is { } deadline && ObservationRules.IsOpen(StatusValue) && deadline < DateOnly.FromDateTime(Time.Local(now).DateTime);
+
+    public Observation ToObservation(IEnumerable<ObservationHistoryRow> history, DateTimeOffset now) => new(
+        Id, Number, CategoryValue, CategoryName, Description, Severity, Lat, Lon, new AreaRef(AreaSlug, AreaName, AreaKinds.Parse(AreaKind)), WalkId,
+        Responsible, ResponsibleActorId, Deadline, OverdueAt(now), StatusValue, StatusNote, DuplicateOf, Time.Local(CreatedAt), Time.Local(UpdatedAt),
+        history.Where(h => h.ObservationId == Id).Select(h => h.ToEntry()).ToList());
+}
+
+internal sealed record ObservationHistoryRow(Guid ObservationId, DateTimeOffset At, string Status, string? Note, string? Responsible, DateOnly? Deadline)
+{
+    public const string Select = "select observation_id, at, status, note, responsible, deadline from observation_history";
+
+    public ObservationHistoryEntry ToEntry() => new(Time.Local(At), EventText.Parse<ObservationStatus>(Status), Note, Responsible, Deadline);
+}
+
+/// <summary>Which status changes the follow-up allows.</summary>
+public static class ObservationRules
+{
+    private static readonly ObservationStatus[] Forward =
+        [ObservationStatus.Reported, ObservationStatus.Investigating, ObservationStatus.Planned, ObservationStatus.InProgress, ObservationStatus.Fixed];
+
+    public static bool IsOpen(ObservationStatus status) => status is ObservationStatus.Reported or ObservationStatus.Investigating
+        or ObservationStatus.Planned or ObservationStatus.InProgress;
+
+    /// <summary>Statuses that end the follow-up with a public note.</summary>
+    public static bool NeedsNote(ObservationStatus status) => status is ObservationStatus.NotResponsible or ObservationStatus.Duplicate or ObservationStatus.Closed;
+
+    /// <summary>
+    /// Forward along <c>reported → investigating → planned → inProgress → fixed</c> (steps may be skipped); from any open
+    /// status to notResponsible, duplicate or closed; from fixed to closed. Never back, never out of an ended status.
+    /// </summary>
+    public static bool Allows(ObservationStatus from, ObservationStatus to) =>
+        (IsOpen(from) && Array.IndexOf(Forward, to) > Array.IndexOf(Forward, from))
+        || (IsOpen(from) && NeedsNote(to))
+        || (from == ObservationStatus.Fixed && to == ObservationStatus.Closed);
+}
+
+internal static class ObservationQueries
+{
+    public static async Task<IReadOnlyList<Observation>> LoadAsync(this DbSession db, string where, object param, DateTimeOffset now, CancellationToken ct,
+        string orderBy = "o.created_at desc, o.id", int? limit = null)
+    {
+        var rows = await db.QueryAsync<ObservationRow>(
+            $"{ObservationRow.Select} where {where} order by {orderBy}" + (limit is { } take ? $" limit {take}" : ""), param, ct);
+        if (rows.Count == 0) return [];
+        var history = await db.QueryAsync<ObservationHistoryRow>(ObservationHistoryRow.Select + " where observation_id = any(@ids) order by id",
+            new { ids = rows.Select(r => r.Id).ToArray() }, ct);
+        return rows.Select(r => r.ToObservation(history, now)).ToList();
+    }
+
+    public static async Task<Observation> LoadOneAsync(this DbSession db, Guid id, DateTimeOffset now, CancellationToken ct) =>
+        (await db.LoadAsync("o.id = @id", new { id }, now, ct)).SingleOrDefault() ?? throw new NotFoundException("observation.notFound", id);
+}
