@@ -794,14 +794,15 @@ namespace Trygghet.Client
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
-        /// Neighbourhoods where police events rise significantly against their own history, each with its numbers and a suggested dialogue or walk.
+        /// Neighbourhoods where police events rise significantly against their own history, or observations pile up, each with its numbers and a suggested dialogue or walk.
         /// </summary>
         /// <remarks>
         /// For each of the 17 neighbourhoods: the police events of the last three complete months against the twelve months
         /// <br/>before, by the exact conditional test for two Poisson counts (p = P(X ≥ window events) with X ~ Binomial(N, 3/15)),
         /// <br/>with Holm's correction over the neighbourhoods; flagged at an adjusted p ≤ 0.05. On simulated series this flags no
         /// <br/>area in more than 0.3 % of periods when nothing changes, and catches a doubling from 10 events a month in about 90 %
-        /// <br/>of cases (see the README).
+        /// <br/>of cases (see the README). Observations pile up where at least 5 have been open for more than 30 days, or at
+        /// <br/>least 3 are past their deadline; such an area gets a follow-up walk with the responsible organisations.
         /// <br/>
         /// <br/>Roles: admin, staff.
         /// </remarks>
@@ -10332,14 +10333,15 @@ namespace Trygghet.Client
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
-        /// Neighbourhoods where police events rise significantly against their own history, each with its numbers and a suggested dialogue or walk.
+        /// Neighbourhoods where police events rise significantly against their own history, or observations pile up, each with its numbers and a suggested dialogue or walk.
         /// </summary>
         /// <remarks>
         /// For each of the 17 neighbourhoods: the police events of the last three complete months against the twelve months
         /// <br/>before, by the exact conditional test for two Poisson counts (p = P(X ≥ window events) with X ~ Binomial(N, 3/15)),
         /// <br/>with Holm's correction over the neighbourhoods; flagged at an adjusted p ≤ 0.05. On simulated series this flags no
         /// <br/>area in more than 0.3 % of periods when nothing changes, and catches a doubling from 10 events a month in about 90 %
-        /// <br/>of cases (see the README).
+        /// <br/>of cases (see the README). Observations pile up where at least 5 have been open for more than 30 days, or at
+        /// <br/>least 3 are past their deadline; such an area gets a follow-up walk with the responsible organisations.
         /// <br/>
         /// <br/>Roles: admin, staff.
         /// </remarks>
@@ -11732,6 +11734,9 @@ namespace Trygghet.Client
         [System.ComponentModel.DataAnnotations.Required]
         public AreaRef Area { get; set; } = new AreaRef();
 
+        /// <summary>
+        /// Police events rise significantly, or observations pile up.
+        /// </summary>
         [Newtonsoft.Json.JsonProperty("flagged", Required = Newtonsoft.Json.Required.Always)]
         public bool Flagged { get; set; } = default!;
 
@@ -11788,6 +11793,36 @@ namespace Trygghet.Client
 
         [Newtonsoft.Json.JsonProperty("suggestion", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public SignalSuggestion? Suggestion { get; set; } = default!;
+
+        /// <summary>
+        /// Police events rise significantly against the area's own history.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("riseFlagged", Required = Newtonsoft.Json.Required.Always)]
+        public bool RiseFlagged { get; set; } = default!;
+
+        /// <summary>
+        /// Observations pile up: at least 5 open for more than 30 days, or at least 3 past their deadline.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("pileUpFlagged", Required = Newtonsoft.Json.Required.Always)]
+        public bool PileUpFlagged { get; set; } = default!;
+
+        /// <summary>
+        /// Observations still open.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("openObservations", Required = Newtonsoft.Json.Required.Always)]
+        public int OpenObservations { get; set; } = default!;
+
+        /// <summary>
+        /// Of those, reported more than 30 days ago.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("staleObservations", Required = Newtonsoft.Json.Required.Always)]
+        public int StaleObservations { get; set; } = default!;
+
+        /// <summary>
+        /// Of those, past their deadline.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("overdueObservations", Required = Newtonsoft.Json.Required.Always)]
+        public int OverdueObservations { get; set; } = default!;
 
     }
 

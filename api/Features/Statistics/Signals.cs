@@ -15,10 +15,17 @@ public sealed record SignalSuggestion(EventKind Kind, string Title, IReadOnlyLis
 /// <param name="PValue">Probability of at least this many events if the rate had not changed (exact conditional Poisson test).</param>
 /// <param name="AdjustedPValue">After Holm's correction for testing all 17 neighbourhoods at once; flagged at ≤ 0.05.</param>
 /// <param name="TopTypes">The most frequent event types of the window.</param>
+/// <param name="Flagged">Police events rise significantly, or observations pile up.</param>
+/// <param name="RiseFlagged">Police events rise significantly against the area's own history.</param>
+/// <param name="PileUpFlagged">Observations pile up: at least 5 open for more than 30 days, or at least 3 past their deadline.</param>
+/// <param name="OpenObservations">Observations still open.</param>
+/// <param name="StaleObservations">Of those, reported more than 30 days ago.</param>
+/// <param name="OverdueObservations">Of those, past their deadline.</param>
 /// <param name="Explanation">The numbers in words.</param>
 /// <param name="Suggestion">For a flagged area: the dialogue or walk to hold, and whom to invite.</param>
 public sealed record AreaSignal(AreaRef Area, bool Flagged, DateOnly WindowFrom, DateOnly WindowTo, int WindowEvents, int BaselineEvents,
-    double Expected, double PValue, double AdjustedPValue, IReadOnlyList<string> TopTypes, string Explanation, SignalSuggestion? Suggestion);
+    double Expected, double PValue, double AdjustedPValue, IReadOnlyList<string> TopTypes, string Explanation, SignalSuggestion? Suggestion,
+    bool RiseFlagged, bool PileUpFlagged, int OpenObservations, int StaleObservations, int OverdueObservations);
 
 public sealed record GetSignals : IQuery<IReadOnlyList<AreaSignal>>;
 
@@ -26,6 +33,12 @@ public sealed class GetSignalsHandler(DbSession db, TimeProvider clock) : IQuery
 {
     private const int BaselineMonths = 12;
     private const int WindowMonths = 3;
+
+    /// <summary>Observations open longer than this count as stale.</summary>
+    public const int StaleAfterDays = 30;
+
+    /// <summary>An area with this many stale observations, or this many overdue ones, is flagged.</summary>
+    public const int StaleThreshold = 5, OverdueThreshold = 3;
 
     public async ValueTask<IReadOnlyList<AreaSignal>> Handle(GetSignals query, CancellationToken ct)
     {
@@ -51,18 +64,40 @@ public sealed class GetSignalsHandler(DbSession db, TimeProvider clock) : IQuery
             return Enumerable.Range(0, n).Select(i => byMonth.GetValueOrDefault(start.AddMonths(i))).ToArray();
         }
 
+        var observations = (await db.QueryAsync<(Guid AreaId, int Open, int Stale, int Overdue, string[] ActorKinds)>("""
+            select o.area_id, count(*)::int,
+                   count(*) filter (where o.created_at < @staleBefore)::int,
+                   count(*) filter (where o.deadline < @today)::int,
+                   coalesce(array_agg(distinct ac.kind) filter (where ac.kind is not null), '{}')
+            from observation o left join actor ac on ac.id = o.responsible_actor_id
+            where o.status in ('reported', 'investigating', 'planned', 'inProgress')
+            group by o.area_id
+            """, new { staleBefore = clock.GetUtcNow().AddDays(-StaleAfterDays), today }, ct)).ToDictionary(o => o.AreaId);
+
         var tests = SignalDetector.Test(areas.Select(a => new AreaCounts(a.Slug, Months(a.Id, from, BaselineMonths), Months(a.Id, windowFrom, WindowMonths))).ToList());
         return areas.Zip(tests, (a, t) =>
         {
             var top = types[a.Id].Take(3).Select(x => x.Type).ToList();
+            var open = observations.GetValueOrDefault(a.Id);
+            var pileUp = open.Stale >= StaleThreshold || open.Overdue >= OverdueThreshold;
             var explanation = $"{t.WindowEvents} polishändelser i {a.Name} de senaste {WindowMonths} månaderna ({windowFrom:yyyy-MM}–{until.AddMonths(-1):yyyy-MM}) "
                 + $"mot väntat {t.Expected:0.#} enligt de {BaselineMonths} månaderna före ({t.BaselineEvents} händelser); "
-                + $"p = {t.PValue:0.####}, justerat för {areas.Count} stadsdelar {t.AdjustedPValue:0.####}.";
-            return new AreaSignal(new AreaRef(a.Slug, a.Name, AreaKind.Neighbourhood), t.Flagged, windowFrom, until.AddDays(-1),
-                t.WindowEvents, t.BaselineEvents, Math.Round(t.Expected, 2), t.PValue, t.AdjustedPValue, top, explanation,
-                t.Flagged ? Suggest(a.Name, top) : null);
-        }).OrderBy(s => s.AdjustedPValue).ThenBy(s => s.Area.Slug).ToList();
+                + $"p = {t.PValue:0.####}, justerat för {areas.Count} stadsdelar {t.AdjustedPValue:0.####}. "
+                + $"{open.Open} iakttagelser är öppna, {open.Stale} av dem sedan mer än {StaleAfterDays} dagar och {open.Overdue} efter sin deadline.";
+            var suggestion = t.Flagged ? Suggest(a.Name, top) : pileUp ? FollowUp(a.Name, open.ActorKinds ?? []) : null;
+            return new AreaSignal(new AreaRef(a.Slug, a.Name, AreaKind.Neighbourhood), t.Flagged || pileUp, windowFrom, until.AddDays(-1),
+                t.WindowEvents, t.BaselineEvents, Math.Round(t.Expected, 2), t.PValue, t.AdjustedPValue, top, explanation, suggestion,
+                t.Flagged, pileUp, open.Open, open.Stale, open.Overdue);
+        }).OrderByDescending(s => s.Flagged).ThenBy(s => s.AdjustedPValue).ThenBy(s => s.Area.Slug).ToList();
     }
+
+    /// <summary>
+    /// Observations left open call for a follow-up walk with the organisations responsible for them, the administration
+    /// and the district council: to see what has been done and agree on what is left.
+    /// </summary>
+    internal static SignalSuggestion FollowUp(string area, IReadOnlyList<string> responsibleKinds) =>
+        new(EventKind.Walk, $"Uppföljande trygghetsvandring i {area}",
+            responsibleKinds.Concat(["administration", "politician"]).Distinct().ToList());
 
     /// <summary>
     /// Crimes against homes and property, and fires, call for a walk with the property owners (places to fix); traffic
@@ -88,13 +123,14 @@ public static class SignalEndpoints
     public static void MapSignals(this IEndpointRouteBuilder api) =>
         api.MapGet("/statistics/signals", GetSignals)
             .WithName(nameof(GetSignals)).WithTags("Statistics")
-            .WithSummary("Neighbourhoods where police events rise significantly against their own history, each with its numbers and a suggested dialogue or walk.")
+            .WithSummary("Neighbourhoods where police events rise significantly against their own history, or observations pile up, each with its numbers and a suggested dialogue or walk.")
             .WithDescription("""
                 For each of the 17 neighbourhoods: the police events of the last three complete months against the twelve months
                 before, by the exact conditional test for two Poisson counts (p = P(X ≥ window events) with X ~ Binomial(N, 3/15)),
                 with Holm's correction over the neighbourhoods; flagged at an adjusted p ≤ 0.05. On simulated series this flags no
                 area in more than 0.3 % of periods when nothing changes, and catches a doubling from 10 events a month in about 90 %
-                of cases (see the README).
+                of cases (see the README). Observations pile up where at least 5 have been open for more than 30 days, or at
+                least 3 are past their deadline; such an area gets a follow-up walk with the responsible organisations.
                 """)
             .RequireRoles(Roles.Admin, Roles.Staff)
             .ProducesProblems();

@@ -496,7 +496,7 @@ export interface ITrygghetClient {
     getEngagement(area: string, from?: string | undefined, to?: string | undefined, format?: string | undefined, signal?: AbortSignal): Promise<Engagement>;
 
     /**
-     * Neighbourhoods where police events rise significantly against their own history, each with its numbers and a suggested dialogue or walk.
+     * Neighbourhoods where police events rise significantly against their own history, or observations pile up, each with its numbers and a suggested dialogue or walk.
      * @return OK
      */
     getSignals(signal?: AbortSignal): Promise<AreaSignal[]>;
@@ -5792,7 +5792,7 @@ export class TrygghetClient implements ITrygghetClient {
     }
 
     /**
-     * Neighbourhoods where police events rise significantly against their own history, each with its numbers and a suggested dialogue or walk.
+     * Neighbourhoods where police events rise significantly against their own history, or observations pile up, each with its numbers and a suggested dialogue or walk.
      * @return OK
      */
     getSignals(signal?: AbortSignal): Promise<AreaSignal[]> {
@@ -6412,6 +6412,7 @@ export interface AreaRef {
 /** One neighbourhood's test: its police events in the window against its own baseline. */
 export interface AreaSignal {
     area: AreaRef;
+    /** Police events rise significantly, or observations pile up. */
     flagged: boolean;
     /** First month of the window (the last three complete months). */
     windowFrom: string;
@@ -6429,6 +6430,16 @@ export interface AreaSignal {
     /** The numbers in words. */
     explanation: string;
     suggestion?: SignalSuggestion;
+    /** Police events rise significantly against the area's own history. */
+    riseFlagged: boolean;
+    /** Observations pile up: at least 5 open for more than 30 days, or at least 3 past their deadline. */
+    pileUpFlagged: boolean;
+    /** Observations still open. */
+    openObservations: number;
+    /** Of those, reported more than 30 days ago. */
+    staleObservations: number;
+    /** Of those, past their deadline. */
+    overdueObservations: number;
 }
 
 /** Give an observation to the organisation responsible for it, with a deadline. */
