@@ -7,8 +7,9 @@ namespace Trygghet.Api.Features.Events;
 
 /// <summary>
 /// Demo data for local use (<c>Seed__Demo=true</c>, set by <c>./run</c>): actors, and upcoming and past dialogues and walks
-/// across the neighbourhoods, with invitations, a cancellation and closed events with feedback. Written once, into an
-/// empty event table; contact addresses use reserved example domains.
+/// across the neighbourhoods, with invitations, registrations, a cancellation, closed events with feedback, observations
+/// of the past walk with their follow-up, and a measure. Written once, into an empty event table; addresses use
+/// reserved example domains.
 /// </summary>
 public static class DemoSeed
 {
@@ -121,11 +122,98 @@ public static class DemoSeed
                     answered = index % 4 == 3 ? (DateTimeOffset?)null : starts.AddDays(-25),
                 }, tx, cancellationToken: ct));
         }
+        await SeedFollowUpAsync(conn, tx, actorIds.ToDictionary(a => Actors.Single(x => x.Kind + x.Organisation == a.Key).Kind, a => a.Value), now, ct);
         await conn.ExecuteAsync(new CommandDefinition("""
             update event set status = 'cancelled', cancel_reason = 'Lokalen är inte tillgänglig. En ny tid meddelas här.', cancelled_at = @now, sequence = 1
             where slug like 'trygghetsdialog-pa-distans-liljeholmen-%'
             """, new { now }, tx, cancellationToken: ct));
         await tx.CommitAsync(ct);
+    }
+
+    private static readonly (string Category, string Description, int Severity, double Lat, double Lon, string Status, string? Note)[] Observations =
+    [
+        ("vegetation", "Höga buskar skymmer gångvägen genom parken.", 3, 59.3052, 18.0040, "inProgress", "Beskärning pågår under november."),
+        ("lighting", "Två trasiga lampor i gångtunneln under Hägerstensvägen.", 3, 59.3061, 18.0006, "fixed", "Armaturerna är utbytta."),
+        ("graffiti", "Klotter på elskåp vid lekplatsen.", 1, 59.3046, 18.0051, "reported", null),
+        ("sightLines", "Skymt hörn bakom förskolan; ingen ser in.", 2, 59.3057, 18.0032, "planned", "Ingår i belysningsprogrammet 2027."),
+    ];
+
+    /// <summary>Observations of the past walk in Aspudden with their history, a measure answering them, and registrations.</summary>
+    private static async Task SeedFollowUpAsync(NpgsqlConnection conn, NpgsqlTransaction tx, Dictionary<string, Guid> actorByKind, DateTimeOffset now, CancellationToken ct)
+    {
+        var walk = await conn.QuerySingleAsync<(Guid Id, DateTimeOffset StartsAt, Guid AreaId)>(new CommandDefinition(
+            "select id, starts_at, area_id from event where slug like 'trygghetsvandring-i-aspudden-%'", transaction: tx, cancellationToken: ct));
+        var dialogue = await conn.QuerySingleAsync<Guid>(new CommandDefinition(
+            "select id from event where slug like 'trygghetsdialog-i-aspudden-%'", transaction: tx, cancellationToken: ct));
+        var administration = actorByKind["administration"];
+        var observationIds = new List<Guid>();
+        foreach (var (category, description, severity, lat, lon, status, note) in Observations)
+        {
+            var reported = walk.StartsAt.AddMinutes(30);
+            var id = await conn.ExecuteScalarAsync<Guid>(new CommandDefinition("""
+                insert into observation (category, description, severity, lat, lon, area_id, walk_id, reporter_kind, reporter_ref, responsible_actor_id,
+                                         deadline, status, status_note, created_at, updated_at, fixed_at)
+                values (@category, @description, @severity, @lat, @lon, @AreaId, @Id, 'staff', 'demo', @responsible, @deadline, @status, @note,
+                        @reported, @updated, case when @status = 'fixed' then @updated end)
+                returning id
+                """, new
+            {
+                category,
+                description,
+                severity = (short)severity,
+                lat,
+                lon,
+                walk.AreaId,
+                walk.Id,
+                responsible = status == "reported" ? (Guid?)null : administration,
+                deadline = status == "reported" ? (DateOnly?)null : DateOnly.FromDateTime(now.AddDays(20).UtcDateTime),
+                status,
+                note,
+                reported,
+                updated = reported.AddDays(10),
+            }, tx, cancellationToken: ct));
+            await conn.ExecuteAsync(new CommandDefinition("""
+                insert into observation_history (observation_id, at, status) values (@id, @reported, 'reported');
+                insert into observation_history (observation_id, at, status, note, responsible)
+                select @id, @updated, @status, @note, 'Hägersten-Älvsjö stadsdelsförvaltning' where @status <> 'reported';
+                """, new { id, reported, updated = reported.AddDays(10), status, note }, tx, cancellationToken: ct));
+            observationIds.Add(id);
+        }
+        var measure = await conn.ExecuteScalarAsync<Guid>(new CommandDefinition("""
+            insert into measure (title, description, area_id, responsible_actor_id, status, starts_on, created_at, updated_at)
+            values ('Beskärning och ny belysning i Aspuddsparken',
+                    'Buskarna längs gångvägen beskärs och gångtunneln får ny belysning, efter trygghetsvandringen och dialogen i Aspudden. (Demodata.)',
+                    @AreaId, @administration, 'inProgress', @startsOn, @now, @now)
+            returning id
+            """, new { walk.AreaId, administration, startsOn = DateOnly.FromDateTime(now.AddDays(-10).UtcDateTime), now }, tx, cancellationToken: ct));
+        await conn.ExecuteAsync(new CommandDefinition("""
+            insert into measure_observation (measure_id, observation_id) select @measure, unnest(@observations);
+            insert into measure_event (measure_id, event_id) values (@measure, @walk), (@measure, @dialogue);
+            """, new { measure, observations = observationIds.Take(2).ToArray(), walk = walk.Id, dialogue }, tx, cancellationToken: ct));
+
+        // Registrations for the hybrid dialogue in Fruängen: twelve on site, five remote, with the tally that counts them.
+        var fruangen = await conn.QuerySingleAsync<Guid>(new CommandDefinition(
+            "select id from event where slug like 'trygghetsdialog-i-fruangen-%'", transaction: tx, cancellationToken: ct));
+        for (var i = 1; i <= 17; i++)
+        {
+            var mode = i <= 12 ? "onSite" : "remote";
+            await conn.ExecuteAsync(new CommandDefinition("""
+                insert into registration (id, event_id, mode, status, email, name, consent_version, token_hash, check_in_code, created_at, updated_at)
+                values (@id, @fruangen, @mode, 'confirmed', @email, @name, '2026-01', @hash, @code, @at, @at);
+                insert into registration_tally as t (event_id, mode, shard, confirmed) values (@fruangen, @mode, 0, 1)
+                on conflict (event_id, mode, shard) do update set confirmed = t.confirmed + 1;
+                """, new
+            {
+                id = Guid.CreateVersion7(),
+                fruangen,
+                mode,
+                email = $"boende{i}@example.se",
+                name = $"Boende {i}",
+                hash = SecretTokens.Hash(Guid.NewGuid().ToString()),
+                code = System.Security.Cryptography.RandomNumberGenerator.GetString("ACDEFGHJKMNPQRTWXY34679", 8),
+                at = now.AddDays(-i),
+            }, tx, cancellationToken: ct));
+        }
     }
 
     private static string KindFor(string area) => area switch
