@@ -45,7 +45,14 @@ public static class Startup
             .Send(new Features.Statistics.ImportPoliceEvents(document.RootElement.Clone()));
     }
 
-    /// <summary>Migrates and seeds reference data, retrying while the database is still starting.</summary>
+    /// <summary>Held while one instance migrates and seeds, so that instances starting together do it one after the other.</summary>
+    private const long PreparationLock = 0x7472_7967_6d69_6772;
+
+    /// <summary>
+    /// Migrates and seeds reference data, retrying while the database is still starting. Several instances may start at
+    /// once: each waits for a session advisory lock, on a connection of its own outside the pool, so the first migrates
+    /// and seeds and the others find everything done.
+    /// </summary>
     public static async Task PrepareDatabaseAsync(WebApplication app)
     {
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Trygghet.Startup");
@@ -55,6 +62,9 @@ public static class Startup
         {
             try
             {
+                await using var gate = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString);
+                await gate.OpenAsync();
+                await using (var lockCommand = new NpgsqlCommand($"select pg_advisory_lock({PreparationLock})", gate)) await lockCommand.ExecuteNonQueryAsync();
                 Migrations.Apply(connectionString, logger);
                 await AreaSeed.ApplyAsync(dataSource, CancellationToken.None);
                 if (app.Configuration.GetValue("Seed:Demo", false))
@@ -63,7 +73,7 @@ public static class Startup
                     await ImportDemoPoliceEventsAsync(app.Services);
                 }
                 logger.LogInformation("Database migrated and reference data seeded");
-                return;
+                return; // closing the gate connection ends its session and releases the lock
             }
             catch (Exception e) when (attempt < 30 && ProblemExceptionHandler.IsDatabaseUnavailable(e))
             {

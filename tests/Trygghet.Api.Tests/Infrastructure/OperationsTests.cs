@@ -103,6 +103,47 @@ public sealed class OperationsTests(ApiFixture fixture) : ApiTest(fixture)
     }
 
     [Fact]
+    public async Task Three_instances_starting_together_on_an_empty_database_migrate_and_seed_it_once()
+    {
+        var name = $"trygghet_start_{Guid.NewGuid():N}";
+        await using (var admin = new Npgsql.NpgsqlConnection(Fixture.Postgres.ConnectionString))
+        {
+            await admin.OpenAsync();
+            await using var create = new Npgsql.NpgsqlCommand($"create database {name}", admin);
+            await create.ExecuteNonQueryAsync();
+        }
+        var connectionString = new Npgsql.NpgsqlConnectionStringBuilder(Fixture.Postgres.ConnectionString) { Database = name }.ConnectionString;
+        var instances = Enumerable.Range(0, 3)
+            .Select(_ => new ApiFactory(connectionString, settings: new Dictionary<string, string?> { ["Seed:Demo"] = "true" })).ToList();
+        try
+        {
+            await Task.WhenAll(instances.Select(i => Task.Run(() => i.Server)));
+            var ready = await Task.WhenAll(instances.Select(i => i.CreateClient().GetAsync("/health/ready")));
+
+            Assert.All(ready, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+            await using var conn = new Npgsql.NpgsqlConnection(connectionString);
+            await conn.OpenAsync();
+            async Task<long> Count(string sql)
+            {
+                await using var command = new Npgsql.NpgsqlCommand(sql, conn);
+                return (long)(await command.ExecuteScalarAsync())!;
+            }
+            Assert.Equal(Trygghet.Api.Infrastructure.Migrations.Scripts.Count, await Count("select count(*) from schema_versions"));
+            Assert.Equal(await Count("select count(distinct slug) from area"), await Count("select count(*) from area"));
+            Assert.Equal(await Count("select count(distinct slug) from event"), await Count("select count(*) from event"));
+            Assert.Equal(8, await Count("select count(*) from actor")); // the demo actors, once
+        }
+        finally
+        {
+            foreach (var instance in instances) await instance.DisposeAsync();
+            await using var admin = new Npgsql.NpgsqlConnection(Fixture.Postgres.ConnectionString);
+            await admin.OpenAsync();
+            await using var drop = new Npgsql.NpgsqlCommand($"drop database if exists {name} with (force)", admin);
+            await drop.ExecuteNonQueryAsync();
+        }
+    }
+
+    [Fact]
     public async Task Anonymous_writes_are_rate_limited_with_a_429_problem()
     {
         await using var limited = new ApiFactory(Fixture.Postgres.ConnectionString, settings: new Dictionary<string, string?>
