@@ -60,11 +60,12 @@ app.MapGet("/api/v1/walks", (string? area, int? limit, string? cursor, NpgsqlDat
 
 app.Run();
 
-// DATABASE_URL as postgres://user[:password]@host[:port]/db → keyword form, with the API's auto-prepare setting.
+// DATABASE_URL as postgres://user[:password]@host[:port]/db → keyword form, with the API's pool settings (auto-prepare,
+// no reset on return to the pool), so that both sides ask the same of PostgreSQL.
 static string ConnectionString(string url)
 {
     if (!url.StartsWith("postgres://", StringComparison.Ordinal) && !url.StartsWith("postgresql://", StringComparison.Ordinal))
-        return new NpgsqlConnectionStringBuilder(url) { MaxAutoPrepare = 64 }.ConnectionString;
+        return new NpgsqlConnectionStringBuilder(url) { MaxAutoPrepare = 64, NoResetOnClose = true }.ConnectionString;
     var uri = new Uri(url);
     var userInfo = uri.UserInfo.Split(':', 2);
     return new NpgsqlConnectionStringBuilder
@@ -75,6 +76,7 @@ static string ConnectionString(string url)
         Username = userInfo[0].Length > 0 ? Uri.UnescapeDataString(userInfo[0]) : null,
         Password = userInfo.Length > 1 ? Uri.UnescapeDataString(userInfo[1]) : null,
         MaxAutoPrepare = 64,
+        NoResetOnClose = true,
         ApplicationName = "trygghet-bench-baseline",
     }.ConnectionString;
 }
