@@ -156,7 +156,11 @@ public sealed class ObservationHandlers(DbSession db, TimeProvider clock, AreaLo
         if (query.Area is not null)
         {
             if (!await db.QuerySingleOrDefaultAsync<bool>("select true from area where slug = @Area", query, ct)) throw new NotFoundException("area.notFound", query.Area);
-            filters.Add("(a.slug = @Area or a.parent_id = (select id from area where slug = @Area))");
+            // The area itself, its children and their children: the city, a district or a neighbourhood.
+            filters.Add("""
+                (a.slug = @Area or a.parent_id = (select id from area where slug = @Area)
+                 or a.parent_id in (select id from area where parent_id = (select id from area where slug = @Area)))
+                """);
         }
         if (query.Status is not null) filters.Add("o.status = @Status");
         if (query.Category is not null) filters.Add("o.category = @Category");

@@ -35,6 +35,7 @@ public sealed class ObservationTests(ApiFixture fixture) : ApiTest(fixture)
         Assert.Equal(ObservationStatus.Reported, observation.Status);
         Assert.Equal(ObservationStatus.Reported, Assert.Single(observation.History).Status);
         Assert.Equal(expected, (await Api.Client().ListObservationsAsync("hagersten-alvsjo")).Items.Single().Area.Slug);
+        Assert.Equal(expected, (await Api.Client().ListObservationsAsync("stockholm")).Items.Single().Area.Slug);
     }
 
     [Fact]

@@ -43,6 +43,23 @@ public sealed class RegistrationMailTests(ApiFixture fixture) : ApiTest(fixture)
     }
 
     [Fact]
+    public async Task A_registration_made_in_English_is_answered_in_English()
+    {
+        var e = await Registrar.OpenAsync(Api, Planner.Dialogue(Now.AddDays(30)));
+        var http = Api.CreateClient();
+        http.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
+
+        await new TrygghetClient(http).RegisterForDialogueAsync(e.Id, Guid.NewGuid().ToString(),
+            new RegistrationRequest { Mode = RegistrationMode.Remote, ConsentVersion = Registrar.Consent, Email = "visitor@example.se" });
+        await Api.DispatchAsync();
+
+        var mail = Assert.Single(Api.Mails());
+        Assert.StartsWith("Registration confirmed: ", mail.Subject);
+        Assert.Contains("The meeting link is shown on your registration page from 30 minutes before the start.", mail.TextBody);
+        Assert.Contains("When: ", mail.TextBody);
+    }
+
+    [Fact]
     public async Task A_failing_mail_folder_loses_nothing_and_several_dispatchers_send_each_message_once()
     {
         var e = await Registrar.OpenAsync(Api, Planner.Dialogue(Now.AddDays(30)));
