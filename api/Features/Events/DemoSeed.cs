@@ -47,7 +47,13 @@ public static class DemoSeed
     {
         await using var conn = await dataSource.OpenConnectionAsync(ct);
         await using var tx = await conn.BeginTransactionAsync(ct);
-        if (await conn.ExecuteScalarAsync<bool>(new CommandDefinition("select exists (select 1 from event)", transaction: tx, cancellationToken: ct))) return;
+        if (await conn.ExecuteScalarAsync<bool>(new CommandDefinition("select exists (select 1 from event)", transaction: tx, cancellationToken: ct)))
+        {
+            // A database seeded before observations and registrations existed gets those parts on their own.
+            await SeedFollowUpAsync(conn, tx, await ActorsByKindAsync(conn, tx, ct), clock.GetUtcNow(), ct);
+            await tx.CommitAsync(ct);
+            return;
+        }
 
         var now = clock.GetUtcNow();
         var actorIds = new Dictionary<string, Guid>();
@@ -122,7 +128,7 @@ public static class DemoSeed
                     answered = index % 4 == 3 ? (DateTimeOffset?)null : starts.AddDays(-25),
                 }, tx, cancellationToken: ct));
         }
-        await SeedFollowUpAsync(conn, tx, actorIds.ToDictionary(a => Actors.Single(x => x.Kind + x.Organisation == a.Key).Kind, a => a.Value), now, ct);
+        await SeedFollowUpAsync(conn, tx, await ActorsByKindAsync(conn, tx, ct), now, ct);
         await conn.ExecuteAsync(new CommandDefinition("""
             update event set status = 'cancelled', cancel_reason = 'Lokalen är inte tillgänglig. En ny tid meddelas här.', cancelled_at = @now, sequence = 1
             where slug like 'trygghetsdialog-pa-distans-liljeholmen-%'
@@ -138,14 +144,37 @@ public static class DemoSeed
         ("sightLines", "Skymt hörn bakom förskolan; ingen ser in.", 2, 59.3057, 18.0032, "planned", "Ingår i belysningsprogrammet 2027."),
     ];
 
-    /// <summary>Observations of the past walk in Aspudden with their history, a measure answering them, and registrations.</summary>
+    private static async Task<Dictionary<string, Guid>> ActorsByKindAsync(NpgsqlConnection conn, NpgsqlTransaction tx, CancellationToken ct)
+    {
+        var organisations = Actors.Select(a => a.Organisation).ToArray();
+        return (await conn.QueryAsync<(string Kind, Guid Id)>(new CommandDefinition(
+                "select kind, id from actor where organisation = any(@organisations)", new { organisations }, tx, cancellationToken: ct)))
+            .GroupBy(a => a.Kind).ToDictionary(g => g.Key, g => g.First().Id);
+    }
+
+    /// <summary>
+    /// Observations of the past walk in Aspudden with their history and a measure answering them, and registrations for
+    /// the dialogue in Fruängen; each part only when the demo events exist and the part is still empty.
+    /// </summary>
     private static async Task SeedFollowUpAsync(NpgsqlConnection conn, NpgsqlTransaction tx, Dictionary<string, Guid> actorByKind, DateTimeOffset now, CancellationToken ct)
     {
-        var walk = await conn.QuerySingleAsync<(Guid Id, DateTimeOffset StartsAt, Guid AreaId)>(new CommandDefinition(
-            "select id, starts_at, area_id from event where slug like 'trygghetsvandring-i-aspudden-%'", transaction: tx, cancellationToken: ct));
-        var dialogue = await conn.QuerySingleAsync<Guid>(new CommandDefinition(
-            "select id from event where slug like 'trygghetsdialog-i-aspudden-%'", transaction: tx, cancellationToken: ct));
-        var administration = actorByKind["administration"];
+        var walk = await conn.QuerySingleOrDefaultAsync<(Guid Id, DateTimeOffset StartsAt, Guid AreaId)?>(new CommandDefinition(
+            "select id, starts_at, area_id from event where slug like 'trygghetsvandring-i-aspudden-%' limit 1", transaction: tx, cancellationToken: ct));
+        var dialogue = await conn.QuerySingleOrDefaultAsync<Guid?>(new CommandDefinition(
+            "select id from event where slug like 'trygghetsdialog-i-aspudden-%' limit 1", transaction: tx, cancellationToken: ct));
+        if (walk is { } past && dialogue is { } pastDialogue && actorByKind.TryGetValue("administration", out var administration)
+            && !await conn.ExecuteScalarAsync<bool>(new CommandDefinition("select exists (select 1 from observation)", transaction: tx, cancellationToken: ct)))
+            await SeedObservationsAsync(conn, tx, past, pastDialogue, administration, now, ct);
+        var fruangen = await conn.QuerySingleOrDefaultAsync<Guid?>(new CommandDefinition(
+            "select id from event where slug like 'trygghetsdialog-i-fruangen-%' and starts_at > @now limit 1", new { now }, tx, cancellationToken: ct));
+        if (fruangen is { } upcoming
+            && !await conn.ExecuteScalarAsync<bool>(new CommandDefinition("select exists (select 1 from registration)", transaction: tx, cancellationToken: ct)))
+            await SeedRegistrationsAsync(conn, tx, upcoming, now, ct);
+    }
+
+    private static async Task SeedObservationsAsync(NpgsqlConnection conn, NpgsqlTransaction tx, (Guid Id, DateTimeOffset StartsAt, Guid AreaId) walk, Guid dialogue,
+        Guid administration, DateTimeOffset now, CancellationToken ct)
+    {
         var observationIds = new List<Guid>();
         foreach (var (category, description, severity, lat, lon, status, note) in Observations)
         {
@@ -191,9 +220,11 @@ public static class DemoSeed
             insert into measure_event (measure_id, event_id) values (@measure, @walk), (@measure, @dialogue);
             """, new { measure, observations = observationIds.Take(2).ToArray(), walk = walk.Id, dialogue }, tx, cancellationToken: ct));
 
-        // Registrations for the hybrid dialogue in Fruängen: twelve on site, five remote, with the tally that counts them.
-        var fruangen = await conn.QuerySingleAsync<Guid>(new CommandDefinition(
-            "select id from event where slug like 'trygghetsdialog-i-fruangen-%'", transaction: tx, cancellationToken: ct));
+    }
+
+    /// <summary>Registrations for the hybrid dialogue in Fruängen: twelve on site, five remote, with the tally that counts them.</summary>
+    private static async Task SeedRegistrationsAsync(NpgsqlConnection conn, NpgsqlTransaction tx, Guid fruangen, DateTimeOffset now, CancellationToken ct)
+    {
         for (var i = 1; i <= 17; i++)
         {
             var mode = i <= 12 ? "onSite" : "remote";

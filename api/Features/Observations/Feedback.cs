@@ -75,7 +75,7 @@ public sealed class FeedbackHandlers(DbSession db, TimeProvider clock, SiteOptio
             xml.WriteStartElement("feed", Atom);
             xml.WriteElementString("id", Atom, $"{baseUrl}/omraden/{area.Slug}/atgarder");
             xml.WriteElementString("title", Atom, $"Trygghetsskapande åtgärder och iakttagelser: {area.Name}");
-            xml.WriteElementString("updated", Atom, XmlConvert.ToString(entries.Count > 0 ? entries[0].At : DateTimeOffset.UnixEpoch));
+            xml.WriteElementString("updated", Atom, XmlConvert.ToString(entries.Count > 0 ? entries[0].At : clock.GetUtcNow()));
             xml.WriteStartElement("author", Atom);
             xml.WriteElementString("name", Atom, site.Organiser);
             xml.WriteEndElement();

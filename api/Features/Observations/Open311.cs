@@ -100,6 +100,9 @@ public sealed class Open311Handlers(DbSession db, TimeProvider clock, ISecretTok
 public static class Open311
 {
     public const int MaxRequests = 1_000;
+
+    /// <summary>Swedish letters as they are, not as \u escapes (the answers are JSON documents, never HTML).</summary>
+    private static readonly JsonSerializerOptions JsonOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
     private const string Group = "Trygghet";
 
     public static void MapOpen311(this IEndpointRouteBuilder app)
@@ -329,7 +332,7 @@ public static class Open311
         var error = new Fields { ["code"] = code, ["description"] = description };
         return xml
             ? Results.Content(Document(w => WriteList(w, "errors", "error", [error])), "text/xml; charset=utf-8", Encoding.UTF8, code)
-            : Results.Content(JsonSerializer.Serialize(new[] { ToJson(error) }), "application/json; charset=utf-8", Encoding.UTF8, code);
+            : Results.Content(JsonSerializer.Serialize(new[] { ToJson(error) }, JsonOptions), "application/json; charset=utf-8", Encoding.UTF8, code);
     }
 
     private static IResult Write(bool xml, string listName, string itemName, IEnumerable<Fields> items)
@@ -339,7 +342,7 @@ public static class Open311
     }
 
     private static IResult Json(object value) =>
-        Results.Content(JsonSerializer.Serialize(value is Fields f ? ToJson(f) : value), "application/json; charset=utf-8", Encoding.UTF8);
+        Results.Content(JsonSerializer.Serialize(value is Fields f ? ToJson(f) : value, JsonOptions), "application/json; charset=utf-8", Encoding.UTF8);
 
     private static IResult Xml(string document) => Results.Content(document, "text/xml; charset=utf-8", Encoding.UTF8);
 
