@@ -119,6 +119,60 @@ public sealed class RegistrationTests(ApiFixture fixture) : ApiTest(fixture)
     }
 
     [Fact]
+    public async Task Registrations_during_a_database_restart_are_503_or_stored_and_a_retry_with_the_key_loses_and_doubles_nothing()
+    {
+        if (!Fixture.Postgres.CanRestart) return; // TEST_DATABASE_URL: not ours to restart
+        var e = await Registrar.OpenAsync(Api, Planner.Dialogue(Now.AddDays(30)));
+        var http = Api.CreateClient();
+        var keys = new System.Collections.Concurrent.ConcurrentBag<string>();
+        var acknowledged = new System.Collections.Concurrent.ConcurrentDictionary<string, string>();
+        var statuses = new System.Collections.Concurrent.ConcurrentBag<int>();
+        var restarted = false;
+
+        async Task SendAsync(string key)
+        {
+            var response = await http.SendAsync(Post(e.Id, key, Body(email: $"{key}@example.se")));
+            statuses.Add((int)response.StatusCode);
+            if (response.StatusCode == HttpStatusCode.Created)
+                acknowledged[key] = JsonSerializer.Deserialize<JsonElement>(await response.Content.ReadAsStringAsync()).GetProperty("id").GetString()!;
+            else Assert.Equal(503, (await Problems.ReadAsync(response)).Status);
+        }
+
+        // Eight clients register one after another until the database has been restarted under them.
+        var load = Task.WhenAll(Enumerable.Range(0, 8).Select(async worker =>
+        {
+            for (var i = 0; !Volatile.Read(ref restarted) || i < 10; i++)
+            {
+                var key = $"restart-{worker}-{i:D4}";
+                keys.Add(key);
+                await SendAsync(key);
+            }
+        }));
+        await Task.Delay(100);
+        await Fixture.Postgres.RestartAsync();
+        Volatile.Write(ref restarted, true);
+        await load;
+        // The client retries what was not acknowledged, with the same keys, until the database is back.
+        for (var round = 0; round < 30 && acknowledged.Count < keys.Count; round++)
+        {
+            foreach (var key in keys.Where(k => !acknowledged.ContainsKey(k)).ToList()) await SendAsync(key);
+            if (acknowledged.Count < keys.Count) await Task.Delay(500);
+        }
+        Npgsql.NpgsqlConnection.ClearAllPools(); // the tests' own connections to the old server
+
+        Assert.All(statuses, s => Assert.Contains(s, new[] { 201, 503 }));
+        Assert.Contains(503, statuses); // the restart did cut requests
+        Assert.Equal(keys.Count, acknowledged.Count);
+        Assert.Equal(keys.Count, await Scalar<int>("select count(*)::int from registration"));
+        Assert.Equal(Math.Min(60, keys.Count), await Scalar<int>("select count(*)::int from registration where status = 'confirmed'")); // the hall's 60 seats
+        Assert.Equal(keys.Count, await Scalar<int>("select count(distinct id)::int from registration where id = any(@ids)",
+            new { ids = acknowledged.Values.Select(Guid.Parse).ToArray() }));
+        Assert.Equal(keys.Count, await Scalar<int>("select count(distinct registration_id)::int from outbox where kind in ('registration.confirmed', 'registration.waitlisted')"));
+        Assert.Equal(keys.Count, await Scalar<int>("select count(*)::int from outbox"));
+        await AssertTallyAsync();
+    }
+
+    [Fact]
     public async Task Every_closed_registration_names_its_reason()
     {
         var staff = await Api.ClientAs(DevRole.Staff);
