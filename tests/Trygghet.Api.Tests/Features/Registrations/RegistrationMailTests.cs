@@ -137,6 +137,28 @@ public sealed class RegistrationMailTests(ApiFixture fixture) : ApiTest(fixture)
     }
 
     [Fact]
+    public async Task When_the_event_moves_everyone_registered_is_told_and_reminded_again_before_the_new_time()
+    {
+        var e = await Registrar.OpenAsync(Api, Planner.Dialogue(Now.AddDays(10)));
+        await Api.RegisterAsync(e.Id);
+        Api.Clock.Set(e.StartsAt.AddHours(-40));
+        await Api.DispatchAsync(); // confirmation and reminder
+        var newStart = e.StartsAt.AddDays(14);
+
+        await (await Api.ClientAs(DevRole.Staff)).RescheduleEventAsync(e.Id, new RescheduleRequest { StartsAt = newStart, EndsAt = newStart.AddHours(2) });
+        await Api.DispatchAsync();
+        var moved = Api.Mails().Last();
+        Api.Clock.Set(newStart.AddHours(-47));
+        await Api.DispatchAsync();
+
+        var subjects = Api.Mails().Select(m => m.Subject ?? "").ToList();
+        Assert.Equal(4, subjects.Count);
+        Assert.StartsWith("Ny tid: ", moved.Subject);
+        Assert.Contains("SEQUENCE:1", await Registrar.CalendarOf(moved));
+        Assert.Equal(2, subjects.Count(s => s.StartsWith("Påminnelse: ", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public async Task Personal_data_is_erased_after_the_retention_time_and_on_request_while_counts_remain()
     {
         var e = await Registrar.OpenAsync(Api, Planner.Dialogue(Now.AddDays(3)));
