@@ -11,12 +11,6 @@ public sealed class InvitationMailTests(ApiFixture fixture) : ApiTest(fixture)
 {
     private DateTimeOffset Now => Api.Clock.GetUtcNow();
 
-    private Task<int> Dispatch() => Api.Services.GetRequiredService<OutboxDispatcher>().DispatchOnceAsync(CancellationToken.None);
-
-    private List<MimeMessage> Mails() => Directory.Exists(Api.MailDirectory)
-        ? Directory.GetFiles(Api.MailDirectory, "*.eml").Order().Select(f => MimeMessage.Load(f)).ToList()
-        : [];
-
     private static string Token(MimeMessage mail) => Regex.Match(mail.TextBody ?? "", "/svar#([A-Za-z0-9_-]{43})").Groups[1].Value;
 
     [Fact]
@@ -27,9 +21,9 @@ public sealed class InvitationMailTests(ApiFixture fixture) : ApiTest(fixture)
         var (police, _) = await planner.RequiredActorsAsync();
         await planner.Staff.InviteActorsAsync(draft.Id, new InviteRequest { ActorIds = [police.Id] });
 
-        Assert.Empty(Mails()); // queued, not yet sent
-        Assert.Equal(1, await Dispatch());
-        var mail = Assert.Single(Mails());
+        Assert.Empty(Api.Mails()); // queued, not yet sent
+        Assert.Equal(1, await Api.DispatchAsync());
+        var mail = Assert.Single(Api.Mails());
         var answer = await Api.Client().AnswerRsvpAsync(Token(mail), new RsvpRequest { Answer = RsvpAnswer.Accept });
 
         Assert.Equal("globen@polisen.example", mail.To.Mailboxes.Single().Address);
@@ -41,7 +35,7 @@ public sealed class InvitationMailTests(ApiFixture fixture) : ApiTest(fixture)
         Assert.DoesNotContain("meet.example.se", mail.TextBody);
         Assert.Equal(InvitationStatus.Accepted, answer.Status);
         Assert.Equal("", await Scalar<string>("select body from outbox")); // the link is not kept once sent
-        Assert.Equal(0, await Dispatch()); // nothing is sent twice
+        Assert.Equal(0, await Api.DispatchAsync()); // nothing is sent twice
     }
 
     [Fact]
@@ -51,17 +45,17 @@ public sealed class InvitationMailTests(ApiFixture fixture) : ApiTest(fixture)
         var draft = await planner.Staff.CreateEventAsync(Planner.Dialogue(Now.AddDays(30)));
         var (police, _) = await planner.RequiredActorsAsync();
         await planner.Staff.InviteActorsAsync(draft.Id, new InviteRequest { ActorIds = [police.Id] });
-        await Dispatch();
-        var firstToken = Token(Mails().Single());
+        await Api.DispatchAsync();
+        var firstToken = Token(Api.Mails().Single());
 
         Api.Clock.Set(Now.AddDays(6));
-        await Dispatch();
-        Assert.Single(Mails());
+        await Api.DispatchAsync();
+        Assert.Single(Api.Mails());
         Api.Clock.Set(Now.AddDays(2));
-        await Dispatch();
-        await Dispatch();
+        await Api.DispatchAsync();
+        await Api.DispatchAsync();
 
-        var mails = Mails();
+        var mails = Api.Mails();
         Assert.Equal(2, mails.Count);
         Assert.StartsWith("Påminnelse: ", mails[1].Subject);
         var stale = await Assert.ThrowsAsync<ApiException<ProblemDetails>>(() => Api.Client().GetRsvpAsync(firstToken));
@@ -79,7 +73,7 @@ public sealed class InvitationMailTests(ApiFixture fixture) : ApiTest(fixture)
         File.WriteAllText(Api.MailDirectory, "a file where the mail folder should be");
         try
         {
-            await Dispatch();
+            await Api.DispatchAsync();
             Assert.Equal(1, await Scalar<int>("select attempts from outbox where sent_at is null"));
         }
         finally
@@ -87,10 +81,10 @@ public sealed class InvitationMailTests(ApiFixture fixture) : ApiTest(fixture)
             File.Delete(Api.MailDirectory);
         }
 
-        Assert.Equal(0, await Dispatch()); // backing off
+        Assert.Equal(0, await Api.DispatchAsync()); // backing off
         Api.Clock.Set(Now.AddMinutes(5));
-        Assert.Equal(1, await Dispatch());
-        Assert.Single(Mails());
+        Assert.Equal(1, await Api.DispatchAsync());
+        Assert.Single(Api.Mails());
     }
 
     [Fact]

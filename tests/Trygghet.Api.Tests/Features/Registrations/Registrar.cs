@@ -1,7 +1,5 @@
 using System.Text.RegularExpressions;
-using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
-using Trygghet.Api.Infrastructure;
 using Trygghet.Api.Tests.Features.Events;
 using Trygghet.Api.Tests.Infrastructure;
 using Trygghet.Client;
@@ -26,20 +24,5 @@ public static class Registrar
         api.Client().RegisterForDialogueAsync(eventId, key ?? Guid.NewGuid().ToString(),
             new RegistrationRequest { Mode = mode, ConsentVersion = Consent, Email = email, Name = name, AccessibilityNeeds = "Hörslinga" });
 
-    public static Task<int> DispatchAsync(this ApiFactory api) =>
-        api.Services.GetRequiredService<OutboxDispatcher>().DispatchOnceAsync(CancellationToken.None);
-
-    public static List<MimeMessage> Mails(this ApiFactory api) => Directory.Exists(api.MailDirectory)
-        ? Directory.GetFiles(api.MailDirectory, "*.eml").Order().Select(f => MimeMessage.Load(f)).ToList()
-        : [];
-
     public static string ManageToken(MimeMessage mail) => Regex.Match(mail.TextBody ?? "", "/anmalan#([A-Za-z0-9_-]{43})").Groups[1].Value;
-
-    public static async Task<string?> CalendarOf(MimeMessage mail)
-    {
-        if (mail.Attachments.OfType<MimePart>().FirstOrDefault(a => a.ContentType.MimeType == "text/calendar") is not { } ics) return null;
-        using var content = new MemoryStream();
-        await ics.Content!.DecodeToAsync(content);
-        return System.Text.Encoding.UTF8.GetString(content.ToArray());
-    }
 }

@@ -33,11 +33,11 @@ public sealed class RegistrationMailTests(ApiFixture fixture) : ApiTest(fixture)
         var waitlist = mails.Single(m => m.To.Mailboxes.Single().Address == "bea@example.se");
         Assert.StartsWith("Anmälan bekräftad: ", confirmation.Subject);
         Assert.Equal(ada.ManageToken, Registrar.ManageToken(confirmation));
-        Assert.Contains("BEGIN:VEVENT", await Registrar.CalendarOf(confirmation));
+        Assert.Contains("BEGIN:VEVENT", await MailFolder.CalendarOf(confirmation));
         Assert.StartsWith("Du står på väntelistan", waitlist.Subject);
         Assert.Contains("nummer 2 på väntelistan", waitlist.TextBody); // after the one registered without e-mail
         Assert.Equal(bea.ManageToken, Registrar.ManageToken(waitlist));
-        Assert.Null(await Registrar.CalendarOf(waitlist));
+        Assert.Null(await MailFolder.CalendarOf(waitlist));
         Assert.Equal(2, await Scalar<int>("select count(*)::int from outbox where sent_at is not null and body = ''")); // links not kept once sent
         Assert.Equal(0, await Api.DispatchAsync());
     }
@@ -105,7 +105,7 @@ public sealed class RegistrationMailTests(ApiFixture fixture) : ApiTest(fixture)
         var reminder = Api.Mails().Last();
         Assert.Equal(2, Api.Mails().Count);
         Assert.StartsWith("Påminnelse: ", reminder.Subject);
-        Assert.Contains("BEGIN:VEVENT", await Registrar.CalendarOf(reminder));
+        Assert.Contains("BEGIN:VEVENT", await MailFolder.CalendarOf(reminder));
         var second = Registrar.ManageToken(reminder);
         Assert.NotEqual(ada.ManageToken, second);
         Assert.Equal(ada.Id, (await Api.Client().GetMyRegistrationAsync(second)).Id);
@@ -133,7 +133,7 @@ public sealed class RegistrationMailTests(ApiFixture fixture) : ApiTest(fixture)
         Assert.Equal(["ada@example.se", "bea@example.se", "cid@example.se"], told.Select(m => m.To.Mailboxes.Single().Address).Order());
         Assert.All(told, m => Assert.StartsWith("Inställt: ", m.Subject));
         Assert.All(told, m => Assert.Contains("Lokalen har vattenskada.", m.TextBody));
-        foreach (var mail in told) Assert.Contains("STATUS:CANCELLED", await Registrar.CalendarOf(mail));
+        foreach (var mail in told) Assert.Contains("STATUS:CANCELLED", await MailFolder.CalendarOf(mail));
     }
 
     [Fact]
@@ -154,7 +154,7 @@ public sealed class RegistrationMailTests(ApiFixture fixture) : ApiTest(fixture)
         var subjects = Api.Mails().Select(m => m.Subject ?? "").ToList();
         Assert.Equal(4, subjects.Count);
         Assert.StartsWith("Ny tid: ", moved.Subject);
-        Assert.Contains("SEQUENCE:1", await Registrar.CalendarOf(moved));
+        Assert.Contains("SEQUENCE:1", await MailFolder.CalendarOf(moved));
         Assert.Equal(2, subjects.Count(s => s.StartsWith("Påminnelse: ", StringComparison.Ordinal)));
     }
 
