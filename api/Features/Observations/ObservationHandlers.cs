@@ -3,6 +3,7 @@ using FluentValidation;
 using Mediator;
 using Trygghet.Api.Features.Areas;
 using Trygghet.Api.Features.Events;
+using Trygghet.Api.Features.Registrations;
 using Trygghet.Api.Infrastructure;
 
 namespace Trygghet.Api.Features.Observations;
@@ -48,7 +49,7 @@ public sealed class RecordParticipantObservationValidator : AbstractValidator<Re
 {
     public RecordParticipantObservationValidator()
     {
-        RuleFor(c => c.Token).Must(SecretTokens.LooksValid).WithMessage(_ => Messages.Get("registration.badLink")).OverridePropertyName("X-Registration-Token");
+        this.ValidToken(c => c.Token);
         RuleFor(c => new ObservationInput(c.Input.Category, c.Input.Description, c.Input.Severity, c.Input.Lat, c.Input.Lon, null))
             .SetValidator(new ObservationInputValidator()).OverridePropertyName("");
     }
@@ -107,10 +108,10 @@ public sealed class ObservationHandlers(DbSession db, TimeProvider clock, AreaLo
     public async ValueTask<Observation> Handle(RecordParticipantObservation command, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var registration = await db.QuerySingleOrDefaultAsync<(Guid Id, Guid EventId, string Status, string Kind, DateTimeOffset StartsAt, DateTimeOffset EndsAt, string EventStatus)?>("""
+        var registration = await db.QuerySingleOrDefaultAsync<(Guid Id, Guid EventId, string Status, string Kind, DateTimeOffset StartsAt, DateTimeOffset EndsAt, string EventStatus)?>($"""
             select r.id, r.event_id, r.status, e.kind, e.starts_at, e.ends_at, e.status as event_status
             from registration r join event e on e.id = r.event_id
-            where r.token_hash = @Hash or r.reminder_token_hash = @Hash
+            where {RegistrationRow.ByToken}
             """, new { Hash = SecretTokens.Hash(command.Token) }, ct) ?? throw new NotFoundException("registration.notFound");
         if (registration.Kind != "walk" || registration.Status == "cancelled" || registration.EventStatus == "cancelled")
             throw new ConflictException("observation.notAWalkParticipant");

@@ -3,6 +3,7 @@ using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Trygghet.Api.Features.Events;
+using Trygghet.Api.Features.Registrations;
 using Trygghet.Api.Infrastructure;
 
 namespace Trygghet.Api.Features.Observations;
@@ -125,7 +126,7 @@ public static class ObservationsEndpoints
             http.User.Role() == Roles.Actor ? http.User.RequireActorId() : null), ct));
 
     /// <param name="token">The secret of the manage link of a walk's registration, as a header.</param>
-    public static async Task<Created<Observation>> RecordParticipantObservation([FromHeader(Name = "X-Registration-Token"), Required] string? token,
+    public static async Task<Created<Observation>> RecordParticipantObservation([FromHeader(Name = ManageTokenRules.Header), Required] string? token,
         ParticipantObservationInput input, IMediator mediator, CancellationToken ct)
     {
         var observation = await mediator.Send(new Features.Observations.RecordParticipantObservation(token ?? "", input), ct);

@@ -174,7 +174,7 @@ public sealed class ManageRegistrationHandlers(DbSession db, TimeProvider clock,
 
     private async Task<RegistrationRow> FindAsync(string token, bool forUpdate, CancellationToken ct) =>
         await db.QuerySingleOrDefaultAsync<RegistrationRow>(
-            RegistrationRow.Select + " where r.token_hash = @Hash or r.reminder_token_hash = @Hash" + (forUpdate ? " for update of r" : ""),
+            $"{RegistrationRow.Select} where {RegistrationRow.ByToken}" + (forUpdate ? " for update of r" : ""),
             new { Hash = SecretTokens.Hash(token) }, ct)
         ?? throw new NotFoundException("registration.notFound");
 }

@@ -110,6 +110,9 @@ internal sealed record RegistrationRow(Guid Id, Guid EventId, long Queue, string
         from registration r
         """;
 
+    /// <summary>The registration behind a manage link: the first link, or the one of the reminder (reads <c>@Hash</c>).</summary>
+    public const string ByToken = "(r.token_hash = @Hash or r.reminder_token_hash = @Hash)";
+
     public RegistrationMode ModeValue => EventText.Parse<RegistrationMode>(Mode);
 
     public RegistrationStatus StatusValue => EventText.Parse<RegistrationStatus>(Status);
