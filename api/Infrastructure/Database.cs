@@ -135,6 +135,14 @@ public sealed class DbSession(NpgsqlDataSource dataSource) : IAsyncDisposable
         return await conn.ExecuteAsync(new CommandDefinition(sql, param, Transaction, cancellationToken: ct));
     }
 
+    /// <summary>Gives the connection back to the pool now, for requests that stay open long after their queries (live streams).</summary>
+    public async ValueTask ReleaseAsync()
+    {
+        if (Transaction is not null || connection is null) return;
+        await connection.DisposeAsync();
+        connection = null;
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (Transaction is not null) await RollbackAsync();

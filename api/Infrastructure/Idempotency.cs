@@ -55,3 +55,34 @@ public sealed record IdempotentEntry(string Operation, byte[] RequestHash, int S
 
 /// <summary>Thrown when an Idempotency-Key is reused for a different request: 422.</summary>
 public sealed class IdempotencyMismatchException() : ProblemException(StatusCodes.Status422UnprocessableEntity, "idempotency.mismatch");
+
+/// <summary>
+/// Idempotency inside a command's transaction: the key's row is claimed first (a concurrent request with the same
+/// key waits on it and then replays), and the answer is stored before commit. A failed request rolls its claim back,
+/// so a retry runs again.
+/// </summary>
+public static class IdempotentCommand
+{
+    /// <summary>The earlier answer to replay, or null when this request claimed the key and must run.</summary>
+    public static async Task<T?> ClaimOrReplayAsync<T>(this DbSession db, string key, string operation, byte[] requestHash, DateTimeOffset now,
+        CancellationToken ct) where T : class
+    {
+        var lookup = Idempotency.LookupHash(key);
+        var claimed = await db.QuerySingleOrDefaultAsync<bool>("""
+            insert into idempotency_key (key_hash, operation, request_hash, status, response, created_at)
+            values (@lookup, @operation, @requestHash, 0, '\x', @now)
+            on conflict (key_hash) do nothing
+            returning true
+            """, new { lookup, operation, requestHash, now }, ct);
+        if (claimed) return null;
+        var earlier = await db.QuerySingleOrDefaultAsync<IdempotentEntry>(
+            "select operation, request_hash, status, response from idempotency_key where key_hash = @lookup", new { lookup }, ct)
+            ?? throw new IdempotencyMismatchException();
+        if (earlier.Operation != operation || !earlier.RequestHash.AsSpan().SequenceEqual(requestHash)) throw new IdempotencyMismatchException();
+        return Idempotency.Open<T>(key, earlier.Response);
+    }
+
+    public static Task StoreAnswerAsync<T>(this DbSession db, string key, int status, T response, CancellationToken ct) =>
+        db.ExecuteAsync("update idempotency_key set status = @status, response = @sealed where key_hash = @lookup",
+            new { lookup = Idempotency.LookupHash(key), status, @sealed = Idempotency.Seal(key, response) }, ct);
+}

@@ -16,6 +16,15 @@ public sealed class ApiOptions
     /// <summary>Anonymous writes allowed per client address and minute.</summary>
     public int AnonymousWritesPerMinute { get; set; } = 30;
 
+    /// <summary>
+    /// Voter tokens issued per client address and minute. Higher than other writes: a room of residents on one
+    /// wireless network shares an address.
+    /// </summary>
+    public int VoterTokensPerMinute { get; set; } = 600;
+
+    /// <summary>Votes per voter token and minute.</summary>
+    public int VotesPerMinute { get; set; } = 60;
+
     /// <summary>Origins allowed to call the API from a browser (CORS); comma-separated in the environment.</summary>
     public string[] CorsOrigins { get; set; } = [];
 }
@@ -23,6 +32,8 @@ public sealed class ApiOptions
 public static class Operations
 {
     public const string AnonymousWrites = "anonymous-writes";
+    public const string AnonymousSessions = "anonymous-sessions";
+    public const string Votes = "votes";
 
     public static IServiceCollection AddTrygghetOperations(this IServiceCollection services, ApiOptions options)
     {
@@ -37,6 +48,15 @@ public static class Operations
                     Window = TimeSpan.FromMinutes(1),
                     QueueLimit = 0,
                 }));
+            limiter.AddPolicy(AnonymousSessions, http => RateLimitPartition.GetFixedWindowLimiter(
+                http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = options.VoterTokensPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            // Per voter token (hashed, so the partition key is no secret), falling back to the address without one.
+            limiter.AddPolicy(Votes, http => RateLimitPartition.GetFixedWindowLimiter(
+                http.Request.Headers["X-Voter-Token"].ToString() is { Length: > 0 } token
+                    ? Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(token)))
+                    : http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = options.VotesPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
             limiter.OnRejected = async (context, ct) =>
             {
                 var http = context.HttpContext;

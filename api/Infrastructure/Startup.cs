@@ -8,6 +8,16 @@ namespace Trygghet.Api.Infrastructure;
 
 public static class Json
 {
+    /// <summary>The API's own settings, for JSON written outside a response (the live stream's stored events).</summary>
+    public static readonly JsonSerializerOptions Options = Create();
+
+    private static JsonSerializerOptions Create()
+    {
+        var options = new JsonSerializerOptions();
+        Configure(options);
+        return options;
+    }
+
     public static void Configure(JsonSerializerOptions json)
     {
         json.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;

@@ -3,6 +3,7 @@ using System.Xml;
 using Mediator;
 using Trygghet.Api.Features.Areas;
 using Trygghet.Api.Features.Events;
+using Trygghet.Api.Features.Questions;
 using Trygghet.Api.Infrastructure;
 
 namespace Trygghet.Api.Features.Observations;
@@ -16,9 +17,10 @@ namespace Trygghet.Api.Features.Observations;
 /// <param name="Minutes">The minutes.</param>
 /// <param name="Observations">Observations made on the walk (for a dialogue: on the walks linked to it), with their follow-up.</param>
 /// <param name="Measures">Measures that answer the event or its observations, with their status.</param>
+/// <param name="Questions">The questions residents raised (published ones, most votes first) and their answers.</param>
 public sealed record EventFeedback(Guid EventId, EventKind Kind, string Slug, string Title, DateTimeOffset StartsAt, AreaRef Area, DateTimeOffset ClosedAt,
     string Minutes, string Raised, string Actions, int ParticipantsOnSite, int ParticipantsRemote, IReadOnlyList<Observation> Observations,
-    IReadOnlyList<Measure> Measures);
+    IReadOnlyList<Measure> Measures, IReadOnlyList<PublicQuestion> Questions);
 
 public sealed record GetEventFeedback(EventKind Kind, string IdOrSlug) : IQuery<EventFeedback>;
 
@@ -40,9 +42,11 @@ public sealed class FeedbackHandlers(DbSession db, TimeProvider clock, SiteOptio
             (m.id in (select measure_id from measure_event where event_id = @Id)
              or m.id in (select measure_id from measure_observation where observation_id = any(@ObservationIds)))
             """, new { row.Id, ObservationIds = observations.Select(o => o.Id).ToArray() }, ct);
+        var questions = await db.LoadQuestionsAsync("q.event_id = @Id and q.status = 'published'", new { row.Id }, ct,
+            "q.pinned desc, q.votes desc, q.published_at, q.id");
         return new EventFeedback(row.Id, row.KindValue, row.Slug, row.Title, Time.Local(row.StartsAt),
             new AreaRef(row.AreaSlug, row.AreaName, AreaKinds.Parse(row.AreaKind)), Time.Local(closedAt), closing.Minutes, closing.Raised, closing.Actions,
-            closing.ParticipantsOnSite, closing.ParticipantsRemote, observations, measures);
+            closing.ParticipantsOnSite, closing.ParticipantsRemote, observations, measures, [.. questions.Select(q => q.Row.ToPublic(q.Answers))]);
     }
 
     /// <summary>An Atom feed (RFC 4287) of an area's new and changed measures and its observations' status changes, newest first.</summary>

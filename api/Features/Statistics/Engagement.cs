@@ -17,8 +17,8 @@ namespace Trygghet.Api.Features.Statistics;
 /// <param name="Registrations">Registrations for the events held (not cancelled by the registrant).</param>
 /// <param name="RegistrationsOnSite">Of those, on site.</param>
 /// <param name="RegistrationsRemote">Of those, remote.</param>
-/// <param name="QuestionsAsked">Questions residents asked (counted once questions exist; 0 until then).</param>
-/// <param name="QuestionsAnswered">Questions answered (0 until questions exist).</param>
+/// <param name="QuestionsAsked">Questions residents asked at the dialogues held (a duplicate merged into another counts once).</param>
+/// <param name="QuestionsAnswered">Published questions answered in writing or live.</param>
 /// <param name="ObservationsOpen">Observations reported in the period and still open (reported, investigating, planned, in progress).</param>
 /// <param name="ObservationsFixed">Observations fixed in the period.</param>
 /// <param name="MedianDaysToFix">Median days from report to fix of the observations fixed in the period; null while none is.</param>
@@ -49,7 +49,7 @@ public sealed class GetEngagementHandler(DbSession db, TimeProvider clock) : IQu
         var to = q.To ?? today;
         var from = q.From ?? to.AddYears(-1).AddDays(1);
         var row = await db.QuerySingleOrDefaultAsync<(int Dialogues, int Walks, int Cancelled, int OnSite, int Remote, int Feedback, int Actors,
-            int RegisteredOnSite, int RegisteredRemote)>("""
+            int RegisteredOnSite, int RegisteredRemote, int QuestionsAsked, int QuestionsAnswered)>("""
             with scope as (
                 select e.* from event e join area a on a.id = e.area_id
                 where (a.id = @Id or a.parent_id = @Id or @IsCity)
@@ -74,7 +74,11 @@ public sealed class GetEngagementHandler(DbSession db, TimeProvider clock) : IQu
                    count(*) filter (where status = 'closed' and feedback_actions is not null)::int,
                    (select count(distinct i.actor_id) from invitation i where i.status = 'accepted' and i.event_id in (select id from scope where status <> 'cancelled'))::int,
                    coalesce(sum(g.on_site), 0)::int,
-                   coalesce(sum(g.remote), 0)::int
+                   coalesce(sum(g.remote), 0)::int,
+                   -- A duplicate merged into another question is counted once, with it.
+                   (select count(*) from question q where q.status <> 'merged' and q.event_id in (select id from scope where status <> 'cancelled'))::int,
+                   (select count(*) from question q where q.status = 'published' and q.event_id in (select id from scope where status <> 'cancelled')
+                      and (q.answered_live or exists (select from question_answer qa where qa.question_id = q.id)))::int
             from scope left join registered g on g.event_id = scope.id
             """,
             new
@@ -102,7 +106,7 @@ public sealed class GetEngagementHandler(DbSession db, TimeProvider clock) : IQu
         }, ct);
         return new Engagement(new AreaRef(area.Slug, area.Name, AreaKinds.Parse(area.Kind)), from, to,
             row.Dialogues, row.Walks, row.Cancelled, row.OnSite, row.Remote, row.Feedback, row.Actors,
-            row.RegisteredOnSite + row.RegisteredRemote, row.RegisteredOnSite, row.RegisteredRemote, QuestionsAsked: 0, QuestionsAnswered: 0, observations.Open, observations.Fixed,
+            row.RegisteredOnSite + row.RegisteredRemote, row.RegisteredOnSite, row.RegisteredRemote, row.QuestionsAsked, row.QuestionsAnswered, observations.Open, observations.Fixed,
             observations.MedianDays is { } days ? Math.Round(days, 1) : null,
             Source: "Trygghet: stadsdelsförvaltningens egna uppgifter om dialoger och vandringar");
     }

@@ -15,17 +15,20 @@ public sealed record SignalSuggestion(EventKind Kind, string Title, IReadOnlyLis
 /// <param name="PValue">Probability of at least this many events if the rate had not changed (exact conditional Poisson test).</param>
 /// <param name="AdjustedPValue">After Holm's correction for testing all 17 neighbourhoods at once; flagged at ≤ 0.05.</param>
 /// <param name="TopTypes">The most frequent event types of the window.</param>
-/// <param name="Flagged">Police events rise significantly, or observations pile up.</param>
+/// <param name="Flagged">Police events rise significantly, or observations or unanswered questions pile up.</param>
 /// <param name="RiseFlagged">Police events rise significantly against the area's own history.</param>
 /// <param name="PileUpFlagged">Observations pile up: at least 5 open for more than 30 days, or at least 3 past their deadline.</param>
 /// <param name="OpenObservations">Observations still open.</param>
 /// <param name="StaleObservations">Of those, reported more than 30 days ago.</param>
 /// <param name="OverdueObservations">Of those, past their deadline.</param>
+/// <param name="QuestionsFlagged">Residents' questions pile up unanswered: at least 5 published questions of dialogues that ended more than 14 days (and less than a year) ago have no answer.</param>
+/// <param name="UnansweredQuestions">Those unanswered questions.</param>
 /// <param name="Explanation">The numbers in words.</param>
 /// <param name="Suggestion">For a flagged area: the dialogue or walk to hold, and whom to invite.</param>
 public sealed record AreaSignal(AreaRef Area, bool Flagged, DateOnly WindowFrom, DateOnly WindowTo, int WindowEvents, int BaselineEvents,
     double Expected, double PValue, double AdjustedPValue, IReadOnlyList<string> TopTypes, string Explanation, SignalSuggestion? Suggestion,
-    bool RiseFlagged, bool PileUpFlagged, int OpenObservations, int StaleObservations, int OverdueObservations);
+    bool RiseFlagged, bool PileUpFlagged, int OpenObservations, int StaleObservations, int OverdueObservations, bool QuestionsFlagged,
+    int UnansweredQuestions);
 
 public sealed record GetSignals : IQuery<IReadOnlyList<AreaSignal>>;
 
@@ -39,6 +42,9 @@ public sealed class GetSignalsHandler(DbSession db, TimeProvider clock) : IQuery
 
     /// <summary>An area with this many stale observations, or this many overdue ones, is flagged.</summary>
     public const int StaleThreshold = 5, OverdueThreshold = 3;
+
+    /// <summary>Questions still unanswered this long after their dialogue's end count; this many flag the area.</summary>
+    public const int UnansweredAfterDays = 14, UnansweredThreshold = 5;
 
     public async ValueTask<IReadOnlyList<AreaSignal>> Handle(GetSignals query, CancellationToken ct)
     {
@@ -74,20 +80,36 @@ public sealed class GetSignalsHandler(DbSession db, TimeProvider clock) : IQuery
             group by o.area_id
             """, new { staleBefore = clock.GetUtcNow().AddDays(-StaleAfterDays), today }, ct)).ToDictionary(o => o.AreaId);
 
+        var now = clock.GetUtcNow();
+        var unanswered = (await db.QueryAsync<(Guid AreaId, int Questions, string[] AddresseeKinds)>("""
+            select e.area_id, count(*)::int,
+                   coalesce(array_agg(distinct coalesce(q.addressee_kind, aa.kind)) filter (where coalesce(q.addressee_kind, aa.kind) is not null), '{}')
+            from question q join event e on e.id = q.event_id left join actor aa on aa.id = q.addressee_actor_id
+            where q.status = 'published' and not q.answered_live
+              and not exists (select from question_answer qa where qa.question_id = q.id)
+              and e.status <> 'cancelled' and e.ends_at < @answeredBy and e.ends_at >= @yearAgo
+            group by e.area_id
+            """, new { answeredBy = now.AddDays(-UnansweredAfterDays), yearAgo = now.AddYears(-1) }, ct)).ToDictionary(q => q.AreaId);
+
         var tests = SignalDetector.Test(areas.Select(a => new AreaCounts(a.Slug, Months(a.Id, from, BaselineMonths), Months(a.Id, windowFrom, WindowMonths))).ToList());
         return areas.Zip(tests, (a, t) =>
         {
             var top = types[a.Id].Take(3).Select(x => x.Type).ToList();
             var open = observations.GetValueOrDefault(a.Id);
             var pileUp = open.Stale >= StaleThreshold || open.Overdue >= OverdueThreshold;
+            var questions = unanswered.GetValueOrDefault(a.Id);
+            var questionsPile = questions.Questions >= UnansweredThreshold;
             var explanation = $"{t.WindowEvents} polishändelser i {a.Name} de senaste {WindowMonths} månaderna ({windowFrom:yyyy-MM}–{until.AddMonths(-1):yyyy-MM}) "
                 + $"mot väntat {t.Expected:0.#} enligt de {BaselineMonths} månaderna före ({t.BaselineEvents} händelser); "
                 + $"p = {t.PValue:0.####}, justerat för {areas.Count} stadsdelar {t.AdjustedPValue:0.####}. "
-                + $"{open.Open} iakttagelser är öppna, {open.Stale} av dem sedan mer än {StaleAfterDays} dagar och {open.Overdue} efter sin deadline.";
-            var suggestion = t.Flagged ? Suggest(a.Name, top) : pileUp ? FollowUp(a.Name, open.ActorKinds ?? []) : null;
-            return new AreaSignal(new AreaRef(a.Slug, a.Name, AreaKind.Neighbourhood), t.Flagged || pileUp, windowFrom, until.AddDays(-1),
+                + $"{open.Open} iakttagelser är öppna, {open.Stale} av dem sedan mer än {StaleAfterDays} dagar och {open.Overdue} efter sin deadline. "
+                + $"{questions.Questions} frågor från dialoger som slutade för mer än {UnansweredAfterDays} dagar sedan är obesvarade.";
+            var suggestion = t.Flagged ? Suggest(a.Name, top)
+                : pileUp ? FollowUp(a.Name, open.ActorKinds ?? [])
+                : questionsPile ? AnswerBack(a.Name, questions.AddresseeKinds ?? []) : null;
+            return new AreaSignal(new AreaRef(a.Slug, a.Name, AreaKind.Neighbourhood), t.Flagged || pileUp || questionsPile, windowFrom, until.AddDays(-1),
                 t.WindowEvents, t.BaselineEvents, Math.Round(t.Expected, 2), t.PValue, t.AdjustedPValue, top, explanation, suggestion,
-                t.Flagged, pileUp, open.Open, open.Stale, open.Overdue);
+                t.Flagged, pileUp, open.Open, open.Stale, open.Overdue, questionsPile, questions.Questions);
         }).OrderByDescending(s => s.Flagged).ThenBy(s => s.AdjustedPValue).ThenBy(s => s.Area.Slug).ToList();
     }
 
@@ -98,6 +120,14 @@ public sealed class GetSignalsHandler(DbSession db, TimeProvider clock) : IQuery
     internal static SignalSuggestion FollowUp(string area, IReadOnlyList<string> responsibleKinds) =>
         new(EventKind.Walk, $"Uppföljande trygghetsvandring i {area}",
             responsibleKinds.Concat(["administration", "politician"]).Distinct().ToList());
+
+    /// <summary>
+    /// Questions left unanswered call for a follow-up dialogue where those they were put to answer them, with the
+    /// administration and the district council.
+    /// </summary>
+    internal static SignalSuggestion AnswerBack(string area, IReadOnlyList<string> addresseeKinds) =>
+        new(EventKind.Dialogue, $"Uppföljande trygghetsdialog i {area}: svar på frågorna",
+            addresseeKinds.Concat(["administration", "politician"]).Distinct().ToList());
 
     /// <summary>
     /// Crimes against homes and property, and fires, call for a walk with the property owners (places to fix); traffic
@@ -130,7 +160,9 @@ public static class SignalEndpoints
                 with Holm's correction over the neighbourhoods; flagged at an adjusted p ≤ 0.05. On simulated series this flags no
                 area in more than 0.3 % of periods when nothing changes, and catches a doubling from 10 events a month in about 90 %
                 of cases (see the README). Observations pile up where at least 5 have been open for more than 30 days, or at
-                least 3 are past their deadline; such an area gets a follow-up walk with the responsible organisations.
+                least 3 are past their deadline; such an area gets a follow-up walk with the responsible organisations. Questions
+                pile up where at least 5 published questions of dialogues that ended 14 days to a year ago have no answer; such an
+                area gets a follow-up dialogue with those the questions were put to.
                 """)
             .RequireRoles(Roles.Admin, Roles.Staff)
             .ProducesProblems();

@@ -377,6 +377,136 @@ export interface ITrygghetClient {
     closeEvent(id: string, body: Closing, signal?: AbortSignal): Promise<EventPlan>;
 
     /**
+     * A voter token for up-voting questions, without an account.
+     * @return Created
+     */
+    issueVoterToken(signal?: AbortSignal): Promise<VoterToken>;
+
+    /**
+     * The asker's own question through the private link (token in the X-Question-Token header): status, a rejection's reason, answers.
+     * @param x_Question_Token The secret of the private question link (the part after `#`), as a header.
+     * @return OK
+     */
+    getMyQuestion(x_Question_Token: string, signal?: AbortSignal): Promise<MyQuestion>;
+
+    /**
+     * Ask the dialogue a question, anonymously, before or during the event.
+     * @param idempotency_Key A key the client generates per question and reuses on retries.
+     * @return Created
+     */
+    askQuestion(id: string, idempotency_Key: string, body: QuestionRequest, signal?: AbortSignal): Promise<AskReceipt>;
+
+    /**
+     * The published questions, pinned first, then by votes (default) or newest first; with the live stream's position.
+     * @param idOrSlug The event's id or slug, e.g. `trygghetsdialog-i-fruangen-2027-03-10`.
+     * @param sort (optional) votes (default) or time.
+     * @param limit (optional) Page size, 1–100 (default 20).
+     * @param cursor (optional) The `nextCursor` of the previous page.
+     * @return OK
+     */
+    listQuestions(idOrSlug: string, sort?: QuestionSort | undefined, limit?: number | undefined, cursor?: string | undefined, signal?: AbortSignal): Promise<QuestionList>;
+
+    /**
+     * The live stream of published questions as Server-Sent Events.
+     * @param idOrSlug The event's id or slug, e.g. `trygghetsdialog-i-fruangen-2027-03-10`.
+     * @param last_Event_ID (optional) The id of the last event received (sent by EventSource on reconnect).
+     * @param lastEventId (optional) The same as a query parameter, for the first connection (e.g. the list's `streamPosition`).
+     * @return OK
+     */
+    streamQuestions(idOrSlug: string, last_Event_ID?: string | undefined, lastEventId?: number | undefined, signal?: AbortSignal): Promise<string>;
+
+    /**
+     * The moderation queue: pending questions oldest first, with what the confidentiality filter flagged (or another status).
+     * @param status (optional) pending (default: the queue), published, rejected, hidden or merged.
+     * @param limit (optional) Page size, 1–100 (default 20).
+     * @param cursor (optional) The `nextCursor` of the previous page.
+     * @return OK
+     */
+    listModerationQueue(id: string, status?: QuestionStatus | undefined, limit?: number | undefined, cursor?: string | undefined, signal?: AbortSignal): Promise<ModeratedQuestionPage>;
+
+    /**
+     * The moderators' live stream as Server-Sent Events: `queued`, `updated` and `moderated` (data: the question as moderators see it).
+     * @param last_Event_ID (optional) The id of the last event received (sent by EventSource on reconnect).
+     * @param lastEventId (optional) The same as a query parameter.
+     * @return OK
+     */
+    streamModerationQueue(id: string, last_Event_ID?: string | undefined, lastEventId?: number | undefined, signal?: AbortSignal): Promise<string>;
+
+    /**
+     * How the dialogue takes questions (pre- or post-moderation).
+     * @return OK
+     */
+    getQuestionSettings(id: string, signal?: AbortSignal): Promise<QuestionSettings>;
+
+    /**
+     * Choose pre-moderation (default) or post-moderation for the dialogue (audited).
+     * @return OK
+     */
+    setQuestionSettings(id: string, body: QuestionSettings, signal?: AbortSignal): Promise<QuestionSettings>;
+
+    /**
+     * A question as moderators see it, with flags; the original of a redacted text for admins only.
+     * @return OK
+     */
+    getModeratedQuestion(id: string, signal?: AbortSignal): Promise<ModeratedQuestion>;
+
+    /**
+     * Publish a pending, hidden or rejected question; a flagged text needs `acknowledgeFlags` (422 otherwise).
+     * @return OK
+     */
+    approveQuestion(id: string, body: ApprovalRequest, signal?: AbortSignal): Promise<ModeratedQuestion>;
+
+    /**
+     * Reject a pending or hidden question with a reason the asker sees through the private link.
+     * @return OK
+     */
+    rejectQuestion(id: string, body: RejectionRequest, signal?: AbortSignal): Promise<ModeratedQuestion>;
+
+    /**
+     * Merge a duplicate into another question of the same dialogue; its votes move there (each voter counted once).
+     * @return OK
+     */
+    mergeQuestion(id: string, body: MergeRequest, signal?: AbortSignal): Promise<ModeratedQuestion>;
+
+    /**
+     * Pin a published question to the top of the list.
+     * @return OK
+     */
+    pinQuestion(id: string, signal?: AbortSignal): Promise<ModeratedQuestion>;
+
+    /**
+     * Unpin a question.
+     * @return OK
+     */
+    unpinQuestion(id: string, signal?: AbortSignal): Promise<ModeratedQuestion>;
+
+    /**
+     * Take a pending or published question out of public view (approve publishes it again).
+     * @return OK
+     */
+    hideQuestion(id: string, signal?: AbortSignal): Promise<ModeratedQuestion>;
+
+    /**
+     * Edit the text to redact it (If-Match); the original is kept for admins and the audit.
+     * @param if_Match The ETag of the question as last read.
+     * @return OK
+     */
+    redactQuestion(id: string, if_Match: string, body: RedactionRequest, signal?: AbortSignal): Promise<ModeratedQuestion>;
+
+    /**
+     * Answer a published question in writing, or mark it answered live (actors answer for their organisation).
+     * @return OK
+     */
+    answerQuestion(id: string, body: AnswerRequest, signal?: AbortSignal): Promise<ModeratedQuestion>;
+
+    /**
+     * Up-vote a published question with a voter token; a second vote by the same token changes nothing.
+     * @param x_Voter_Token The voter token from `POST /voter-tokens`.
+     * @return OK
+     */
+    voteForQuestion(id: string, x_Voter_Token: string, signal?: AbortSignal): Promise<VoteResult>;
+
+    /**
      * The registration behind a manage link (token in the X-Registration-Token header), with the personal data kept.
      * @param x_Registration_Token The secret of the manage link (the part after `#`). Sent as a header, never in a URL.
      * @return OK
@@ -4494,6 +4624,1539 @@ export class TrygghetClient implements ITrygghetClient {
     }
 
     /**
+     * A voter token for up-voting questions, without an account.
+     * @return Created
+     */
+    issueVoterToken(signal?: AbortSignal): Promise<VoterToken> {
+        let url_ = this.baseUrl + "/api/v1/voter-tokens";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "POST",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processIssueVoterToken(_response);
+        });
+    }
+
+    protected processIssueVoterToken(response: Response): Promise<VoterToken> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 201) {
+            return response.text().then((_responseText) => {
+            let result201: any = null;
+            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as VoterToken;
+            return result201;
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unexpected error (logged; no details are returned).", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached; retry after `Retry-After` seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<VoterToken>(null as any);
+    }
+
+    /**
+     * The asker's own question through the private link (token in the X-Question-Token header): status, a rejection's reason, answers.
+     * @param x_Question_Token The secret of the private question link (the part after `#`), as a header.
+     * @return OK
+     */
+    getMyQuestion(x_Question_Token: string, signal?: AbortSignal): Promise<MyQuestion> {
+        let url_ = this.baseUrl + "/api/v1/question";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "X-Question-Token": x_Question_Token !== undefined && x_Question_Token !== null ? "" + x_Question_Token : "",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetMyQuestion(_response);
+        });
+    }
+
+    protected processGetMyQuestion(response: Response): Promise<MyQuestion> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as MyQuestion;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unexpected error (logged; no details are returned).", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached; retry after `Retry-After` seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<MyQuestion>(null as any);
+    }
+
+    /**
+     * Ask the dialogue a question, anonymously, before or during the event.
+     * @param idempotency_Key A key the client generates per question and reuses on retries.
+     * @return Created
+     */
+    askQuestion(id: string, idempotency_Key: string, body: QuestionRequest, signal?: AbortSignal): Promise<AskReceipt> {
+        let url_ = this.baseUrl + "/api/v1/dialogues/{id}/questions";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processAskQuestion(_response);
+        });
+    }
+
+    protected processAskQuestion(response: Response): Promise<AskReceipt> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 201) {
+            return response.text().then((_responseText) => {
+            let result201: any = null;
+            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as AskReceipt;
+            return result201;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unprocessable Content", status, _responseText, _headers, result422);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unexpected error (logged; no details are returned).", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached; retry after `Retry-After` seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<AskReceipt>(null as any);
+    }
+
+    /**
+     * The published questions, pinned first, then by votes (default) or newest first; with the live stream's position.
+     * @param idOrSlug The event's id or slug, e.g. `trygghetsdialog-i-fruangen-2027-03-10`.
+     * @param sort (optional) votes (default) or time.
+     * @param limit (optional) Page size, 1–100 (default 20).
+     * @param cursor (optional) The `nextCursor` of the previous page.
+     * @return OK
+     */
+    listQuestions(idOrSlug: string, sort?: QuestionSort | undefined, limit?: number | undefined, cursor?: string | undefined, signal?: AbortSignal): Promise<QuestionList> {
+        let url_ = this.baseUrl + "/api/v1/dialogues/{idOrSlug}/questions?";
+        if (idOrSlug === undefined || idOrSlug === null)
+            throw new globalThis.Error("The parameter 'idOrSlug' must be defined.");
+        url_ = url_.replace("{idOrSlug}", encodeURIComponent("" + idOrSlug));
+        if (sort === null)
+            throw new globalThis.Error("The parameter 'sort' cannot be null.");
+        else if (sort !== undefined)
+            url_ += "sort=" + encodeURIComponent("" + sort) + "&";
+        if (limit === null)
+            throw new globalThis.Error("The parameter 'limit' cannot be null.");
+        else if (limit !== undefined)
+            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
+        if (cursor === null)
+            throw new globalThis.Error("The parameter 'cursor' cannot be null.");
+        else if (cursor !== undefined)
+            url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processListQuestions(_response);
+        });
+    }
+
+    protected processListQuestions(response: Response): Promise<QuestionList> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as QuestionList;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unexpected error (logged; no details are returned).", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached; retry after `Retry-After` seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<QuestionList>(null as any);
+    }
+
+    /**
+     * The live stream of published questions as Server-Sent Events.
+     * @param idOrSlug The event's id or slug, e.g. `trygghetsdialog-i-fruangen-2027-03-10`.
+     * @param last_Event_ID (optional) The id of the last event received (sent by EventSource on reconnect).
+     * @param lastEventId (optional) The same as a query parameter, for the first connection (e.g. the list's `streamPosition`).
+     * @return OK
+     */
+    streamQuestions(idOrSlug: string, last_Event_ID?: string | undefined, lastEventId?: number | undefined, signal?: AbortSignal): Promise<string> {
+        let url_ = this.baseUrl + "/api/v1/dialogues/{idOrSlug}/questions/stream?";
+        if (idOrSlug === undefined || idOrSlug === null)
+            throw new globalThis.Error("The parameter 'idOrSlug' must be defined.");
+        url_ = url_.replace("{idOrSlug}", encodeURIComponent("" + idOrSlug));
+        if (lastEventId === null)
+            throw new globalThis.Error("The parameter 'lastEventId' cannot be null.");
+        else if (lastEventId !== undefined)
+            url_ += "lastEventId=" + encodeURIComponent("" + lastEventId) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Last-Event-ID": last_Event_ID !== undefined && last_Event_ID !== null ? "" + last_Event_ID : "",
+                "Accept": "text/event-stream"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processStreamQuestions(_response);
+        });
+    }
+
+    protected processStreamQuestions(response: Response): Promise<string> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as string;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unexpected error (logged; no details are returned).", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached; retry after `Retry-After` seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<string>(null as any);
+    }
+
+    /**
+     * The moderation queue: pending questions oldest first, with what the confidentiality filter flagged (or another status).
+     * @param status (optional) pending (default: the queue), published, rejected, hidden or merged.
+     * @param limit (optional) Page size, 1–100 (default 20).
+     * @param cursor (optional) The `nextCursor` of the previous page.
+     * @return OK
+     */
+    listModerationQueue(id: string, status?: QuestionStatus | undefined, limit?: number | undefined, cursor?: string | undefined, signal?: AbortSignal): Promise<ModeratedQuestionPage> {
+        let url_ = this.baseUrl + "/api/v1/dialogues/{id}/questions/queue?";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        if (status === null)
+            throw new globalThis.Error("The parameter 'status' cannot be null.");
+        else if (status !== undefined)
+            url_ += "status=" + encodeURIComponent("" + status) + "&";
+        if (limit === null)
+            throw new globalThis.Error("The parameter 'limit' cannot be null.");
+        else if (limit !== undefined)
+            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
+        if (cursor === null)
+            throw new globalThis.Error("The parameter 'cursor' cannot be null.");
+        else if (cursor !== undefined)
+            url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processListModerationQueue(_response);
+        });
+    }
+
+    protected processListModerationQueue(response: Response): Promise<ModeratedQuestionPage> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ModeratedQuestionPage;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No valid bearer token.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The token\'s role may not call this operation.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unexpected error (logged; no details are returned).", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached; retry after `Retry-After` seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ModeratedQuestionPage>(null as any);
+    }
+
+    /**
+     * The moderators' live stream as Server-Sent Events: `queued`, `updated` and `moderated` (data: the question as moderators see it).
+     * @param last_Event_ID (optional) The id of the last event received (sent by EventSource on reconnect).
+     * @param lastEventId (optional) The same as a query parameter.
+     * @return OK
+     */
+    streamModerationQueue(id: string, last_Event_ID?: string | undefined, lastEventId?: number | undefined, signal?: AbortSignal): Promise<string> {
+        let url_ = this.baseUrl + "/api/v1/dialogues/{id}/questions/queue/stream?";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        if (lastEventId === null)
+            throw new globalThis.Error("The parameter 'lastEventId' cannot be null.");
+        else if (lastEventId !== undefined)
+            url_ += "lastEventId=" + encodeURIComponent("" + lastEventId) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Last-Event-ID": last_Event_ID !== undefined && last_Event_ID !== null ? "" + last_Event_ID : "",
+                "Accept": "text/event-stream"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processStreamModerationQueue(_response);
+        });
+    }
+
+    protected processStreamModerationQueue(response: Response): Promise<string> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as string;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No valid bearer token.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The token\'s role may not call this operation.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unexpected error (logged; no details are returned).", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached; retry after `Retry-After` seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<string>(null as any);
+    }
+
+    /**
+     * How the dialogue takes questions (pre- or post-moderation).
+     * @return OK
+     */
+    getQuestionSettings(id: string, signal?: AbortSignal): Promise<QuestionSettings> {
+        let url_ = this.baseUrl + "/api/v1/dialogues/{id}/questions/settings";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetQuestionSettings(_response);
+        });
+    }
+
+    protected processGetQuestionSettings(response: Response): Promise<QuestionSettings> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as QuestionSettings;
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No valid bearer token.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The token\'s role may not call this operation.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unexpected error (logged; no details are returned).", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached; retry after `Retry-After` seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<QuestionSettings>(null as any);
+    }
+
+    /**
+     * Choose pre-moderation (default) or post-moderation for the dialogue (audited).
+     * @return OK
+     */
+    setQuestionSettings(id: string, body: QuestionSettings, signal?: AbortSignal): Promise<QuestionSettings> {
+        let url_ = this.baseUrl + "/api/v1/dialogues/{id}/questions/settings";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "PUT",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processSetQuestionSettings(_response);
+        });
+    }
+
+    protected processSetQuestionSettings(response: Response): Promise<QuestionSettings> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as QuestionSettings;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No valid bearer token.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The token\'s role may not call this operation.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unexpected error (logged; no details are returned).", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached; retry after `Retry-After` seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<QuestionSettings>(null as any);
+    }
+
+    /**
+     * A question as moderators see it, with flags; the original of a redacted text for admins only.
+     * @return OK
+     */
+    getModeratedQuestion(id: string, signal?: AbortSignal): Promise<ModeratedQuestion> {
+        let url_ = this.baseUrl + "/api/v1/questions/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetModeratedQuestion(_response);
+        });
+    }
+
+    protected processGetModeratedQuestion(response: Response): Promise<ModeratedQuestion> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ModeratedQuestion;
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No valid bearer token.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The token\'s role may not call this operation.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unexpected error (logged; no details are returned).", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached; retry after `Retry-After` seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ModeratedQuestion>(null as any);
+    }
+
+    /**
+     * Publish a pending, hidden or rejected question; a flagged text needs `acknowledgeFlags` (422 otherwise).
+     * @return OK
+     */
+    approveQuestion(id: string, body: ApprovalRequest, signal?: AbortSignal): Promise<ModeratedQuestion> {
+        let url_ = this.baseUrl + "/api/v1/questions/{id}/approve";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processApproveQuestion(_response);
+        });
+    }
+
+    protected processApproveQuestion(response: Response): Promise<ModeratedQuestion> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ModeratedQuestion;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No valid bearer token.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The token\'s role may not call this operation.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unprocessable Content", status, _responseText, _headers, result422);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unexpected error (logged; no details are returned).", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached; retry after `Retry-After` seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ModeratedQuestion>(null as any);
+    }
+
+    /**
+     * Reject a pending or hidden question with a reason the asker sees through the private link.
+     * @return OK
+     */
+    rejectQuestion(id: string, body: RejectionRequest, signal?: AbortSignal): Promise<ModeratedQuestion> {
+        let url_ = this.baseUrl + "/api/v1/questions/{id}/reject";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processRejectQuestion(_response);
+        });
+    }
+
+    protected processRejectQuestion(response: Response): Promise<ModeratedQuestion> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ModeratedQuestion;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No valid bearer token.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The token\'s role may not call this operation.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unexpected error (logged; no details are returned).", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached; retry after `Retry-After` seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ModeratedQuestion>(null as any);
+    }
+
+    /**
+     * Merge a duplicate into another question of the same dialogue; its votes move there (each voter counted once).
+     * @return OK
+     */
+    mergeQuestion(id: string, body: MergeRequest, signal?: AbortSignal): Promise<ModeratedQuestion> {
+        let url_ = this.baseUrl + "/api/v1/questions/{id}/merge";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processMergeQuestion(_response);
+        });
+    }
+
+    protected processMergeQuestion(response: Response): Promise<ModeratedQuestion> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ModeratedQuestion;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No valid bearer token.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The token\'s role may not call this operation.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unprocessable Content", status, _responseText, _headers, result422);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unexpected error (logged; no details are returned).", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached; retry after `Retry-After` seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ModeratedQuestion>(null as any);
+    }
+
+    /**
+     * Pin a published question to the top of the list.
+     * @return OK
+     */
+    pinQuestion(id: string, signal?: AbortSignal): Promise<ModeratedQuestion> {
+        let url_ = this.baseUrl + "/api/v1/questions/{id}/pin";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "POST",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processPinQuestion(_response);
+        });
+    }
+
+    protected processPinQuestion(response: Response): Promise<ModeratedQuestion> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ModeratedQuestion;
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No valid bearer token.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The token\'s role may not call this operation.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unexpected error (logged; no details are returned).", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached; retry after `Retry-After` seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ModeratedQuestion>(null as any);
+    }
+
+    /**
+     * Unpin a question.
+     * @return OK
+     */
+    unpinQuestion(id: string, signal?: AbortSignal): Promise<ModeratedQuestion> {
+        let url_ = this.baseUrl + "/api/v1/questions/{id}/unpin";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "POST",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processUnpinQuestion(_response);
+        });
+    }
+
+    protected processUnpinQuestion(response: Response): Promise<ModeratedQuestion> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ModeratedQuestion;
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No valid bearer token.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The token\'s role may not call this operation.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unexpected error (logged; no details are returned).", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached; retry after `Retry-After` seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ModeratedQuestion>(null as any);
+    }
+
+    /**
+     * Take a pending or published question out of public view (approve publishes it again).
+     * @return OK
+     */
+    hideQuestion(id: string, signal?: AbortSignal): Promise<ModeratedQuestion> {
+        let url_ = this.baseUrl + "/api/v1/questions/{id}/hide";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "POST",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processHideQuestion(_response);
+        });
+    }
+
+    protected processHideQuestion(response: Response): Promise<ModeratedQuestion> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ModeratedQuestion;
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No valid bearer token.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The token\'s role may not call this operation.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unexpected error (logged; no details are returned).", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached; retry after `Retry-After` seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ModeratedQuestion>(null as any);
+    }
+
+    /**
+     * Edit the text to redact it (If-Match); the original is kept for admins and the audit.
+     * @param if_Match The ETag of the question as last read.
+     * @return OK
+     */
+    redactQuestion(id: string, if_Match: string, body: RedactionRequest, signal?: AbortSignal): Promise<ModeratedQuestion> {
+        let url_ = this.baseUrl + "/api/v1/questions/{id}/text";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "PUT",
+            signal,
+            headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processRedactQuestion(_response);
+        });
+    }
+
+    protected processRedactQuestion(response: Response): Promise<ModeratedQuestion> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ModeratedQuestion;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No valid bearer token.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The token\'s role may not call this operation.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Precondition Required", status, _responseText, _headers, result428);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unexpected error (logged; no details are returned).", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached; retry after `Retry-After` seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ModeratedQuestion>(null as any);
+    }
+
+    /**
+     * Answer a published question in writing, or mark it answered live (actors answer for their organisation).
+     * @return OK
+     */
+    answerQuestion(id: string, body: AnswerRequest, signal?: AbortSignal): Promise<ModeratedQuestion> {
+        let url_ = this.baseUrl + "/api/v1/questions/{id}/answers";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processAnswerQuestion(_response);
+        });
+    }
+
+    protected processAnswerQuestion(response: Response): Promise<ModeratedQuestion> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ModeratedQuestion;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No valid bearer token.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The token\'s role may not call this operation.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unexpected error (logged; no details are returned).", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached; retry after `Retry-After` seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ModeratedQuestion>(null as any);
+    }
+
+    /**
+     * Up-vote a published question with a voter token; a second vote by the same token changes nothing.
+     * @param x_Voter_Token The voter token from `POST /voter-tokens`.
+     * @return OK
+     */
+    voteForQuestion(id: string, x_Voter_Token: string, signal?: AbortSignal): Promise<VoteResult> {
+        let url_ = this.baseUrl + "/api/v1/questions/{id}/votes";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "POST",
+            signal,
+            headers: {
+                "X-Voter-Token": x_Voter_Token !== undefined && x_Voter_Token !== null ? "" + x_Voter_Token : "",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processVoteForQuestion(_response);
+        });
+    }
+
+    protected processVoteForQuestion(response: Response): Promise<VoteResult> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as VoteResult;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unprocessable Content", status, _responseText, _headers, result422);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unexpected error (logged; no details are returned).", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached; retry after `Retry-After` seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<VoteResult>(null as any);
+    }
+
+    /**
      * The registration behind a manage link (token in the X-Registration-Token header), with the personal data kept.
      * @param x_Registration_Token The secret of the manage link (the part after `#`). Sent as a header, never in a URL.
      * @return OK
@@ -6348,12 +8011,50 @@ export interface ActorPage {
     nextCursor?: string | null;
 }
 
+/** Whom a question is addressed to. */
+export interface Addressee {
+    kind?: ActorKind;
+    actorId?: string | null;
+    organisation?: string | null;
+}
+
 /** One item of the agenda. */
 export interface AgendaItem {
     /** What happens. */
     title: string;
     /** How long it takes. */
     minutes?: number | null;
+}
+
+/** An answer, written or given live in the room. */
+export interface Answer {
+    id: string;
+    /** The written answer; null when it was given live without text. */
+    text?: string | null;
+    /** Answered live at the event. */
+    live: boolean;
+    /** The organisation that answered (never a person's account). */
+    author: string;
+    authorKind: AnswerAuthorKind;
+    actorKind?: ActorKind;
+    answeredAt: string;
+}
+
+/** Who answered: an invited organisation (actor) or the district administration's staff. */
+export type AnswerAuthorKind = "actor" | "staff";
+
+/** An answer from an actor or staff. */
+export interface AnswerRequest {
+    /** The written answer (1–4,000 characters); may be left out when `live` is true. */
+    text?: string | null;
+    /** The question was answered live at the event. */
+    live: boolean;
+}
+
+/** Approve: publish a pending, hidden or rejected question. */
+export interface ApprovalRequest {
+    /** Required true when the confidentiality filter flags the text: the moderator has checked it (or redacted it first). */
+    acknowledgeFlags: boolean;
 }
 
 /** One area with its boundary. */
@@ -6412,7 +8113,7 @@ export interface AreaRef {
 /** One neighbourhood's test: its police events in the window against its own baseline. */
 export interface AreaSignal {
     area: AreaRef;
-    /** Police events rise significantly, or observations pile up. */
+    /** Police events rise significantly, or observations or unanswered questions pile up. */
     flagged: boolean;
     /** First month of the window (the last three complete months). */
     windowFrom: string;
@@ -6440,6 +8141,23 @@ export interface AreaSignal {
     staleObservations: number;
     /** Of those, past their deadline. */
     overdueObservations: number;
+    /** Residents' questions pile up unanswered: at least 5 published questions of dialogues that ended more than 14 days (and less than a year) ago have no answer. */
+    questionsFlagged: boolean;
+    /** Those unanswered questions. */
+    unansweredQuestions: number;
+}
+
+/** The answer to a new question, given once: the private link is not stored in readable form. */
+export interface AskReceipt {
+    id: string;
+    eventId: string;
+    status: QuestionStatus;
+    /** Why the question waits for a moderator although the event is post-moderated: what looked like personal data. */
+    heldFor: PersonalDataKind[];
+    /** The secret of the private question link; send it in the `X-Question-Token` header. */
+    questionToken: string;
+    /** The private page where the asker follows the question (moderation, reason of a rejection, answers). */
+    questionUrl: string;
 }
 
 /** Give an observation to the organisation responsible for it, with a deadline. */
@@ -6618,9 +8336,9 @@ export interface Engagement {
     registrationsOnSite: number;
     /** Of those, remote. */
     registrationsRemote: number;
-    /** Questions residents asked (counted once questions exist; 0 until then). */
+    /** Questions residents asked at the dialogues held (a duplicate merged into another counts once). */
     questionsAsked: number;
-    /** Questions answered (0 until questions exist). */
+    /** Published questions answered in writing or live. */
     questionsAnswered: number;
     /** Observations reported in the period and still open (reported, investigating, planned, in progress). */
     observationsOpen: number;
@@ -6653,6 +8371,8 @@ export interface EventFeedback {
     observations: Observation[];
     /** Measures that answer the event or its observations, with their status. */
     measures: Measure[];
+    /** The questions residents raised (published ones, most votes first) and their answers. */
+    questions: PublicQuestion[];
 }
 
 /** How people take part: on site, remotely, or both. */
@@ -6889,6 +8609,11 @@ export interface MeetingWindow {
     open: boolean;
 }
 
+export interface MergeRequest {
+    /** The question this one duplicates; it receives this one's votes. */
+    into: string;
+}
+
 /** Places of one mode, for the public. */
 export interface ModeAvailability {
     /** Places; null when unlimited. */
@@ -6918,6 +8643,57 @@ export interface ModeCounts {
     cancelled: number;
     /** On site: checked in; remote: fetched the meeting link while it was open (or checked in). */
     attended: number;
+}
+
+/** A question as moderators and staff see it. */
+export interface ModeratedQuestion {
+    id: string;
+    eventId: string;
+    status: QuestionStatus;
+    text: string;
+    displayName?: string | null;
+    addressee?: Addressee;
+    /** What the confidentiality filter found in the current text, with offsets to highlight. */
+    flags: PersonalDataFlag[];
+    rejectReason?: string | null;
+    mergedInto?: string | null;
+    votes: number;
+    pinned: boolean;
+    answeredLive: boolean;
+    answers: Answer[];
+    askedAt: string;
+    publishedAt?: string | null;
+    moderatedAt?: string | null;
+    /** True when a moderator edited the text. */
+    redacted: boolean;
+    /** The text as asked, when it was redacted: shown to admins only. */
+    originalText?: string | null;
+    /** For `If-Match` when editing the text. */
+    version: number;
+}
+
+/** One page of a list; pass `nextCursor` back as `cursor` for the next page (null on the last). */
+export interface ModeratedQuestionPage {
+    /** The items of this page. */
+    items: ModeratedQuestion[];
+    /** Opaque cursor of the next page; null when this is the last. */
+    nextCursor?: string | null;
+}
+
+/** The asker's own view through the private link. */
+export interface MyQuestion {
+    id: string;
+    eventId: string;
+    eventTitle: string;
+    status: QuestionStatus;
+    text: string;
+    /** The moderator's reason, when the question was rejected. */
+    rejectReason?: string | null;
+    /** The question it was merged into (its votes and answers are there). */
+    mergedInto?: string | null;
+    votes: number;
+    answers: Answer[];
+    askedAt: string;
 }
 
 /** An observation as everyone sees it (who reported it is never shown). */
@@ -7073,6 +8849,16 @@ export interface ParticipantObservationInput {
 /** SKR's levels of citizen participation. */
 export type ParticipationLevel = "information" | "consultation" | "dialogue" | "influence" | "coDecision";
 
+/** One finding: what kind, and where in the text (UTF-16 offsets) so a moderator's screen can highlight it. */
+export interface PersonalDataFlag {
+    kind: PersonalDataKind;
+    start: number;
+    length: number;
+}
+
+/** Why a text looks like it holds personal data. */
+export type PersonalDataKind = "personalIdentityNumber" | "coordinationNumber" | "phoneNumber" | "email" | "streetAddress";
+
 /** An event as the Police's open events API sends it (for the contract; the import reads each element leniently). */
 export interface PoliceApiEvent {
     id: number;
@@ -7150,6 +8936,23 @@ export interface PublicEventPage {
     nextCursor?: string | null;
 }
 
+/** A published question as everyone sees it. */
+export interface PublicQuestion {
+    id: string;
+    eventId: string;
+    text: string;
+    displayName?: string | null;
+    addressee?: Addressee;
+    votes: number;
+    pinned: boolean;
+    answeredLive: boolean;
+    /** True when it has at least one answer, written or live. */
+    answered: boolean;
+    answers: Answer[];
+    askedAt: string;
+    publishedAt?: string | null;
+}
+
 /** The result of one routine check. */
 export interface PublicationCheck {
     /** Stable name: `publicNotice`, `actorNotice`, `requiredActors`, `venueAccessibility`, `remoteLink`. */
@@ -7174,6 +8977,44 @@ export interface PublicationReport {
 export interface PublishRequest {
     /** Publish although blocking routine checks fail; the reason is audited and kept on the event. */
     overrideReason?: string | null;
+}
+
+/** The published questions of a dialogue. */
+export interface QuestionList {
+    items: PublicQuestion[];
+    nextCursor?: string | null;
+    /** The id of the last event of the live stream when this list was read: subscribe with `lastEventId` = this to miss nothing. */
+    streamPosition: number;
+}
+
+/** Pre-moderation: every question waits for a moderator. Post-moderation: published at once unless the confidentiality filter flags it. */
+export type QuestionModeration = "pre" | "post";
+
+/** A resident's question. */
+export interface QuestionRequest {
+    /** The question, 3–1,000 characters of plain text (HTML is shown as typed, never interpreted). */
+    text: string;
+    /** A name to show with the question; anonymous when left out. */
+    displayName?: string | null;
+    addresseeKind?: ActorKind;
+    /** Or one organisation taking part. */
+    addresseeActorId?: string | null;
+}
+
+/** How a dialogue takes questions. */
+export interface QuestionSettings {
+    moderation: QuestionModeration;
+}
+
+/** Order of the public list; pinned questions always come first. */
+export type QuestionSort = "votes" | "time";
+
+/** Where a question is: `pending` (waiting for a moderator), `published`, `rejected` (with a reason the asker sees), `hidden` (taken down after publication) or `merged` into another question. */
+export type QuestionStatus = "pending" | "published" | "rejected" | "hidden" | "merged";
+
+export interface RedactionRequest {
+    /** The redacted text; the original is kept for admins. */
+    text: string;
 }
 
 /** The event as the holder of a manage link sees it. */
@@ -7237,6 +9078,11 @@ export interface RegistrationSummary {
     eventId: string;
     onSite: ModeCounts;
     remote: ModeCounts;
+}
+
+export interface RejectionRequest {
+    /** Why, shown to the asker through the private question link (1–1,000 characters). */
+    reason: string;
 }
 
 /** Move a published event to a new time. */
@@ -7413,6 +9259,19 @@ export interface Venue {
     lon?: number | null;
     /** Step-free access, hearing loop, toilets, and what else participants need to know. */
     accessibilityNotes?: string | null;
+}
+
+export interface VoteResult {
+    questionId: string;
+    /** The question's votes now. */
+    votes: number;
+    /** False when this voter had already voted for the question (a second vote changes nothing). */
+    counted: boolean;
+}
+
+/** A voter token: send it in the `X-Voter-Token` header with each vote. Keep it for the whole event. */
+export interface VoterToken {
+    token: string;
 }
 
 /** What only a safety walk has. */

@@ -154,6 +154,12 @@ public sealed class BadInputTests(ApiFixture fixture) : ApiTest(fixture)
                    (select count(*) from observation)::text || '/' ||
                    (select count(*) from observation_history)::text || '/' ||
                    (select count(*) from measure)::text || '/' ||
-                   (select count(*) from open311_key)::text
+                   (select count(*) from open311_key)::text || '/' ||
+                   (select count(*) from question)::text || '/' ||
+                   (select count(*) from question_answer)::text || '/' ||
+                   (select count(*) from question_vote)::text || '/' ||
+                   (select count(*) from voter_token)::text || '/' ||
+                   (select count(*) from question_stream_event)::text || '/' ||
+                   (select coalesce(string_agg(question_moderation, ',' order by id), '') from event)
             """);
 }

@@ -1,0 +1,92 @@
+using System.Text.Json;
+using FluentValidation;
+using Mediator;
+using Trygghet.Api.Features.Events;
+using Trygghet.Api.Infrastructure;
+
+namespace Trygghet.Api.Features.Questions;
+
+/// <summary>A resident asks a dialogue a question, anonymously, before or during the event.</summary>
+public sealed record AskQuestion(Guid EventId, string IdempotencyKey, QuestionRequest Request) : ICommand<AskOutcome>;
+
+/// <param name="Replayed">True when this is the stored answer of an earlier request with the same Idempotency-Key.</param>
+public sealed record AskOutcome(AskReceipt Receipt, bool Replayed);
+
+public static class QuestionText
+{
+    /// <summary>Plain text only: line breaks and tabs are fine, other control characters are not.</summary>
+    public static bool IsPlain(string? text) => text is null || !text.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t'));
+
+    public static IRuleBuilderOptions<T, string?> QuestionBody<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.Must(t => t is not null && t.Trim().Length is >= 3 and <= 1_000)
+            .WithMessage(_ => Messages.Get("question.length")).Must(IsPlain).WithMessage(_ => Messages.Get("question.controlCharacters"));
+}
+
+public sealed class AskQuestionValidator : AbstractValidator<AskQuestion>
+{
+    public AskQuestionValidator()
+    {
+        RuleFor(c => c.IdempotencyKey).Must(Idempotency.LooksValid)
+            .WithMessage(_ => Messages.Get("idempotency.invalid")).OverridePropertyName(Idempotency.Header);
+        RuleFor(c => c.Request).NotNull().OverridePropertyName("");
+        RuleFor(c => c.Request.Text).QuestionBody().OverridePropertyName("text");
+        RuleFor(c => c.Request.DisplayName).Must(n => n is null || n.Trim().Length is >= 1 and <= 60).Must(QuestionText.IsPlain)
+            .OverridePropertyName("displayName");
+        RuleFor(c => c.Request.AddresseeKind).IsInEnum().OverridePropertyName("addresseeKind");
+        RuleFor(c => c.Request.AddresseeActorId).NotEqual(Guid.Empty).OverridePropertyName("addresseeActorId");
+    }
+}
+
+public sealed class AskQuestionHandler(DbSession db, TimeProvider clock, ISecretTokens tokens, SiteOptions site) : ICommandHandler<AskQuestion, AskOutcome>
+{
+    public async ValueTask<AskOutcome> Handle(AskQuestion command, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var request = command.Request with
+        {
+            Text = command.Request.Text.Trim(),
+            DisplayName = string.IsNullOrWhiteSpace(command.Request.DisplayName) ? null : command.Request.DisplayName.Trim(),
+        };
+        var requestHash = Idempotency.RequestHash($"question/{command.EventId}", request);
+        if (await db.ClaimOrReplayAsync<AskReceipt>(command.IdempotencyKey, "question", requestHash, now, ct) is { } earlier)
+            return new AskOutcome(earlier, Replayed: true);
+
+        var dialogue = await QuestionEvent.LoadAsync(db, command.EventId, ct);
+        dialogue.RequireOpen(now);
+        if (request.AddresseeActorId is { } actorId
+            && !await db.QuerySingleOrDefaultAsync<bool>("select true from actor where id = @actorId", new { actorId }, ct))
+            throw new BusinessRuleException("question.addresseeUnknown");
+
+        var flags = ConfidentialityFilter.Detect(request.Text);
+        var status = dialogue.QuestionModeration == "post" && flags.Count == 0 ? QuestionStatus.Published : QuestionStatus.Pending;
+        var token = tokens.New();
+        var id = Guid.CreateVersion7(now);
+        await db.ExecuteAsync("""
+            insert into question (id, event_id, text, display_name, addressee_kind, addressee_actor_id, status, flags, token_hash,
+                                  asked_at, published_at, updated_at)
+            values (@id, @EventId, @Text, @DisplayName, @AddresseeKind, @AddresseeActorId, @Status, @Flags::jsonb, @TokenHash,
+                    @now, case when @Status = 'published' then @now end, @now)
+            """, new
+        {
+            id,
+            command.EventId,
+            request.Text,
+            request.DisplayName,
+            AddresseeKind = request.AddresseeKind is { } kind ? EventText.Wire(kind) : null,
+            request.AddresseeActorId,
+            Status = EventText.Wire(status),
+            Flags = JsonSerializer.Serialize(flags, Json.Options),
+            TokenHash = SecretTokens.Hash(token),
+            now,
+        }, ct);
+
+        var (row, answers) = await db.LoadQuestionAsync(id, ct);
+        if (status == QuestionStatus.Published) await QuestionStream.PublishAsync(db, row, answers, "published", now, ct);
+        else await QuestionStream.AppendAsync(db, row.EventId, StreamAudience.Moderators, "queued", id, row.ToModerated(answers, admin: false), now, ct);
+
+        var receipt = new AskReceipt(id, command.EventId, status, [.. flags.Select(f => f.Kind).Distinct()], token,
+            $"{site.PublicUrl.TrimEnd('/')}/fraga#{token}");
+        await db.StoreAnswerAsync(command.IdempotencyKey, StatusCodes.Status201Created, receipt, ct);
+        return new AskOutcome(receipt, Replayed: false);
+    }
+}

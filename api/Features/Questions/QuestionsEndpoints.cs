@@ -1,0 +1,245 @@
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using System.Security.Claims;
+using Mediator;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Npgsql;
+using Trygghet.Api.Features.Observations;
+using Trygghet.Api.Infrastructure;
+
+namespace Trygghet.Api.Features.Questions;
+
+/// <summary>
+/// Questions and live Q&amp;A: residents ask and vote anonymously, moderators keep it constructive and confidential,
+/// actors and staff answer, and everyone follows it live.
+/// </summary>
+public static class QuestionsEndpoints
+{
+    private static readonly string[] Moderators = [Roles.Admin, Roles.Staff, Roles.Moderator];
+
+    public static void MapQuestions(this IEndpointRouteBuilder api)
+    {
+        var dialogue = api.MapGroup("/dialogues").WithTags("Questions");
+        dialogue.MapPost("/{id:guid}/questions", AskQuestion).WithName(nameof(AskQuestion))
+            .WithSummary("Ask the dialogue a question, anonymously, before or during the event.")
+            .WithDescription("""
+                Requires an `Idempotency-Key` header: a retry with the same key and body gets the same answer (header
+                `Idempotent-Replayed: true`) and asks nothing twice. Text is plain text, 3–1,000 characters. Questions are
+                pre-moderated unless the dialogue is post-moderated; text that looks like personal data (identity numbers,
+                phone numbers, e-mail or street addresses) always waits for a moderator (`heldFor` says why). The answer
+                carries the private question link once. 409 after the event's end or when it is cancelled.
+                """)
+            .RequireRateLimiting(Operations.AnonymousWrites)
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict,
+                StatusCodes.Status422UnprocessableEntity, StatusCodes.Status429TooManyRequests);
+        dialogue.MapGet("/{idOrSlug}/questions", ListQuestions).WithName(nameof(ListQuestions))
+            .WithSummary("The published questions, pinned first, then by votes (default) or newest first; with the live stream's position.")
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
+        dialogue.MapGet("/{idOrSlug}/questions/stream", StreamQuestions).WithName(nameof(StreamQuestions))
+            .WithSummary("The live stream of published questions as Server-Sent Events.")
+            .WithDescription("""
+                `text/event-stream` with events `published`, `updated`, `answered`, `pinned` (data: the question), `voted`
+                (data: `{questionId, votes}`) and `hidden` (data: `{id}`: remove it). Every event has an `id`; a client
+                reconnecting with the `Last-Event-ID` header (or `lastEventId`, e.g. the list's `streamPosition`) receives
+                exactly what came after it. A comment line is sent as a heartbeat every 15 seconds.
+                """)
+            .Produces<string>(StatusCodes.Status200OK, ServerSentEvents.ContentType)
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
+
+        var moderation = api.MapGroup("/dialogues/{id:guid}/questions").WithTags("Questions").RequireRoles(Moderators);
+        moderation.MapGet("/queue", ListModerationQueue).WithName(nameof(ListModerationQueue))
+            .WithSummary("The moderation queue: pending questions oldest first, with what the confidentiality filter flagged (or another status).")
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
+        moderation.MapGet("/queue/stream", StreamModerationQueue).WithName(nameof(StreamModerationQueue))
+            .WithSummary("The moderators' live stream as Server-Sent Events: `queued`, `updated` and `moderated` (data: the question as moderators see it).")
+            .Produces<string>(StatusCodes.Status200OK, ServerSentEvents.ContentType)
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
+        moderation.MapGet("/settings", GetQuestionSettings).WithName(nameof(GetQuestionSettings))
+            .WithSummary("How the dialogue takes questions (pre- or post-moderation).")
+            .ProducesProblems(StatusCodes.Status404NotFound);
+        moderation.MapPut("/settings", SetQuestionSettings).WithName(nameof(SetQuestionSettings))
+            .WithSummary("Choose pre-moderation (default) or post-moderation for the dialogue (audited).")
+            .RequireRoles(Roles.Admin, Roles.Staff)
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
+
+        var question = api.MapGroup("/questions/{id:guid}").WithTags("Questions");
+        question.MapGet("/", GetModeratedQuestion).WithName(nameof(GetModeratedQuestion))
+            .WithSummary("A question as moderators see it, with flags; the original of a redacted text for admins only.")
+            .RequireRoles(Moderators)
+            .ProducesProblems(StatusCodes.Status404NotFound);
+        question.MapPost("/approve", ApproveQuestion).WithName(nameof(ApproveQuestion))
+            .WithSummary("Publish a pending, hidden or rejected question; a flagged text needs `acknowledgeFlags` (422 otherwise).")
+            .RequireRoles(Moderators)
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity);
+        question.MapPost("/reject", RejectQuestion).WithName(nameof(RejectQuestion))
+            .WithSummary("Reject a pending or hidden question with a reason the asker sees through the private link.")
+            .RequireRoles(Moderators)
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
+        question.MapPost("/merge", MergeQuestion).WithName(nameof(MergeQuestion))
+            .WithSummary("Merge a duplicate into another question of the same dialogue; its votes move there (each voter counted once).")
+            .RequireRoles(Moderators)
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity);
+        question.MapPost("/pin", (Guid id, IMediator mediator, ClaimsPrincipal user, CancellationToken ct) => Pin(id, true, mediator, user, ct))
+            .WithName("PinQuestion").WithSummary("Pin a published question to the top of the list.")
+            .RequireRoles(Moderators)
+            .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
+        question.MapPost("/unpin", (Guid id, IMediator mediator, ClaimsPrincipal user, CancellationToken ct) => Pin(id, false, mediator, user, ct))
+            .WithName("UnpinQuestion").WithSummary("Unpin a question.")
+            .RequireRoles(Moderators)
+            .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
+        question.MapPost("/hide", HideQuestion).WithName(nameof(HideQuestion))
+            .WithSummary("Take a pending or published question out of public view (approve publishes it again).")
+            .RequireRoles(Moderators)
+            .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
+        question.MapPut("/text", RedactQuestion).WithName(nameof(RedactQuestion))
+            .WithSummary("Edit the text to redact it (If-Match); the original is kept for admins and the audit.")
+            .RequireRoles(Moderators)
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status412PreconditionFailed,
+                StatusCodes.Status428PreconditionRequired);
+        question.MapPost("/answers", AnswerQuestion).WithName(nameof(AnswerQuestion))
+            .WithSummary("Answer a published question in writing, or mark it answered live (actors answer for their organisation).")
+            .RequireRoles(Roles.Admin, Roles.Staff, Roles.Actor)
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
+        question.MapPost("/votes", VoteForQuestion).WithName(nameof(VoteForQuestion))
+            .WithSummary("Up-vote a published question with a voter token; a second vote by the same token changes nothing.")
+            .RequireRateLimiting(Operations.Votes)
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict,
+                StatusCodes.Status422UnprocessableEntity, StatusCodes.Status429TooManyRequests);
+
+        api.MapPost("/voter-tokens", IssueVoterToken).WithName(nameof(IssueVoterToken)).WithTags("Questions")
+            .WithSummary("A voter token for up-voting questions, without an account.")
+            .RequireRateLimiting(Operations.AnonymousSessions)
+            .ProducesProblems(StatusCodes.Status429TooManyRequests);
+        api.MapGet("/question", GetMyQuestion).WithName(nameof(GetMyQuestion)).WithTags("Questions")
+            .WithSummary("The asker's own question through the private link (token in the X-Question-Token header): status, a rejection's reason, answers.")
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
+    }
+
+    /// <param name="idempotencyKey" example="0f8fad5b-d9cb-469f-a165-70867728950e">A key the client generates per question and reuses on retries.</param>
+    public static async Task<Created<AskReceipt>> AskQuestion(Guid id, [FromHeader(Name = Idempotency.Header), Required] string? idempotencyKey,
+        QuestionRequest request, IMediator mediator, HttpContext http, CancellationToken ct)
+    {
+        var outcome = await mediator.Send(new Features.Questions.AskQuestion(id, idempotencyKey ?? "", request), ct);
+        if (outcome.Replayed) http.Response.Headers[Idempotency.ReplayedHeader] = "true";
+        http.Response.Headers.CacheControl = "no-store";
+        return TypedResults.Created("/api/v1/question", outcome.Receipt);
+    }
+
+    /// <param name="sort">votes (default) or time.</param>
+    /// <param name="limit">Page size, 1–100 (default 20).</param>
+    /// <param name="cursor">The <c>nextCursor</c> of the previous page.</param>
+    public static async Task<Ok<QuestionList>> ListQuestions(string idOrSlug, [QueryEnum(typeof(QuestionSort))] string? sort, int? limit, string? cursor,
+        IMediator mediator, HttpContext http, CancellationToken ct)
+    {
+        http.Response.Headers.CacheControl = "no-cache";
+        return TypedResults.Ok(await mediator.Send(
+            new Features.Questions.ListQuestions(idOrSlug, QueryEnum.Parse<QuestionSort>(sort, "sort"), limit, cursor), ct));
+    }
+
+    /// <param name="lastEventIdHeader" example="0">The id of the last event received (sent by EventSource on reconnect).</param>
+    /// <param name="lastEventId">The same as a query parameter, for the first connection (e.g. the list's <c>streamPosition</c>).</param>
+    public static async Task StreamQuestions(string idOrSlug, [FromHeader(Name = "Last-Event-ID")] string? lastEventIdHeader, long? lastEventId,
+        IMediator mediator, DbSession db, QuestionStreamHub hub, NpgsqlDataSource dataSource, HttpContext http)
+    {
+        var after = LastEventId(lastEventIdHeader, lastEventId);
+        var eventId = await mediator.Send(new FindStreamDialogue(idOrSlug), http.RequestAborted);
+        await db.ReleaseAsync();
+        await ServerSentEvents.WriteAsync(http, hub, dataSource, eventId, StreamAudience.Public, after);
+    }
+
+    /// <param name="lastEventIdHeader" example="0">The id of the last event received (sent by EventSource on reconnect).</param>
+    /// <param name="lastEventId">The same as a query parameter.</param>
+    public static async Task StreamModerationQueue(Guid id, [FromHeader(Name = "Last-Event-ID")] string? lastEventIdHeader, long? lastEventId,
+        IMediator mediator, DbSession db, QuestionStreamHub hub, NpgsqlDataSource dataSource, HttpContext http)
+    {
+        var after = LastEventId(lastEventIdHeader, lastEventId);
+        await mediator.Send(new GetQuestionSettings(id), http.RequestAborted);
+        await db.ReleaseAsync();
+        await ServerSentEvents.WriteAsync(http, hub, dataSource, id, StreamAudience.Moderators, after);
+    }
+
+    private static long? LastEventId(string? header, long? query)
+    {
+        if (string.IsNullOrEmpty(header)) return query is null or >= 0 ? query : throw InvalidLastEventId();
+        return long.TryParse(header, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : throw InvalidLastEventId();
+    }
+
+    private static FluentValidation.ValidationException InvalidLastEventId() =>
+        new([new FluentValidation.Results.ValidationFailure("Last-Event-ID", Messages.Get("stream.badLastEventId"))]);
+
+    /// <param name="status">pending (default: the queue), published, rejected, hidden or merged.</param>
+    /// <param name="limit">Page size, 1–100 (default 20).</param>
+    /// <param name="cursor">The <c>nextCursor</c> of the previous page.</param>
+    public static async Task<Ok<Page<ModeratedQuestion>>> ListModerationQueue(Guid id, [QueryEnum(typeof(QuestionStatus))] string? status, int? limit,
+        string? cursor, IMediator mediator, ClaimsPrincipal user, HttpContext http, CancellationToken ct) =>
+        Private(http, TypedResults.Ok(await mediator.Send(new Features.Questions.ListModerationQueue(id, QueryEnum.Parse<QuestionStatus>(status, "status"), limit,
+            cursor, IsAdmin(user)), ct)));
+
+    public static async Task<Ok<QuestionSettings>> GetQuestionSettings(Guid id, IMediator mediator, CancellationToken ct) =>
+        TypedResults.Ok(await mediator.Send(new Features.Questions.GetQuestionSettings(id), ct));
+
+    public static async Task<Ok<QuestionSettings>> SetQuestionSettings(Guid id, QuestionSettings settings, IMediator mediator, CancellationToken ct) =>
+        TypedResults.Ok(await mediator.Send(new Features.Questions.SetQuestionSettings(id, settings), ct));
+
+    public static async Task<Ok<ModeratedQuestion>> GetModeratedQuestion(Guid id, IMediator mediator, ClaimsPrincipal user, HttpContext http, CancellationToken ct) =>
+        Tagged(http, TypedResults.Ok(await mediator.Send(new Features.Questions.GetModeratedQuestion(id, IsAdmin(user)), ct)));
+
+    public static async Task<Ok<ModeratedQuestion>> ApproveQuestion(Guid id, ApprovalRequest request, IMediator mediator, ClaimsPrincipal user,
+        HttpContext http, CancellationToken ct) =>
+        Tagged(http, TypedResults.Ok(await mediator.Send(new Features.Questions.ApproveQuestion(id, request, IsAdmin(user)), ct)));
+
+    public static async Task<Ok<ModeratedQuestion>> RejectQuestion(Guid id, RejectionRequest request, IMediator mediator, ClaimsPrincipal user,
+        HttpContext http, CancellationToken ct) =>
+        Tagged(http, TypedResults.Ok(await mediator.Send(new Features.Questions.RejectQuestion(id, request, IsAdmin(user)), ct)));
+
+    public static async Task<Ok<ModeratedQuestion>> MergeQuestion(Guid id, MergeRequest request, IMediator mediator, ClaimsPrincipal user,
+        HttpContext http, CancellationToken ct) =>
+        Tagged(http, TypedResults.Ok(await mediator.Send(new Features.Questions.MergeQuestion(id, request, IsAdmin(user)), ct)));
+
+    private static async Task<Ok<ModeratedQuestion>> Pin(Guid id, bool pinned, IMediator mediator, ClaimsPrincipal user, CancellationToken ct) =>
+        TypedResults.Ok(await mediator.Send(new PinQuestion(id, pinned, IsAdmin(user)), ct));
+
+    public static async Task<Ok<ModeratedQuestion>> HideQuestion(Guid id, IMediator mediator, ClaimsPrincipal user, HttpContext http, CancellationToken ct) =>
+        Tagged(http, TypedResults.Ok(await mediator.Send(new Features.Questions.HideQuestion(id, IsAdmin(user)), ct)));
+
+    /// <param name="ifMatch" example="&quot;1&quot;">The ETag of the question as last read.</param>
+    public static async Task<Ok<ModeratedQuestion>> RedactQuestion(Guid id, [FromHeader(Name = "If-Match"), Required] string? ifMatch,
+        RedactionRequest request, IMediator mediator, ClaimsPrincipal user, HttpContext http, CancellationToken ct) =>
+        Tagged(http, TypedResults.Ok(await mediator.Send(new Features.Questions.RedactQuestion(id, ETags.RequireVersion(ifMatch), request, IsAdmin(user)), ct)));
+
+    public static async Task<Ok<ModeratedQuestion>> AnswerQuestion(Guid id, AnswerRequest request, IMediator mediator, ClaimsPrincipal user,
+        HttpContext http, CancellationToken ct)
+    {
+        Guid? actorId = user.IsInRole(Roles.Actor) && !user.IsInRole(Roles.Admin) && !user.IsInRole(Roles.Staff) ? user.RequireActorId() : null;
+        return Tagged(http, TypedResults.Ok(await mediator.Send(new Features.Questions.AnswerQuestion(id, request, actorId, IsAdmin(user)), ct)));
+    }
+
+    /// <param name="voterToken">The voter token from <c>POST /voter-tokens</c>.</param>
+    public static async Task<Ok<VoteResult>> VoteForQuestion(Guid id, [FromHeader(Name = VoterTokens.Header), Required] string? voterToken,
+        IMediator mediator, HttpContext http, CancellationToken ct) =>
+        Private(http, TypedResults.Ok(await mediator.Send(new Features.Questions.VoteForQuestion(id, voterToken ?? ""), ct)));
+
+    public static async Task<Created<VoterToken>> IssueVoterToken(IMediator mediator, HttpContext http, CancellationToken ct) =>
+        Private(http, TypedResults.Created((string?)null, await mediator.Send(new Features.Questions.IssueVoterToken(), ct)));
+
+    /// <param name="token">The secret of the private question link (the part after <c>#</c>), as a header.</param>
+    public static async Task<Ok<MyQuestion>> GetMyQuestion([FromHeader(Name = QuestionTokens.Header), Required] string? token, IMediator mediator,
+        HttpContext http, CancellationToken ct) =>
+        Private(http, TypedResults.Ok(await mediator.Send(new Features.Questions.GetMyQuestion(token ?? ""), ct)));
+
+    private static bool IsAdmin(ClaimsPrincipal user) => user.IsInRole(Roles.Admin);
+
+    private static Ok<ModeratedQuestion> Tagged(HttpContext http, Ok<ModeratedQuestion> result)
+    {
+        http.Response.Headers.ETag = ETags.For(result.Value!.Version);
+        http.Response.Headers.CacheControl = "no-store";
+        return result;
+    }
+
+    private static T Private<T>(HttpContext http, T result)
+    {
+        http.Response.Headers.CacheControl = "no-store";
+        return result;
+    }
+}
