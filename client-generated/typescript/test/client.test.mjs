@@ -101,3 +101,47 @@ test('a resident registers, retries safely, and manages the registration through
   assert.equal(cancelled.status, 'cancelled');
   await assert.rejects(anonymous.registerForDialogue(draft.id, key, { ...body, mode: 'remote' }), (problem) => problem.status === 422);
 });
+
+test('a resident asks, a moderator approves, and a remote participant sees it arrive live and votes once', async () => {
+  const staff = clientWithToken((await anonymous.createDevToken({ role: 'staff' })).accessToken);
+  const moderator = clientWithToken((await anonymous.createDevToken({ role: 'moderator' })).accessToken);
+  const startsAt = new Date(Date.now() + 50 * 24 * 3600 * 1000).toISOString();
+  const endsAt = new Date(Date.now() + 50 * 24 * 3600 * 1000 + 2 * 3600 * 1000).toISOString();
+  const draft = await staff.createEvent({
+    kind: 'dialogue', title: 'Trygghetsdialog i Hägerstensåsen', areaSlug: 'hagerstensasen', format: 'remote',
+    startsAt, endsAt, participationLevel: 'dialogue', remoteUrl: 'https://meet.example.se/asen',
+  });
+  await staff.publishEvent(draft.id, { overrideReason: 'Testar frågor från klienten utan inbjudningar.' });
+
+  // The participant's page: the list once, then the stream from the list's position (as EventSource would).
+  const list = await anonymous.listQuestions(draft.slug);
+  assert.deepEqual(list.items, []);
+  const controller = new AbortController();
+  const response = await fetch(`${baseUrl}/api/v1/dialogues/${draft.slug}/questions/stream?lastEventId=${list.streamPosition}`,
+    { signal: controller.signal });
+  assert.equal(response.headers.get('content-type'), 'text/event-stream');
+  const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+  const nextEvent = async () => {
+    let buffer = '';
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) throw new Error('stream ended');
+      buffer += value;
+      const block = buffer.split('\n\n').find((b) => b.includes('\ndata: '));
+      if (block) return Object.fromEntries(block.split('\n').map((line) => [line.slice(0, line.indexOf(':')), line.slice(line.indexOf(':') + 2)]));
+    }
+  };
+
+  const receipt = await anonymous.askQuestion(draft.id, crypto.randomUUID(), { text: 'Hur når jag polisen om jag ser något på kvällen?' });
+  assert.equal(receipt.status, 'pending');
+  await moderator.approveQuestion(receipt.id, {});
+  const published = await nextEvent();
+  controller.abort();
+  assert.equal(published.event, 'published');
+  assert.equal(JSON.parse(published.data).id, receipt.id);
+
+  const { token } = await anonymous.issueVoterToken();
+  assert.equal((await anonymous.voteForQuestion(receipt.id, token)).votes, 1);
+  const again = await anonymous.voteForQuestion(receipt.id, token);
+  assert.deepEqual([again.votes, again.counted], [1, false]);
+});
