@@ -144,6 +144,8 @@ public sealed class ModerationHandlers(DbSession db, TimeProvider clock, AuditLo
             """, new { command.Id, text, Flags = JsonSerializer.Serialize(ConfidentialityFilter.Detect(text), Json.Options), now }, ct);
         // The audit log names the edit, never the text: the original may hold the personal data the edit removed.
         await audit.WriteAsync("question.redact", "question", command.Id.ToString(), null, ct);
+        // Earlier events of the question carry the old text: a client resuming from before them gets the redacted one.
+        await QuestionStream.RedactAsync(db, command.Id, text, ct);
         var (row, answers) = await db.LoadQuestionAsync(command.Id, ct);
         if (row.StatusValue == QuestionStatus.Published) await QuestionStream.PublishAsync(db, row, answers, "updated", now, ct);
         else if (row.StatusValue == QuestionStatus.Pending)
@@ -187,7 +189,10 @@ public sealed class ModerationHandlers(DbSession db, TimeProvider clock, AuditLo
         var was = current.StatusValue;
         if (to == QuestionStatus.Published) await QuestionStream.PublishAsync(db, row, answers, "published", now, ct);
         else if (was == QuestionStatus.Published)
+        {
+            await QuestionStream.ForgetPublicAsync(db, row.Id, ct);
             await QuestionStream.AppendAsync(db, row.EventId, StreamAudience.Public, "hidden", row.Id, new HiddenQuestion(row.Id), now, ct);
+        }
         if (was == QuestionStatus.Pending || to == QuestionStatus.Pending)
             await QuestionStream.AppendAsync(db, row.EventId, StreamAudience.Moderators, "moderated", row.Id, row.ToModerated(answers, admin: false), now, ct);
         return row.ToModerated(answers, admin);

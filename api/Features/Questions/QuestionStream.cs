@@ -46,6 +46,23 @@ internal static class QuestionStream
     public static Task PublishAsync(DbSession db, QuestionRow row, IReadOnlyList<Answer> answers, string kind, DateTimeOffset now, CancellationToken ct) =>
         AppendAsync(db, row.EventId, StreamAudience.Public, kind, row.Id, row.ToPublic(answers), now, ct);
 
+    /// <summary>
+    /// A question left public view: its earlier public events become <c>hidden</c>, so a client resuming from before
+    /// them never receives its text again (numbers stay, so nobody's position moves).
+    /// </summary>
+    public static Task ForgetPublicAsync(DbSession db, Guid questionId, CancellationToken ct) =>
+        db.ExecuteAsync("""
+            update question_stream_event set kind = 'hidden', payload = jsonb_build_object('id', question_id)
+            where question_id = @questionId and audience = 'public' and kind <> 'hidden'
+            """, new { questionId }, ct);
+
+    /// <summary>A redacted text replaces the text in every earlier event of the question, in both streams.</summary>
+    public static Task RedactAsync(DbSession db, Guid questionId, string text, CancellationToken ct) =>
+        db.ExecuteAsync("""
+            update question_stream_event set payload = jsonb_set(payload, '{text}', to_jsonb(@text::text))
+            where question_id = @questionId and payload->>'text' is not null
+            """, new { questionId, text }, ct);
+
     public static string Wire(StreamAudience audience) => audience == StreamAudience.Public ? "public" : "moderators";
 
     public static async Task<long> HeadAsync(DbSession db, Guid eventId, StreamAudience audience, CancellationToken ct) =>

@@ -108,6 +108,32 @@ public sealed class QuestionStreamTests(ApiFixture fixture) : ApiTest(fixture)
     }
 
     [Fact]
+    public async Task A_client_resuming_from_the_start_never_receives_the_text_of_a_hidden_or_redacted_question()
+    {
+        var e = await OpenDialogueAsync();
+        var moderator = await Api.ClientAs(DevRole.Moderator);
+        var hidden = await AskAsync(e.Id, "Grannen Kalle i port 3 langar, gör något!");
+        await moderator.ApproveQuestionAsync(hidden.Id, new ApprovalRequest());
+        await Api.Client().VoteForQuestionAsync(hidden.Id, (await Api.Client().IssueVoterTokenAsync()).Token);
+        await moderator.HideQuestionAsync(hidden.Id);
+        var redacted = await AskAsync(e.Id, "Mejla mig på kalle@example.se om belysningen.");
+        await moderator.ApproveQuestionAsync(redacted.Id, new ApprovalRequest { AcknowledgeFlags = true });
+        var current = await moderator.GetModeratedQuestionAsync(redacted.Id);
+        await moderator.RedactQuestionAsync(redacted.Id, $"\"{current.Version}\"", new RedactionRequest { Text = "Hör av er om belysningen." });
+
+        await using var replay = await SubscribeAsync(e, lastEventId: 0);
+        var events = new List<SseEvent>();
+        for (var i = 0; i < 5; i++) events.Add(await replay.NextAsync());
+
+        Assert.Equal([1L, 2, 3, 4, 5], events.Select(x => x.Id));
+        Assert.Equal(["hidden", "hidden", "hidden", "published", "updated"], events.Select(x => x.Event));
+        Assert.All(events, x => Assert.DoesNotContain("kalle", x.Data, StringComparison.OrdinalIgnoreCase));
+        Assert.Equal("Hör av er om belysningen.", (string?)events[3].Json["text"]);
+        var queued = await Scalar<string>("select string_agg(payload::text, ' ') from question_stream_event where audience = 'moderators'");
+        Assert.DoesNotContain("kalle@example.se", queued);
+    }
+
+    [Fact]
     public async Task An_idle_stream_sends_heartbeats_and_a_bad_Last_Event_ID_is_a_problem()
     {
         var e = await OpenDialogueAsync();
