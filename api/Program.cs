@@ -84,6 +84,7 @@ app.UseCors();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();
+app.UseSpa(); // the built app, when Spa:Root names it (./run does)
 
 if (app.Environment.IsDevelopment())
 {

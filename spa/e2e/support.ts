@@ -1,0 +1,30 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page } from '@playwright/test';
+
+/** The widths every page is checked at: a desktop and a small phone. */
+export const widths = [
+  { name: 'desktop', width: 1280, height: 900 },
+  { name: 'mobile', width: 375, height: 740 },
+] as const;
+
+/** Fails on any serious or critical WCAG 2.1 A/AA violation axe-core finds on the page as it is now. */
+export async function expectAccessible(page: Page) {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const serious = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  const summary = serious.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+  expect(summary, `axe violations on ${page.url()}`).toEqual([]);
+}
+
+/** A staff token from the development sign-in, for setting up data through the API. */
+export async function devToken(page: Page, role: 'admin' | 'staff' | 'moderator' | 'actor', actorId?: string): Promise<string> {
+  const response = await page.request.post('/api/v1/dev/token', { data: { role, actorId } });
+  expect(response.ok()).toBeTruthy();
+  return ((await response.json()) as { token: string }).token;
+}
+
+/** Signs the browser tab in as staff the way the sign-in page does (development token). */
+export async function signInAs(page: Page, role: 'admin' | 'staff' | 'moderator') {
+  await page.goto('/personal/logga-in');
+  await page.getByLabel(/Roll|Role/).selectOption(role);
+  await page.getByRole('button', { name: /Logga in|Sign in/ }).click();
+}

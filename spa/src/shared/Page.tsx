@@ -1,0 +1,33 @@
+import { useEffect, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+
+/**
+ * A page's heading and document title. The heading is what focus moves to after a route change
+ * (see app/Layout), so screen-reader users hear where they arrived.
+ */
+export function Page({ title, lead, children, actions }: { title: string; lead?: ReactNode; children?: ReactNode; actions?: ReactNode }) {
+  const { t } = useTranslation();
+  useEffect(() => {
+    document.title = `${title} – ${t('appName')}`;
+  }, [title, t]);
+  return (
+    <>
+      <div className="page-head">
+        <h1 tabIndex={-1}>{title}</h1>
+        {actions && <div className="page-actions">{actions}</div>}
+      </div>
+      {lead && <p className="lead">{lead}</p>}
+      {children}
+    </>
+  );
+}
+
+/** The status line while a page loads; announced politely. */
+export function Loading() {
+  const { t } = useTranslation();
+  return (
+    <p className="loading" role="status">
+      {t('loading')}
+    </p>
+  );
+}
