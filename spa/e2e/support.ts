@@ -28,3 +28,14 @@ export async function signInAs(page: Page, role: 'admin' | 'staff' | 'moderator'
   await page.getByLabel(/Roll|Role/).selectOption(role);
   await page.getByRole('button', { name: /Logga in|Sign in/ }).click();
 }
+
+/**
+ * Starts the browser tab signed in (development token in sessionStorage, as the sign-in page
+ * leaves it), for tests whose subject is not the sign-in itself. Call before page.goto.
+ */
+export async function signedIn(page: Page, role: 'admin' | 'staff' | 'moderator' | 'actor', actorId?: string) {
+  const token = await devToken(page, role, actorId);
+  const session = { token, role, name: role, expiresAt: Date.now() + 3600_000 };
+  await page.addInitScript((value) => sessionStorage.setItem('trygghet.session', value), JSON.stringify(session));
+  return token;
+}
