@@ -19,7 +19,7 @@ export async function expectAccessible(page: Page) {
 export async function devToken(page: Page, role: 'admin' | 'staff' | 'moderator' | 'actor', actorId?: string): Promise<string> {
   const response = await page.request.post('/api/v1/dev/token', { data: { role, actorId } });
   expect(response.ok()).toBeTruthy();
-  return ((await response.json()) as { token: string }).token;
+  return ((await response.json()) as { accessToken: string }).accessToken;
 }
 
 /** Signs the browser tab in as staff the way the sign-in page does (development token). */
