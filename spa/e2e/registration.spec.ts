@@ -195,3 +195,58 @@ for (const size of widths) {
     await expectAccessible(page);
   });
 }
+
+/** The path of the demo seed's first event of a kind whose slug starts with `prefix`. */
+async function demoEvent(page: Page, kind: 'dialogues' | 'walks', prefix: string): Promise<string> {
+  const response = await page.request.get(`/api/v1/${kind}?limit=100`);
+  const { items } = (await response.json()) as { items: { slug: string }[] };
+  const event = items.find((e) => e.slug.startsWith(prefix));
+  expect(event, `${prefix} in the demo seed`).toBeTruthy();
+  return `/${kind === 'walks' ? 'vandringar' : 'dialoger'}/${event!.slug}`;
+}
+
+test('a closed dialogue shows its feedback, a cancelled one its reason, a walk its meeting point', async ({ page }) => {
+  await page.goto(await demoEvent(page, 'dialogues', 'trygghetsdialog-i-aspudden'));
+  await expect(page.getByRole('heading', { name: 'Återkoppling' })).toBeVisible();
+  await expect(page.getByText(/sanerar klotter/).first()).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Anmäl mig' })).toHaveCount(0);
+  await expectAccessible(page);
+
+  await page.goto(await demoEvent(page, 'dialogues', 'trygghetsdialog-pa-distans-liljeholmen'));
+  await expect(page.getByRole('heading', { name: 'Tillfället är inställt' })).toBeVisible();
+  await expect(page.getByText('Lokalen är inte tillgänglig. En ny tid meddelas här.')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Anmäl mig' })).toHaveCount(0);
+
+  await page.goto(await demoEvent(page, 'walks', 'trygghetsvandring-i-fruangen'));
+  await expect(page.getByText('Samlingsplats')).toBeVisible();
+  await expect(page.getByText('Du deltar på plats.')).toBeVisible();
+  await expect(page.getByRole('link', { name: /Lägg till i din kalender/ })).toHaveAttribute('href', /\/api\/v1\/walks\/.+\/calendar\.ics$/);
+  await expect(page.getByRole('link', { name: 'Frågor och svar' })).toHaveCount(0);
+});
+
+test('a registrant switches to on site, erases their data and cancels, each after a confirm step', async ({ page }) => {
+  await page.goto(await upcomingHybridDialogue(page));
+  await page.getByRole('radio', { name: /Digitalt/ }).check();
+  await page.getByLabel('E-postadress').fill(unique('erik'));
+  await page.getByRole('checkbox', { name: /godkänner/ }).check();
+  await page.getByRole('button', { name: 'Anmäl mig' }).click();
+  await page.getByRole('link', { name: /Se, ändra eller avboka/ }).click();
+
+  await page.getByRole('button', { name: 'Byt till på plats' }).click();
+  await expect(page.getByText('Klart! Du deltar nu på plats.').last()).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Byt till digitalt' })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Radera mina personuppgifter' }).click();
+  await page.getByRole('button', { name: 'Ja, radera' }).click();
+  await expect(page.getByText(/Dina personuppgifter är raderade\. Vi har inte längre/).last()).toBeVisible();
+  await expect(page.getByText('Dina personuppgifter är raderade.', { exact: true })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Avboka' }).click();
+  await page.getByRole('button', { name: 'Ja, avboka' }).click();
+  await expect(page.getByText('Avbokad', { exact: true })).toBeVisible();
+});
+
+test('a manage link that does not work gets a friendly message', async ({ page }) => {
+  await page.goto(`/anmalan#${'x'.repeat(43)}`);
+  await expect(page.getByText(/Länken fungerar inte/)).toBeVisible();
+});
