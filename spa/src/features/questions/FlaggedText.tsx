@@ -8,7 +8,7 @@ export function FlaggedText({ text, flags, id }: { text: string; flags: readonly
   return (
     <>
       <p className="question-text" id={id}>
-        {highlightSegments(text, flags).map((segment, index) =>
+        {flags.length === 0 ? text : highlightSegments(text, flags).map((segment, index) =>
           segment.flag ? (
             <mark key={index} className="flagged">
               {segment.text}
