@@ -30,10 +30,13 @@ export function ModerationItem({ question, others, canAnswer, onChange }: {
   const [into, setInto] = useState('');
   const [redacted, setRedacted] = useState<string | null>(null);
   const [answer, setAnswer] = useState('');
+  // Which form the last problem belongs to, so its field messages show next to that form's field only.
+  const [form, setForm] = useState<'reject' | 'redact' | 'answer' | null>(null);
 
-  const run = async (action: () => Promise<ModeratedQuestion>, after?: () => void) => {
+  const run = async (action: () => Promise<ModeratedQuestion>, after?: () => void, from: typeof form = null) => {
     setBusy(true);
     setProblem(null);
+    setForm(from);
     try {
       onChange(await action());
       after?.();
@@ -47,12 +50,13 @@ export function ModerationItem({ question, others, canAnswer, onChange }: {
   const id = question.id;
   const status = question.status;
   const flagged = question.flags.length > 0;
-  const submit = (action: () => Promise<ModeratedQuestion>, after?: () => void) => (event: FormEvent) => {
+  const submit = (action: () => Promise<ModeratedQuestion>, after?: () => void, from: typeof form = null) => (event: FormEvent) => {
     event.preventDefault();
-    void run(action, after);
+    void run(action, after, from);
   };
-  const reasonErrors = fieldErrors(problem, 'reason');
-  const textErrors = fieldErrors(problem, 'text');
+  const reasonErrors = form === 'reject' ? fieldErrors(problem, 'reason') : undefined;
+  const textErrors = form === 'redact' ? fieldErrors(problem, 'text') : undefined;
+  const answerErrors = form === 'answer' ? fieldErrors(problem, 'text') : undefined;
 
   return (
     <article className={`card moderation-item${flagged ? ' has-flags' : ''}`} aria-labelledby={ids.text}>
@@ -110,7 +114,7 @@ export function ModerationItem({ question, others, canAnswer, onChange }: {
       {(status === 'pending' || status === 'hidden') && (
         <details>
           <summary>{t('moderation.reject')}</summary>
-          <form onSubmit={submit(() => client.rejectQuestion(id, { reason }), () => setReason(''))}>
+          <form onSubmit={submit(() => client.rejectQuestion(id, { reason }), () => setReason(''), 'reject')}>
             <div className="field">
               <label htmlFor={ids.reason}>{t('moderation.reason')}</label>
               <textarea id={ids.reason} rows={2} value={reason} maxLength={1000} onChange={(e) => setReason(e.target.value)}
@@ -143,7 +147,7 @@ export function ModerationItem({ question, others, canAnswer, onChange }: {
       {status !== 'merged' && (
         <details onToggle={(e) => { if ((e.target as HTMLDetailsElement).open && redacted === null) setRedacted(question.text); }}>
           <summary>{t('moderation.redact')}</summary>
-          <form onSubmit={submit(() => client.redactQuestion(id, `"${question.version}"`, { text: redacted ?? question.text }), () => setRedacted(null))}>
+          <form onSubmit={submit(() => client.redactQuestion(id, `"${question.version}"`, { text: redacted ?? question.text }), () => setRedacted(null), 'redact')}>
             <div className="field">
               <label htmlFor={ids.redact}>{t('moderation.text')}</label>
               <textarea id={ids.redact} rows={3} value={redacted ?? question.text} maxLength={1000} onChange={(e) => setRedacted(e.target.value)}
@@ -158,10 +162,12 @@ export function ModerationItem({ question, others, canAnswer, onChange }: {
       {status === 'published' && canAnswer && (
         <details>
           <summary>{t('moderation.answer')}</summary>
-          <form onSubmit={submit(() => client.answerQuestion(id, { text: answer, live: false }), () => setAnswer(''))}>
+          <form onSubmit={submit(() => client.answerQuestion(id, { text: answer, live: false }), () => setAnswer(''), 'answer')}>
             <div className="field">
               <label htmlFor={ids.answer}>{t('moderation.answerText')}</label>
-              <textarea id={ids.answer} rows={3} value={answer} maxLength={4000} onChange={(e) => setAnswer(e.target.value)} />
+              <textarea id={ids.answer} rows={3} value={answer} maxLength={4000} onChange={(e) => setAnswer(e.target.value)}
+                aria-invalid={answerErrors ? true : undefined} aria-describedby={answerErrors ? ids.answerError : undefined} />
+              {answerErrors && <p className="field-error" id={ids.answerError}>{answerErrors.join(' ')}</p>}
             </div>
             <button type="submit" disabled={busy}>{t('moderation.answerSubmit')}</button>
           </form>

@@ -61,4 +61,29 @@ describe('the moderation queue', () => {
     expect(body.acknowledgeFlags).toBe(true);
     expect(screen.getByRole('button', { name: /Publicerad \(1\)/ })).toBeTruthy();
   });
+
+  it('shows a rejection problem next to the reason, and offers answers to staff only', async () => {
+    session.signIn({ token: 'tok', role: 'staff', name: 'staff', expiresAt: Date.now() + 60_000 });
+    const plain = { ...flagged, id: 'p', text: 'Varför släcks gatlamporna så tidigt?', flags: [] };
+    const published = { ...flagged, id: 'u', status: 'published' as const, text: 'Kan parken städas oftare?', flags: [] };
+    fakeApi({
+      [`GET /api/v1/dialogues/${eventId}`]: () => json({ id: eventId, title: 'Trygghetsdialog i Fruängen' }),
+      [`GET ${base}/settings`]: () => json({ moderation: 'post' }),
+      [`GET ${base}/queue`]: (url) => json({ items: url.searchParams.get('status') === 'pending' ? [plain] : [published] }),
+      [`GET ${base}/queue/stream`]: () => liveStream([]),
+      'POST /api/v1/questions/p/reject': () => json({ title: 'Ogiltig begäran', status: 400, errors: { reason: ['Ange ett skäl.'] } }, 400),
+    });
+    const user = userEvent.setup();
+    renderAt(`/personal/evenemang/${eventId}/fragor`, '/personal/evenemang/:id/fragor', <ModerationPage />);
+    const item = (await screen.findByText('Varför släcks gatlamporna så tidigt?', { selector: 'p' })).closest('article') as HTMLElement;
+    await user.click(within(item).getByText('Avvisa…'));
+    await user.click(within(item).getByRole('button', { name: 'Avvisa frågan' }));
+    expect(await within(item).findByText('Ange ett skäl.', { selector: '.field-error' })).toBeTruthy();
+    expect(within(item).getByLabelText('Skäl (visas för den som frågade)').getAttribute('aria-invalid')).toBe('true');
+    expect((screen.getByLabelText(/Efterhandsgranskning/) as HTMLInputElement).checked).toBe(true);
+
+    await user.click(screen.getByRole('button', { name: /Publicerad/ }));
+    const answerable = (await screen.findByText('Kan parken städas oftare?', { selector: 'p' })).closest('article') as HTMLElement;
+    expect(within(answerable).getByRole('button', { name: 'Markera som besvarad på plats' })).toBeTruthy();
+  });
 });
