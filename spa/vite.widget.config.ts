@@ -8,9 +8,11 @@ export default defineConfig({
     outDir: 'dist/widget',
     emptyOutDir: true,
     target: 'es2022',
+    minify: true,
     lib: {
       entry: 'src/widget/trygghet-events.ts',
-      formats: ['es'],
+      formats: ['iife'],
+      name: 'TrygghetEvents',
       fileName: () => 'trygghet-events.js',
     },
   },
