@@ -51,7 +51,7 @@ export function ChartSection({ id, heading, lead, controls, summary, model, type
             <Chart type={type} labels={model.labels} lines={model.lines} label={ariaLabel} yTitle={yTitle} locale={lang === 'sv' ? 'sv-SE' : 'en-GB'} />
             <details className="stat-table">
               <summary>{t('stats.table')}</summary>
-              <div className="table-scroll">
+              <div className="table-scroll" tabIndex={0} role="group" aria-label={heading}>
                 <table>
                   <caption>{heading}</caption>
                   <thead>

@@ -72,7 +72,7 @@ export function ObservationPage() {
       </dl>
       <section aria-labelledby="history-heading">
         <h2 id="history-heading">{t('observation.history')}</h2>
-        <div className="table-scroll">
+        <div className="table-scroll" tabIndex={0} role="group" aria-label={t('observation.history')}>
           <table>
             <thead>
               <tr>
