@@ -57,7 +57,7 @@ export function ChartSection({ id, heading, lead, controls, summary, model, type
                   <thead>
                     <tr>
                       <th scope="col">{firstColumn ?? t('stats.period')}</th>
-                      {model.lines.map((line) => (
+                      {[...model.lines, ...model.extra].map((line) => (
                         <th scope="col" key={line.label}>{line.label}</th>
                       ))}
                       {showChange && <th scope="col">{t('stats.change')}</th>}
@@ -70,7 +70,7 @@ export function ChartSection({ id, heading, lead, controls, summary, model, type
                           {label}
                           {model.preliminary[index] && ` (${t('stats.preliminary')})`}
                         </th>
-                        {model.lines.map((line) => (
+                        {[...model.lines, ...model.extra].map((line) => (
                           <td key={line.label}>{number(line.values[index])}</td>
                         ))}
                         {showChange && <td>{change(model.changePercent[index], lang)}</td>}

@@ -125,8 +125,8 @@ function PoliceSection({ area }: { area: AreaDetail }) {
         lead={t('stats.police.lead')}
         controls={controls}
         summary={summary}
-        model={series.state === 'loading' ? null : model}
-        empty={series.state === 'loading' ? t('common:loading') : unit === 'per1000' && !area.population ? t('stats.police.noPopulation') : undefined}
+        model={model}
+        empty={!model ? t('common:loading') : unit === 'per1000' && !area.population ? t('stats.police.noPopulation') : undefined}
         ariaLabel={t('stats.police.aria', { ...described?.params, name: area.name, granularity: t(`stats.granularityValue.${granularity}`).toLowerCase(), summary })}
         yTitle={t(`stats.unitValue.${unit}`)}
         digits={digits}
@@ -168,8 +168,8 @@ function BraSection({ area }: { area: AreaDetail }) {
         lead={t('stats.bra.lead')}
         controls={controls}
         summary={summary}
-        model={series.state === 'loading' ? null : model}
-        empty={series.state === 'loading' ? t('common:loading') : undefined}
+        model={model}
+        empty={!model ? t('common:loading') : undefined}
         ariaLabel={t('stats.bra.aria', { ...described?.params, name: target.name, category, granularity: t(`stats.granularityValue.${granularity}`).toLowerCase(), summary })}
         yTitle={t(`stats.unitValue.${unit}`)}
         digits={digits}
@@ -233,7 +233,7 @@ function EngagementSection({ area }: { area: AreaDetail }) {
   const model = useMemo<ChartModel | null>(() => {
     if (!engagement.data) return null;
     const labels = engagementMeasures.map((m) => t(`stats.engagement.${m}`));
-    return { labels, lines: [{ label: t('stats.engagement.value'), values: engagementValues(engagement.data) }], preliminary: labels.map(() => false), changePercent: labels.map(() => null) };
+    return { labels, lines: [{ label: t('stats.engagement.value'), values: engagementValues(engagement.data) }], extra: [], preliminary: labels.map(() => false), changePercent: labels.map(() => null) };
   }, [engagement.data, t]);
   if (engagement.state === 'failed') return <ProblemAlert problem={engagement.problem} focus={false} />;
   const e = engagement.data;

@@ -14,19 +14,18 @@ function police(points: Partial<CrimeSeries['points'][number]>[]): CrimeSeries {
 }
 
 describe('crime series → chart and table', () => {
-  it('maps counts to the area line and the city line, with the change against a year earlier', () => {
+  it('draws counts for the area, puts the city’s counts in the table only, with the change against a year earlier', () => {
     const model = crimeChart(police([{ value: 3, city: 120, changePercent: 50 }, { value: 0, city: 98, changePercent: null }]), 'count', { area: 'Aspudden', city: 'Stockholm' }, 'sv');
     expect(model.labels).toEqual(['jan. 2025', 'feb. 2025']);
-    expect(model.lines).toEqual([
-      { label: 'Aspudden', values: [3, 0] },
-      { label: 'Stockholm', values: [120, 98] },
-    ]);
+    expect(model.lines).toEqual([{ label: 'Aspudden', values: [3, 0] }]);
+    expect(model.extra).toEqual([{ label: 'Stockholm', values: [120, 98] }]);
     expect(model.changePercent).toEqual([50, null]);
   });
 
   it('turns police rates per 100,000 into rates per 1,000 and drops the city count, which is not comparable', () => {
     const model = crimeChart(police([{ value: 3, ratePer100k: 25.4, city: 120 }, { value: 1, ratePer100k: null, city: 98 }]), 'per1000', { area: 'A', city: 'S' }, 'en');
     expect(model.lines).toEqual([{ label: 'A', values: [0.254, null] }]);
+    expect(model.extra).toEqual([]);
     expect(model.changePercent).toEqual([null, null]);
   });
 

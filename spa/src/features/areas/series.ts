@@ -18,6 +18,8 @@ export interface ChartLine {
 export interface ChartModel {
   labels: string[];
   lines: ChartLine[];
+  /** Columns shown only in the table: figures on another scale, which would flatten the chart. */
+  extra: ChartLine[];
   /** Per period: a preliminary figure (BRÅ), shown as such in the table. */
   preliminary: boolean[];
   /** Per period: change against a year earlier in percent, where known (counts only). */
@@ -45,8 +47,9 @@ export function per1000(per100k: number | null | undefined): number | null {
 }
 
 /**
- * A crime series as chart lines. The city line is included only where it is in the same unit:
- * for police rates the API gives only the city's count, so comparing would mislead.
+ * A crime series as chart lines. The city is drawn only as a rate beside the area's rate; its count
+ * (thousands against a handful) goes to the table. For police rates the API gives only the city's
+ * count, so there is no city figure to compare.
  */
 export function crimeChart(series: CrimeSeries, unit: DisplayUnit, names: { area: string; city: string }, lang: Lang): ChartModel {
   const police = series.source === 'police';
@@ -55,13 +58,15 @@ export function crimeChart(series: CrimeSeries, unit: DisplayUnit, names: { area
     return police ? per1000(p.ratePer100k) : per1000(p.value);
   });
   const lines: ChartLine[] = [{ label: names.area, values: own }];
-  const cityComparable = unit === 'count' || !police;
-  if (cityComparable && series.points.some((p) => p.city !== null && p.city !== undefined)) {
-    lines.push({ label: names.city, values: series.points.map((p) => (unit === 'count' ? (p.city ?? null) : per1000(p.city))) });
+  const extra: ChartLine[] = [];
+  if (series.points.some((p) => p.city !== null && p.city !== undefined)) {
+    if (unit === 'count') extra.push({ label: names.city, values: series.points.map((p) => p.city ?? null) });
+    else if (!police) lines.push({ label: names.city, values: series.points.map((p) => per1000(p.city)) });
   }
   return {
     labels: series.points.map((p) => periodLabel(p.period, lang)),
     lines,
+    extra,
     preliminary: series.points.map((p) => p.preliminary),
     changePercent: series.points.map((p) => (unit === 'count' ? (p.changePercent ?? null) : null)),
   };
@@ -73,6 +78,7 @@ export function surveyChart(series: SurveySeries, names: { area: string; city: s
   return {
     labels: series.points.map((p) => String(p.year)),
     lines,
+    extra: [],
     preliminary: series.points.map(() => false),
     changePercent: series.points.map(() => null),
   };
