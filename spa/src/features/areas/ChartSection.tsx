@@ -17,7 +17,7 @@ export interface Source {
  * One statistic: heading, controls, a text summary, the chart, the same numbers as a table, the
  * source with its terms, and what to keep in mind when reading it.
  */
-export function ChartSection({ id, heading, lead, controls, summary, model, type = 'line', ariaLabel, yTitle, digits = 0, source, caveats, empty, lang, firstColumn }: {
+export function ChartSection({ id, heading, lead, controls, summary, model, type = 'line', ariaLabel, yTitle, digits = 0, source, caveats, empty, lang, firstColumn, busy = false }: {
   id: string;
   heading: string;
   lead?: ReactNode;
@@ -33,13 +33,15 @@ export function ChartSection({ id, heading, lead, controls, summary, model, type
   empty?: ReactNode;
   lang: 'sv' | 'en';
   firstColumn?: string;
+  /** New figures are on their way; the old ones stay until they come. */
+  busy?: boolean;
 }) {
   const { t } = useTranslation('areas');
   const hasData = !!model && model.lines.some((line) => line.values.some((v) => v !== null));
   const showChange = !!model && model.changePercent.some((c) => c !== null);
   const number = (value: number | null | undefined) => (value === null || value === undefined ? '–' : formatNumber(value, lang, digits));
   return (
-    <section className="stat" aria-labelledby={`${id}-heading`}>
+    <section className="stat" aria-labelledby={`${id}-heading`} aria-busy={busy}>
       <h2 id={`${id}-heading`}>{heading}</h2>
       {lead && <p>{lead}</p>}
       {controls}

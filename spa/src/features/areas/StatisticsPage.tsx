@@ -126,6 +126,7 @@ function PoliceSection({ area }: { area: AreaDetail }) {
         controls={controls}
         summary={summary}
         model={model}
+        busy={series.state === 'loading'}
         empty={!model ? t('common:loading') : unit === 'per1000' && !area.population ? t('stats.police.noPopulation') : undefined}
         ariaLabel={t('stats.police.aria', { ...described?.params, name: area.name, granularity: t(`stats.granularityValue.${granularity}`).toLowerCase(), summary })}
         yTitle={t(`stats.unitValue.${unit}`)}
@@ -169,6 +170,7 @@ function BraSection({ area }: { area: AreaDetail }) {
         controls={controls}
         summary={summary}
         model={model}
+        busy={series.state === 'loading'}
         empty={!model ? t('common:loading') : undefined}
         ariaLabel={t('stats.bra.aria', { ...described?.params, name: target.name, category, granularity: t(`stats.granularityValue.${granularity}`).toLowerCase(), summary })}
         yTitle={t(`stats.unitValue.${unit}`)}
@@ -239,7 +241,8 @@ function EngagementSection({ area }: { area: AreaDetail }) {
   const e = engagement.data;
   if (!e || !model) return null;
   const summary = t('stats.engagement.summary', {
-    dialogues: e.dialoguesHeld, walks: e.walksHeld, onSite: e.participantsOnSite, remote: e.participantsRemote, asked: e.questionsAsked, answered: e.questionsAnswered,
+    dialogues: t('stats.engagement.dialogues', { count: e.dialoguesHeld }), walks: t('stats.engagement.walks', { count: e.walksHeld }),
+    onSite: e.participantsOnSite, remote: e.participantsRemote, asked: t('stats.engagement.questions', { count: e.questionsAsked }), answered: e.questionsAnswered,
   });
   const caveats = e.medianDaysToFix != null ? [t('stats.engagement.medianDays', { days: formatNumber(e.medianDaysToFix, lang, 0) })] : [];
   return (
