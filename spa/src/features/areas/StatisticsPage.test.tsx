@@ -1,0 +1,90 @@
+import type { CrimeSeries, Engagement, SurveySeries } from '@trygghet/client';
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { createMemoryRouter, RouterProvider } from 'react-router';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { StatisticsPage } from './StatisticsPage';
+
+const aspudden = { slug: 'aspudden', name: 'Aspudden', kind: 'neighbourhood' as const };
+const district = { slug: 'hagersten-alvsjo', name: 'Hägersten-Älvsjö', kind: 'district' as const };
+const json = (body: unknown) => new Response(JSON.stringify(body), { status: 200, headers: { 'Content-Type': 'application/json' } });
+
+function crime(source: 'police' | 'bra', granularity: string): CrimeSeries {
+  const yearly = granularity === 'year';
+  return {
+    area: source === 'bra' ? district : aspudden, source, category: source === 'bra' ? 'Totalt antal brott' : '', unit: 'count', granularity: yearly ? 'year' : 'month',
+    sourceName: source === 'bra' ? 'Brottsförebyggande rådet (BRÅ), anmälda brott' : 'Polismyndigheten, öppna händelser (polisen.se/api/events)',
+    licence: source === 'bra' ? 'BRÅ: publicerad statistik får återanvändas fritt' : 'Polismyndighetens regler för öppna data',
+    importedAt: '2026-11-26T12:00:00+01:00', note: 'Händelser som polisen publicerat, inte anmälda brott. / Events the police published, not reported crimes.',
+    points: yearly
+      ? [{ period: '2025', start: '2025-01-01', value: 9, city: 700, preliminary: false }]
+      : [
+        { period: '2025-01', start: '2025-01-01', value: 2, city: 60, changePercent: 100, preliminary: false },
+        { period: '2025-02', start: '2025-02-01', value: 5, city: 58, changePercent: null, preliminary: source === 'bra' },
+      ],
+  };
+}
+
+function serve() {
+  const fetch = vi.fn(async (input: RequestInfo | URL) => {
+    const url = new URL(String(input), 'http://localhost');
+    switch (url.pathname) {
+      case '/api/v1/areas/aspudden':
+        return json({ ...aspudden, parent: district, children: [], version: 1 });
+      case '/api/v1/statistics/crime':
+        return json(crime(url.searchParams.get('source') as 'police' | 'bra', url.searchParams.get('granularity') ?? 'month'));
+      case '/api/v1/statistics/survey':
+        return json([{ area: aspudden, indicator: 'Andel otrygga', unit: '%', source: 'Trygghetsrapport', licence: 'Stockholms stad', importedAt: '2026-01-01T00:00:00Z', points: [{ year: 2024, value: 18, city: 20 }] }] satisfies SurveySeries[]);
+      case '/api/v1/statistics/engagement':
+        return json({
+          area: aspudden, from: '2025-11-26', to: '2026-11-26', dialoguesHeld: 1, walksHeld: 1, cancelled: 0, participantsOnSite: 54, participantsRemote: 11, eventsWithFeedback: 2,
+          actorsTakingPart: 4, registrations: 0, registrationsOnSite: 0, registrationsRemote: 0, questionsAsked: 3, questionsAnswered: 2, observationsOpen: 3, observationsFixed: 1,
+          medianDaysToFix: 10, source: 'Trygghet: stadsdelsförvaltningens egna uppgifter',
+        } satisfies Engagement);
+      default:
+        throw new Error(`unexpected ${url.pathname}`);
+    }
+  });
+  vi.stubGlobal('fetch', fetch);
+  return fetch;
+}
+
+afterEach(() => vi.unstubAllGlobals());
+
+describe('the statistics page', () => {
+  it('gives each chart a summary, a table of the same numbers, its source with terms, and caveats', async () => {
+    const fetch = serve();
+    render(<RouterProvider router={createMemoryRouter([{ path: '/omraden/:slug/statistik', element: <StatisticsPage /> }], { initialEntries: ['/omraden/aspudden/statistik'] })} />);
+
+    const police = await screen.findByRole('region', { name: 'Polisens händelser' });
+    expect(await within(police).findByText(/publicerade polisen 7 händelser som nämner Aspudden/)).toBeTruthy();
+    expect(within(police).getByRole('img').getAttribute('aria-label')).toMatch(/^Linjediagram: polisens händelser i Aspudden per månad, jan\. 2025–feb\. 2025\./);
+    const table = within(police).getByRole('table');
+    const rows = within(table).getAllByRole('row').map((row) => [...row.children].map((cell) => cell.textContent));
+    expect(rows).toEqual([
+      ['Period', 'Händelser i Aspudden', 'Hela Stockholm', 'Förändring mot året innan'],
+      ['jan. 2025', '2', '60', '+100,0 %'],
+      ['feb. 2025', '5', '58', '–'],
+    ]);
+    expect(within(police).getByRole('link', { name: 'Polismyndigheten, öppna händelser (polisen.se/api/events)' }).getAttribute('href')).toMatch(/^https:\/\/polisen\.se\//);
+    expect(within(police).getByRole('link', { name: 'Polismyndighetens regler för öppna data' })).toBeTruthy();
+    expect(within(police).getByText('Händelser som polisen publicerat, inte anmälda brott.')).toBeTruthy();
+    expect(within(police).getByText(/Små tal/)).toBeTruthy();
+
+    // BRÅ counts the district: the neighbourhood's page asks for it, and says so.
+    const bra = screen.getByRole('region', { name: 'Anmälda brott (BRÅ)' });
+    expect(within(bra).getByText(/Siffrorna gäller hela Hägersten-Älvsjö/)).toBeTruthy();
+    expect(await within(bra).findByRole('rowheader', { name: 'feb. 2025 (preliminär)' })).toBeTruthy();
+    expect(fetch.mock.calls.some(([u]) => String(u).includes('area=hagersten-alvsjo&source=bra'))).toBe(true);
+
+    const survey = await screen.findByRole('region', { name: 'Trygghetsmätningar: Andel otrygga' });
+    expect(within(survey).getByText('Andel otrygga: 18,0 % år 2024, i hela Stockholm 20,0 %.')).toBeTruthy();
+    const engagement = await screen.findByRole('region', { name: 'Dialoger och engagemang' });
+    expect(within(engagement).getByText('1 dialog och 1 vandring hölls, med 54 deltagare på plats och 11 digitalt. 3 frågor ställdes och 2 besvarades.')).toBeTruthy();
+    expect(within(engagement).getByRole('rowheader', { name: 'Frågor som besvarats' }).nextElementSibling?.textContent).toBe('2');
+
+    await userEvent.selectOptions(within(police).getByRole('combobox', { name: 'Period' }), 'year');
+    expect(await within(police).findByRole('rowheader', { name: '2025' })).toBeTruthy();
+    expect(fetch.mock.calls.some(([u]) => /source=police&granularity=year/.test(String(u)))).toBe(true);
+  });
+});
