@@ -1,4 +1,4 @@
-import type { EventFormat, EventInput, EventKind, EventPlan, LightCondition, ParticipationLevel } from '@trygghet/client';
+import type { AreaSignal, EventFormat, EventInput, EventKind, EventPlan, LightCondition, ParticipationLevel } from '@trygghet/client';
 import type { Problem } from '../../shared/api';
 import { isoToStockholmLocal, stockholmLocalToIso } from '../../shared/format';
 
@@ -145,5 +145,16 @@ export function missingFields(form: EventForm): Problem | null {
   for (const name of required) if (!form[name].trim()) errors[name] = ['—'];
   if (Object.keys(errors).length === 0) return null;
   return { status: 400, title: '', errors, extensions: {} };
+}
+
+
+/** The editor's address for planning the suggested event, prefilled with area, kind and title. */
+export function suggestedEventPath(signal: Pick<AreaSignal, 'area' | 'suggestion'>): string {
+  const params = new URLSearchParams({ omrade: signal.area.slug });
+  if (signal.suggestion) {
+    params.set('typ', signal.suggestion.kind);
+    params.set('titel', signal.suggestion.title);
+  }
+  return `/personal/evenemang/ny?${params.toString()}`;
 }
 
