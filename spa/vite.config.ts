@@ -19,7 +19,7 @@ export default defineConfig({
     proxy: { '/api': process.env.API_URL ?? 'http://localhost:8080' },
   },
   test: {
-    environment: 'jsdom',
+    environment: 'happy-dom',
     include: ['src/**/*.test.{ts,tsx}'],
     setupFiles: ['src/test-setup.ts'],
   },

@@ -1,0 +1,101 @@
+import type { AreaNode, PublicEvent, PublicEventPage } from '@trygghet/client';
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { createMemoryRouter, RouterProvider } from 'react-router';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { StartPage } from './StartPage';
+import { mergeByStart } from './upcoming';
+
+const areas: AreaNode[] = [
+  {
+    slug: 'hagersten-alvsjo', name: 'Hägersten-Älvsjö', kind: 'district', children: [
+      { slug: 'fruangen', name: 'Fruängen', kind: 'neighbourhood', children: [] },
+      { slug: 'aspudden', name: 'Aspudden', kind: 'neighbourhood', children: [] },
+    ],
+  },
+];
+
+function event(overrides: Partial<PublicEvent>): PublicEvent {
+  return {
+    id: crypto.randomUUID(), kind: 'dialogue', slug: 'x', status: 'published', title: 'Trygghetsdialog', description: '', problem: '',
+    place: 'Fruängens bibliotek', area: { slug: 'fruangen', name: 'Fruängen', kind: 'neighbourhood' }, format: 'hybrid',
+    remoteParticipation: true, startsAt: '2026-12-03T17:00:00Z', endsAt: '2026-12-03T18:30:00Z', participationLevel: 'consult',
+    method: '', agenda: [], participants: [], sequence: 0, updatedAt: '2026-11-01T00:00:00Z', ...overrides,
+  } as PublicEvent;
+}
+
+const json = (body: unknown) => new Response(JSON.stringify(body), { status: 200, headers: { 'Content-Type': 'application/json' } });
+
+function serve(dialogues: PublicEvent[], walks: PublicEvent[]) {
+  const fetch = vi.fn(async (input: RequestInfo | URL) => {
+    const url = new URL(String(input), 'http://localhost');
+    if (url.pathname === '/api/v1/areas') return json(areas);
+    const page: PublicEventPage = { items: url.pathname.endsWith('/walks') ? walks : dialogues };
+    return json(page);
+  });
+  vi.stubGlobal('fetch', fetch);
+  return fetch;
+}
+
+function renderAt(path: string) {
+  const router = createMemoryRouter([{ path: '/', element: <StartPage /> }], { initialEntries: [path] });
+  render(<RouterProvider router={router} />);
+  return router;
+}
+
+afterEach(() => vi.unstubAllGlobals());
+
+describe('the start page', () => {
+  it('lists dialogues and walks together, soonest first, in Stockholm time', async () => {
+    serve(
+      [event({ title: 'Dialog i Fruängen', startsAt: '2026-12-10T17:00:00Z', endsAt: '2026-12-10T18:30:00Z' })],
+      [event({ kind: 'walk', title: 'Vandring i Aspudden', startsAt: '2026-12-03T16:00:00Z', endsAt: '2026-12-03T17:30:00Z', format: 'onSite' })],
+    );
+    renderAt('/');
+
+    const cards = await screen.findAllByRole('article');
+    expect(cards.map((card) => within(card).getByRole('heading').textContent)).toEqual(['Vandring i Aspudden', 'Dialog i Fruängen']);
+    expect(cards[0]).toHaveTextContent('torsdag 3 december 2026, kl. 17:00–18:30');
+    expect(cards[0]).toHaveTextContent('Trygghetsvandring');
+    expect(within(cards[0]!).getByRole('link')).toHaveAttribute('href', '/vandringar/x');
+    expect(screen.getByRole('status')).toHaveTextContent('2 kommande tillfällen');
+  });
+
+  it('asks the API again with the chosen neighbourhood and format, and keeps them in the address', async () => {
+    const fetch = serve([event({})], []);
+    const router = renderAt('/');
+    await screen.findAllByRole('article');
+
+    await userEvent.selectOptions(screen.getByLabelText('Område'), 'fruangen');
+    await userEvent.selectOptions(screen.getByLabelText('Form'), 'remote');
+
+    expect(router.state.location.search).toBe('?omrade=fruangen&format=remote');
+    const last = new URL(String(fetch.mock.calls.at(-1)![0]), 'http://localhost');
+    expect(last.searchParams.get('area')).toBe('fruangen');
+    expect(last.searchParams.get('format')).toBe('remote');
+  });
+
+  it('asks only for walks when walks are chosen', async () => {
+    const fetch = serve([], [event({ kind: 'walk' })]);
+    renderAt('/?typ=walk');
+    await screen.findAllByRole('article');
+    const paths = fetch.mock.calls.map((call) => new URL(String(call[0]), 'http://localhost').pathname);
+    expect(paths).not.toContain('/api/v1/dialogues');
+    expect(paths).toContain('/api/v1/walks');
+  });
+
+  it('says so when nothing is coming up', async () => {
+    serve([], []);
+    renderAt('/');
+    expect(await screen.findByText('Inga kommande dialoger eller vandringar matchar filtret.')).toBeInTheDocument();
+  });
+});
+
+describe('merging dialogues and walks', () => {
+  it('orders by start, then by title', () => {
+    const a = event({ title: 'B', startsAt: '2026-12-01T10:00:00Z' });
+    const b = event({ title: 'A', startsAt: '2026-12-01T10:00:00Z' });
+    const c = event({ title: 'C', startsAt: '2026-11-30T10:00:00Z' });
+    expect(mergeByStart([a], [b, c]).map((e) => e.title)).toEqual(['C', 'A', 'B']);
+  });
+});
