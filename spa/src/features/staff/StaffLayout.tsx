@@ -1,6 +1,6 @@
-import { Suspense } from 'react';
+import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, Navigate, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
+import { Link, Navigate, NavLink, Outlet, useLocation } from 'react-router';
 import { Loading, Page } from '../../shared/Page';
 import { session } from '../../shared/session';
 import { abilitiesFor, can, signInPath, useSession } from './access';
@@ -14,15 +14,16 @@ export function StaffLayout() {
   const { t } = useTranslation('staff');
   const current = useSession();
   const location = useLocation();
-  const navigate = useNavigate();
-  if (!current) return <Navigate to={signInPath(location.pathname + location.search + location.hash)} replace />;
+  // Signing out on purpose leads to the start page; a session that ran out leads to the sign-in.
+  const [leaving, setLeaving] = useState(false);
+  if (!current) return <Navigate to={leaving ? '/' : signInPath(location.pathname + location.search + location.hash)} replace />;
 
   const role = current.role;
   const needed = abilitiesFor(location.pathname);
   const allowed = needed.length === 0 || needed.some((a) => can(role, a));
   const signOut = () => {
+    setLeaving(true);
     session.signOut();
-    navigate('/', { replace: true });
   };
 
   return (
