@@ -63,7 +63,8 @@ export function InvitationsPanel({ eventId, onInvited }: { eventId: string; onIn
       {invitations.state === 'loading' && !invitations.data && <Loading />}
       {invitations.data && invitations.data.length === 0 && <p>{t('invitations.none')}</p>}
       {invitations.data && invitations.data.length > 0 && (
-        <div className="table-wrap">
+        // Focusable, so keyboard users can scroll the table sideways on a narrow screen.
+        <div className="table-wrap" tabIndex={0} role="region" aria-label={t('invitations.heading')}>
           <table>
             <caption className="visually-hidden">{t('invitations.heading')}</caption>
             <thead>
@@ -144,7 +145,7 @@ export function RegistrationSummaryPanel({ eventId }: { eventId: string }) {
       {summary.state === 'failed' && <ProblemAlert problem={summary.problem} focus={false} />}
       {summary.state === 'loading' && <Loading />}
       {summary.data && (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0} role="region" aria-label={t('summary.heading')}>
           <table>
             <caption className="visually-hidden">{t('summary.heading')}</caption>
             <thead>

@@ -2,8 +2,8 @@ import type { DevRole } from '@trygghet/client';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
-import { api, apiBase, toProblem, type Problem } from '../../shared/api';
-import { Loading, Page } from '../../shared/Page';
+import { api, toProblem, type Problem } from '../../shared/api';
+import { Page } from '../../shared/Page';
 import { ProblemAlert } from '../../shared/ProblemAlert';
 import { decodeToken, session } from '../../shared/session';
 import { returnPath } from './access';
@@ -13,21 +13,9 @@ import './staff.css';
 const roles: DevRole[] = ['staff', 'moderator', 'admin', 'actor'];
 
 /**
- * Is the development sign-in there? Its route exists only in Development and takes POST only, so a
- * GET answers 405 there and 404 elsewhere, without using up the sign-in's rate limit.
- */
-async function devSignInAvailable(): Promise<boolean> {
-  try {
-    const response = await fetch(`${apiBase()}/api/v1/dev/token`, { method: 'GET', headers: { Accept: 'application/json' } });
-    return response.status !== 404;
-  } catch {
-    return false;
-  }
-}
-
-/**
- * Staff sign-in: the district's OIDC provider when the build names one, and the development
- * sign-in when the API runs in Development. Afterwards the user goes on to where they were headed.
+ * Staff sign-in: the district's OIDC provider when the build names one (VITE_OIDC_*); otherwise the
+ * development sign-in, which the API offers only in Development (elsewhere it answers 404, and the
+ * page says that no sign-in is available). Afterwards the user goes on to where they were headed.
  */
 export function SignInPage() {
   const { t } = useTranslation('staff');
@@ -35,18 +23,13 @@ export function SignInPage() {
   const [params] = useSearchParams();
   const target = returnPath(params.get('till'));
   const oidc = oidcConfig();
-  const [dev, setDev] = useState<boolean | null>(null);
+  // A build for production names its provider; the development sign-in is for builds that do not
+  // (and for the Vite dev server). Probing the API for it is not possible: the app's fallback route
+  // answers every unknown GET, so only a POST would tell, and that spends the sign-in's rate limit.
+  const dev = !oidc || import.meta.env.DEV;
   const [completing, setCompleting] = useState(() => !!oidc && (params.has('code') || params.has('error')));
   const [message, setMessage] = useState<string | null>(null);
   const started = useRef(false);
-
-  useEffect(() => {
-    let live = true;
-    void devSignInAvailable().then((available) => live && setDev(available));
-    return () => {
-      live = false;
-    };
-  }, []);
 
   // Back from the provider: exchange the code once (StrictMode runs effects twice in development).
   useEffect(() => {
@@ -84,9 +67,7 @@ export function SignInPage() {
       ) : (
         <>
           {oidc && <OidcSignIn target={target} />}
-          {dev === null && <Loading />}
-          {dev && <DevSignIn target={target} onDone={done} />}
-          {dev === false && !oidc && <p className="notice warn">{t('signIn.none')}</p>}
+          {dev && <DevSignIn target={target} onDone={done} alone={!oidc} />}
         </>
       )}
     </Page>
@@ -124,7 +105,7 @@ function OidcSignIn({ target }: { target: string }) {
   );
 }
 
-function DevSignIn({ target, onDone }: { target: string; onDone: (path: string) => void }) {
+function DevSignIn({ target, onDone, alone }: { target: string; onDone: (path: string) => void; alone: boolean }) {
   const { t } = useTranslation('staff');
   const ids = { role: useId(), actor: useId(), actorHint: useId(), warning: useId() };
   const [role, setRole] = useState<DevRole>('staff');
@@ -155,7 +136,7 @@ function DevSignIn({ target, onDone }: { target: string; onDone: (path: string) 
     }
   };
 
-  if (gone) return <p className="notice warn">{t('signIn.devGone')}</p>;
+  if (gone) return <p className="notice warn" role="alert">{alone ? t('signIn.none') : t('signIn.devGone')}</p>;
   return (
     <section className="panel dev-sign-in" aria-labelledby="dev-heading">
       <h2 id="dev-heading">{t('signIn.devHeading')}</h2>
