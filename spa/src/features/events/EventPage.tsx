@@ -1,6 +1,54 @@
-import { Page } from '../../shared/Page';
+import type { Availability, EventKind, PublicEvent } from '@trygghet/client';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation, useParams } from 'react-router';
+import { api } from '../../shared/api';
+import { Loading, Page } from '../../shared/Page';
+import { ProblemAlert } from '../../shared/ProblemAlert';
+import { useLoad } from '../../shared/useLoad';
+import { EventDetails } from './EventDetails';
+import { EventFeedbackSection } from './EventFeedbackSection';
+import { RegistrationSection } from './RegistrationSection';
+import './events.css';
 
-// Placeholder until this screen is built.
+interface Loaded {
+  event: PublicEvent;
+  availability: Availability | null;
+}
+
+/** A dialogue's or walk's page: what, where, when, who takes part, and the registration. */
 export function EventPage() {
-  return <Page title="EventPage" />;
+  const { t } = useTranslation('events');
+  const { slug = '' } = useParams();
+  const kind: EventKind = useLocation().pathname.startsWith('/vandringar') ? 'walk' : 'dialogue';
+  const load = useLoad<Loaded>(async (signal) => {
+    const client = api();
+    const [event, availability] = await Promise.all([
+      kind === 'walk' ? client.getWalk(slug, signal) : client.getDialogue(slug, signal),
+      (kind === 'walk' ? client.getWalkAvailability(slug, signal) : client.getDialogueAvailability(slug, signal)).catch(() => null),
+    ]);
+    return { event, availability };
+  }, [kind, slug]);
+
+  if (!load.data) {
+    if (load.state === 'failed') {
+      return (
+        <Page title={t(`common:kind.${kind}`)}>
+          {load.problem.status === 404 ? <p>{t('event.notFound')}</p> : <ProblemAlert problem={load.problem} focus={false} />}
+          <p>
+            <Link to="/">{t('event.back')}</Link>
+          </p>
+        </Page>
+      );
+    }
+    return <Loading />;
+  }
+
+  const { event, availability } = load.data;
+  return (
+    <Page title={event.title} lead={`${t(`common:kind.${event.kind}`)} · ${event.area.name}`}>
+      <EventDetails event={event} availability={availability} />
+      {event.status === 'closed' && <EventFeedbackSection event={event} />}
+      <RegistrationSection event={event} availability={availability} onRegistered={load.reload} />
+    </Page>
+  );
 }

@@ -1,6 +1,165 @@
-import { Page } from '../../shared/Page';
+import type { ModeratedQuestion, QuestionModeration, QuestionStatus } from '@trygghet/client';
+import { useCallback, useEffect, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { api, apiBase, toProblem, type Problem } from '../../shared/api';
+import { Loading, Page } from '../../shared/Page';
+import { ProblemAlert } from '../../shared/ProblemAlert';
+import { session } from '../../shared/session';
+import { useLoad } from '../../shared/useLoad';
+import { inStatus, isModeratedQuestion, mergeQuestions, type ModerationState } from './moderationState';
+import { ModerationItem } from './ModerationItem';
+import { followStream, type StreamState } from './sseParser';
+import './questions.css';
 
-// Placeholder until this screen is built.
+const statuses: QuestionStatus[] = ['pending', 'published', 'rejected', 'hidden', 'merged'];
+
+/**
+ * The moderators' live queue for one dialogue: pending questions oldest first, flags marked, every action one click
+ * away. New questions arrive through the moderators' stream, read with fetch because it needs the bearer token.
+ */
 export function ModerationPage() {
-  return <Page title="ModerationPage" />;
+  const { t } = useTranslation('questions');
+  const { id = '' } = useParams();
+  const dialogue = useLoad((signal) => api().getDialogue(id, signal).catch(() => null), [id]);
+  const [questions, setQuestions] = useState<ModerationState>({});
+  const [status, setStatus] = useState<QuestionStatus>('pending');
+  const [loaded, setLoaded] = useState<Set<QuestionStatus>>(new Set());
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const [live, setLive] = useState<StreamState>('connecting');
+  const [announcement, setAnnouncement] = useState('');
+  const role = session.current()?.role;
+  const canAnswer = role === 'admin' || role === 'staff';
+
+  const merge = useCallback((items: readonly ModeratedQuestion[]) => setQuestions((state) => mergeQuestions(state, items)), []);
+
+  const load = useCallback(async (which: QuestionStatus, signal?: AbortSignal) => {
+    try {
+      const page = await api().listModerationQueue(id, which, 100, undefined, signal);
+      merge(page.items);
+      setLoaded((set) => new Set(set).add(which));
+      setProblem(null);
+    } catch (error) {
+      if (!signal?.aborted) setProblem(toProblem(error));
+    }
+  }, [id, merge]);
+
+  // The stream first, then the lists: whatever is queued while the lists load arrives on the stream.
+  useEffect(() => {
+    const controller = new AbortController();
+    let first = true;
+    void followStream(`${apiBase()}/api/v1/dialogues/${id}/questions/queue/stream`, {
+      signal: controller.signal,
+      headers: (): Record<string, string> => {
+        const token = session.token();
+        return token ? { Authorization: `Bearer ${token}` } : {};
+      },
+      onState: (state) => {
+        setLive(state);
+        // Read the lists once connected, and again after a reconnect: a stream resumed without any event id
+        // starts from now, so the lists fill in whatever came in between.
+        if (state === 'open') {
+          first = false;
+          void load('pending', controller.signal);
+          void load('published', controller.signal);
+        }
+      },
+      onEvent: (event) => {
+        let data: unknown;
+        try {
+          data = JSON.parse(event.data);
+        } catch {
+          return;
+        }
+        if (!isModeratedQuestion(data)) return;
+        merge([data]);
+        if (event.event === 'queued') setAnnouncement(t('moderation.arrived', { text: data.text }));
+      },
+    }).then(() => {
+      // The stream was refused (e.g. not signed in): still show the lists, or their problem.
+      if (first && !controller.signal.aborted) {
+        first = false;
+        void load('pending', controller.signal);
+      }
+    });
+    return () => controller.abort();
+  }, [id, load, merge, t]);
+
+  useEffect(() => {
+    if (!loaded.has(status)) void load(status);
+    // Only a tab not loaded yet needs the API; the stream keeps loaded ones current.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [status]);
+
+  const shown = inStatus(questions, status);
+  const mergeTargets = [...inStatus(questions, 'pending'), ...inStatus(questions, 'published')];
+  const title = dialogue.data ? t('moderation.titleFor', { title: dialogue.data.title }) : t('moderation.title');
+
+  return (
+    <Page title={title}>
+      {!session.current() && (
+        <p className="notice warn">
+          {t('moderation.signIn')} <Link to="/personal/logga-in">{t('moderation.signInLink')}</Link>
+        </p>
+      )}
+      <p className="live-state" role="status">{t(`moderation.live.${live}`)}</p>
+      <div className="visually-hidden" aria-live="polite">{announcement}</div>
+      <Settings eventId={id} canChange={canAnswer} />
+      {problem && <ProblemAlert problem={problem} />}
+      <div className="status-tabs" role="group" aria-label={t('moderation.show')}>
+        {statuses.map((s) => (
+          <button key={s} type="button" className={s === status ? '' : 'secondary'} aria-pressed={s === status} onClick={() => setStatus(s)}>
+            {t(`status.${s}`)}
+            {loaded.has(s) && ` (${inStatus(questions, s).length})`}
+          </button>
+        ))}
+      </div>
+      <h2>{t(`moderation.heading.${status}`)}</h2>
+      {!loaded.has(status) && !problem && <Loading />}
+      {loaded.has(status) && shown.length === 0 && <p>{t(`moderation.empty.${status}`)}</p>}
+      <ol className="question-list">
+        {shown.map((question) => (
+          <li key={question.id}>
+            <ModerationItem question={question} canAnswer={canAnswer} onChange={(q) => merge([q])}
+              others={mergeTargets.filter((other) => other.id !== question.id)} />
+          </li>
+        ))}
+      </ol>
+    </Page>
+  );
+}
+
+/** Pre- or post-moderation; staff and admins switch it, moderators see it. */
+function Settings({ eventId, canChange }: { eventId: string; canChange: boolean }) {
+  const { t } = useTranslation('questions');
+  const settings = useLoad((signal) => api().getQuestionSettings(eventId, signal), [eventId]);
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const name = useId();
+  if (!settings.data) return null;
+  const current = settings.data.moderation;
+  const change = async (moderation: QuestionModeration) => {
+    setBusy(true);
+    setProblem(null);
+    try {
+      settings.set(await api().setQuestionSettings(eventId, { moderation }));
+    } catch (error) {
+      setProblem(toProblem(error));
+    } finally {
+      setBusy(false);
+    }
+  };
+  if (!canChange) return <p>{t(`moderation.settings.${current}`)}</p>;
+  return (
+    <fieldset className="settings">
+      <legend>{t('moderation.settings.legend')}</legend>
+      {problem && <ProblemAlert problem={problem} />}
+      {(['pre', 'post'] as const).map((value) => (
+        <label key={value} className="choice">
+          <input type="radio" name={name} value={value} checked={current === value} disabled={busy} onChange={() => void change(value)} />
+          {t(`moderation.settings.${value}`)}
+        </label>
+      ))}
+    </fieldset>
+  );
 }

@@ -1,0 +1,189 @@
+import type { Availability, ModeAvailability, PublicEvent } from '@trygghet/client';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { currentLanguage } from '../../i18n';
+import { formatDateTime, formatDate, formatTime } from '../../shared/format';
+import { calendarPath } from './registration';
+
+/** What, where, when and with whom: everything a resident needs before deciding to come. */
+export function EventDetails({ event, availability }: { event: PublicEvent; availability: Availability | null }) {
+  const { t } = useTranslation('events');
+  const lang = currentLanguage();
+  const venue = event.venue;
+  const walk = event.walk;
+  const routePoints = Array.isArray(walk?.route?.coordinates) ? (walk.route.coordinates as unknown[]).length : 0;
+  const deadline = availability?.deadline ?? event.registrationDeadline ?? null;
+
+  return (
+    <>
+      {event.status === 'cancelled' && (
+        <div className="notice warn event-status">
+          <h2>{t('event.cancelledTitle')}</h2>
+          {event.cancelReason && <p>{event.cancelReason}</p>}
+        </div>
+      )}
+      {event.status === 'rescheduled' && <p className="notice warn">{t('event.rescheduled')}</p>}
+      {event.status === 'held' && <p className="notice">{t('event.held')}</p>}
+
+      <section aria-labelledby="practical-heading">
+        <h2 id="practical-heading">{t('event.practical')}</h2>
+        <dl className="facts">
+          <dt>{t('event.when')}</dt>
+          <dd>
+            <time dateTime={event.startsAt}>
+              {t('common:timeRange', { date: formatDate(event.startsAt, lang), start: formatTime(event.startsAt, lang), end: formatTime(event.endsAt, lang) })}
+            </time>
+          </dd>
+          <dt>{t('event.where')}</dt>
+          <dd>
+            {event.place}
+            {venue?.name && (
+              <>
+                <br />
+                {venue.name}
+                {venue.address && `, ${venue.address}`}
+              </>
+            )}
+          </dd>
+          <dt>{t('event.area')}</dt>
+          <dd>
+            <Link to={`/omraden/${event.area.slug}`}>{event.area.name}</Link>
+          </dd>
+          {walk?.meetingPoint && (
+            <>
+              <dt>{t('event.meetingPoint')}</dt>
+              <dd>
+                {walk.meetingPoint}
+                {routePoints > 1 && <span className="hint block">{t('event.route', { count: routePoints })}</span>}
+              </dd>
+            </>
+          )}
+          {walk?.lightCondition && (
+            <>
+              <dt>{t('event.light')}</dt>
+              <dd>{t(`event.lightCondition.${walk.lightCondition}`)}</dd>
+            </>
+          )}
+          {venue?.accessibilityNotes && (
+            <>
+              <dt>{t('event.accessibility')}</dt>
+              <dd>{venue.accessibilityNotes}</dd>
+            </>
+          )}
+          <dt>{t('event.format')}</dt>
+          <dd>
+            {t(`common:format.${event.format}`)}
+            {event.remoteParticipation && <span className="hint block">{t('event.remoteNote')}</span>}
+          </dd>
+          <dt>{t('event.level')}</dt>
+          <dd>{t(`event.levels.${event.participationLevel}`)}</dd>
+          {(availability?.onSite || availability?.remote) && (
+            <>
+              <dt>{t('event.places')}</dt>
+              <dd>
+                <ul className="plain">
+                  {availability.onSite && <Places label={t('event.placesOnSite')} places={availability.onSite} />}
+                  {availability.remote && <Places label={t('event.placesRemote')} places={availability.remote} />}
+                </ul>
+              </dd>
+            </>
+          )}
+          {deadline && event.status !== 'closed' && event.status !== 'held' && (
+            <>
+              <dt>{t('event.deadline')}</dt>
+              <dd>
+                <time dateTime={deadline}>{formatDateTime(deadline, lang)}</time>
+              </dd>
+            </>
+          )}
+        </dl>
+        <ul className="plain event-links">
+          {event.status !== 'cancelled' && (
+            <li>
+              <a href={calendarPath(event.kind, event.slug)} download={`${event.slug}.ics`}>
+                {t('event.calendar')}
+              </a>
+            </li>
+          )}
+          {event.kind === 'dialogue' && (
+            <li>
+              <Link to={`/dialoger/${event.slug}/fragor`}>{t('event.questions')}</Link>
+              <span className="hint block">{t('event.questionsHint')}</span>
+            </li>
+          )}
+        </ul>
+      </section>
+
+      <section aria-labelledby="about-heading">
+        <h2 id="about-heading">{t('event.about')}</h2>
+        {event.description && <Paragraphs text={event.description} />}
+        {event.problem && (
+          <>
+            <h3>{t('event.problem')}</h3>
+            <Paragraphs text={event.problem} />
+          </>
+        )}
+        {event.method && (
+          <>
+            <h3>{t('event.method')}</h3>
+            <Paragraphs text={event.method} />
+          </>
+        )}
+        {event.agenda.length > 0 && (
+          <>
+            <h3>{t('event.agenda')}</h3>
+            <ol>
+              {event.agenda.map((item, index) => (
+                <li key={index}>
+                  {item.title}
+                  {item.minutes ? ` (${t('event.minutes', { count: item.minutes })})` : ''}
+                </li>
+              ))}
+            </ol>
+          </>
+        )}
+        <h3>{t('event.participants')}</h3>
+        {event.participants.length > 0 ? (
+          <ul>
+            {event.participants.map((p) => (
+              <li key={p.organisation}>{p.organisation}</li>
+            ))}
+          </ul>
+        ) : (
+          <p>{t('event.noParticipants')}</p>
+        )}
+      </section>
+    </>
+  );
+}
+
+function Places({ label, places }: { label: string; places: ModeAvailability }) {
+  const { t } = useTranslation('events');
+  const text =
+    places.capacity == null
+      ? t('event.unlimited')
+      : (places.available ?? 0) <= 0
+        ? t('event.full', { waitlisted: places.waitlisted })
+        : t('event.left', { available: places.available, capacity: places.capacity });
+  return (
+    <li>
+      {label}: {text}
+    </li>
+  );
+}
+
+/** Plain text with blank lines as paragraphs (texts are never interpreted as markup). */
+export function Paragraphs({ text }: { text: string }) {
+  return (
+    <>
+      {text
+        .split(/\n\s*\n/)
+        .filter((p) => p.trim())
+        .map((p, i) => (
+          <p key={i} className="pre-line">
+            {p.trim()}
+          </p>
+        ))}
+    </>
+  );
+}
