@@ -79,7 +79,12 @@ function SignalCard({ signal: s }: { signal: AreaSignal }) {
         <p>{t('signals.pileUp', { open: s.openObservations, stale: s.staleObservations, overdue: s.overdueObservations })}</p>
       )}
       {s.unansweredQuestions > 0 && <p>{t('signals.questions', { count: s.unansweredQuestions })}</p>}
-      {s.explanation && <p className="hint">{s.explanation}</p>}
+      {s.explanation && (
+        <details>
+          <summary>{t('signals.numbers')}</summary>
+          <p className="hint">{s.explanation}</p>
+        </details>
+      )}
       {s.suggestion && (
         <>
           <h4>{t('signals.suggestion')}</h4>
