@@ -1,6 +1,316 @@
-import { Page } from '../../shared/Page';
+import type { Actor, CategoryInfo, Observation, ObservationCategory, ObservationStatus } from '@trygghet/client';
+import { useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import { currentLanguage } from '../../i18n';
+import { api, toProblem, type Problem } from '../../shared/api';
+import { formatShortDate } from '../../shared/format';
+import { Loading, Page } from '../../shared/Page';
+import { ProblemAlert } from '../../shared/ProblemAlert';
+import { useLoad } from '../../shared/useLoad';
+import { flattenAreas } from '../events/upcoming';
+import { can, useSession } from './access';
+import { SelectField, TextField } from './fields';
+import './staff.css';
 
-// Placeholder until this screen is built.
+const observationStatuses: ObservationStatus[] = ['reported', 'investigating', 'planned', 'inProgress', 'fixed', 'notResponsible', 'duplicate', 'closed'];
+
+/** A deadline's `YYYY-MM-DD` as a date to format (noon, so no time zone moves it to another day). */
+const day = (date: string) => `${date}T12:00:00Z`;
+
+/**
+ * Following up observations: staff filter them, give each a responsible actor and a deadline,
+ * and move them on with a public note; actors see what is assigned to their organisation.
+ */
 export function ObservationsFollowUp() {
-  return <Page title="ObservationsFollowUp" />;
+  const { t } = useTranslation('staff');
+  const role = useSession()?.role;
+  const staff = can(role, 'followUp');
+  const [params, setParams] = useSearchParams();
+  const filter = {
+    area: params.get('omrade') ?? '',
+    status: (params.get('status') ?? '') as ObservationStatus | '',
+    category: (params.get('kategori') ?? '') as ObservationCategory | '',
+    overdue: params.get('sen') === '1',
+  };
+  const ids = { area: useId(), status: useId(), category: useId(), overdue: useId() };
+  const areas = useLoad((signal) => (staff ? api().listAreas(signal) : Promise.resolve([])), [staff]);
+  const categories = useLoad((signal) => api().listObservationCategories(signal), []);
+  const actors = useLoad(
+    (signal) => (staff ? api().listActors(undefined, 100, undefined, signal).then((p) => p.items) : Promise.resolve([] as Actor[])),
+    [staff],
+  );
+  const list = useLoad(
+    (signal) =>
+      staff
+        ? api().listObservations(filter.area || undefined, filter.status || undefined, filter.category || undefined, undefined, filter.overdue || undefined, 50, undefined, signal)
+        : api().listAssignedObservations(signal).then((items) => ({ items, nextCursor: null })),
+    [staff, filter.area, filter.status, filter.category, filter.overdue],
+  );
+  const [moreBusy, setMoreBusy] = useState(false);
+  const [moreProblem, setMoreProblem] = useState<Problem | null>(null);
+  const [announcement, setAnnouncement] = useState('');
+
+  const update = (key: string, value: string) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set(key, value);
+    else next.delete(key);
+    setParams(next, { replace: true });
+  };
+
+  const replace = (changed: Observation, message: string) => {
+    if (!list.data) return;
+    list.set({ ...list.data, items: list.data.items.map((o) => (o.id === changed.id ? changed : o)) });
+    setAnnouncement(message);
+  };
+
+  const more = async () => {
+    const cursor = list.data?.nextCursor;
+    if (!cursor || !list.data) return;
+    setMoreBusy(true);
+    setMoreProblem(null);
+    try {
+      const page = await api().listObservations(filter.area || undefined, filter.status || undefined, filter.category || undefined, undefined, filter.overdue || undefined, 50, cursor);
+      list.set({ items: [...list.data.items, ...page.items], nextCursor: page.nextCursor });
+    } catch (error) {
+      setMoreProblem(toProblem(error));
+    } finally {
+      setMoreBusy(false);
+    }
+  };
+
+  const categoryName = (c: CategoryInfo) => (currentLanguage() === 'en' ? c.nameEn : c.name);
+  const items = list.data?.items ?? [];
+
+  return (
+    <Page title={t('observations.title')} lead={staff ? t('observations.lead') : t('observations.actorLead')}>
+      {staff && (
+        <form className="filters" aria-label={t('observations.filters')} onSubmit={(e) => e.preventDefault()}>
+          <div className="field">
+            <label htmlFor={ids.area}>{t('observations.area')}</label>
+            <select id={ids.area} value={filter.area} onChange={(e) => update('omrade', e.target.value)}>
+              <option value="">{t('observations.allAreas')}</option>
+              {flattenAreas(areas.data ?? [])
+                .filter((a) => a.kind === 'neighbourhood')
+                .map((a) => (
+                  <option key={a.slug} value={a.slug}>
+                    {a.name}
+                  </option>
+                ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor={ids.status}>{t('observations.status')}</label>
+            <select id={ids.status} value={filter.status} onChange={(e) => update('status', e.target.value)}>
+              <option value="">{t('observations.allStatuses')}</option>
+              {observationStatuses.map((s) => (
+                <option key={s} value={s}>
+                  {t(`observationStatus.${s}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor={ids.category}>{t('observations.category')}</label>
+            <select id={ids.category} value={filter.category} onChange={(e) => update('kategori', e.target.value)}>
+              <option value="">{t('observations.allCategories')}</option>
+              {(categories.data ?? []).map((c) => (
+                <option key={c.code} value={c.code}>
+                  {categoryName(c)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label className="choice" htmlFor={ids.overdue}>
+              <input id={ids.overdue} type="checkbox" checked={filter.overdue} onChange={(e) => update('sen', e.target.checked ? '1' : '')} />
+              {t('observations.overdueOnly')}
+            </label>
+          </div>
+        </form>
+      )}
+      <p role="status" aria-live="polite">
+        {announcement}
+      </p>
+      <section aria-labelledby="observations-count" aria-busy={list.state === 'loading'}>
+        <h2 id="observations-count">{list.data ? t('observations.count', { count: items.length }) : t('observations.title')}</h2>
+        {list.state === 'failed' && <ProblemAlert problem={list.problem} focus={false} />}
+        {list.state === 'loading' && !list.data && <Loading />}
+        {list.data && items.length === 0 && <p>{t('observations.none')}</p>}
+        <ul className="cards">
+          {items.map((o) => (
+            <li key={o.id}>
+              <ObservationCard
+                observation={o}
+                categoryLabel={categories.data?.find((c) => c.code === o.category)}
+                actors={staff ? (actors.data ?? []) : null}
+                others={items}
+                onChanged={replace}
+              />
+            </li>
+          ))}
+        </ul>
+        {moreProblem && <ProblemAlert problem={moreProblem} />}
+        {staff && list.data?.nextCursor && (
+          <button type="button" className="secondary" onClick={() => void more()} disabled={moreBusy}>
+            {t('observations.more')}
+          </button>
+        )}
+      </section>
+    </Page>
+  );
+}
+
+function ObservationCard({
+  observation: o,
+  categoryLabel,
+  actors,
+  others,
+  onChanged,
+}: {
+  observation: Observation;
+  categoryLabel?: CategoryInfo;
+  actors: Actor[] | null;
+  others: Observation[];
+  onChanged: (o: Observation, message: string) => void;
+}) {
+  const { t } = useTranslation('staff');
+  const lang = currentLanguage();
+  const category = categoryLabel ? (lang === 'en' ? categoryLabel.nameEn : categoryLabel.name) : o.categoryName;
+  const headingId = `observation-${o.id}`;
+  return (
+    <article className="card" aria-labelledby={headingId}>
+      <p className="card-kicker">
+        {o.area.name} · {t('observations.reported', { date: formatShortDate(o.reportedAt, lang) })}
+      </p>
+      <h3 id={headingId}>{t('observations.heading', { number: o.number, category })}</h3>
+      <p>{o.description}</p>
+      <p>
+        <span className="badge">{t(`observationStatus.${o.status}`)}</span> <span className="badge">{t('observations.severity', { severity: o.severity })}</span>{' '}
+        {o.overdue && <span className="badge overdue">{t('observations.overdue')}</span>}
+      </p>
+      <dl className="facts">
+        <dt>{t('observations.responsible')}</dt>
+        <dd>{o.responsible ?? t('observations.nobody')}</dd>
+        {o.deadline && (
+          <>
+            <dt>{t('observations.deadline')}</dt>
+            <dd>{formatShortDate(day(o.deadline), lang)}</dd>
+          </>
+        )}
+        {o.statusNote && (
+          <>
+            <dt>{t('observations.latestNote')}</dt>
+            <dd>{o.statusNote}</dd>
+          </>
+        )}
+      </dl>
+      <p>
+        <Link to={`/iakttagelser/${o.id}`}>{t('observations.publicPage', { number: o.number })}</Link>
+      </p>
+      <div className="observation-tools">
+        {actors && <AssignForm observation={o} actors={actors} onChanged={onChanged} />}
+        <StatusForm observation={o} others={others} onChanged={onChanged} />
+      </div>
+    </article>
+  );
+}
+
+function AssignForm({ observation: o, actors, onChanged }: { observation: Observation; actors: Actor[]; onChanged: (o: Observation, message: string) => void }) {
+  const { t } = useTranslation('staff');
+  const [actorId, setActorId] = useState(o.responsibleActorId ?? '');
+  const [deadline, setDeadline] = useState(o.deadline ?? '');
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setProblem(null);
+    try {
+      const changed = await api().assignObservation(o.id, { actorId, deadline });
+      onChanged(changed, t('observations.assigned', { number: o.number, name: changed.responsible ?? '' }));
+    } catch (error) {
+      setProblem(toProblem(error));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <form onSubmit={(e) => void submit(e)} noValidate>
+      <fieldset disabled={busy}>
+        <legend>{t('observations.assign')}</legend>
+        {problem && <ProblemAlert problem={problem} fieldLabels={{ actorId: t('observations.actor'), deadline: t('observations.deadlineField') }} />}
+        <SelectField name="actorId" label={t('observations.actor')} value={actorId} problem={problem} onChange={setActorId}>
+          <option value="">{t('observations.chooseActor')}</option>
+          {actors.map((a) => (
+            <option key={a.id} value={a.id}>
+              {a.organisation}
+            </option>
+          ))}
+        </SelectField>
+        <TextField name="deadline" type="date" label={t('observations.deadlineField')} value={deadline} problem={problem} onChange={setDeadline} />
+        <button type="submit">{busy ? t('observations.working') : t('observations.assignSubmit')}</button>
+      </fieldset>
+    </form>
+  );
+}
+
+function StatusForm({ observation: o, others, onChanged }: { observation: Observation; others: Observation[]; onChanged: (o: Observation, message: string) => void }) {
+  const { t } = useTranslation('staff');
+  const [status, setStatus] = useState<ObservationStatus | ''>('');
+  const [note, setNote] = useState('');
+  const [duplicateOf, setDuplicateOf] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setProblem(null);
+    try {
+      const changed = await api().changeObservationStatus(o.id, {
+        status: status as ObservationStatus,
+        note: note.trim() || null,
+        duplicateOf: status === 'duplicate' ? duplicateOf || null : null,
+      });
+      setNote('');
+      setStatus('');
+      onChanged(changed, t('observations.changed', { number: o.number, status: t(`observationStatus.${changed.status}`) }));
+    } catch (error) {
+      setProblem(toProblem(error));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <form onSubmit={(e) => void submit(e)} noValidate>
+      <fieldset disabled={busy}>
+        <legend>{t('observations.change')}</legend>
+        {problem && <ProblemAlert problem={problem} fieldLabels={{ status: t('observations.newStatus'), note: t('observations.note'), duplicateOf: t('observations.duplicateOf') }} />}
+        <SelectField name="status" label={t('observations.newStatus')} value={status} problem={problem} onChange={(v) => setStatus(v as ObservationStatus)}>
+          <option value="">—</option>
+          {observationStatuses
+            .filter((s) => s !== o.status)
+            .map((s) => (
+              <option key={s} value={s}>
+                {t(`observationStatus.${s}`)}
+              </option>
+            ))}
+        </SelectField>
+        {status === 'duplicate' && (
+          <SelectField name="duplicateOf" label={t('observations.duplicateOf')} value={duplicateOf} problem={problem} onChange={setDuplicateOf}>
+            <option value="">{t('observations.chooseDuplicate')}</option>
+            {others
+              .filter((x) => x.id !== o.id)
+              .map((x) => (
+                <option key={x.id} value={x.id}>
+                  {t('observations.heading', { number: x.number, category: x.categoryName })}
+                </option>
+              ))}
+          </SelectField>
+        )}
+        <TextField name="note" multiline rows={2} label={t('observations.note')} hint={t('observations.noteHint')} value={note} problem={problem} onChange={setNote} />
+        <button type="submit">{busy ? t('observations.working') : t('observations.statusSubmit')}</button>
+      </fieldset>
+    </form>
+  );
 }
