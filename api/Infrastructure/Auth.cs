@@ -26,6 +26,12 @@ public sealed class AuthOptions
 
     public string Audience { get; set; } = "trygghet-api";
 
+    /// <summary>The app's OIDC client id at the provider (public client, authorization code with PKCE).</summary>
+    public string? ClientId { get; set; }
+
+    /// <summary>The scopes the app asks the provider for.</summary>
+    public string Scope { get; set; } = "openid profile";
+
     /// <summary>Development only: the symmetric key that signs tokens from <c>POST /api/v1/dev/token</c>.</summary>
     public string DevelopmentSigningKey { get; set; } = "trygghet-development-signing-key-not-for-production-use";
 

@@ -1,3 +1,5 @@
+using System.Net;
+using System.Text.Json;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Net.Http.Headers;
 
@@ -39,13 +41,16 @@ public static class SpaHosting
             },
         });
 
-        var index = files.GetFileInfo("index.html");
-        app.MapFallback(async (HttpContext context) =>
+        // After routing: a GET that matched no endpoint, outside the API's paths and not for a file, is one of
+        // the app's own routes. The API's paths keep their own answers (a GET on a POST-only route stays a 405).
+        var index = IndexPage(Path.Combine(folder, "index.html"), SignInOptions(app));
+        app.Use(async (context, next) =>
         {
-            var path = context.Request.Path;
-            if (ApiPrefixes.Any(prefix => path.StartsWithSegments(prefix)) || Path.HasExtension(path.Value))
+            var request = context.Request;
+            if (context.GetEndpoint() is not null || !(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
+                || ApiPrefixes.Any(prefix => request.Path.StartsWithSegments(prefix)) || Path.HasExtension(request.Path.Value))
             {
-                await TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: Messages.Title(StatusCodes.Status404NotFound)).ExecuteAsync(context);
+                await next(context);
                 return;
             }
             context.Response.ContentType = "text/html; charset=utf-8";
@@ -53,8 +58,34 @@ public static class SpaHosting
             context.Response.Headers[HeaderNames.ContentSecurityPolicy] = policy;
             context.Response.Headers.XContentTypeOptions = "nosniff";
             context.Response.Headers["Referrer-Policy"] = "no-referrer";
-            await context.Response.SendFileAsync(index, context.RequestAborted);
-        }).ExcludeFromDescription();
+            if (HttpMethods.IsGet(request.Method)) await context.Response.WriteAsync(index(), context.RequestAborted);
+        });
+    }
+
+    /// <summary>
+    /// index.html with the staff sign-in this deployment offers, in its <c>trygghet-sign-in</c> meta element: the OIDC
+    /// provider (Auth__Authority, Auth__ClientId, Auth__Scope), or the development sign-in. One build of the app serves
+    /// every environment. Read again when the file changes (a rebuild while the API runs).
+    /// </summary>
+    private static Func<string> IndexPage(string path, string signIn)
+    {
+        var attribute = $"name=\"trygghet-sign-in\" content=\"{WebUtility.HtmlEncode(signIn)}\"";
+        (DateTime Written, string Html) cached = (DateTime.MinValue, "");
+        return () =>
+        {
+            var written = File.GetLastWriteTimeUtc(path);
+            if (written != cached.Written)
+                cached = (written, File.ReadAllText(path).Replace("name=\"trygghet-sign-in\" content=\"\"", attribute));
+            return cached.Html;
+        };
+    }
+
+    private static string SignInOptions(WebApplication app)
+    {
+        var auth = app.Services.GetRequiredService<AuthOptions>();
+        if (!string.IsNullOrEmpty(auth.Authority) && !string.IsNullOrEmpty(auth.ClientId))
+            return JsonSerializer.Serialize(new { authority = auth.Authority, clientId = auth.ClientId, scope = auth.Scope });
+        return JsonSerializer.Serialize(new { development = app.Environment.IsDevelopment() && string.IsNullOrEmpty(auth.Authority) });
     }
 
     /// <summary>Scripts and connections to this origin only (plus the OIDC provider for staff sign-in).</summary>

@@ -28,6 +28,24 @@ public sealed class SpaHostingTests(ApiFixture fixture) : ApiTest(fixture), IDis
     }
 
     [Fact]
+    public async Task The_page_names_the_sign_in_of_this_deployment()
+    {
+        await using var development = Host();
+        await using var withProvider = Host(new()
+        {
+            ["Auth:Authority"] = "https://login.example.se/realms/stockholm",
+            ["Auth:ClientId"] = "trygghet-app",
+        });
+
+        var local = await development.CreateClient().GetStringAsync("/personal/logga-in");
+        var provider = await withProvider.CreateClient().GetStringAsync("/personal/logga-in");
+
+        Assert.Contains("name=\"trygghet-sign-in\" content=\"{&quot;development&quot;:true}\"", local);
+        Assert.Contains("{&quot;authority&quot;:&quot;https://login.example.se/realms/stockholm&quot;,&quot;clientId&quot;:&quot;trygghet-app&quot;,&quot;scope&quot;:&quot;openid profile&quot;}", provider);
+        Assert.DoesNotContain("development", provider);
+    }
+
+    [Fact]
     public async Task Fingerprinted_assets_are_cached_and_the_widget_may_be_embedded_anywhere()
     {
         await using var host = Host();
@@ -55,6 +73,8 @@ public sealed class SpaHostingTests(ApiFixture fixture) : ApiTest(fixture), IDis
             Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         }
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/api/v1/areas")).StatusCode);
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, (await http.GetAsync("/api/v1/dev/token")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/apiary")).StatusCode); // only whole segments are the API's
     }
 
     [Fact]
@@ -65,7 +85,7 @@ public sealed class SpaHostingTests(ApiFixture fixture) : ApiTest(fixture), IDis
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
 
-    private ApiFactory Host() => new(Fixture.Postgres.ConnectionString, settings: new Dictionary<string, string?>
+    private ApiFactory Host(Dictionary<string, string?>? settings = null) => new(Fixture.Postgres.ConnectionString, settings: new Dictionary<string, string?>(settings ?? [])
     {
         ["Spa:Root"] = root,
         ["Database:MigrateOnStartup"] = "false",
@@ -76,7 +96,7 @@ public sealed class SpaHostingTests(ApiFixture fixture) : ApiTest(fixture), IDis
         var root = Path.Combine(Path.GetTempPath(), $"trygghet-app-{Guid.NewGuid():N}");
         Directory.CreateDirectory(Path.Combine(root, "assets"));
         Directory.CreateDirectory(Path.Combine(root, "widget"));
-        File.WriteAllText(Path.Combine(root, "index.html"), "<!doctype html><html lang=\"sv\"><body><div id=\"root\"></div></body></html>");
+        File.WriteAllText(Path.Combine(root, "index.html"), "<!doctype html><html lang=\"sv\"><head><meta name=\"trygghet-sign-in\" content=\"\" /></head><body><div id=\"root\"></div></body></html>");
         File.WriteAllText(Path.Combine(root, "assets", "index-AbC123.js"), "console.log('app');");
         File.WriteAllText(Path.Combine(root, "widget", "trygghet-events.js"), "console.log('widget');");
         return root;

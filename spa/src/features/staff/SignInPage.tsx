@@ -7,14 +7,14 @@ import { Page } from '../../shared/Page';
 import { ProblemAlert } from '../../shared/ProblemAlert';
 import { decodeToken, session } from '../../shared/session';
 import { returnPath } from './access';
-import { beginSignIn, completeSignIn, oidcConfig } from './oidc';
+import { beginSignIn, completeSignIn, developmentSignIn, oidcConfig } from './oidc';
 import './staff.css';
 
 const roles: DevRole[] = ['staff', 'moderator', 'admin', 'actor'];
 
 /**
- * Staff sign-in: the district's OIDC provider when the build names one (VITE_OIDC_*); otherwise the
- * development sign-in, which the API offers only in Development (elsewhere it answers 404, and the
+ * Staff sign-in: the district's OIDC provider when the serving API (or the build) names one; otherwise
+ * the development sign-in, which the API offers only in Development (elsewhere it answers 404, and the
  * page says that no sign-in is available). Afterwards the user goes on to where they were headed.
  */
 export function SignInPage() {
@@ -23,10 +23,9 @@ export function SignInPage() {
   const [params] = useSearchParams();
   const target = returnPath(params.get('till'));
   const oidc = oidcConfig();
-  // A build for production names its provider; the development sign-in is for builds that do not
-  // (and for the Vite dev server). Probing the API for it is not possible: the app's fallback route
-  // answers every unknown GET, so only a POST would tell, and that spends the sign-in's rate limit.
-  const dev = !oidc || import.meta.env.DEV;
+  // The serving API says whether it offers the development sign-in; a build served elsewhere (or the
+  // Vite dev server) offers it whenever no provider is named, and the API's 404 tells if it is not there.
+  const dev = developmentSignIn() ?? (!oidc || import.meta.env.DEV);
   const [completing, setCompleting] = useState(() => !!oidc && (params.has('code') || params.has('error')));
   const [message, setMessage] = useState<string | null>(null);
   const started = useRef(false);
@@ -68,6 +67,11 @@ export function SignInPage() {
         <>
           {oidc && <OidcSignIn target={target} />}
           {dev && <DevSignIn target={target} onDone={done} alone={!oidc} />}
+          {!oidc && !dev && (
+            <p className="notice warn" role="alert">
+              {t('signIn.none')}
+            </p>
+          )}
         </>
       )}
     </Page>

@@ -34,7 +34,7 @@ export const messages = {
       actorIdHint: 'Id (GUID) för aktören du loggar in som.',
       submit: 'Logga in',
       submitting: 'Loggar in…',
-      none: 'Inloggning är inte inställd här: ingen inloggningstjänst är angiven (VITE_OIDC_AUTHORITY och VITE_OIDC_CLIENT_ID när appen byggs) och tjänsten körs inte i utvecklingsläge.',
+      none: 'Inloggning är inte inställd här: ingen inloggningstjänst är angiven (Auth__Authority och Auth__ClientId) och tjänsten körs inte i utvecklingsläge.',
       devGone: 'Utvecklingsinloggningen finns inte här eftersom tjänsten inte körs i utvecklingsläge.',
       error: {
         state: 'Inloggningen kunde inte kontrolleras. Börja om och logga in igen.',
@@ -364,7 +364,7 @@ export const messages = {
       actorIdHint: 'The id (GUID) of the actor you sign in as.',
       submit: 'Sign in',
       submitting: 'Signing in…',
-      none: 'Sign-in is not set up here: no sign-in service is configured (VITE_OIDC_AUTHORITY and VITE_OIDC_CLIENT_ID at build time) and the service does not run in development mode.',
+      none: 'Sign-in is not set up here: no sign-in service is configured (Auth__Authority and Auth__ClientId) and the service does not run in development mode.',
       devGone: 'The development sign-in is not available here because the service does not run in development mode.',
       error: {
         state: 'The sign-in could not be verified. Start again and sign in once more.',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { authorizationUrl, base64Url, beginSignIn, codeChallenge, completeSignIn, oidcConfig, tokenRequestBody } from './oidc';
+import { authorizationUrl, base64Url, beginSignIn, codeChallenge, completeSignIn, developmentSignIn, oidcConfig, servedSignIn, tokenRequestBody } from './oidc';
 
 const config = { authority: 'https://login.example.se/realm', clientId: 'trygghet-spa', scope: 'openid profile' };
 
@@ -93,5 +93,31 @@ describe('the round trip', () => {
 
   it('is not involved when the address carries no answer', async () => {
     expect(await completeSignIn(config, new URLSearchParams({ till: '/personal' }))).toBeNull();
+  });
+});
+
+describe('the sign-in the serving API names', () => {
+  const page = (content: string) => {
+    const doc = document.implementation.createHTMLDocument('app');
+    const meta = doc.createElement('meta');
+    meta.name = 'trygghet-sign-in';
+    meta.content = content;
+    doc.head.append(meta);
+    return doc;
+  };
+
+  it('takes the provider from index.html over the build', () => {
+    const served = servedSignIn(page('{"authority":"https://login.example.se/realms/stockholm/","clientId":"trygghet-app","scope":"openid profile trygghet"}'));
+    expect(oidcConfig({ VITE_OIDC_AUTHORITY: 'https://build.example', VITE_OIDC_CLIENT_ID: 'x' }, served)).toEqual({
+      authority: 'https://login.example.se/realms/stockholm', clientId: 'trygghet-app', scope: 'openid profile trygghet',
+    });
+    expect(developmentSignIn(served)).toBeUndefined();
+  });
+
+  it('says whether the development sign-in is there, and nothing when the page is not served by the API', () => {
+    expect(developmentSignIn(servedSignIn(page('{"development":true}')))).toBe(true);
+    expect(developmentSignIn(servedSignIn(page('{"development":false}')))).toBe(false);
+    expect(servedSignIn(page(''))).toBeNull();
+    expect(oidcConfig({}, servedSignIn(page('{"development":false}')))).toBeNull();
   });
 });

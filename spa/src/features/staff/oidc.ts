@@ -1,7 +1,8 @@
 /**
  * Sign-in through the district's OpenID Connect provider: authorization code with PKCE (RFC 7636),
- * using only the browser's WebCrypto. The provider is chosen at build time (VITE_OIDC_*); the API
- * validates the tokens it issues (Auth__Authority).
+ * using only the browser's WebCrypto. The API that serves the app names the provider in index.html's
+ * `trygghet-sign-in` meta element (Auth__Authority, Auth__ClientId, Auth__Scope), so one build serves
+ * every environment; a build served elsewhere can name it with VITE_OIDC_*. The API validates the tokens.
  */
 export interface OidcConfig {
   authority: string;
@@ -22,8 +23,29 @@ export interface OidcTokens {
 
 const pendingKey = 'trygghet.oidc';
 
-/** The provider this build signs in with, or null when none is configured. */
-export function oidcConfig(env: Record<string, unknown> = import.meta.env): OidcConfig | null {
+/** What the serving API says about sign-in: `{authority, clientId, scope}` or `{development: true|false}`. */
+export function servedSignIn(doc: Document = document): Record<string, unknown> | null {
+  const content = doc.querySelector<HTMLMetaElement>('meta[name="trygghet-sign-in"]')?.content;
+  if (!content) return null;
+  try {
+    const value: unknown = JSON.parse(content);
+    return value && typeof value === 'object' ? (value as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** True when the serving API offers the development sign-in; undefined when it did not say. */
+export function developmentSignIn(served = servedSignIn()): boolean | undefined {
+  return served && typeof served.development === 'boolean' ? served.development : undefined;
+}
+
+/** The provider staff sign in with, or null when none is configured. */
+export function oidcConfig(env: Record<string, unknown> = import.meta.env, served = servedSignIn()): OidcConfig | null {
+  if (served && typeof served.authority === 'string' && typeof served.clientId === 'string') {
+    const scope = typeof served.scope === 'string' && served.scope.trim() ? served.scope.trim() : 'openid profile';
+    return { authority: served.authority.replace(/\/+$/, ''), clientId: served.clientId, scope };
+  }
   const authority = typeof env.VITE_OIDC_AUTHORITY === 'string' ? env.VITE_OIDC_AUTHORITY.trim() : '';
   const clientId = typeof env.VITE_OIDC_CLIENT_ID === 'string' ? env.VITE_OIDC_CLIENT_ID.trim() : '';
   if (!authority || !clientId) return null;
