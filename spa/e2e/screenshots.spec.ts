@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { expect, test, type Page } from '@playwright/test';
-import { signedIn } from './support';
+import { devToken, signedIn } from './support';
 
 /**
  * Takes the README's screenshots of the main pages (docs/screenshots/*.png) from the running app with
@@ -10,9 +10,11 @@ import { signedIn } from './support';
 const folder = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
 mkdirSync(folder, { recursive: true });
 
+/** Waits until the page shows its heading and nothing says it is loading (live pages never go network-idle). */
 async function shoot(page: Page, name: string) {
-  await page.waitForLoadState('networkidle');
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect(page.locator('.loading')).toHaveCount(0);
+  await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
   await page.screenshot({ path: `${folder}${name}.png`, fullPage: false });
 }
 
@@ -23,6 +25,29 @@ async function upcomingDialogue(page: Page): Promise<Listed> {
   const { items } = (await response.json()) as { items: Listed[] };
   expect(items.length).toBeGreaterThan(0);
   return items.find((e) => e.format === 'hybrid') ?? items[0]!;
+}
+
+/** A few questions on the dialogue, as residents ask them: two published (one answered), two waiting (one flagged). */
+async function askQuestions(page: Page, dialogueId: string) {
+  const moderator = { Authorization: `Bearer ${await devToken(page, 'staff')}` };
+  const ask = async (text: string, displayName?: string) => {
+    const response = await page.request.post(`/api/v1/dialogues/${dialogueId}/questions`, {
+      headers: { 'Idempotency-Key': crypto.randomUUID() }, data: { text, displayName },
+    });
+    expect(response.ok()).toBeTruthy();
+    return ((await response.json()) as { id: string }).id;
+  };
+  const lighting = await ask('När kommer belysningen i gångtunneln vid tunnelbanan att lagas?', 'Anna');
+  const youth = await ask('Vad gör polisen och fältassistenterna för ungdomarna vid centrumtorget på kvällarna?');
+  await ask('Kan det bli fler nattvandrare på helgerna?', 'Kalle');
+  await ask('Ring mig gärna på 070-123 45 67 om mopederna i parken.');
+  for (const id of [lighting, youth]) {
+    expect((await page.request.post(`/api/v1/questions/${id}/approve`, { headers: moderator, data: { acknowledgeFlags: false } })).ok()).toBeTruthy();
+  }
+  const answer = await page.request.post(`/api/v1/questions/${lighting}/answers`, {
+    headers: moderator, data: { text: 'Trafikkontoret byter armaturerna i januari. Vi återkommer på nästa dialog.', live: false },
+  });
+  expect(answer.ok()).toBeTruthy();
 }
 
 test.use({ viewport: { width: 1280, height: 860 } });
@@ -36,10 +61,12 @@ test('screenshots of the residents\' pages', async ({ page }) => {
   await page.goto(`/dialoger/${dialogue.slug}`);
   await shoot(page, 'event');
 
+  await askQuestions(page, dialogue.id);
   await page.goto(`/dialoger/${dialogue.slug}/fragor`);
+  await expect(page.getByText('Trafikkontoret byter armaturerna i januari.', { exact: false })).toBeVisible();
   await shoot(page, 'questions');
 
-  await page.goto('/omraden/fruangen/statistik');
+  await page.goto('/omraden/hagersten-alvsjo/statistik');
   await expect(page.locator('canvas').first()).toBeVisible();
   await shoot(page, 'statistics');
 });
@@ -51,5 +78,6 @@ test('screenshots of the staff pages', async ({ page }) => {
 
   const dialogue = await upcomingDialogue(page);
   await page.goto(`/personal/evenemang/${dialogue.id}/fragor`);
+  await expect(page.locator('mark').first()).toBeVisible();
   await shoot(page, 'moderation');
 });

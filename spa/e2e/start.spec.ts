@@ -11,7 +11,7 @@ test('the start page lists upcoming events and filters them by neighbourhood and
 
   await page.getByLabel('Form').selectOption('remote');
   await expect(page).toHaveURL(/format=remote/);
-  await expect(page.getByRole('status')).toBeVisible();
+  await expect(page.locator('section[aria-busy="false"]')).toBeVisible();
   for (const text of await cards.allInnerTexts()) expect(text).toMatch(/Digitalt|På plats och digitalt/);
 
   await page.getByLabel('Form').selectOption('');

@@ -34,6 +34,8 @@ export function Chart({ type, labels, lines, label, yTitle, locale }: {
   useEffect(() => {
     const context = canvas.current?.getContext('2d');
     if (!context) return;
+    // Counts get whole-number ticks; rates keep their decimals.
+    const whole = lines.every((line) => line.values.every((value) => value === null || Number.isInteger(value)));
     const config: ChartConfiguration<'line' | 'bar', (number | null)[], string> = {
       type,
       data: {
@@ -60,7 +62,7 @@ export function Chart({ type, labels, lines, label, yTitle, locale }: {
         maintainAspectRatio: false,
         scales: {
           x: { ticks: { color: '#1b1f24', autoSkip: true, maxRotation: 0 } },
-          y: { beginAtZero: true, title: { display: true, text: yTitle, color: '#1b1f24' }, ticks: { color: '#1b1f24' } },
+          y: { beginAtZero: true, title: { display: true, text: yTitle, color: '#1b1f24' }, ticks: { color: '#1b1f24', ...(whole ? { precision: 0 } : {}) } },
         },
         plugins: {
           legend: { display: lines.length > 1, labels: { color: '#1b1f24', usePointStyle: true } },
