@@ -9,8 +9,10 @@ test('the start page lists upcoming events and filters them by neighbourhood and
   const all = await cards.count();
   expect(all).toBeGreaterThan(1);
 
+  const filtered = page.waitForResponse((r) => r.url().includes('/api/v1/walks') && r.url().includes('format=remote'));
   await page.getByLabel('Form').selectOption('remote');
   await expect(page).toHaveURL(/format=remote/);
+  await filtered;
   await expect(page.locator('section[aria-busy="false"]')).toBeVisible();
   for (const text of await cards.allInnerTexts()) expect(text).toMatch(/Digitalt|På plats och digitalt/);
 
@@ -41,6 +43,27 @@ for (const size of widths) {
     await page.setViewportSize(size);
     await page.goto('/');
     await expect(page.getByRole('article').first()).toBeVisible();
+    await expectAccessible(page);
+  });
+}
+
+test('after following a link, focus is on the new page\'s heading', async ({ page }) => {
+  await page.goto('/');
+  const first = page.getByRole('article').first().getByRole('link');
+  const title = await first.innerText();
+  await first.focus();
+  await page.keyboard.press('Enter');
+  const heading = page.getByRole('heading', { level: 1 });
+  await expect(heading).toHaveText(title);
+  await expect(heading).toBeFocused();
+  await expect(page).toHaveTitle(new RegExp(`^${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} – `));
+});
+
+for (const size of widths) {
+  test(`the not-found page passes axe at ${size.name} width`, async ({ page }) => {
+    await page.setViewportSize(size);
+    await page.goto('/finns-inte');
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
     await expectAccessible(page);
   });
 }
