@@ -4,10 +4,14 @@ import { expect, test, type Page } from '@playwright/test';
 import { devToken, signedIn } from './support';
 
 /**
- * Takes the README's screenshots of the main pages (docs/screenshots/*.png) from the running app with
- * its demo data, and checks on the way that each page shows real content.
+ * Takes screenshots of the main pages from the running app with its demo data, and checks on the way
+ * that each page shows real content. With SCREENSHOTS=1 they replace the README's (docs/screenshots/):
+ *   SCREENSHOTS=1 spa/e2e/run e2e/screenshots.spec.ts
+ * otherwise they go to test-results/, so a test run leaves the working tree as it was.
  */
-const folder = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
+const folder = process.env.SCREENSHOTS
+  ? fileURLToPath(new URL('../../docs/screenshots/', import.meta.url))
+  : fileURLToPath(new URL('../test-results/screenshots/', import.meta.url));
 mkdirSync(folder, { recursive: true });
 
 /** Waits until the page shows its heading and nothing says it is loading (live pages never go network-idle). */

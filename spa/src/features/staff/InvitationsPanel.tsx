@@ -2,9 +2,10 @@ import type { Actor, RegistrationSummary } from '@trygghet/client';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { currentLanguage } from '../../i18n';
-import { api, toProblem, type Problem } from '../../shared/api';
+import { api } from '../../shared/api';
 import { formatShortDate } from '../../shared/format';
 import { Loading } from '../../shared/Page';
+import { useAction } from '../../shared/useAction';
 import { ProblemAlert } from '../../shared/ProblemAlert';
 import { useLoad } from '../../shared/useLoad';
 
@@ -26,34 +27,27 @@ export function InvitationsPanel({ eventId, onInvited }: { eventId: string; onIn
   const invitations = useLoad((signal) => api().listInvitations(eventId, signal), [eventId]);
   const actors = useLoad(allActors, []);
   const [chosen, setChosen] = useState<string[]>([]);
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<Problem | null>(null);
+  const { busy, problem, run } = useAction();
   const [sent, setSent] = useState<number | null>(null);
   const [nothingChosen, setNothingChosen] = useState(false);
 
   const invited = new Set((invitations.data ?? []).map((i) => i.actorId));
   const candidates = (actors.data ?? []).filter((a) => !invited.has(a.id));
 
-  const submit = async (e: FormEvent) => {
+  const submit = (e: FormEvent) => {
     e.preventDefault();
     if (chosen.length === 0) {
       setNothingChosen(true);
       return;
     }
     setNothingChosen(false);
-    setBusy(true);
-    setProblem(null);
-    try {
+    void run(async () => {
       const created = await api().inviteActors(eventId, { actorIds: chosen });
       setSent(created.length);
       setChosen([]);
       invitations.reload();
       onInvited();
-    } catch (error) {
-      setProblem(toProblem(error));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

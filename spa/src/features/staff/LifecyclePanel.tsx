@@ -1,28 +1,18 @@
 import type { EventPlan } from '@trygghet/client';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, toProblem, type Problem } from '../../shared/api';
+import { api } from '../../shared/api';
 import { isoToStockholmLocal, stockholmLocalToIso } from '../../shared/format';
+import { useAction } from '../../shared/useAction';
 import { ProblemAlert } from '../../shared/ProblemAlert';
 import { TextField } from './fields';
 
 type Changed = (plan: EventPlan, message: string) => void;
 
-/** Runs one lifecycle action: busy while in flight, the API's problem kept next to the form. */
-function useAction(onChanged: Changed) {
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<Problem | null>(null);
-  const run = async (action: () => Promise<EventPlan>, message: string) => {
-    setBusy(true);
-    setProblem(null);
-    try {
-      onChanged(await action(), message);
-    } catch (error) {
-      setProblem(toProblem(error));
-    } finally {
-      setBusy(false);
-    }
-  };
+/** Runs one lifecycle action and reports the changed plan. */
+function useLifecycleAction(onChanged: Changed) {
+  const { busy, problem, run: runAction } = useAction();
+  const run = (action: () => Promise<EventPlan>, message: string) => runAction(async () => onChanged(await action(), message));
   return { busy, problem, run };
 }
 
@@ -46,7 +36,7 @@ export function LifecyclePanel({ plan, onChanged }: { plan: EventPlan; onChanged
 
 function RescheduleForm({ plan, onChanged }: { plan: EventPlan; onChanged: Changed }) {
   const { t } = useTranslation('staff');
-  const { busy, problem, run } = useAction(onChanged);
+  const { busy, problem, run } = useLifecycleAction(onChanged);
   const [startsAt, setStartsAt] = useState(isoToStockholmLocal(plan.startsAt));
   const [endsAt, setEndsAt] = useState(isoToStockholmLocal(plan.endsAt));
   const [deadline, setDeadline] = useState(plan.registrationDeadline ? isoToStockholmLocal(plan.registrationDeadline) : '');
@@ -81,7 +71,7 @@ function RescheduleForm({ plan, onChanged }: { plan: EventPlan; onChanged: Chang
 
 function CancelForm({ plan, onChanged }: { plan: EventPlan; onChanged: Changed }) {
   const { t } = useTranslation('staff');
-  const { busy, problem, run } = useAction(onChanged);
+  const { busy, problem, run } = useLifecycleAction(onChanged);
   const [reason, setReason] = useState('');
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -104,7 +94,7 @@ function CancelForm({ plan, onChanged }: { plan: EventPlan; onChanged: Changed }
 
 function CloseForm({ plan, onChanged }: { plan: EventPlan; onChanged: Changed }) {
   const { t } = useTranslation('staff');
-  const { busy, problem, run } = useAction(onChanged);
+  const { busy, problem, run } = useLifecycleAction(onChanged);
   const [closing, setClosing] = useState({ minutes: '', participantsOnSite: '', participantsRemote: '', raised: '', actions: '' });
   const set = (key: keyof typeof closing) => (value: string) => setClosing((c) => ({ ...c, [key]: value }));
   const submit = (e: FormEvent) => {

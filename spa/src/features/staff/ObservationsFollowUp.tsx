@@ -6,6 +6,7 @@ import { currentLanguage } from '../../i18n';
 import { api, toProblem, type Problem } from '../../shared/api';
 import { formatShortDate } from '../../shared/format';
 import { Loading, Page } from '../../shared/Page';
+import { useAction } from '../../shared/useAction';
 import { ProblemAlert } from '../../shared/ProblemAlert';
 import { useLoad } from '../../shared/useLoad';
 import { flattenAreas } from '../events/upcoming';
@@ -220,20 +221,13 @@ function AssignForm({ observation: o, actors, onChanged }: { observation: Observ
   const { t } = useTranslation('staff');
   const [actorId, setActorId] = useState(o.responsibleActorId ?? '');
   const [deadline, setDeadline] = useState(o.deadline ?? '');
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<Problem | null>(null);
-  const submit = async (e: FormEvent) => {
+  const { busy, problem, run } = useAction();
+  const submit = (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setProblem(null);
-    try {
+    void run(async () => {
       const changed = await api().assignObservation(o.id, { actorId, deadline });
       onChanged(changed, t('observations.assigned', { number: o.number, name: changed.responsible ?? '' }));
-    } catch (error) {
-      setProblem(toProblem(error));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <form onSubmit={(e) => void submit(e)} noValidate>
@@ -260,13 +254,10 @@ function StatusForm({ observation: o, others, onChanged }: { observation: Observ
   const [status, setStatus] = useState<ObservationStatus | ''>('');
   const [note, setNote] = useState('');
   const [duplicateOf, setDuplicateOf] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<Problem | null>(null);
-  const submit = async (e: FormEvent) => {
+  const { busy, problem, run } = useAction();
+  const submit = (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setProblem(null);
-    try {
+    void run(async () => {
       const changed = await api().changeObservationStatus(o.id, {
         status: status as ObservationStatus,
         note: note.trim() || null,
@@ -275,11 +266,7 @@ function StatusForm({ observation: o, others, onChanged }: { observation: Observ
       setNote('');
       setStatus('');
       onChanged(changed, t('observations.changed', { number: o.number, status: t(`observationStatus.${changed.status}`) }));
-    } catch (error) {
-      setProblem(toProblem(error));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <form onSubmit={(e) => void submit(e)} noValidate>

@@ -3,9 +3,10 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'react-router';
 import { currentLanguage } from '../../i18n';
-import { api, toProblem, type Problem } from '../../shared/api';
+import { api } from '../../shared/api';
 import { formatDate, formatTime } from '../../shared/format';
 import { Loading, Page } from '../../shared/Page';
+import { useAction } from '../../shared/useAction';
 import { ProblemAlert } from '../../shared/ProblemAlert';
 import { useLoad } from '../../shared/useLoad';
 import './staff.css';
@@ -36,23 +37,16 @@ function RsvpForm({ token, initial }: { token: string; initial: RsvpView }) {
   const [view, setView] = useState(initial);
   const [answer, setAnswer] = useState<RsvpAnswer>(initial.status === 'declined' ? 'decline' : 'accept');
   const [note, setNote] = useState(initial.note ?? '');
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<Problem | null>(null);
+  const { busy, problem, run } = useAction();
   const [thanks, setThanks] = useState('');
 
-  const submit = async (e: FormEvent) => {
+  const submit = (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setProblem(null);
-    try {
+    void run(async () => {
       const next = await api().answerRsvp(token, { answer, note: note.trim() || null });
       setView(next);
       setThanks(t('rsvp.thanks', { answer: t(`invitations.status.${next.status}`) }));
-    } catch (error) {
-      setProblem(toProblem(error));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
