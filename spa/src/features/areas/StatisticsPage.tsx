@@ -9,7 +9,7 @@ import { Loading, Page } from '../../shared/Page';
 import { ProblemAlert } from '../../shared/ProblemAlert';
 import { useLoad } from '../../shared/useLoad';
 import { ChartSection } from './ChartSection';
-import { braTypes, crimeChart, policeTypes, engagementMeasures, engagementValues, noteIn, smallNumbers, summarise, surveyChart, type ChartModel, type DisplayUnit } from './series';
+import { braTypes, crimeChart, lastCompleteDay, policeTypes, engagementMeasures, engagementValues, noteIn, smallNumbers, summarise, surveyChart, type ChartModel, type DisplayUnit } from './series';
 import './areas.css';
 
 const police = { href: 'https://polisen.se/aktuellt/polisens-apier/', licenceHref: 'https://polisen.se/om-polisen/om-webbplatsen/oppna-data/' };
@@ -99,7 +99,7 @@ function PoliceSection({ area }: { area: AreaDetail }) {
     [{ value: '', label: t('stats.allPoliceTypes') }, ...policeTypes.map((p) => ({ value: p, label: p }))],
   );
   const series = useLoad(
-    (signal) => api().getCrimeSeries(area.slug, 'police', granularity, 'count', category || undefined, from(granularity), undefined, undefined, signal),
+    (signal) => api().getCrimeSeries(area.slug, 'police', granularity, 'count', category || undefined, from(granularity), lastCompleteDay(granularity), undefined, signal),
     [area.slug, granularity, category],
   );
   const model = useMemo(
@@ -111,7 +111,7 @@ function PoliceSection({ area }: { area: AreaDetail }) {
   const summary = described?.s.hasData
     ? t(unit === 'count' ? 'stats.police.summary' : 'stats.police.summaryRate', { ...described.params, name: area.name })
     : undefined;
-  const caveats = [t('stats.notCrimes')];
+  const caveats = [t('stats.notCrimes'), t('stats.completePeriods')];
   if (series.data) caveats.push(noteIn(series.data.note, lang));
   if (model && smallNumbers(model.lines[0]!.values.map((v, i) => (unit === 'count' ? v : (series.data?.points[i]?.value ?? null))))) caveats.push(t('stats.smallNumbers'));
   if (unit === 'per1000' && area.populationYear) caveats.push(t('stats.populationYear', { year: area.populationYear }));

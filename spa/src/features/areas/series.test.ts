@@ -1,6 +1,6 @@
 import type { AreaNode, CrimeSeries, SurveySeries } from '@trygghet/client';
 import { describe, expect, it } from 'vitest';
-import { crimeChart, districts, noteIn, per1000, periodLabel, smallNumbers, summarise, surveyChart } from './series';
+import { crimeChart, districts, lastCompleteDay, noteIn, per1000, periodLabel, smallNumbers, summarise, surveyChart } from './series';
 import { latestClosed } from './feedback';
 
 const area = { slug: 'aspudden', name: 'Aspudden', kind: 'neighbourhood' as const };
@@ -91,5 +91,20 @@ describe('area tree and feedback', () => {
     const event = (slug: string, status: string, startsAt: string) => ({ slug, status, startsAt }) as never;
     const closed = latestClosed([event('a', 'closed', '2026-01-01'), event('b', 'held', '2026-02-01'), event('c', 'closed', '2026-03-01'), event('d', 'cancelled', '2026-04-01')], 5);
     expect(closed.map((e: { slug: string }) => e.slug)).toEqual(['c', 'a']);
+  });
+});
+
+describe('the newest complete period', () => {
+  it('ends the day before the period under way, in Stockholm time', () => {
+    const now = new Date('2026-11-26T12:00:00Z');
+    expect(lastCompleteDay('month', now)).toBe('2026-10-31');
+    expect(lastCompleteDay('quarter', now)).toBe('2026-09-30');
+    expect(lastCompleteDay('year', now)).toBe('2025-12-31');
+  });
+
+  it('counts the first hours of a month in Stockholm as the new month', () => {
+    // 23:30 UTC on 31 January is already 1 February in Stockholm.
+    expect(lastCompleteDay('month', new Date('2027-01-31T23:30:00Z'))).toBe('2027-01-31');
+    expect(lastCompleteDay('month', new Date('2027-03-01T10:00:00Z'))).toBe('2027-02-28');
   });
 });

@@ -1,3 +1,4 @@
+import { stockholmDay } from '../../shared/format';
 import type { AreaNode, CrimeSeries, Engagement, SurveySeries } from '@trygghet/client';
 
 /** Frequent police event types in the district; the API folds spellings onto these. */
@@ -145,4 +146,16 @@ export function noteIn(note: string, lang: Lang): string {
 /** The area tree as nested items for the areas page: districts with their neighbourhoods, the city level skipped. */
 export function districts(nodes: AreaNode[]): AreaNode[] {
   return nodes.flatMap((node) => (node.kind === 'city' ? districts(node.children) : node.kind === 'district' ? [node] : []));
+}
+
+/**
+ * The last day (YYYY-MM-DD, Stockholm) of the newest period that is over: a period still under way
+ * would be drawn as a fall, since its figures are not all in yet.
+ */
+export function lastCompleteDay(granularity: 'month' | 'quarter' | 'year', now: Date = new Date()): string {
+  const [year, month] = stockholmDay(now.toISOString()).split('-').map(Number) as [number, number];
+  const firstMonthOfPeriod = granularity === 'year' ? 1 : granularity === 'quarter' ? Math.floor((month - 1) / 3) * 3 + 1 : month;
+  // The day before the period's first day: day 0 of its first month.
+  const end = new Date(Date.UTC(year, firstMonthOfPeriod - 1, 0));
+  return end.toISOString().slice(0, 10);
 }
