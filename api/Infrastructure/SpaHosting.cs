@@ -70,15 +70,18 @@ public static class SpaHosting
     private static Func<string> IndexPage(string path, string signIn)
     {
         var attribute = $"name=\"trygghet-sign-in\" content=\"{WebUtility.HtmlEncode(signIn)}\"";
-        (DateTime Written, string Html) cached = (DateTime.MinValue, "");
+        var cached = new Page(DateTime.MinValue, "");
         return () =>
         {
             var written = File.GetLastWriteTimeUtc(path);
-            if (written != cached.Written)
-                cached = (written, File.ReadAllText(path).Replace("name=\"trygghet-sign-in\" content=\"\"", attribute));
-            return cached.Html;
+            var page = cached; // one reference read: concurrent requests see a whole page, old or new
+            if (page.Written != written)
+                cached = page = new Page(written, File.ReadAllText(path).Replace("name=\"trygghet-sign-in\" content=\"\"", attribute));
+            return page.Html;
         };
     }
+
+    private sealed record Page(DateTime Written, string Html);
 
     private static string SignInOptions(WebApplication app)
     {
