@@ -98,6 +98,11 @@ export function EventDetails({ event, availability }: { event: PublicEvent; avai
           )}
         </dl>
         <ul className="plain event-links">
+          {availability?.open && (
+            <li>
+              <a href="#register-heading">{t('event.toRegistration')}</a>
+            </li>
+          )}
           {event.status !== 'cancelled' && (
             <li>
               <a href={calendarPath(event.kind, event.slug)} download={`${event.slug}.ics`}>
