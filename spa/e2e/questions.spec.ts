@@ -161,3 +161,38 @@ for (const size of widths) {
     expect(flagged.status).toBe('pending');
   });
 }
+
+test('what one moderator does in the Published tab shows in another moderator’s open tab without a reload', async ({ browser, page, baseURL }) => {
+  const dialogue = await upcomingDialogue(page.request, 4);
+  const text = `Kan cykelbanan vid skolan få belysning? (${Date.now()})`;
+  const asked = await askByApi(page.request, dialogue, text);
+  await moderate(page.request, await devToken(page, 'moderator'), asked.id, 'approve', { acknowledgeFlags: false });
+
+  // A moderator keeps the Published tab open.
+  await signedIn(page, 'moderator');
+  await page.goto(`/personal/evenemang/${dialogue.id}/fragor`);
+  await page.getByRole('button', { name: /^Publicerad/ }).click();
+  const watched = questionCard(page, text);
+  await expect(watched).toBeVisible();
+  await expect(watched.getByText('Fäst', { exact: true })).toHaveCount(0);
+
+  // A staff member, in another browser, pins the question and answers it.
+  const staffContext = await browser.newContext({ baseURL });
+  const staff = await staffContext.newPage();
+  await signedIn(staff, 'staff');
+  await staff.goto(`/personal/evenemang/${dialogue.id}/fragor`);
+  await staff.getByRole('button', { name: /^Publicerad/ }).click();
+  const acting = questionCard(staff, text);
+  await acting.getByRole('button', { name: 'Fäst överst' }).click();
+  await expect(acting.getByRole('button', { name: 'Lossa' })).toBeVisible();
+  await acting.getByText('Svara skriftligt…').click();
+  await acting.getByLabel('Svar', { exact: true }).fill('Belysningen kommer upp i november.');
+  await acting.getByRole('button', { name: 'Publicera svaret' }).click();
+  await expect(acting).toContainText('Belysningen kommer upp i november.');
+
+  // The first moderator sees both, still without a reload.
+  await expect(watched.getByText('Fäst', { exact: true })).toBeVisible();
+  await expect(watched.getByRole('button', { name: 'Lossa' })).toBeVisible();
+  await expect(watched).toContainText('Belysningen kommer upp i november.');
+  await staffContext.close();
+});

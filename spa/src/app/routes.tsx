@@ -24,6 +24,7 @@ const SignInPage = page(() => import('../features/staff/SignInPage'), 'SignInPag
 const StaffHome = page(() => import('../features/staff/StaffHome'), 'StaffHome');
 const EventPlans = page(() => import('../features/staff/EventPlans'), 'EventPlans');
 const EventEditor = page(() => import('../features/staff/EventEditor'), 'EventEditor');
+const RegistrationsPage = page(() => import('../features/staff/RegistrationsPage'), 'RegistrationsPage');
 const ModerationPage = page(() => import('../features/questions/ModerationPage'), 'ModerationPage');
 const ObservationsFollowUp = page(() => import('../features/staff/ObservationsFollowUp'), 'ObservationsFollowUp');
 const SignalsPage = page(() => import('../features/staff/SignalsPage'), 'SignalsPage');
@@ -58,6 +59,7 @@ export const routes: RouteObject[] = [
           { path: 'evenemang/ny', element: <EventEditor /> },
           { path: 'evenemang/:id', element: <EventEditor /> },
           { path: 'evenemang/:id/fragor', element: <ModerationPage /> },
+          { path: 'evenemang/:id/anmalningar', element: <RegistrationsPage /> },
           { path: 'iakttagelser', element: <ObservationsFollowUp /> },
           { path: 'signaler', element: <SignalsPage /> },
         ],

@@ -1,10 +1,10 @@
 import type { ModeratedQuestion } from '@trygghet/client';
-import { screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { session } from '../../shared/session';
 import { ModerationPage } from './ModerationPage';
-import { fakeApi, json, renderAt } from './testing';
+import { fakeApi, FakeEventSource, json, renderAt } from './testing';
 
 const eventId = '22222222-2222-2222-2222-222222222222';
 const base = `/api/v1/dialogues/${eventId}/questions`;
@@ -85,5 +85,42 @@ describe('the moderation queue', () => {
     await user.click(screen.getByRole('button', { name: /Publicerad/ }));
     const answerable = (await screen.findByText('Kan parken städas oftare?', { selector: 'p' })).closest('article') as HTMLElement;
     expect(within(answerable).getByRole('button', { name: 'Markera som besvarad på plats' })).toBeTruthy();
+  });
+
+  it('keeps the Published tab current from the public stream while it is open', async () => {
+    session.signIn({ token: 'tok', role: 'moderator', name: 'moderator', expiresAt: Date.now() + 60_000 });
+    vi.stubGlobal('EventSource', FakeEventSource);
+    FakeEventSource.last = null;
+    const published = { ...flagged, id: 'u', status: 'published' as const, text: 'Kan parken städas oftare?', flags: [], version: 4 };
+    fakeApi({
+      [`GET /api/v1/dialogues/${eventId}`]: () => json({ id: eventId, title: 'Trygghetsdialog i Fruängen' }),
+      [`GET ${base}/settings`]: () => json({ moderation: 'pre' }),
+      [`GET ${base}/queue`]: (url) => json({ items: url.searchParams.get('status') === 'published' ? [published] : [] }),
+      [`GET ${base}/queue/stream`]: () => liveStream([]),
+      [`GET ${base}`]: () => json({ items: [], streamPosition: 17 }),
+    });
+    const user = userEvent.setup();
+    renderAt(`/personal/evenemang/${eventId}/fragor`, '/personal/evenemang/:id/fragor', <ModerationPage />);
+    await screen.findByRole('button', { name: /Publicerad \(1\)/ });
+    expect(FakeEventSource.last).toBeNull();
+
+    await user.click(screen.getByRole('button', { name: /Publicerad/ }));
+    await waitFor(() => expect(FakeEventSource.last?.url).toBe(`${base}/stream?lastEventId=17`));
+    const card = (await screen.findByText('Kan parken städas oftare?', { selector: 'p' })).closest('article') as HTMLElement;
+    expect(within(card).queryByText('Fäst')).toBeNull();
+
+    const source = FakeEventSource.last!;
+    const answer = { id: 'x', text: 'Parken städas varje måndag.', live: false, author: 'Stadsdelsförvaltningen', authorKind: 'staff', answeredAt: '2026-05-01T18:10:00+02:00' };
+    const asPublic = { id: 'u', eventId, text: published.text, votes: 0, pinned: true, answeredLive: false, answered: false, answers: [], askedAt: published.askedAt };
+    act(() => source.emit('pinned', 18, asPublic));
+    expect(await within(card).findByText('Fäst')).toBeTruthy();
+    act(() => source.emit('answered', 19, { ...asPublic, answered: true, answers: [answer] }));
+    expect(await within(card).findByText(/Parken städas varje måndag\./)).toBeTruthy();
+    act(() => source.emit('voted', 20, { questionId: 'u', votes: 3, counted: true }));
+    expect(await within(card).findByText(/3 röster/)).toBeTruthy();
+
+    // Leaving the tab closes the public stream.
+    await user.click(screen.getByRole('button', { name: /Väntar/ }));
+    expect(source.closed).toBe(true);
   });
 });

@@ -1,5 +1,5 @@
 import type { ModeratedQuestion, QuestionModeration, QuestionStatus } from '@trygghet/client';
-import { useCallback, useEffect, useId, useState } from 'react';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { api, apiBase, toProblem, type Problem } from '../../shared/api';
@@ -9,6 +9,7 @@ import { session } from '../../shared/session';
 import { useLoad } from '../../shared/useLoad';
 import { inStatus, isModeratedQuestion, mergeQuestions, type ModerationState } from './moderationState';
 import { ModerationItem } from './ModerationItem';
+import { applyPublishedEvent, publishedStreamKinds } from './publishedStream';
 import { followStream, type StreamState } from './sseParser';
 import './questions.css';
 
@@ -16,7 +17,8 @@ const statuses: QuestionStatus[] = ['pending', 'published', 'rejected', 'hidden'
 
 /**
  * The moderators' live queue for one dialogue: pending questions oldest first, flags marked, every action one click
- * away. New questions arrive through the moderators' stream, read with fetch because it needs the bearer token.
+ * away. New questions arrive through the moderators' stream, read with fetch because it needs the bearer token. While
+ * the Published tab is open, the public stream keeps it current too: pins, answers, redactions and votes by others.
  */
 export function ModerationPage() {
   const { t } = useTranslation('questions');
@@ -32,6 +34,8 @@ export function ModerationPage() {
   const canAnswer = role === 'admin' || role === 'staff';
 
   const merge = useCallback((items: readonly ModeratedQuestion[]) => setQuestions((state) => mergeQuestions(state, items)), []);
+  const questionsRef = useRef(questions);
+  questionsRef.current = questions;
 
   const load = useCallback(async (which: QuestionStatus, signal?: AbortSignal) => {
     try {
@@ -84,6 +88,41 @@ export function ModerationPage() {
     });
     return () => controller.abort();
   }, [id, load, merge, t]);
+
+  // The Published tab follows the public stream from the public list's position; the moderators' list is read again
+  // after that position is taken, so nothing in between is missed. Anyone may read it: EventSource needs no token.
+  useEffect(() => {
+    if (status !== 'published' || typeof EventSource === 'undefined') return;
+    const controller = new AbortController();
+    let source: EventSource | null = null;
+    api().listQuestions(id, 'votes', 1, undefined, controller.signal).then(
+      (list) => {
+        if (controller.signal.aborted) return;
+        source = new EventSource(`${apiBase()}/api/v1/dialogues/${id}/questions/stream?lastEventId=${list.streamPosition}`);
+        for (const kind of publishedStreamKinds) {
+          source.addEventListener(kind, (event) => {
+            let data: unknown;
+            try {
+              data = JSON.parse((event as MessageEvent<string>).data);
+            } catch {
+              return;
+            }
+            // Pure, so working out the lists to read again from the latest state beside the update is safe.
+            for (const which of applyPublishedEvent(questionsRef.current, kind, data).reload) void load(which, controller.signal);
+            setQuestions((state) => applyPublishedEvent(state, kind, data).state);
+          });
+        }
+        void load('published', controller.signal);
+      },
+      () => {
+        // No public list (not a dialogue, or the network): the tab still works, updated by the moderators' stream.
+      },
+    );
+    return () => {
+      controller.abort();
+      source?.close();
+    };
+  }, [status, id, load]);
 
   useEffect(() => {
     if (!loaded.has(status)) void load(status);

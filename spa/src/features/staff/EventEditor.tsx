@@ -84,12 +84,19 @@ function ExistingEvent({ id }: { id: string }) {
         <Link to="/personal/evenemang">{t('editor.back')}</Link>
         {plan.status !== 'draft' && <Link to={eventPath(plan)}>{t('editor.publicPage')}</Link>}
         {plan.kind === 'dialogue' && <Link to={`/personal/evenemang/${plan.id}/fragor`}>{t('editor.moderation')}</Link>}
+        {plan.status !== 'draft' && <Link to={`/personal/evenemang/${plan.id}/anmalningar`}>{t('editor.registrations')}</Link>}
       </nav>
       <EventFormView key={generation} plan={plan} initial={planToForm(plan)} onSaved={(p) => changed(p)} onReloadLatest={reloadLatest} />
       {plan.status === 'draft' && <PublishPanel key={`publish-${changes}`} plan={plan} onPublished={(p) => changed(p, t('publish.published'))} />}
       {(live || plan.status === 'held') && <LifecyclePanel plan={plan} onChanged={changed} />}
       <InvitationsPanel eventId={plan.id} onInvited={() => setChanges((c) => c + 1)} />
-      {plan.status !== 'draft' && <RegistrationSummaryPanel eventId={plan.id} />}
+      {plan.status !== 'draft' && (
+        <RegistrationSummaryPanel eventId={plan.id}>
+          <p>
+            <Link to={`/personal/evenemang/${plan.id}/anmalningar`}>{t('summary.open')}</Link>
+          </p>
+        </RegistrationSummaryPanel>
+      )}
     </Page>
   );
 }

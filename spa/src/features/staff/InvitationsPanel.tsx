@@ -1,5 +1,5 @@
 import type { Actor, RegistrationSummary } from '@trygghet/client';
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { currentLanguage } from '../../i18n';
 import { api } from '../../shared/api';
@@ -127,17 +127,20 @@ export function InvitationsPanel({ eventId, onInvited }: { eventId: string; onIn
   );
 }
 
-/** Registrations on site and remote: places, confirmed, waiting, cancelled and attendance. */
-export function RegistrationSummaryPanel({ eventId }: { eventId: string }) {
+/**
+ * Registrations on site and remote: places, confirmed, waiting, cancelled and attendance. A new `refresh` reads the
+ * counts again (keeping the old ones shown meanwhile); `children` follow the table.
+ */
+export function RegistrationSummaryPanel({ eventId, refresh = 0, children }: { eventId: string; refresh?: number; children?: ReactNode }) {
   const { t } = useTranslation('staff');
-  const summary = useLoad((signal) => api().getRegistrationSummary(eventId, signal), [eventId]);
+  const summary = useLoad((signal) => api().getRegistrationSummary(eventId, signal), [eventId, refresh]);
   const rows: ('onSite' | 'remote')[] = ['onSite', 'remote'];
   const cell = (data: RegistrationSummary, mode: 'onSite' | 'remote') => data[mode];
   return (
     <section className="panel" aria-labelledby="summary-heading">
       <h2 id="summary-heading">{t('summary.heading')}</h2>
       {summary.state === 'failed' && <ProblemAlert problem={summary.problem} focus={false} />}
-      {summary.state === 'loading' && <Loading />}
+      {summary.state === 'loading' && !summary.data && <Loading />}
       {summary.data && (
         <div className="table-wrap" tabIndex={0} role="region" aria-label={t('summary.heading')}>
           <table>
@@ -170,6 +173,7 @@ export function RegistrationSummaryPanel({ eventId }: { eventId: string }) {
           </table>
         </div>
       )}
+      {children}
     </section>
   );
 }

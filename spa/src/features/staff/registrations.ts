@@ -1,0 +1,79 @@
+import { TrygghetClient, type StaffRegistration } from '@trygghet/client';
+import { apiBase, authorisedFetch } from '../../shared/api';
+
+/**
+ * Days after an event's end when registrants' e-mail, name and needs are erased: the API's
+ * `Registrations__RetentionDays` (30 unless configured otherwise; the contract does not expose it).
+ */
+export const retentionDays = 30;
+
+/** The day the personal data of an event ending at `endsAt` is erased. */
+export function erasedAfter(endsAt: string): string {
+  return new Date(Date.parse(endsAt) + retentionDays * 86_400_000).toISOString();
+}
+
+/**
+ * The generated client reads every 200 body as JSON, a CSV answer too (`JSON.parse` of the CSV fails). This fetch
+ * hands it a CSV answer as a JSON string, so `exportRegistrations` resolves to the CSV text.
+ */
+export async function csvAsJsonFetch(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
+  const response = await authorisedFetch(input, init);
+  const type = response.headers.get('Content-Type') ?? '';
+  if (!response.ok || !type.toLowerCase().startsWith('text/csv')) return response;
+  return new Response(JSON.stringify(await response.text()), { status: response.status, statusText: response.statusText, headers: response.headers });
+}
+
+/** All of an event's registrations as CSV (audited by the API). */
+export function exportRegistrationsCsv(eventId: string, signal?: AbortSignal): Promise<string> {
+  return new TrygghetClient(apiBase(), { fetch: csvAsJsonFetch }).exportRegistrations(eventId, signal);
+}
+
+/**
+ * Offers text as a file download: a Blob behind an object URL, clicked through a temporary `<a download>`. A byte
+ * order mark first, so spreadsheet programs read å, ä and ö as UTF-8.
+ */
+export function downloadText(text: string, fileName: string, type = 'text/csv;charset=utf-8') {
+  const blob = new Blob(['\uFEFF', text], { type });
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.hidden = true;
+  document.body.append(link);
+  try {
+    link.click();
+  } finally {
+    link.remove();
+    // The browser has taken the file once the click has been handled.
+    setTimeout(() => URL.revokeObjectURL(url), 0);
+  }
+  return blob;
+}
+
+/** The CSV's file name: the event's slug, or its id, and today's date. */
+export function csvFileName(slugOrId: string, today = new Date()): string {
+  const day = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit' }).format(today);
+  return `anmalningar-${slugOrId}-${day}.csv`;
+}
+
+/** What the door is told after a check-in. */
+export interface CheckInResult {
+  registration: StaffRegistration;
+  /** Checked in before this attempt (the API keeps the first time and answers 200 again). */
+  already: boolean;
+}
+
+/**
+ * Whether the answer to a check-in sent at `sentAt` is a repeat: the list already showed the registration checked
+ * in, or the check-in time the API kept is well before this attempt (two minutes leave room for clock drift).
+ */
+export function checkInResult(registration: StaffRegistration, sentAt: number, known?: StaffRegistration): CheckInResult {
+  const at = registration.checkedInAt ? Date.parse(registration.checkedInAt) : NaN;
+  const already = !!known?.checkedInAt || (Number.isFinite(at) && at < sentAt - 120_000);
+  return { registration, already };
+}
+
+/** A list page with one registration replaced by its newer version (after a check-in). */
+export function replaceRegistration(items: StaffRegistration[], updated: StaffRegistration): StaffRegistration[] {
+  return items.map((r) => (r.id === updated.id ? updated : r));
+}
