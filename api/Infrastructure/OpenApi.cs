@@ -103,6 +103,7 @@ public static class OpenApi
                         Schema = context.SchemaGenerator.GenerateSchema(alternate.Type, context.SchemaRepository),
                     };
             operation.Responses ??= new OpenApiResponses();
+            DescribeFiles(operation);
             var roles = metadata.OfType<RolesMetadata>().LastOrDefault();
             if (roles is not null)
             {
@@ -154,6 +155,22 @@ public static class OpenApi
         }
 
         /// <summary>Query enums travel as strings (see <see cref="QueryEnum"/>); the contract still names their enum.</summary>
+        /// <summary>
+        /// A response that is only a document in another format (CSV, iCalendar, Atom) is described as a file, so the
+        /// generated clients hand it over as a file (a Blob in TypeScript, a stream in C#) instead of parsing it as
+        /// JSON. Event streams stay text: they are read with EventSource, not with the generated methods.
+        /// </summary>
+        private static void DescribeFiles(OpenApiOperation operation)
+        {
+            foreach (var (status, response) in operation.Responses!)
+            {
+                if (!status.StartsWith('2') || response.Content is not { Count: > 0 } content) continue;
+                if (content.Keys.Any(type => type.EndsWith("json", StringComparison.Ordinal) || type == "text/event-stream")) continue;
+                foreach (var media in content.Values)
+                    media.Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" };
+            }
+        }
+
         private static void TypeEnumParameters(OpenApiOperation operation, OperationFilterContext context)
         {
             foreach (var description in context.ApiDescription.ParameterDescriptions)

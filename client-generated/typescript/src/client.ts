@@ -107,7 +107,7 @@ export interface ITrygghetClient {
      * @param idOrSlug The event's id or slug, e.g. `trygghetsdialog-i-fruangen-2027-03-10`.
      * @return OK
      */
-    getDialogueCalendar(idOrSlug: string, signal?: AbortSignal): Promise<string>;
+    getDialogueCalendar(idOrSlug: string, signal?: AbortSignal): Promise<FileResponse>;
 
     /**
      * Register for a dialogue, on site or remotely, without an account.
@@ -136,7 +136,7 @@ export interface ITrygghetClient {
      * @param kind (optional) Only dialogues or only walks.
      * @return OK
      */
-    getCalendar(area?: string | undefined, kind?: EventKind | undefined, signal?: AbortSignal): Promise<string>;
+    getCalendar(area?: string | undefined, kind?: EventKind | undefined, signal?: AbortSignal): Promise<FileResponse>;
 
     /**
      * What an invited actor sees through the secret RSVP link (token in the X-Rsvp-Token header).
@@ -157,7 +157,7 @@ export interface ITrygghetClient {
      * Atom feed of an area's measures and its observations' status changes, newest first (50).
      * @return OK
      */
-    getAreaFeed(slug: string, signal?: AbortSignal): Promise<string>;
+    getAreaFeed(slug: string, signal?: AbortSignal): Promise<FileResponse>;
 
     /**
      * Safety measures (trygghetsskapande åtgärder), newest first; by area (a neighbourhood includes the district's own) and status.
@@ -553,7 +553,7 @@ export interface ITrygghetClient {
      * All of an event's registrations as CSV (times in Europe/Stockholm; audited).
      * @return OK
      */
-    exportRegistrations(id: string, signal?: AbortSignal): Promise<string>;
+    exportRegistrations(id: string, signal?: AbortSignal): Promise<FileResponse>;
 
     /**
      * Registrations and attendance on site and remote.
@@ -655,7 +655,7 @@ export interface ITrygghetClient {
      * @param idOrSlug The event's id or slug, e.g. `trygghetsdialog-i-fruangen-2027-03-10`.
      * @return OK
      */
-    getWalkCalendar(idOrSlug: string, signal?: AbortSignal): Promise<string>;
+    getWalkCalendar(idOrSlug: string, signal?: AbortSignal): Promise<FileResponse>;
 
     /**
      * Register for a walk, on site or remotely, without an account.
@@ -1614,7 +1614,7 @@ export class TrygghetClient implements ITrygghetClient {
      * @param idOrSlug The event's id or slug, e.g. `trygghetsdialog-i-fruangen-2027-03-10`.
      * @return OK
      */
-    getDialogueCalendar(idOrSlug: string, signal?: AbortSignal): Promise<string> {
+    getDialogueCalendar(idOrSlug: string, signal?: AbortSignal): Promise<FileResponse> {
         let url_ = this.baseUrl + "/api/v1/dialogues/{idOrSlug}/calendar.ics";
         if (idOrSlug === undefined || idOrSlug === null)
             throw new globalThis.Error("The parameter 'idOrSlug' must be defined.");
@@ -1634,15 +1634,20 @@ export class TrygghetClient implements ITrygghetClient {
         });
     }
 
-    protected processGetDialogueCalendar(response: Response): Promise<string> {
+    protected processGetDialogueCalendar(response: Response): Promise<FileResponse> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 200) {
-            return response.text().then((_responseText) => {
-            let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as string;
-            return result200;
-            });
+        if (status === 200 || status === 206) {
+            const contentDisposition = response.headers ? response.headers.get("content-disposition") : undefined;
+            let fileNameMatch = contentDisposition ? /filename\*=(?:(\\?['"])(.*?)\1|(?:[^\s]+'.*?')?([^;\n]*))/g.exec(contentDisposition) : undefined;
+            let fileName = fileNameMatch && fileNameMatch.length > 1 ? fileNameMatch[3] || fileNameMatch[2] : undefined;
+            if (fileName) {
+                fileName = decodeURIComponent(fileName);
+            } else {
+                fileNameMatch = contentDisposition ? /filename="?([^"]*?)"?(;|$)/g.exec(contentDisposition) : undefined;
+                fileName = fileNameMatch && fileNameMatch.length > 1 ? fileNameMatch[1] : undefined;
+            }
+            return response.blob().then(blob => { return { fileName: fileName, data: blob, status: status, headers: _headers }; });
         } else if (status === 304) {
             return response.text().then((_responseText) => {
             return throwException("Not Modified", status, _responseText, _headers);
@@ -1676,7 +1681,7 @@ export class TrygghetClient implements ITrygghetClient {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
             });
         }
-        return Promise.resolve<string>(null as any);
+        return Promise.resolve<FileResponse>(null as any);
     }
 
     /**
@@ -1912,7 +1917,7 @@ export class TrygghetClient implements ITrygghetClient {
      * @param kind (optional) Only dialogues or only walks.
      * @return OK
      */
-    getCalendar(area?: string | undefined, kind?: EventKind | undefined, signal?: AbortSignal): Promise<string> {
+    getCalendar(area?: string | undefined, kind?: EventKind | undefined, signal?: AbortSignal): Promise<FileResponse> {
         let url_ = this.baseUrl + "/api/v1/calendar.ics?";
         if (area === null)
             throw new globalThis.Error("The parameter 'area' cannot be null.");
@@ -1937,15 +1942,20 @@ export class TrygghetClient implements ITrygghetClient {
         });
     }
 
-    protected processGetCalendar(response: Response): Promise<string> {
+    protected processGetCalendar(response: Response): Promise<FileResponse> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 200) {
-            return response.text().then((_responseText) => {
-            let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as string;
-            return result200;
-            });
+        if (status === 200 || status === 206) {
+            const contentDisposition = response.headers ? response.headers.get("content-disposition") : undefined;
+            let fileNameMatch = contentDisposition ? /filename\*=(?:(\\?['"])(.*?)\1|(?:[^\s]+'.*?')?([^;\n]*))/g.exec(contentDisposition) : undefined;
+            let fileName = fileNameMatch && fileNameMatch.length > 1 ? fileNameMatch[3] || fileNameMatch[2] : undefined;
+            if (fileName) {
+                fileName = decodeURIComponent(fileName);
+            } else {
+                fileNameMatch = contentDisposition ? /filename="?([^"]*?)"?(;|$)/g.exec(contentDisposition) : undefined;
+                fileName = fileNameMatch && fileNameMatch.length > 1 ? fileNameMatch[1] : undefined;
+            }
+            return response.blob().then(blob => { return { fileName: fileName, data: blob, status: status, headers: _headers }; });
         } else if (status === 304) {
             return response.text().then((_responseText) => {
             return throwException("Not Modified", status, _responseText, _headers);
@@ -1973,7 +1983,7 @@ export class TrygghetClient implements ITrygghetClient {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
             });
         }
-        return Promise.resolve<string>(null as any);
+        return Promise.resolve<FileResponse>(null as any);
     }
 
     /**
@@ -2125,7 +2135,7 @@ export class TrygghetClient implements ITrygghetClient {
      * Atom feed of an area's measures and its observations' status changes, newest first (50).
      * @return OK
      */
-    getAreaFeed(slug: string, signal?: AbortSignal): Promise<string> {
+    getAreaFeed(slug: string, signal?: AbortSignal): Promise<FileResponse> {
         let url_ = this.baseUrl + "/api/v1/areas/{slug}/feed.atom";
         if (slug === undefined || slug === null)
             throw new globalThis.Error("The parameter 'slug' must be defined.");
@@ -2145,15 +2155,20 @@ export class TrygghetClient implements ITrygghetClient {
         });
     }
 
-    protected processGetAreaFeed(response: Response): Promise<string> {
+    protected processGetAreaFeed(response: Response): Promise<FileResponse> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 200) {
-            return response.text().then((_responseText) => {
-            let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as string;
-            return result200;
-            });
+        if (status === 200 || status === 206) {
+            const contentDisposition = response.headers ? response.headers.get("content-disposition") : undefined;
+            let fileNameMatch = contentDisposition ? /filename\*=(?:(\\?['"])(.*?)\1|(?:[^\s]+'.*?')?([^;\n]*))/g.exec(contentDisposition) : undefined;
+            let fileName = fileNameMatch && fileNameMatch.length > 1 ? fileNameMatch[3] || fileNameMatch[2] : undefined;
+            if (fileName) {
+                fileName = decodeURIComponent(fileName);
+            } else {
+                fileNameMatch = contentDisposition ? /filename="?([^"]*?)"?(;|$)/g.exec(contentDisposition) : undefined;
+                fileName = fileNameMatch && fileNameMatch.length > 1 ? fileNameMatch[1] : undefined;
+            }
+            return response.blob().then(blob => { return { fileName: fileName, data: blob, status: status, headers: _headers }; });
         } else if (status === 400) {
             return response.text().then((_responseText) => {
             let result400: any = null;
@@ -2183,7 +2198,7 @@ export class TrygghetClient implements ITrygghetClient {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
             });
         }
-        return Promise.resolve<string>(null as any);
+        return Promise.resolve<FileResponse>(null as any);
     }
 
     /**
@@ -6616,7 +6631,7 @@ export class TrygghetClient implements ITrygghetClient {
      * All of an event's registrations as CSV (times in Europe/Stockholm; audited).
      * @return OK
      */
-    exportRegistrations(id: string, signal?: AbortSignal): Promise<string> {
+    exportRegistrations(id: string, signal?: AbortSignal): Promise<FileResponse> {
         let url_ = this.baseUrl + "/api/v1/events/{id}/registrations/export";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -6636,15 +6651,20 @@ export class TrygghetClient implements ITrygghetClient {
         });
     }
 
-    protected processExportRegistrations(response: Response): Promise<string> {
+    protected processExportRegistrations(response: Response): Promise<FileResponse> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 200) {
-            return response.text().then((_responseText) => {
-            let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as string;
-            return result200;
-            });
+        if (status === 200 || status === 206) {
+            const contentDisposition = response.headers ? response.headers.get("content-disposition") : undefined;
+            let fileNameMatch = contentDisposition ? /filename\*=(?:(\\?['"])(.*?)\1|(?:[^\s]+'.*?')?([^;\n]*))/g.exec(contentDisposition) : undefined;
+            let fileName = fileNameMatch && fileNameMatch.length > 1 ? fileNameMatch[3] || fileNameMatch[2] : undefined;
+            if (fileName) {
+                fileName = decodeURIComponent(fileName);
+            } else {
+                fileNameMatch = contentDisposition ? /filename="?([^"]*?)"?(;|$)/g.exec(contentDisposition) : undefined;
+                fileName = fileNameMatch && fileNameMatch.length > 1 ? fileNameMatch[1] : undefined;
+            }
+            return response.blob().then(blob => { return { fileName: fileName, data: blob, status: status, headers: _headers }; });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
             let result401: any = null;
@@ -6680,7 +6700,7 @@ export class TrygghetClient implements ITrygghetClient {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
             });
         }
-        return Promise.resolve<string>(null as any);
+        return Promise.resolve<FileResponse>(null as any);
     }
 
     /**
@@ -7681,7 +7701,7 @@ export class TrygghetClient implements ITrygghetClient {
      * @param idOrSlug The event's id or slug, e.g. `trygghetsdialog-i-fruangen-2027-03-10`.
      * @return OK
      */
-    getWalkCalendar(idOrSlug: string, signal?: AbortSignal): Promise<string> {
+    getWalkCalendar(idOrSlug: string, signal?: AbortSignal): Promise<FileResponse> {
         let url_ = this.baseUrl + "/api/v1/walks/{idOrSlug}/calendar.ics";
         if (idOrSlug === undefined || idOrSlug === null)
             throw new globalThis.Error("The parameter 'idOrSlug' must be defined.");
@@ -7701,15 +7721,20 @@ export class TrygghetClient implements ITrygghetClient {
         });
     }
 
-    protected processGetWalkCalendar(response: Response): Promise<string> {
+    protected processGetWalkCalendar(response: Response): Promise<FileResponse> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 200) {
-            return response.text().then((_responseText) => {
-            let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as string;
-            return result200;
-            });
+        if (status === 200 || status === 206) {
+            const contentDisposition = response.headers ? response.headers.get("content-disposition") : undefined;
+            let fileNameMatch = contentDisposition ? /filename\*=(?:(\\?['"])(.*?)\1|(?:[^\s]+'.*?')?([^;\n]*))/g.exec(contentDisposition) : undefined;
+            let fileName = fileNameMatch && fileNameMatch.length > 1 ? fileNameMatch[3] || fileNameMatch[2] : undefined;
+            if (fileName) {
+                fileName = decodeURIComponent(fileName);
+            } else {
+                fileNameMatch = contentDisposition ? /filename="?([^"]*?)"?(;|$)/g.exec(contentDisposition) : undefined;
+                fileName = fileNameMatch && fileNameMatch.length > 1 ? fileNameMatch[1] : undefined;
+            }
+            return response.blob().then(blob => { return { fileName: fileName, data: blob, status: status, headers: _headers }; });
         } else if (status === 304) {
             return response.text().then((_responseText) => {
             return throwException("Not Modified", status, _responseText, _headers);
@@ -7743,7 +7768,7 @@ export class TrygghetClient implements ITrygghetClient {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
             });
         }
-        return Promise.resolve<string>(null as any);
+        return Promise.resolve<FileResponse>(null as any);
     }
 
     /**
@@ -9296,6 +9321,13 @@ export interface WalkDetails {
 export interface FileParameter {
     data: any;
     fileName: string;
+}
+
+export interface FileResponse {
+    data: Blob;
+    status: number;
+    fileName?: string;
+    headers?: { [name: string]: any };
 }
 
 export class ApiException extends Error {
