@@ -26,6 +26,7 @@ const EventPlans = page(() => import('../features/staff/EventPlans'), 'EventPlan
 const EventEditor = page(() => import('../features/staff/EventEditor'), 'EventEditor');
 const ModerationPage = page(() => import('../features/questions/ModerationPage'), 'ModerationPage');
 const ObservationsFollowUp = page(() => import('../features/staff/ObservationsFollowUp'), 'ObservationsFollowUp');
+const NewObservationPage = page(() => import('../features/observations/NewObservationPage'), 'NewObservationPage');
 const SignalsPage = page(() => import('../features/staff/SignalsPage'), 'SignalsPage');
 
 /**
@@ -59,6 +60,7 @@ export const routes: RouteObject[] = [
           { path: 'evenemang/:id', element: <EventEditor /> },
           { path: 'evenemang/:id/fragor', element: <ModerationPage /> },
           { path: 'iakttagelser', element: <ObservationsFollowUp /> },
+          { path: 'iakttagelser/ny', element: <NewObservationPage /> },
           { path: 'signaler', element: <SignalsPage /> },
         ],
       },
