@@ -46,10 +46,12 @@ export function ObservationForm({
   const ids = { category: useId(), description: useId(), severity: useId() };
   const categories = useLoad((signal) => api().listObservationCategories(signal), []);
   const [draft, setDraft] = useState<Draft>(emptyDraft);
-  const [pointMissing, setPointMissing] = useState(false);
+  // What the app checks itself before sending: a category and a place (the API checks the rest).
+  const [missing, setMissing] = useState<{ category: boolean; point: boolean }>({ category: false, point: false });
   const [recorded, setRecorded] = useState<Observation[]>([]);
   const { busy, problem, setProblem, run } = useAction();
   const doneRef = useRef<HTMLDivElement>(null);
+  const formRef = useRef<HTMLFormElement>(null);
   const latest = recorded[0];
   const Heading = headingLevel === 3 ? 'h3' : 'h2';
 
@@ -62,12 +64,15 @@ export function ObservationForm({
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const point = parsePoint(draft.point);
-    if (!point) {
-      setPointMissing(true);
+    const lacking = { category: !draft.category, point: !point };
+    setMissing(lacking);
+    if (!point || lacking.category) {
       setProblem(null);
+      // Focus goes to the first thing to fix, whose message is tied to it.
+      const first = lacking.category ? document.getElementById(ids.category) : formRef.current?.querySelector<HTMLElement>('.point-field button');
+      first?.focus();
       return;
     }
-    setPointMissing(false);
     void run(async () => {
       const observation = await record({
         category: draft.category as ObservationCategory,
@@ -82,11 +87,11 @@ export function ObservationForm({
     });
   };
 
-  const categoryErrors = fieldErrors(problem, 'category');
+  const categoryErrors = missing.category ? [t('form.categoryMissing')] : fieldErrors(problem, 'category');
   const descriptionErrors = fieldErrors(problem, 'description');
   const severityErrors = fieldErrors(problem, 'severity');
   // A 422 here is the point outside the district: it belongs next to the place.
-  const placeError = pointMissing ? t('point.missing') : problem?.status === 422 ? (problem.detail ?? problem.title) : undefined;
+  const placeError = missing.point ? t('point.missing') : problem?.status === 422 ? (problem.detail ?? problem.title) : undefined;
   const chosenCategory = categories.data?.find((c) => c.code === draft.category);
   const fieldLabels = { category: t('form.category'), description: t('form.description'), severity: t('form.severity'), lat: t('point.lat'), lon: t('point.lon') };
 
@@ -103,7 +108,7 @@ export function ObservationForm({
           <p>{t('form.next')}</p>
         </div>
       )}
-      <form onSubmit={submit} noValidate>
+      <form onSubmit={submit} noValidate ref={formRef}>
         {problem && <ProblemAlert problem={problem} fieldLabels={fieldLabels} />}
         {categories.state === 'failed' && <ProblemAlert problem={{ ...categories.problem, title: t('form.categoriesFailed') }} focus={false} />}
         {before}

@@ -102,13 +102,24 @@ describe("a walk participant's observations", () => {
     expect(sent.body).toEqual({ category: 'lighting', description: 'Tre lampor är trasiga i gångtunneln.', severity: 3, lat: 59.2842, lon: 17.9682 });
   });
 
-  it('ask for a place before sending anything', async () => {
+  it('ask for a category and a place before sending anything, and lead to the first', async () => {
     const calls = serve(walkRegistration(-10), () => json(201, observation()));
     renderManage();
     const user = userEvent.setup();
     await user.type(await screen.findByLabelText('Beskrivning'), 'Mörkt');
     await user.click(screen.getByRole('button', { name: 'Skicka iakttagelsen' }));
+    const category = screen.getByLabelText('Vad gäller det?');
+    expect(category).toHaveFocus();
+    expect(category).toHaveAccessibleDescription('Välj vad iakttagelsen gäller.');
     expect(screen.getByRole('group', { name: 'Plats' })).toHaveAccessibleDescription(/Välj en plats/);
+    expect(calls.some((c) => c.url.endsWith('/registration/observations'))).toBe(false);
+
+    await screen.findByRole('option', { name: 'Belysning' });
+    await user.selectOptions(category, 'lighting');
+    await user.click(screen.getByRole('button', { name: 'Skicka iakttagelsen' }));
+    expect(screen.getByRole('button', { name: 'Använd min position' })).toHaveFocus();
+    expect(category).not.toHaveAttribute('aria-invalid');
+    expect(screen.getByLabelText('Beskrivning')).toHaveValue('Mörkt');
     expect(calls.some((c) => c.url.endsWith('/registration/observations'))).toBe(false);
   });
 

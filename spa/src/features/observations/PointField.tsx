@@ -112,7 +112,9 @@ export function PointField({
 
   const chosen =
     point && value.source === 'device'
-      ? t('point.chosen.device', { accuracy: value.accuracy ?? '?' })
+      ? value.accuracy
+        ? t('point.chosen.deviceAccuracy', { accuracy: value.accuracy })
+        : t('point.chosen.device')
       : point && value.source === 'meeting'
         ? t('point.chosen.meeting', { name: meeting?.name ?? '' })
         : point && value.source === 'manual'

@@ -9,7 +9,8 @@ export const messages = {
       asking: 'Hämtar din position …',
       meeting: 'Vid samlingsplatsen',
       chosen: {
-        device: 'Vald plats: din position (ungefär ±{{accuracy}} m).',
+        device: 'Vald plats: din position.',
+        deviceAccuracy: 'Vald plats: din position (ungefär ±{{accuracy}} m).',
         meeting: 'Vald plats: samlingsplatsen ({{name}}).',
         manual: 'Vald plats: koordinaterna du angav.',
       },
@@ -31,6 +32,7 @@ export const messages = {
     form: {
       category: 'Vad gäller det?',
       chooseCategory: 'Välj kategori',
+      categoryMissing: 'Välj vad iakttagelsen gäller.',
       description: 'Beskrivning',
       descriptionHint:
         'Var exakt, och vad? Till exempel: ”Gångtunneln under Fruängsgången – två av fyra lampor är trasiga.” Skriv inga namn eller annat som pekar ut en person.',
@@ -84,7 +86,8 @@ export const messages = {
       asking: 'Getting your position …',
       meeting: 'At the meeting point',
       chosen: {
-        device: 'Chosen place: your position (about ±{{accuracy}} m).',
+        device: 'Chosen place: your position.',
+        deviceAccuracy: 'Chosen place: your position (about ±{{accuracy}} m).',
         meeting: 'Chosen place: the meeting point ({{name}}).',
         manual: 'Chosen place: the coordinates you entered.',
       },
@@ -106,6 +109,7 @@ export const messages = {
     form: {
       category: 'What is it about?',
       chooseCategory: 'Choose a category',
+      categoryMissing: 'Choose what the observation is about.',
       description: 'Description',
       descriptionHint:
         'Where exactly, and what? For example: “The underpass below Fruängsgången – two of four lamps are broken.” Do not write names or anything else that points out a person.',
