@@ -27,6 +27,7 @@ const EventEditor = page(() => import('../features/staff/EventEditor'), 'EventEd
 const RegistrationsPage = page(() => import('../features/staff/RegistrationsPage'), 'RegistrationsPage');
 const ModerationPage = page(() => import('../features/questions/ModerationPage'), 'ModerationPage');
 const ObservationsFollowUp = page(() => import('../features/staff/ObservationsFollowUp'), 'ObservationsFollowUp');
+const NewObservationPage = page(() => import('../features/observations/NewObservationPage'), 'NewObservationPage');
 const SignalsPage = page(() => import('../features/staff/SignalsPage'), 'SignalsPage');
 
 /**
@@ -61,6 +62,7 @@ export const routes: RouteObject[] = [
           { path: 'evenemang/:id/fragor', element: <ModerationPage /> },
           { path: 'evenemang/:id/anmalningar', element: <RegistrationsPage /> },
           { path: 'iakttagelser', element: <ObservationsFollowUp /> },
+          { path: 'iakttagelser/ny', element: <NewObservationPage /> },
           { path: 'signaler', element: <SignalsPage /> },
         ],
       },

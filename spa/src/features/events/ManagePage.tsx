@@ -1,5 +1,5 @@
 import type { ManagedRegistration, MeetingLink, RegistrationMode } from '@trygghet/client';
-import { useEffect, useId, useRef, useState } from 'react';
+import { Suspense, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { currentLanguage } from '../../i18n';
@@ -8,6 +8,7 @@ import { formatDate, formatDateTime, formatTime } from '../../shared/format';
 import { Loading, Page } from '../../shared/Page';
 import { ProblemAlert, fieldErrors } from '../../shared/ProblemAlert';
 import { useLoad } from '../../shared/useLoad';
+import { ParticipantObservations } from '../observations/ParticipantObservations';
 import { eventPath } from './upcoming';
 import { modesFor, tokenFromHash } from './registration';
 import './events.css';
@@ -185,6 +186,12 @@ function ManageRegistration({ token, registration: r, onChange, reload }: { toke
           </section>
         ) : (
           r.status !== 'cancelled' && <p>{t('manage.locked')}</p>
+        )}
+
+        {event.kind === 'walk' && (
+          <Suspense fallback={<Loading />}>
+            <ParticipantObservations token={token} registration={r} />
+          </Suspense>
         )}
 
         <section aria-labelledby="data-heading">

@@ -84,7 +84,15 @@ export function ObservationsFollowUp() {
   const items = list.data?.items ?? [];
 
   return (
-    <Page title={t('observations.title')} lead={staff ? t('observations.lead') : t('observations.actorLead')}>
+    <Page
+      title={t('observations.title')}
+      lead={staff ? t('observations.lead') : t('observations.actorLead')}
+      actions={
+        <Link className="button" to="/personal/iakttagelser/ny">
+          {t('observations.new')}
+        </Link>
+      }
+    >
       {staff && (
         <form className="filters" aria-label={t('observations.filters')} onSubmit={(e) => e.preventDefault()}>
           <div className="field">

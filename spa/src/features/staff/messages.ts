@@ -300,6 +300,7 @@ export const messages = {
     },
     observations: {
       title: 'Uppföljning av iakttagelser',
+      new: 'Ny iakttagelse',
       lead: 'Iakttagelser från vandringar, invånare och aktörer. Ge varje iakttagelse en ansvarig och en deadline, och för den framåt med en offentlig anteckning.',
       actorLead: 'Iakttagelser som din organisation ansvarar för. För dem framåt med en offentlig anteckning.',
       filters: 'Filtrera',
@@ -684,6 +685,7 @@ export const messages = {
     },
     observations: {
       title: 'Observation follow-up',
+      new: 'New observation',
       lead: 'Observations from walks, residents and actors. Give each one a responsible actor and a deadline, and move it on with a public note.',
       actorLead: 'Observations your organisation is responsible for. Move them on with a public note.',
       filters: 'Filter',
