@@ -18090,6 +18090,14 @@ namespace Trygghet.Client
         [System.ComponentModel.DataAnnotations.Required]
         public ModeCounts Remote { get; set; } = new ModeCounts();
 
+        /// <summary>
+        /// When registrants' e-mail, name and needs are erased: the event's end plus the
+        /// <br/>            retention period (`Registrations__RetentionDays`).
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("personalDataErasedAfter", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public System.DateTimeOffset PersonalDataErasedAfter { get; set; } = default!;
+
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]

@@ -77,7 +77,9 @@ public sealed record StaffRegistration(Guid Id, RegistrationMode Mode, Registrat
 public sealed record ModeCounts(int? Capacity, int Confirmed, int Waitlisted, int Cancelled, int Attended);
 
 /// <summary>Registrations and attendance of an event, on site and remote.</summary>
-public sealed record RegistrationSummary(Guid EventId, ModeCounts OnSite, ModeCounts Remote);
+/// <param name="PersonalDataErasedAfter">When registrants' e-mail, name and needs are erased: the event's end plus the
+/// retention period (<c>Registrations__RetentionDays</c>).</param>
+public sealed record RegistrationSummary(Guid EventId, ModeCounts OnSite, ModeCounts Remote, DateTimeOffset PersonalDataErasedAfter);
 
 /// <summary>Check a participant in by the code they show.</summary>
 /// <param name="Code">The eight-character check-in code (case and spaces do not matter).</param>

@@ -40,7 +40,7 @@ internal static class CheckInCodes
         new((code ?? "").Where(c => !char.IsWhiteSpace(c) && c != '-').Select(char.ToUpperInvariant).ToArray());
 }
 
-public sealed class StaffRegistrationHandlers(DbSession db, AuditLog audit, TimeProvider clock) :
+public sealed class StaffRegistrationHandlers(DbSession db, AuditLog audit, TimeProvider clock, RegistrationOptions options) :
     IQueryHandler<ListRegistrations, Page<StaffRegistration>>, IQueryHandler<ExportRegistrations, string>,
     IQueryHandler<GetRegistrationSummary, RegistrationSummary>, ICommandHandler<CheckIn, StaffRegistration>,
     IQueryHandler<GetAvailability, Availability>
@@ -83,7 +83,7 @@ public sealed class StaffRegistrationHandlers(DbSession db, AuditLog audit, Time
             var c = RegistrationQueue.For(counts, mode);
             return new ModeCounts(RegistrationQueue.Capacity(row, mode), c.Confirmed, c.Waitlisted, c.Cancelled, c.Attended);
         }
-        return new RegistrationSummary(row.Id, Of(RegistrationMode.OnSite), Of(RegistrationMode.Remote));
+        return new RegistrationSummary(row.Id, Of(RegistrationMode.OnSite), Of(RegistrationMode.Remote), row.EndsAt.AddDays(options.RetentionDays));
     }
 
     public async ValueTask<StaffRegistration> Handle(CheckIn command, CancellationToken ct)

@@ -9103,6 +9103,9 @@ export interface RegistrationSummary {
     eventId: string;
     onSite: ModeCounts;
     remote: ModeCounts;
+    /** When registrants' e-mail, name and needs are erased: the event's end plus the
+            retention period (`Registrations__RetentionDays`). */
+    personalDataErasedAfter: string;
 }
 
 export interface RejectionRequest {

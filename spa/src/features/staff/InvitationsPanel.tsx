@@ -3,7 +3,7 @@ import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { currentLanguage } from '../../i18n';
 import { api } from '../../shared/api';
-import { formatShortDate } from '../../shared/format';
+import { formatDate, formatShortDate } from '../../shared/format';
 import { Loading } from '../../shared/Page';
 import { useAction } from '../../shared/useAction';
 import { ProblemAlert } from '../../shared/ProblemAlert';
@@ -173,6 +173,7 @@ export function RegistrationSummaryPanel({ eventId, refresh = 0, children }: { e
           </table>
         </div>
       )}
+      {summary.data && <p>{t('summary.retention', { date: formatDate(summary.data.personalDataErasedAfter, currentLanguage()) })}</p>}
       {children}
     </section>
   );

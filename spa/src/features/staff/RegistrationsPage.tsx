@@ -11,7 +11,7 @@ import { useAction } from '../../shared/useAction';
 import { useLoad } from '../../shared/useLoad';
 import { RegistrationSummaryPanel } from './InvitationsPanel';
 import {
-  checkInResult, csvFileName, downloadText, erasedAfter, exportRegistrationsCsv, replaceRegistration, retentionDays, type CheckInResult,
+  checkInResult, csvFileName, downloadText, exportRegistrationsCsv, replaceRegistration, type CheckInResult,
 } from './registrations';
 import './staff.css';
 
@@ -59,7 +59,7 @@ function Registrations({ plan }: { plan: EventPlan }) {
       </p>
       <CheckInForm door={door} />
       <RegistrationSummaryPanel eventId={plan.id} refresh={refresh} />
-      <RegistrationList plan={plan} list={list} door={door} />
+      <RegistrationList list={list} door={door} />
       <ExportPanel plan={plan} />
     </Page>
   );
@@ -234,7 +234,7 @@ function CheckInForm({ door }: { door: Door }) {
   );
 }
 
-function RegistrationList({ plan, list, door }: { plan: EventPlan; list: RegistrationList; door: Door }) {
+function RegistrationList({ list, door }: { list: RegistrationList; door: Door }) {
   const { t } = useTranslation('staff');
   const lang = currentLanguage();
   const { first, items } = list;
@@ -247,7 +247,6 @@ function RegistrationList({ plan, list, door }: { plan: EventPlan; list: Registr
     <section className="panel" aria-labelledby="registrations-heading">
       <h2 id="registrations-heading">{t('registrations.list.heading')}</h2>
       <p className="notice warn">{t('registrations.list.logged')}</p>
-      <p>{t('registrations.list.retention', { days: retentionDays, date: formatDate(erasedAfter(plan.endsAt), lang) })}</p>
       {first.state === 'failed' && <ProblemAlert problem={first.problem} focus={false} />}
       {first.state === 'loading' && !first.data && <Loading />}
       {first.data && items.length === 0 && <p>{t('registrations.list.none')}</p>}

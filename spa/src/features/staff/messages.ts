@@ -234,6 +234,7 @@ export const messages = {
       other: 'Annan',
     },
     summary: {
+      retention: 'Namn, e-post och behov raderas automatiskt {{date}}. Form, status och närvaro finns kvar för statistiken.',
       heading: 'Anmälningar',
       mode: 'Form',
       onSite: 'På plats',
@@ -270,7 +271,6 @@ export const messages = {
       list: {
         heading: 'Alla anmälningar',
         logged: 'Listan innehåller personuppgifter. Varje gång den visas eller laddas ned skrivs det i granskningsloggen, med vem och när.',
-        retention: 'Namn, e-post och behov raderas automatiskt {{days}} dagar efter tillfället, {{date}}. Form, status och närvaro finns kvar för statistiken.',
         none: 'Inga anmälningar ännu.',
         shown_one: 'Visar {{count}} anmälan.',
         shown_other: 'Visar {{count}} anmälningar.',
@@ -619,6 +619,7 @@ export const messages = {
       other: 'Other',
     },
     summary: {
+      retention: 'Names, e-mail addresses and needs are erased automatically on {{date}}. Mode, status and attendance remain for the statistics.',
       heading: 'Registrations',
       mode: 'Mode',
       onSite: 'On site',
@@ -655,7 +656,6 @@ export const messages = {
       list: {
         heading: 'All registrations',
         logged: 'The list holds personal data. Every time it is shown or downloaded, the audit log records who and when.',
-        retention: 'Names, e-mail addresses and needs are erased automatically {{days}} days after the event, on {{date}}. Mode, status and attendance remain for the statistics.',
         none: 'No registrations yet.',
         shown_one: 'Showing {{count}} registration.',
         shown_other: 'Showing {{count}} registrations.',

@@ -1,17 +1,6 @@
 import type { StaffRegistration } from '@trygghet/client';
 import { api } from '../../shared/api';
 
-/**
- * Days after an event's end when registrants' e-mail, name and needs are erased: the API's
- * `Registrations__RetentionDays` (30 unless configured otherwise; the contract does not expose it).
- */
-export const retentionDays = 30;
-
-/** The day the personal data of an event ending at `endsAt` is erased. */
-export function erasedAfter(endsAt: string): string {
-  return new Date(Date.parse(endsAt) + retentionDays * 86_400_000).toISOString();
-}
-
 /** All of an event's registrations as CSV (audited by the API); the contract describes it as a file. */
 export async function exportRegistrationsCsv(eventId: string, signal?: AbortSignal): Promise<string> {
   const file = await api().exportRegistrations(eventId, signal);

@@ -308,6 +308,7 @@ public sealed class RegistrationTests(ApiFixture fixture) : ApiTest(fixture)
         Assert.Contains("'=HYPERLINK", text); // never a live formula in a spreadsheet
         Assert.Equal(4, text.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length);
         Assert.NotNull(checkedIn.CheckedInAt);
+        Assert.Equal(e.EndsAt.AddDays(30), summary.PersonalDataErasedAfter);
         Assert.Equal(checkedIn.CheckedInAt, again.CheckedInAt);
         Assert.Equal(404, unknown.StatusCode);
         Assert.Equal((2, 1, 60), (summary.OnSite.Confirmed, summary.OnSite.Attended, summary.OnSite.Capacity!.Value));
