@@ -23,6 +23,10 @@ export const common = {
     format: { onSite: 'På plats', remote: 'Digitalt', hybrid: 'På plats och digitalt' },
     kind: { dialogue: 'Trygghetsdialog', walk: 'Trygghetsvandring' },
     kindPlural: { dialogue: 'Trygghetsdialoger', walk: 'Trygghetsvandringar' },
+    observationStatus: {
+      reported: 'Rapporterad', investigating: 'Utreds', planned: 'Planerad', inProgress: 'Pågår', fixed: 'Åtgärdad',
+      notResponsible: 'Inte vårt ansvar', duplicate: 'Dubblett', closed: 'Avslutad',
+    },
     timeRange: '{{date}}, kl. {{start}}–{{end}}',
     close: 'Stäng',
     save: 'Spara',
@@ -51,6 +55,10 @@ export const common = {
     format: { onSite: 'On site', remote: 'Online', hybrid: 'On site and online' },
     kind: { dialogue: 'Safety dialogue', walk: 'Safety walk' },
     kindPlural: { dialogue: 'Safety dialogues', walk: 'Safety walks' },
+    observationStatus: {
+      reported: 'Reported', investigating: 'Being investigated', planned: 'Planned', inProgress: 'In progress', fixed: 'Fixed',
+      notResponsible: 'Not our responsibility', duplicate: 'Duplicate', closed: 'Closed',
+    },
     timeRange: '{{date}}, {{start}}–{{end}}',
     close: 'Close',
     save: 'Save',

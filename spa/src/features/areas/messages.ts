@@ -46,10 +46,6 @@ export const messages = {
     },
     observation: {
       title: 'Iakttagelse nr {{number}}',
-      status: {
-        reported: 'Rapporterad', investigating: 'Utreds', planned: 'Planerad', inProgress: 'Pågår', fixed: 'Åtgärdad',
-        notResponsible: 'Inte vårt ansvar', duplicate: 'Dubblett', closed: 'Avslutad',
-      },
       category: {
         lighting: 'Belysning', sightLines: 'Sikt och skymda platser', vegetation: 'Växtlighet', litter: 'Skräp', graffiti: 'Klotter och skadegörelse',
         walkingPaths: 'Gångvägar', publicTransport: 'Kollektivtrafik', emptyPremises: 'Tomma lokaler', traffic: 'Trafik', other: 'Övrigt',
@@ -210,10 +206,6 @@ export const messages = {
     },
     observation: {
       title: 'Observation no. {{number}}',
-      status: {
-        reported: 'Reported', investigating: 'Being investigated', planned: 'Planned', inProgress: 'In progress', fixed: 'Fixed',
-        notResponsible: 'Not our responsibility', duplicate: 'Duplicate', closed: 'Closed',
-      },
       category: {
         lighting: 'Lighting', sightLines: 'Sight lines and hidden spots', vegetation: 'Vegetation', litter: 'Litter', graffiti: 'Graffiti and vandalism',
         walkingPaths: 'Walking paths', publicTransport: 'Public transport', emptyPremises: 'Empty premises', traffic: 'Traffic', other: 'Other',

@@ -9,7 +9,7 @@ type Lang = 'sv' | 'en';
 /** A status in words, with a symbol as well as a colour (never colour alone). */
 export function StatusBadge({ kind, status }: { kind: 'measure' | 'observation'; status: MeasureStatus | ObservationStatus }) {
   const { t } = useTranslation('areas');
-  return <span className={`badge status status-${status}`}>{t(`${kind}.status.${status}`)}</span>;
+  return <span className={`badge status status-${status}`}>{t(kind === 'observation' ? `common:observationStatus.${status}` : `measure.status.${status}`)}</span>;
 }
 
 /** Dates without a time (`2026-11-30`) are calendar days: shown as such, not shifted by a time zone. */

@@ -100,7 +100,7 @@ export function ObservationForm({
       {latest && (
         <div className="notice" role="status" tabIndex={-1} ref={doneRef}>
           <p>
-            <strong>{t('form.recorded', { number: latest.number, status: t(`status.${latest.status}`) })}</strong> {t('form.recordedIn', { area: latest.area.name })}
+            <strong>{t('form.recorded', { number: latest.number, status: t(`common:observationStatus.${latest.status}`) })}</strong> {t('form.recordedIn', { area: latest.area.name })}
           </p>
           <p>
             <Link to={`/iakttagelser/${latest.id}`}>{t('form.publicPage', { number: latest.number })}</Link>

@@ -51,16 +51,6 @@ export const messages = {
       mine: 'Dina iakttagelser den här gången',
       categoriesFailed: 'Kategorierna kunde inte hämtas.',
     },
-    status: {
-      reported: 'Rapporterad',
-      investigating: 'Utreds',
-      planned: 'Planerad',
-      inProgress: 'Pågår',
-      fixed: 'Åtgärdad',
-      notResponsible: 'Inte vårt ansvar',
-      duplicate: 'Dubblett',
-      closed: 'Avslutad',
-    },
     participant: {
       heading: 'Rapportera en iakttagelse',
       lead: 'Såg du något under vandringen som gör platsen otrygg? Berätta vad och var. Iakttagelsen visas öppet utan ditt namn, och du kan följa vad som händer med den.',
@@ -127,16 +117,6 @@ export const messages = {
       next: 'You can report the next observation in the form below.',
       mine: 'Your observations this time',
       categoriesFailed: 'The categories could not be loaded.',
-    },
-    status: {
-      reported: 'Reported',
-      investigating: 'Being investigated',
-      planned: 'Planned',
-      inProgress: 'In progress',
-      fixed: 'Fixed',
-      notResponsible: 'Not our responsibility',
-      duplicate: 'Duplicate',
-      closed: 'Closed',
     },
     participant: {
       heading: 'Report an observation',

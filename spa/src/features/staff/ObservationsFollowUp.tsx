@@ -114,7 +114,7 @@ export function ObservationsFollowUp() {
               <option value="">{t('observations.allStatuses')}</option>
               {observationStatuses.map((s) => (
                 <option key={s} value={s}>
-                  {t(`observationStatus.${s}`)}
+                  {t(`common:observationStatus.${s}`)}
                 </option>
               ))}
             </select>
@@ -195,7 +195,7 @@ function ObservationCard({
       <h3 id={headingId}>{t('observations.heading', { number: o.number, category })}</h3>
       <p>{o.description}</p>
       <p>
-        <span className="badge">{t(`observationStatus.${o.status}`)}</span> <span className="badge">{t('observations.severity', { severity: o.severity })}</span>{' '}
+        <span className="badge">{t(`common:observationStatus.${o.status}`)}</span> <span className="badge">{t('observations.severity', { severity: o.severity })}</span>{' '}
         {o.overdue && <span className="badge overdue">{t('observations.overdue')}</span>}
       </p>
       <dl className="facts">
@@ -273,7 +273,7 @@ function StatusForm({ observation: o, others, onChanged }: { observation: Observ
       });
       setNote('');
       setStatus('');
-      onChanged(changed, t('observations.changed', { number: o.number, status: t(`observationStatus.${changed.status}`) }));
+      onChanged(changed, t('observations.changed', { number: o.number, status: t(`common:observationStatus.${changed.status}`) }));
     });
   };
   return (
@@ -287,7 +287,7 @@ function StatusForm({ observation: o, others, onChanged }: { observation: Observ
             .filter((s) => s !== o.status)
             .map((s) => (
               <option key={s} value={s}>
-                {t(`observationStatus.${s}`)}
+                {t(`common:observationStatus.${s}`)}
               </option>
             ))}
         </SelectField>

@@ -340,16 +340,6 @@ export const messages = {
       changed: 'Nr {{number}} har nu status ”{{status}}”.',
       working: 'Sparar…',
     },
-    observationStatus: {
-      reported: 'Rapporterad',
-      investigating: 'Utreds',
-      planned: 'Planerad',
-      inProgress: 'Pågår',
-      fixed: 'Åtgärdad',
-      notResponsible: 'Inte vårt ansvar',
-      duplicate: 'Dubblett',
-      closed: 'Avslutad',
-    },
     signals: {
       title: 'Signaler',
       lead: 'Områden där polisens händelser ökar tydligt, där iakttagelser blir liggande eller där invånarnas frågor inte har fått svar. Då kan det vara dags för en dialog eller vandring.',
@@ -724,16 +714,6 @@ export const messages = {
       statusSubmit: 'Save status',
       changed: 'No. {{number}} now has the status “{{status}}”.',
       working: 'Saving…',
-    },
-    observationStatus: {
-      reported: 'Reported',
-      investigating: 'Being investigated',
-      planned: 'Planned',
-      inProgress: 'In progress',
-      fixed: 'Fixed',
-      notResponsible: 'Not our responsibility',
-      duplicate: 'Duplicate',
-      closed: 'Closed',
     },
     signals: {
       title: 'Signals',
