@@ -62,7 +62,8 @@ public sealed class FeedbackHandlers(DbSession db, TimeProvider clock, SiteOptio
                 from measure m where m.area_id in (select id from scope)
                 union all
                 select 'observation', o.number::text || '/' || h.id, h.at, c.name_sv || ' (' || a.name || ')',
-                       h.status || coalesce(': ' || h.note, '') || ' — ' || left(o.description, 300)
+                       h.status || coalesce(': ' || h.note, '')
+                       || case when o.description_status = 'cleared' then ' — ' || left(o.description, 300) else '' end
                 from observation_history h join observation o on o.id = h.observation_id
                 join observation_category c on c.code = o.category join area a on a.id = o.area_id
                 where o.area_id in (select id from scope)

@@ -23,7 +23,7 @@ public sealed record MeasureInput(string Title, string Description, string AreaS
     DateOnly? StartsOn = null, DateOnly? CompletedOn = null, IReadOnlyList<Guid>? ObservationIds = null, IReadOnlyList<Guid>? EventIds = null);
 
 /// <summary>An observation a measure answers.</summary>
-public sealed record ObservationRef(Guid Id, long Number, ObservationCategory Category, string Description, ObservationStatus Status);
+public sealed record ObservationRef(Guid Id, long Number, ObservationCategory Category, string? Description, ObservationStatus Status);
 
 /// <summary>A dialogue or walk a measure answers.</summary>
 public sealed record EventRef(Guid Id, EventKind Kind, string Slug, string Title, DateTimeOffset StartsAt);
@@ -94,8 +94,8 @@ internal static class MeasureQueries
             + (limit is { } take ? $" limit {take}" : ""), param, ct);
         if (rows.Count == 0) return [];
         var ids = rows.Select(r => r.Id).ToArray();
-        var observations = await db.QueryAsync<(Guid MeasureId, Guid Id, long Number, string Category, string Description, string Status)>("""
-            select mo.measure_id, o.id, o.number, o.category, o.description, o.status
+        var observations = await db.QueryAsync<(Guid MeasureId, Guid Id, long Number, string Category, string? Description, string Status)>("""
+            select mo.measure_id, o.id, o.number, o.category, case when o.description_status = 'cleared' then o.description end, o.status
             from measure_observation mo join observation o on o.id = mo.observation_id
             where mo.measure_id = any(@ids) order by o.number
             """, new { ids }, ct);

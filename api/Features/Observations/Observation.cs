@@ -42,13 +42,15 @@ public sealed record ParticipantObservationInput(ObservationCategory Category, s
 public sealed record ObservationHistoryEntry(DateTimeOffset At, ObservationStatus Status, string? Note, string? Responsible, DateOnly? Deadline);
 
 /// <summary>An observation as everyone sees it (who reported it is never shown).</summary>
+/// <param name="Description">What was seen, once cleared by the confidentiality policy; null while it waits for a moderator.</param>
+/// <param name="DescriptionHeld">True while the description waits for a moderator because it looked like it held personal data.</param>
 /// <param name="Number">Public number; the Open311 <c>service_request_id</c>.</param>
 /// <param name="Area">The neighbourhood the point lies in.</param>
 /// <param name="Responsible">The responsible organisation, once assigned.</param>
 /// <param name="Overdue">True when the deadline has passed and the observation is still open.</param>
 /// <param name="DuplicateOf">For a duplicate: the observation it repeats.</param>
 /// <param name="History">Every change, oldest first.</param>
-public sealed record Observation(Guid Id, long Number, ObservationCategory Category, string CategoryName, string Description, int Severity,
+public sealed record Observation(Guid Id, long Number, ObservationCategory Category, string CategoryName, string? Description, bool DescriptionHeld, int Severity,
     double Lat, double Lon, AreaRef Area, Guid? WalkId, string? Responsible, Guid? ResponsibleActorId, DateOnly? Deadline, bool Overdue,
     ObservationStatus Status, string? StatusNote, Guid? DuplicateOf, DateTimeOffset ReportedAt, DateTimeOffset UpdatedAt,
     IReadOnlyList<ObservationHistoryEntry> History);
@@ -64,12 +66,13 @@ public sealed record AssignRequest(Guid ActorId, DateOnly Deadline);
 /// <param name="DuplicateOf">For duplicate: the observation it repeats.</param>
 public sealed record StatusChangeRequest(ObservationStatus Status, string? Note = null, Guid? DuplicateOf = null);
 
-internal sealed record ObservationRow(Guid Id, long Number, string Category, string CategoryName, string Description, short Severity, double Lat, double Lon,
+internal sealed record ObservationRow(Guid Id, long Number, string Category, string CategoryName, string? Description, string DescriptionStatus, short Severity, double Lat, double Lon,
     string AreaSlug, string AreaName, string AreaKind, Guid? WalkId, string? Responsible, Guid? ResponsibleActorId, DateOnly? Deadline,
     string Status, string? StatusNote, Guid? DuplicateOf, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt)
 {
     public const string Select = """
-        select o.id, o.number, o.category, c.name_sv as category_name, o.description, o.severity, o.lat, o.lon,
+        select o.id, o.number, o.category, c.name_sv as category_name,
+               case when o.description_status = 'cleared' then o.description end as description, o.description_status, o.severity, o.lat, o.lon,
                a.slug as area_slug, a.name as area_name, a.kind as area_kind, o.walk_id, ac.organisation as responsible,
                o.responsible_actor_id, o.deadline, o.status, o.status_note, o.duplicate_of, o.created_at, o.updated_at
         from observation o
@@ -86,7 +89,7 @@ internal sealed record ObservationRow(Guid Id, long Number, string Category, str
         Deadline is { } deadline && ObservationRules.IsOpen(StatusValue) && deadline < DateOnly.FromDateTime(Time.Local(now).DateTime);
 
     public Observation ToObservation(IEnumerable<ObservationHistoryRow> history, DateTimeOffset now) => new(
-        Id, Number, CategoryValue, CategoryName, Description, Severity, Lat, Lon, new AreaRef(AreaSlug, AreaName, AreaKinds.Parse(AreaKind)), WalkId,
+        Id, Number, CategoryValue, CategoryName, Description, DescriptionStatus == "held", Severity, Lat, Lon, new AreaRef(AreaSlug, AreaName, AreaKinds.Parse(AreaKind)), WalkId,
         Responsible, ResponsibleActorId, Deadline, OverdueAt(now), StatusValue, StatusNote, DuplicateOf, Time.Local(CreatedAt), Time.Local(UpdatedAt),
         history.Where(h => h.ObservationId == Id).Select(h => h.ToEntry()).ToList());
 }

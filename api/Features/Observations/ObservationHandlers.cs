@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using System.Text.Json;
 using FluentValidation;
 using Mediator;
 using Trygghet.Api.Features.Areas;
@@ -127,14 +128,21 @@ public sealed class ObservationHandlers(DbSession db, TimeProvider clock, AreaLo
         var now = clock.GetUtcNow();
         var area = await locator.LocateAsync(input.Lat, input.Lon, ct);
         if (area is null || area.Kind != AreaKind.Neighbourhood) throw new BusinessRuleException("observation.outsideDistrict");
+        var description = input.Description.Trim();
+        // Whoever reports, what looks like personal data waits for a moderator; the rest of the observation is public at once.
+        var findings = ConfidentialityPolicy.Screen(("description", description));
         var id = await db.QuerySingleOrDefaultAsync<Guid>("""
-            insert into observation (category, description, severity, lat, lon, area_id, walk_id, reporter_kind, reporter_ref, created_at, updated_at)
-            select @Category, @Description, @Severity, @Lat, @Lon, a.id, @WalkId, @reporterKind, @reporterRef, @now, @now from area a where a.slug = @Slug
+            insert into observation (category, description, description_status, findings, severity, lat, lon, area_id, walk_id, reporter_kind, reporter_ref,
+                                     created_at, updated_at)
+            select @Category, @description, @DescriptionStatus, @Findings::jsonb, @Severity, @Lat, @Lon, a.id, @WalkId, @reporterKind, @reporterRef, @now, @now
+            from area a where a.slug = @Slug
             returning id
             """, new
         {
             Category = EventText.Wire(input.Category),
-            Description = input.Description.Trim(),
+            description,
+            DescriptionStatus = findings.Count > 0 ? "held" : "cleared",
+            Findings = JsonSerializer.Serialize(findings, Json.Options),
             Severity = (short)input.Severity,
             input.Lat,
             input.Lon,
@@ -209,6 +217,8 @@ public sealed class ObservationHandlers(DbSession db, TimeProvider clock, AreaLo
         var current = await db.LoadOneAsync(command.Id, now, ct);
         if (command.ActorId is { } actorId && current.ResponsibleActorId != actorId) throw new ForbiddenException("observation.notYours");
         var request = command.Request;
+        // An actor's note is public as written, so what looks like personal data goes back to the actor to rephrase.
+        if (command.ActorId is not null) ConfidentialityPolicy.RequireClear(("note", request.Note));
         if (!ObservationRules.Allows(current.Status, request.Status))
             throw new ConflictException("observation.transition", EventText.Wire(current.Status), EventText.Wire(request.Status));
         if (request.DuplicateOf is { } original && (original == current.Id

@@ -16,6 +16,9 @@ public static class ObservationsEndpoints
 {
     public const string AtomMediaType = "application/atom+xml";
 
+    /// <summary>Who reviews what the confidentiality policy holds.</summary>
+    private static readonly string[] ObservationModerators = [Roles.Admin, Roles.Staff, Roles.Moderator];
+
     public static void MapObservations(this IEndpointRouteBuilder api)
     {
         api.MapGet("/observation-categories", async (IMediator mediator, CancellationToken ct) => TypedResults.Ok(await mediator.Send(new ListCategories(), ct)))
@@ -50,6 +53,25 @@ public static class ObservationsEndpoints
                 """)
             .RequireRoles(Roles.Admin, Roles.Staff, Roles.Actor)
             .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity);
+
+        observations.MapGet("/review", ListHeldObservations).WithName(nameof(ListHeldObservations))
+            .WithSummary("Descriptions held by the confidentiality policy, oldest first, with what the filter found and where.")
+            .WithDescription("""
+                Every description is screened when it is recorded, whoever reports it. One that looks like it holds personal data
+                (identity numbers, phone numbers, e-mail or street addresses) is held: the observation is public at once, its
+                description only once a moderator clears or redacts it.
+                """)
+            .RequireRoles(ObservationModerators)
+            .ProducesProblems(StatusCodes.Status400BadRequest);
+        observations.MapPost("/{id:guid}/description/clear", ClearObservationDescription).WithName(nameof(ClearObservationDescription))
+            .WithSummary("Publish a held description as it is (audited); with findings only when acknowledged.")
+            .RequireRoles(ObservationModerators)
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict,
+                StatusCodes.Status422UnprocessableEntity);
+        observations.MapPut("/{id:guid}/description", RedactObservationDescription).WithName(nameof(RedactObservationDescription))
+            .WithSummary("Replace a description with a redacted text, published at once (audited without the text); the original is kept for admins.")
+            .RequireRoles(ObservationModerators)
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status422UnprocessableEntity);
 
         api.MapPost("/registration/observations", RecordParticipantObservation).WithName(nameof(RecordParticipantObservation))
             .WithTags("Observations", "Registrations")
@@ -117,6 +139,20 @@ public static class ObservationsEndpoints
 
     public static async Task<Ok<IReadOnlyList<Observation>>> ListAssignedObservations(IMediator mediator, HttpContext http, CancellationToken ct) =>
         TypedResults.Ok(await mediator.Send(new Features.Observations.ListAssignedObservations(http.User.RequireActorId()), ct));
+
+    /// <param name="limit">Page size, 1–100 (default 20).</param>
+    /// <param name="cursor">The <c>nextCursor</c> of the previous page.</param>
+    public static async Task<Ok<Page<ObservationReview>>> ListHeldObservations(int? limit, string? cursor, IMediator mediator, HttpContext http,
+        CancellationToken ct) =>
+        TypedResults.Ok(await mediator.Send(new Features.Observations.ListHeldObservations(limit, cursor, http.User.Role() == Roles.Admin), ct));
+
+    public static async Task<Ok<ObservationReview>> ClearObservationDescription(Guid id, DescriptionClearance request, IMediator mediator, HttpContext http,
+        CancellationToken ct) =>
+        TypedResults.Ok(await mediator.Send(new Features.Observations.ClearObservationDescription(id, request, http.User.Role() == Roles.Admin), ct));
+
+    public static async Task<Ok<ObservationReview>> RedactObservationDescription(Guid id, DescriptionRedaction request, IMediator mediator, HttpContext http,
+        CancellationToken ct) =>
+        TypedResults.Ok(await mediator.Send(new Features.Observations.RedactObservationDescription(id, request, http.User.Role() == Roles.Admin), ct));
 
     public static async Task<Ok<Observation>> AssignObservation(Guid id, AssignRequest request, IMediator mediator, CancellationToken ct) =>
         TypedResults.Ok(await mediator.Send(new Features.Observations.AssignObservation(id, request), ct));

@@ -17,7 +17,7 @@ public sealed record Open311Service(string ServiceCode, string ServiceName, stri
 
 /// <summary>A service request (observation) in Open311 GeoReport v2 terms.</summary>
 public sealed record Open311Request(string ServiceRequestId, string Status, string? StatusNotes, string ServiceName, string ServiceCode,
-    string Description, string? AgencyResponsible, DateTimeOffset RequestedDatetime, DateTimeOffset UpdatedDatetime, DateTimeOffset? ExpectedDatetime,
+    string? Description, string? AgencyResponsible, DateTimeOffset RequestedDatetime, DateTimeOffset UpdatedDatetime, DateTimeOffset? ExpectedDatetime,
     string Address, double Lat, double Long);
 
 /// <summary>The answer to a posted service request.</summary>
@@ -251,7 +251,9 @@ public static class Open311
             var created = new Fields
             {
                 ["service_request_id"] = observation.Number.ToString(CultureInfo.InvariantCulture),
-                ["service_notice"] = "Tack! Iakttagelsen följs upp av stadsdelsförvaltningen.",
+                ["service_notice"] = observation.DescriptionHeld
+                    ? "Tack! Iakttagelsen följs upp av stadsdelsförvaltningen. Beskrivningen visas när en moderator har granskat den."
+                    : "Tack! Iakttagelsen följs upp av stadsdelsförvaltningen.",
             };
             return Write(xml, "service_requests", "request", [created]);
         }
@@ -277,7 +279,15 @@ public static class Open311
     };
 
     /// <summary>Our statuses: reported, investigating, planned and inProgress are <c>open</c>; the others <c>closed</c>.</summary>
-    private static Fields RequestFields(Observation o) => new()
+    /// <summary>A description held by the confidentiality policy is left out until a moderator clears it.</summary>
+    private static Fields RequestFields(Observation o)
+    {
+        var fields = AllRequestFields(o);
+        if (o.Description is null) fields.Remove("description");
+        return fields;
+    }
+
+    private static Fields AllRequestFields(Observation o) => new()
     {
         ["service_request_id"] = o.Number.ToString(CultureInfo.InvariantCulture),
         ["status"] = ObservationRules.IsOpen(o.Status) ? "open" : "closed",

@@ -50,16 +50,23 @@ public sealed class AnswersAndVotesHandlers(DbSession db, TimeProvider clock, IS
     public async ValueTask<ModeratedQuestion> Handle(AnswerQuestion command, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var current = await db.QuerySingleOrDefaultAsync<(string Status, string EventStatus)?>("""
-            select q.status, e.status as event_status from question q join event e on e.id = q.event_id where q.id = @Id for update of q
+        var current = await db.QuerySingleOrDefaultAsync<(string Status, Guid EventId, string EventStatus)?>("""
+            select q.status, q.event_id, e.status as event_status from question q join event e on e.id = q.event_id where q.id = @Id for update of q
             """, command, ct) ?? throw new NotFoundException("question.notFound", command.Id);
+        var author = site.Organiser;
+        var text = string.IsNullOrWhiteSpace(command.Request.Text) ? null : command.Request.Text.Trim();
+        if (command.ActorId is { } actorId)
+        {
+            // An organisation answers only in dialogues it takes part in: its answer is shown under its name.
+            author = await db.QuerySingleOrDefaultAsync<string>("""
+                select a.organisation from actor a join invitation i on i.actor_id = a.id
+                where a.id = @actorId and i.event_id = @EventId and i.status = 'accepted'
+                """, new { actorId, current.EventId }, ct) ?? throw new ForbiddenException("answer.notInvited");
+            // Published as written, so what looks like personal data goes back to the author instead of out to the public.
+            ConfidentialityPolicy.RequireClear(("text", text));
+        }
         if (current.Status != "published") throw new ConflictException("question.notPublished");
         if (current.EventStatus == "cancelled") throw new ConflictException("question.eventCancelled");
-        var author = site.Organiser;
-        if (command.ActorId is { } actorId)
-            author = await db.QuerySingleOrDefaultAsync<string>("select organisation from actor where id = @actorId", new { actorId }, ct)
-                ?? throw new ForbiddenException("actor.noActorId");
-        var text = string.IsNullOrWhiteSpace(command.Request.Text) ? null : command.Request.Text.Trim();
         await db.ExecuteAsync("""
             insert into question_answer (id, question_id, text, live, author_kind, actor_id, author, answered_at)
             values (@AnswerId, @Id, @text, @Live, @AuthorKind, @ActorId, @author, @now);

@@ -57,7 +57,7 @@ public sealed class AskQuestionHandler(DbSession db, TimeProvider clock, ISecret
             && !await db.QuerySingleOrDefaultAsync<bool>("select true from actor where id = @actorId", new { actorId }, ct))
             throw new BusinessRuleException("question.addresseeUnknown");
 
-        var flags = ConfidentialityFilter.Detect(request.Text);
+        var flags = ConfidentialityPolicy.Screen(("text", request.Text), ("displayName", request.DisplayName));
         var status = dialogue.QuestionModeration == "post" && flags.Count == 0 ? QuestionStatus.Published : QuestionStatus.Pending;
         var token = tokens.New();
         var id = Guid.CreateVersion7(now);
@@ -84,7 +84,7 @@ public sealed class AskQuestionHandler(DbSession db, TimeProvider clock, ISecret
         if (status == QuestionStatus.Published) await QuestionStream.PublishAsync(db, row, answers, "published", now, ct);
         else await QuestionStream.AppendAsync(db, row.EventId, StreamAudience.Moderators, "queued", id, row.ToModerated(answers, admin: false), now, ct);
 
-        var receipt = new AskReceipt(id, command.EventId, status, [.. flags.Select(f => f.Kind).Distinct()], token,
+        var receipt = new AskReceipt(id, command.EventId, status, ConfidentialityPolicy.Kinds(flags), token,
             $"{site.PublicUrl.TrimEnd('/')}/fraga#{token}");
         await db.StoreAnswerAsync(command.IdempotencyKey, StatusCodes.Status201Created, receipt, ct);
         return new AskOutcome(receipt, Replayed: false);

@@ -17,7 +17,8 @@ public sealed record RejectionRequest(string Reason);
 public sealed record MergeRequest(Guid Into);
 
 /// <param name="Text">The redacted text; the original is kept for admins.</param>
-public sealed record RedactionRequest(string Text);
+/// <param name="RemoveDisplayName">Also remove the display name (for one that names or identifies someone).</param>
+public sealed record RedactionRequest(string Text, bool RemoveDisplayName = false);
 
 public sealed record ApproveQuestion(Guid Id, ApprovalRequest Request, bool Admin) : ICommand<ModeratedQuestion>;
 
@@ -69,7 +70,7 @@ public sealed class ModerationHandlers(DbSession db, TimeProvider clock, AuditLo
     public async ValueTask<ModeratedQuestion> Handle(ApproveQuestion command, CancellationToken ct)
     {
         var (current, _) = await LockAsync(command.Id, ct, QuestionStatus.Pending, QuestionStatus.Hidden, QuestionStatus.Rejected);
-        var flags = JsonSerializer.Deserialize<List<PersonalDataFlag>>(current.Flags, Json.Options) ?? [];
+        var flags = JsonSerializer.Deserialize<List<TextFinding>>(current.Flags, Json.Options) ?? [];
         if (flags.Count > 0 && !command.Request.AcknowledgeFlags)
             throw new BusinessRuleException("question.flagged") { Extensions = { ["flags"] = flags.Select(f => f.Kind).Distinct().ToList() } };
         return await MoveAsync(current, QuestionStatus.Published, "question.approve", null, command.Admin, ct,
@@ -137,15 +138,17 @@ public sealed class ModerationHandlers(DbSession db, TimeProvider clock, AuditLo
         var (current, _) = await LockAsync(command.Id, ct, Enum.GetValues<QuestionStatus>());
         if (current.Version != command.ExpectedVersion) throw new PreconditionFailedException("question.versionMismatch");
         var text = command.Request.Text.Trim();
+        var displayName = command.Request.RemoveDisplayName ? null : current.DisplayName;
+        var flags = ConfidentialityPolicy.Screen(("text", text), ("displayName", displayName));
         await db.ExecuteAsync("""
-            update question set original_text = coalesce(original_text, text), text = @text, flags = @Flags::jsonb,
+            update question set original_text = coalesce(original_text, text), text = @text, display_name = @displayName, flags = @Flags::jsonb,
                    updated_at = @now, version = version + 1
             where id = @Id
-            """, new { command.Id, text, Flags = JsonSerializer.Serialize(ConfidentialityFilter.Detect(text), Json.Options), now }, ct);
+            """, new { command.Id, text, displayName, Flags = JsonSerializer.Serialize(flags, Json.Options), now }, ct);
         // The audit log names the edit, never the text: the original may hold the personal data the edit removed.
-        await audit.WriteAsync("question.redact", "question", command.Id.ToString(), null, ct);
+        await audit.WriteAsync("question.redact", "question", command.Id.ToString(), new { command.Request.RemoveDisplayName }, ct);
         // Earlier events of the question carry the old text: a client resuming from before them gets the redacted one.
-        await QuestionStream.RedactAsync(db, command.Id, text, ct);
+        await QuestionStream.RedactAsync(db, command.Id, text, command.Request.RemoveDisplayName, ct);
         var (row, answers) = await db.LoadQuestionAsync(command.Id, ct);
         if (row.StatusValue == QuestionStatus.Published) await QuestionStream.PublishAsync(db, row, answers, "updated", now, ct);
         else if (row.StatusValue == QuestionStatus.Pending)

@@ -22,14 +22,14 @@ public enum AnswerAuthorKind { Actor, Staff }
 
 /// <summary>A resident's question.</summary>
 /// <param name="Text">The question, 3–1,000 characters of plain text (HTML is shown as typed, never interpreted).</param>
-/// <param name="DisplayName">A name to show with the question; anonymous when left out.</param>
+/// <param name="DisplayName">A name to show with the question (1–60 characters); anonymous when left out. Screened like the text.</param>
 /// <param name="AddresseeKind">Whom the question is for: police, politicians, the administration…</param>
 /// <param name="AddresseeActorId">Or one organisation taking part.</param>
 public sealed record QuestionRequest(string Text, string? DisplayName = null, ActorKind? AddresseeKind = null, Guid? AddresseeActorId = null);
 
 /// <summary>The answer to a new question, given once: the private link is not stored in readable form.</summary>
 /// <param name="Status"><c>published</c> at once (post-moderation, nothing flagged) or <c>pending</c>.</param>
-/// <param name="HeldFor">Why the question waits for a moderator although the event is post-moderated: what looked like personal data.</param>
+/// <param name="HeldFor">Why the question waits for a moderator although the event is post-moderated: what looked like personal data in its text or display name.</param>
 /// <param name="QuestionToken">The secret of the private question link; send it in the <c>X-Question-Token</c> header.</param>
 /// <param name="QuestionUrl">The private page where the asker follows the question (moderation, reason of a rejection, answers).</param>
 public sealed record AskReceipt(Guid Id, Guid EventId, QuestionStatus Status, IReadOnlyList<PersonalDataKind> HeldFor, string QuestionToken, string QuestionUrl);
@@ -50,12 +50,12 @@ public sealed record PublicQuestion(Guid Id, Guid EventId, string Text, string? 
     bool AnsweredLive, bool Answered, IReadOnlyList<Answer> Answers, DateTimeOffset AskedAt, DateTimeOffset? PublishedAt);
 
 /// <summary>A question as moderators and staff see it.</summary>
-/// <param name="Flags">What the confidentiality filter found in the current text, with offsets to highlight.</param>
+/// <param name="Flags">What the confidentiality filter found in the current text and display name: the field, and offsets to highlight.</param>
 /// <param name="OriginalText">The text as asked, when it was redacted: shown to admins only.</param>
 /// <param name="Redacted">True when a moderator edited the text.</param>
 /// <param name="Version">For <c>If-Match</c> when editing the text.</param>
 public sealed record ModeratedQuestion(Guid Id, Guid EventId, QuestionStatus Status, string Text, string? DisplayName, Addressee? Addressee,
-    IReadOnlyList<PersonalDataFlag> Flags, string? RejectReason, Guid? MergedInto, int Votes, bool Pinned, bool AnsweredLive,
+    IReadOnlyList<TextFinding> Flags, string? RejectReason, Guid? MergedInto, int Votes, bool Pinned, bool AnsweredLive,
     IReadOnlyList<Answer> Answers, DateTimeOffset AskedAt, DateTimeOffset? PublishedAt, DateTimeOffset? ModeratedAt, bool Redacted,
     string? OriginalText, int Version);
 
@@ -92,7 +92,7 @@ internal sealed record QuestionRow(Guid Id, Guid EventId, string Text, string? O
         AnsweredLive || answers.Count > 0, answers, Time.Local(AskedAt), PublishedAt is { } at ? Time.Local(at) : null);
 
     public ModeratedQuestion ToModerated(IReadOnlyList<Answer> answers, bool admin) => new(Id, EventId, StatusValue, Text, DisplayName, ToAddressee(),
-        JsonSerializer.Deserialize<List<PersonalDataFlag>>(Flags, Json.Options) ?? [], RejectReason, MergedInto, Votes, Pinned, AnsweredLive, answers,
+        JsonSerializer.Deserialize<List<TextFinding>>(Flags, Json.Options) ?? [], RejectReason, MergedInto, Votes, Pinned, AnsweredLive, answers,
         Time.Local(AskedAt), PublishedAt is { } at ? Time.Local(at) : null, ModeratedAt is { } m ? Time.Local(m) : null, OriginalText is not null,
         admin ? OriginalText : null, Version);
 }

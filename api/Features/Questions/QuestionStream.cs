@@ -57,11 +57,14 @@ internal static class QuestionStream
             """, new { questionId }, ct);
 
     /// <summary>A redacted text replaces the text in every earlier event of the question, in both streams.</summary>
-    public static Task RedactAsync(DbSession db, Guid questionId, string text, CancellationToken ct) =>
+    public static Task RedactAsync(DbSession db, Guid questionId, string text, bool removeDisplayName, CancellationToken ct) =>
         db.ExecuteAsync("""
-            update question_stream_event set payload = jsonb_set(payload, '{text}', to_jsonb(@text::text))
+            update question_stream_event
+            set payload = case when @removeDisplayName and payload ? 'displayName'
+                               then jsonb_set(jsonb_set(payload, '{text}', to_jsonb(@text::text)), '{displayName}', 'null'::jsonb)
+                               else jsonb_set(payload, '{text}', to_jsonb(@text::text)) end
             where question_id = @questionId and payload->>'text' is not null
-            """, new { questionId, text }, ct);
+            """, new { questionId, text, removeDisplayName }, ct);
 
     public static string Wire(StreamAudience audience) => audience == StreamAudience.Public ? "public" : "moderators";
 

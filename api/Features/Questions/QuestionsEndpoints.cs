@@ -59,8 +59,7 @@ public static class QuestionsEndpoints
             .WithSummary("How the dialogue takes questions (pre- or post-moderation).")
             .ProducesProblems(StatusCodes.Status404NotFound);
         moderation.MapPut("/settings", SetQuestionSettings).WithName(nameof(SetQuestionSettings))
-            .WithSummary("Choose pre-moderation (default) or post-moderation for the dialogue (audited).")
-            .RequireRoles(Roles.Admin, Roles.Staff)
+            .WithSummary("Choose pre-moderation (default) or post-moderation for the dialogue (audited); moderators may change it.")
             .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
 
         var question = api.MapGroup("/questions/{id:guid}").WithTags("Questions");
@@ -99,8 +98,14 @@ public static class QuestionsEndpoints
                 StatusCodes.Status428PreconditionRequired);
         question.MapPost("/answers", AnswerQuestion).WithName(nameof(AnswerQuestion))
             .WithSummary("Answer a published question in writing, or mark it answered live (actors answer for their organisation).")
+            .WithDescription("""
+                Staff answer for the organiser. An actor answers for its organisation, and only in a dialogue it accepted an
+                invitation to (403 otherwise). An actor's text is published as written, so text that looks like personal data
+                (identity numbers, phone numbers, e-mail or street addresses) is a 422 whose `findings` say what and where.
+                """)
             .RequireRoles(Roles.Admin, Roles.Staff, Roles.Actor)
-            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict,
+                StatusCodes.Status422UnprocessableEntity);
         question.MapPost("/votes", VoteForQuestion).WithName(nameof(VoteForQuestion))
             .WithSummary("Up-vote a published question with a voter token; a second vote by the same token changes nothing.")
             .RequireRateLimiting(Operations.Votes)

@@ -245,6 +245,26 @@ export interface ITrygghetClient {
     changeObservationStatus(id: string, body: StatusChangeRequest, signal?: AbortSignal): Promise<Observation>;
 
     /**
+     * Descriptions held by the confidentiality policy, oldest first, with what the filter found and where.
+     * @param limit (optional) Page size, 1–100 (default 20).
+     * @param cursor (optional) The `nextCursor` of the previous page.
+     * @return OK
+     */
+    listHeldObservations(limit?: number | undefined, cursor?: string | undefined, signal?: AbortSignal): Promise<ObservationReviewPage>;
+
+    /**
+     * Publish a held description as it is (audited); with findings only when acknowledged.
+     * @return OK
+     */
+    clearObservationDescription(id: string, body: DescriptionClearance, signal?: AbortSignal): Promise<ObservationReview>;
+
+    /**
+     * Replace a description with a redacted text, published at once (audited without the text); the original is kept for admins.
+     * @return OK
+     */
+    redactObservationDescription(id: string, body: DescriptionRedaction, signal?: AbortSignal): Promise<ObservationReview>;
+
+    /**
      * Open311: the observation categories as services (format json or xml).
      * @param format json or xml.
      * @return OK
@@ -439,7 +459,7 @@ export interface ITrygghetClient {
     getQuestionSettings(id: string, signal?: AbortSignal): Promise<QuestionSettings>;
 
     /**
-     * Choose pre-moderation (default) or post-moderation for the dialogue (audited).
+     * Choose pre-moderation (default) or post-moderation for the dialogue (audited); moderators may change it.
      * @return OK
      */
     setQuestionSettings(id: string, body: QuestionSettings, signal?: AbortSignal): Promise<QuestionSettings>;
@@ -3140,6 +3160,264 @@ export class TrygghetClient implements ITrygghetClient {
     }
 
     /**
+     * Descriptions held by the confidentiality policy, oldest first, with what the filter found and where.
+     * @param limit (optional) Page size, 1–100 (default 20).
+     * @param cursor (optional) The `nextCursor` of the previous page.
+     * @return OK
+     */
+    listHeldObservations(limit?: number | undefined, cursor?: string | undefined, signal?: AbortSignal): Promise<ObservationReviewPage> {
+        let url_ = this.baseUrl + "/api/v1/observations/review?";
+        if (limit === null)
+            throw new globalThis.Error("The parameter 'limit' cannot be null.");
+        else if (limit !== undefined)
+            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
+        if (cursor === null)
+            throw new globalThis.Error("The parameter 'cursor' cannot be null.");
+        else if (cursor !== undefined)
+            url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processListHeldObservations(_response);
+        });
+    }
+
+    protected processListHeldObservations(response: Response): Promise<ObservationReviewPage> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ObservationReviewPage;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No valid bearer token.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The token\'s role may not call this operation.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unexpected error (logged; no details are returned).", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached; retry after `Retry-After` seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ObservationReviewPage>(null as any);
+    }
+
+    /**
+     * Publish a held description as it is (audited); with findings only when acknowledged.
+     * @return OK
+     */
+    clearObservationDescription(id: string, body: DescriptionClearance, signal?: AbortSignal): Promise<ObservationReview> {
+        let url_ = this.baseUrl + "/api/v1/observations/{id}/description/clear";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processClearObservationDescription(_response);
+        });
+    }
+
+    protected processClearObservationDescription(response: Response): Promise<ObservationReview> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ObservationReview;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No valid bearer token.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The token\'s role may not call this operation.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unprocessable Content", status, _responseText, _headers, result422);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unexpected error (logged; no details are returned).", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached; retry after `Retry-After` seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ObservationReview>(null as any);
+    }
+
+    /**
+     * Replace a description with a redacted text, published at once (audited without the text); the original is kept for admins.
+     * @return OK
+     */
+    redactObservationDescription(id: string, body: DescriptionRedaction, signal?: AbortSignal): Promise<ObservationReview> {
+        let url_ = this.baseUrl + "/api/v1/observations/{id}/description";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "PUT",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processRedactObservationDescription(_response);
+        });
+    }
+
+    protected processRedactObservationDescription(response: Response): Promise<ObservationReview> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ObservationReview;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No valid bearer token.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The token\'s role may not call this operation.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unprocessable Content", status, _responseText, _headers, result422);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unexpected error (logged; no details are returned).", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached; retry after `Retry-After` seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ObservationReview>(null as any);
+    }
+
+    /**
      * Open311: the observation categories as services (format json or xml).
      * @param format json or xml.
      * @return OK
@@ -5249,7 +5527,7 @@ export class TrygghetClient implements ITrygghetClient {
     }
 
     /**
-     * Choose pre-moderation (default) or post-moderation for the dialogue (audited).
+     * Choose pre-moderation (default) or post-moderation for the dialogue (audited); moderators may change it.
      * @return OK
      */
     setQuestionSettings(id: string, body: QuestionSettings, signal?: AbortSignal): Promise<QuestionSettings> {
@@ -6065,6 +6343,12 @@ export class TrygghetClient implements ITrygghetClient {
             let result409: any = null;
             result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unprocessable Content", status, _responseText, _headers, result422);
             });
         } else if (status === 500) {
             return response.text().then((_responseText) => {
@@ -8177,7 +8461,7 @@ export interface AskReceipt {
     id: string;
     eventId: string;
     status: QuestionStatus;
-    /** Why the question waits for a moderator although the event is post-moderated: what looked like personal data. */
+    /** Why the question waits for a moderator although the event is post-moderated: what looked like personal data in its text or display name. */
     heldFor: PersonalDataKind[];
     /** The secret of the private question link; send it in the `X-Question-Token` header. */
     questionToken: string;
@@ -8317,6 +8601,23 @@ export interface CrimeSeries {
     note: string;
     points: CrimePoint[];
 }
+
+/** Publish a held description as it is. */
+export interface DescriptionClearance {
+    /** Required true when the filter found something: the moderator has read it and it names no one. */
+    acknowledgeFindings: boolean;
+}
+
+/** Replace a description with a redacted text, which is published at once; the text as reported is kept for admins. */
+export interface DescriptionRedaction {
+    /** The redacted description (3–4,000 characters). */
+    text: string;
+    /** Required true when the redacted text still has findings. */
+    acknowledgeFindings: boolean;
+}
+
+/** Where an observation's description stands under the confidentiality policy. */
+export type DescriptionStatus = "held" | "cleared";
 
 /** Role of a development token. */
 export type DevRole = "admin" | "staff" | "moderator" | "actor";
@@ -8678,8 +8979,8 @@ export interface ModeratedQuestion {
     text: string;
     displayName?: string | null;
     addressee?: Addressee;
-    /** What the confidentiality filter found in the current text, with offsets to highlight. */
-    flags: PersonalDataFlag[];
+    /** What the confidentiality filter found in the current text and display name: the field, and offsets to highlight. */
+    flags: TextFinding[];
     rejectReason?: string | null;
     mergedInto?: string | null;
     votes: number;
@@ -8728,7 +9029,10 @@ export interface Observation {
     number: number;
     category: ObservationCategory;
     categoryName: string;
-    description: string;
+    /** What was seen, once cleared by the confidentiality policy; null while it waits for a moderator. */
+    description?: string | null;
+    /** True while the description waits for a moderator because it looked like it held personal data. */
+    descriptionHeld: boolean;
     severity: number;
     lat: number;
     lon: number;
@@ -8794,8 +9098,37 @@ export interface ObservationRef {
     id: string;
     number: number;
     category: ObservationCategory;
-    description: string;
+    description?: string | null;
     status: ObservationStatus;
+}
+
+/** An observation's description as moderators review it: the text as it is now, what the filter found in it, and where. */
+export interface ObservationReview {
+    id: string;
+    number: number;
+    category: ObservationCategory;
+    categoryName: string;
+    area: AreaRef;
+    walkId?: string | null;
+    /** The description as stored (held or cleared). */
+    description: string;
+    descriptionStatus: DescriptionStatus;
+    /** What the confidentiality filter found in it, with offsets to highlight. */
+    findings: TextFinding[];
+    /** The text as reported, when a moderator redacted it: shown to admins only. */
+    originalDescription?: string | null;
+    /** Who reported it: staff, actor, participant or open311 (never which person). */
+    reporterKind: string;
+    reportedAt: string;
+    reviewedAt?: string | null;
+}
+
+/** One page of a list; pass `nextCursor` back as `cursor` for the next page (null on the last). */
+export interface ObservationReviewPage {
+    /** The items of this page. */
+    items: ObservationReview[];
+    /** Opaque cursor of the next page; null when this is the last. */
+    nextCursor?: string | null;
 }
 
 /** Where the follow-up of an observation stands: `reported → investigating → planned → inProgress → fixed`, or ended as `notResponsible`, `duplicate` (of another) or `closed`, each with a public note. */
@@ -8835,7 +9168,7 @@ export interface Open311Request {
     statusNotes?: string | null;
     serviceName: string;
     serviceCode: string;
-    description: string;
+    description?: string | null;
     agencyResponsible?: string | null;
     requestedDatetime: string;
     updatedDatetime: string;
@@ -8873,13 +9206,6 @@ export interface ParticipantObservationInput {
 
 /** SKR's levels of citizen participation. */
 export type ParticipationLevel = "information" | "consultation" | "dialogue" | "influence" | "coDecision";
-
-/** One finding: what kind, and where in the text (UTF-16 offsets) so a moderator's screen can highlight it. */
-export interface PersonalDataFlag {
-    kind: PersonalDataKind;
-    start: number;
-    length: number;
-}
 
 /** Why a text looks like it holds personal data. */
 export type PersonalDataKind = "personalIdentityNumber" | "coordinationNumber" | "phoneNumber" | "email" | "streetAddress";
@@ -9019,7 +9345,7 @@ export type QuestionModeration = "pre" | "post";
 export interface QuestionRequest {
     /** The question, 3–1,000 characters of plain text (HTML is shown as typed, never interpreted). */
     text: string;
-    /** A name to show with the question; anonymous when left out. */
+    /** A name to show with the question (1–60 characters); anonymous when left out. Screened like the text. */
     displayName?: string | null;
     addresseeKind?: ActorKind;
     /** Or one organisation taking part. */
@@ -9040,6 +9366,8 @@ export type QuestionStatus = "pending" | "published" | "rejected" | "hidden" | "
 export interface RedactionRequest {
     /** The redacted text; the original is kept for admins. */
     text: string;
+    /** Also remove the display name (for one that names or identifies someone). */
+    removeDisplayName: boolean;
 }
 
 /** The event as the holder of a manage link sees it. */
@@ -9267,6 +9595,15 @@ export interface SurveySeries {
     /** When the newest figure was entered. */
     importedAt: string;
     points: SurveyPoint[];
+}
+
+/** One finding of the confidentiality filter in a named field: what it looks like, and where (UTF-16 offsets into that field). */
+export interface TextFinding {
+    /** The request field the text came from, as the API names it (`text`, `displayName`, `description` …). */
+    field: string;
+    kind: PersonalDataKind;
+    start: number;
+    length: number;
 }
 
 /** An area the file names that the platform does not hold, with how many rows named it. */

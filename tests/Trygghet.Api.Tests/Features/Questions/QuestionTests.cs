@@ -26,6 +26,16 @@ public sealed class QuestionTests(ApiFixture fixture) : ApiTest(fixture)
         return receipt.Id;
     }
 
+    /// <summary>An organisation invited to the event that accepted through its RSVP link, and a client with its actor token.</summary>
+    private async Task<(Actor Actor, TrygghetClient Client)> InvitedActorAsync(Guid eventId, string organisation, ActorKind kind = ActorKind.Police)
+    {
+        var staff = await Api.ClientAs(DevRole.Staff);
+        var actor = await staff.CreateActorAsync(new ActorInput { Organisation = organisation, Kind = kind });
+        var invitation = (await staff.InviteActorsAsync(eventId, new InviteRequest { ActorIds = [actor.Id] })).Single(i => i.ActorId == actor.Id);
+        await Api.Client().AnswerRsvpAsync(invitation.RsvpToken!, new RsvpRequest { Answer = RsvpAnswer.Accept });
+        return (actor, await Api.ClientAs(DevRole.Actor, actor.Id));
+    }
+
     private async Task<int> VoteAsync(Guid questionId, string? token = null)
     {
         token ??= (await Api.Client().IssueVoterTokenAsync()).Token;
@@ -294,8 +304,7 @@ public sealed class QuestionTests(ApiFixture fixture) : ApiTest(fixture)
     {
         var e = await OpenDialogueAsync();
         var staff = await Api.ClientAs(DevRole.Staff);
-        var police = await staff.CreateActorAsync(new ActorInput { Organisation = "Polisen lokalpolisområde Globen", Kind = ActorKind.Police });
-        var actor = await Api.ClientAs(DevRole.Actor, police.Id);
+        var (_, actor) = await InvitedActorAsync(e.Id, "Polisen lokalpolisområde Globen");
         var question = await PublishedAsync(e.Id, "Hur arbetar polisen mot narkotikaförsäljning vid centrum?");
         var pending = await AskAsync(e.Id, "En obesvarad väntande fråga.");
 
@@ -312,6 +321,68 @@ public sealed class QuestionTests(ApiFixture fixture) : ApiTest(fixture)
             a => Assert.Equal(("Polisen lokalpolisområde Globen", AnswerAuthorKind.Actor, (ActorKind?)ActorKind.Police, false),
                 (a.Author, a.AuthorKind, a.ActorKind, a.Live)),
             a => Assert.Equal(("Hägersten-Älvsjö stadsdelsförvaltning", AnswerAuthorKind.Staff, (string?)null, true), (a.Author, a.AuthorKind, a.Text, a.Live)));
+    }
+
+    [Theory]
+    [InlineData("19811218-9876", PersonalDataKind.PersonalIdentityNumber)]
+    [InlineData("070-123 45 67", PersonalDataKind.PhoneNumber)]
+    [InlineData("anna.svensson@example.se", PersonalDataKind.Email)]
+    [InlineData("Anna, Sedelvägen 7", PersonalDataKind.StreetAddress)]
+    public async Task A_display_name_that_looks_like_personal_data_holds_the_question_even_under_post_moderation(string name, PersonalDataKind kind)
+    {
+        var e = await OpenDialogueAsync();
+        var moderator = await Api.ClientAs(DevRole.Moderator);
+        await moderator.SetQuestionSettingsAsync(e.Id, new QuestionSettings { Moderation = QuestionModeration.Post });
+
+        var receipt = await AskAsync(e.Id, "Kan belysningen i parken bli bättre?", name: name);
+        var listed = await Api.Client().ListQuestionsAsync(e.Slug);
+        var held = await moderator.GetModeratedQuestionAsync(receipt.Id);
+        var redacted = await moderator.RedactQuestionAsync(receipt.Id, $"\"{held.Version}\"",
+            new RedactionRequest { Text = held.Text, RemoveDisplayName = true });
+        var approved = await moderator.ApproveQuestionAsync(receipt.Id, new ApprovalRequest());
+        var published = Assert.Single((await Api.Client().ListQuestionsAsync(e.Slug)).Items);
+
+        Assert.Equal(QuestionStatus.Pending, receipt.Status);
+        Assert.Equal([kind], receipt.HeldFor);
+        Assert.Empty(listed.Items);
+        var finding = Assert.Single(held.Flags);
+        Assert.Equal("displayName", finding.Field);
+        Assert.Equal(kind, finding.Kind);
+        Assert.Contains(held.DisplayName!.Substring(finding.Start, finding.Length), name);
+        Assert.Empty(redacted.Flags);
+        Assert.Null(redacted.DisplayName);
+        Assert.Equal(QuestionStatus.Published, approved.Status);
+        Assert.Null(published.DisplayName);
+        Assert.Equal(0, await Scalar<int>("select count(*)::int from question_stream_event where payload::text like @name", new { name = $"%{name}%" }));
+    }
+
+    [Fact]
+    public async Task Only_actors_that_accepted_an_invitation_answer_and_their_text_is_screened_before_it_is_public()
+    {
+        var e = await OpenDialogueAsync();
+        var other = await OpenDialogueAsync();
+        var staff = await Api.ClientAs(DevRole.Staff);
+        var (police, invited) = await InvitedActorAsync(e.Id, "Polisen lokalpolisområde Globen");
+        var (_, elsewhere) = await InvitedActorAsync(other.Id, "Familjebostäder");
+        var declined = await staff.CreateActorAsync(new ActorInput { Organisation = "Stockholm Exergi", Kind = ActorKind.PropertyOwner });
+        var rsvp = (await staff.InviteActorsAsync(e.Id, new InviteRequest { ActorIds = [declined.Id] })).Single(i => i.ActorId == declined.Id);
+        await Api.Client().AnswerRsvpAsync(rsvp.RsvpToken!, new RsvpRequest { Answer = RsvpAnswer.Decline });
+        var question = await PublishedAsync(e.Id, "Vad gör polisen åt mopedåkningen i parken?");
+        var answer = new AnswerRequest { Text = "Vi patrullerar där fredagar och lördagar." };
+
+        var uninvited = await Assert.ThrowsAsync<ApiException<ProblemDetails>>(() => elsewhere.AnswerQuestionAsync(question, answer));
+        var declinedClient = await Api.ClientAs(DevRole.Actor, declined.Id);
+        var notAccepted = await Assert.ThrowsAsync<ApiException<ProblemDetails>>(() => declinedClient.AnswerQuestionAsync(question, answer));
+        var flagged = await Assert.ThrowsAsync<ApiException<ProblemDetails>>(() =>
+            invited.AnswerQuestionAsync(question, new AnswerRequest { Text = "Ring vår kontaktperson på 070-123 45 67." }));
+        await invited.AnswerQuestionAsync(question, answer);
+        var staffAnswer = await staff.AnswerQuestionAsync(question, new AnswerRequest { Text = "Förvaltningen ser över belysningen." });
+
+        Assert.Equal((403, 403, 422), (uninvited.StatusCode, notAccepted.StatusCode, flagged.StatusCode));
+        var findings = Observations.ObservationReviewTests.Findings(flagged);
+        Assert.Equal(("text", "phoneNumber"), (findings[0].GetProperty("field").GetString(), findings[0].GetProperty("kind").GetString()));
+        Assert.Equal([police.Organisation, "Hägersten-Älvsjö stadsdelsförvaltning"], staffAnswer.Answers.Select(a => a.Author));
+        Assert.Equal(0, await Scalar<int>("select count(*)::int from question_answer where text like '%070%'"));
     }
 
     [Fact]
