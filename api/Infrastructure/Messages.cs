@@ -133,6 +133,10 @@ public static class Messages
         ["bra.line"] = ("Oläsbart: {0}. Inget importerades.", "Unreadable: {0}. Nothing was imported."),
         ["bra.duplicate"] = ("Samma område, brott, period och enhet som rad {0}. Inget importerades.", "Same area, crime, period and unit as line {0}. Nothing was imported."),
         ["survey.duplicate"] = ("Samma område, år och indikator förekommer två gånger. Inget importerades.", "The same area, year and indicator appear twice. Nothing was imported."),
+        ["check.personalData"] = ("Texten ser ut att innehålla personuppgifter ({0}). Läs den igen innan den publiceras.", "The text looks like it holds personal data ({0}). Read it again before it is published."),
+        ["field.title"] = ("rubriken", "the title"),
+        ["field.description"] = ("beskrivningen", "the description"),
+        ["field.problem"] = ("problemet", "the problem"),
         ["check.passed"] = ("Godkänd.", "Passed."),
     };
 

@@ -16925,6 +16925,13 @@ namespace Trygghet.Client
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public System.DateTimeOffset UpdatedAt { get; set; } = default!;
 
+        /// <summary>
+        /// Only in the answer to staff who save the measure: what in the title or description looks like personal
+        /// <br/>            data, with offsets. A warning to read the text again, never a block; null on reads.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("personalDataWarnings", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public System.Collections.Generic.ICollection<TextFinding>? PersonalDataWarnings { get; set; } = default!;
+
     }
 
     /// <summary>
@@ -18317,7 +18324,8 @@ namespace Trygghet.Client
     {
 
         /// <summary>
-        /// Stable name: `publicNotice`, `actorNotice`, `requiredActors`, `venueAccessibility`, `remoteLink`.
+        /// Stable name: `publicNotice`, `actorNotice`, `requiredActors`, `venueAccessibility`, `remoteLink`,
+        /// <br/>            `personalData` (a warning, never blocking: the title, description or problem looks like it holds personal data).
         /// </summary>
         [Newtonsoft.Json.JsonProperty("name", Required = Newtonsoft.Json.Required.Always)]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]

@@ -17,7 +17,8 @@ public sealed class PublishingOptions
 }
 
 /// <summary>The result of one routine check.</summary>
-/// <param name="Name">Stable name: <c>publicNotice</c>, <c>actorNotice</c>, <c>requiredActors</c>, <c>venueAccessibility</c>, <c>remoteLink</c>.</param>
+/// <param name="Name">Stable name: <c>publicNotice</c>, <c>actorNotice</c>, <c>requiredActors</c>, <c>venueAccessibility</c>, <c>remoteLink</c>,
+/// <c>personalData</c> (a warning, never blocking: the title, description or problem looks like it holds personal data).</param>
 /// <param name="Passed">Whether the event passes it.</param>
 /// <param name="Blocking">Whether a failure blocks publishing (else it only warns).</param>
 /// <param name="Message">What was found, in the caller's language.</param>
@@ -34,7 +35,8 @@ public sealed record InvitationFact(string ActorKind, DateTimeOffset InvitedAt, 
 public static class RoutineChecks
 {
     public static PublicationReport Run(EventFormat format, DateTimeOffset startsAt, string? venueAddress, string? accessibilityNotes,
-        string? remoteUrl, IReadOnlyList<InvitationFact> invitations, DateTimeOffset now, PublishingOptions options)
+        string? remoteUrl, IReadOnlyList<InvitationFact> invitations, DateTimeOffset now, PublishingOptions options,
+        IReadOnlyList<TextFinding>? findings = null)
     {
         var live = invitations.Where(i => i.Status != "declined").ToList();
         var checks = new List<PublicationCheck>();
@@ -58,6 +60,12 @@ public static class RoutineChecks
         if (format is EventFormat.Remote or EventFormat.Hybrid)
             Add("remoteLink", !string.IsNullOrWhiteSpace(remoteUrl), Messages.Get("check.remoteLink"));
 
+        // Staff write these texts, so what looks like personal data is a warning to read them again, never a block. The venue
+        // and meeting point are addresses on purpose and are not screened.
+        findings ??= [];
+        checks.Add(new PublicationCheck("personalData", findings.Count == 0, Blocking: false, findings.Count == 0 ? Messages.Get("check.passed")
+            : Messages.Get("check.personalData", string.Join(", ", findings.Select(f => Messages.Get($"field.{f.Field}")).Distinct()))));
+
         return new PublicationReport(checks.All(c => c.Passed || !c.Blocking), checks);
     }
 
@@ -68,6 +76,7 @@ public static class RoutineChecks
             from invitation i join actor a on a.id = i.actor_id
             where i.event_id = @Id
             """, new { row.Id }, ct);
-        return Run(row.FormatValue, row.StartsAt, row.VenueAddress, row.AccessibilityNotes, row.RemoteUrl, invitations, now, options);
+        return Run(row.FormatValue, row.StartsAt, row.VenueAddress, row.AccessibilityNotes, row.RemoteUrl, invitations, now, options,
+            ConfidentialityPolicy.Screen(("title", row.Title), ("description", row.Description), ("problem", row.Problem)));
     }
 }

@@ -30,9 +30,11 @@ public sealed record EventRef(Guid Id, EventKind Kind, string Slug, string Title
 
 /// <summary>A published safety measure.</summary>
 /// <param name="Version">Row version; the same value is sent as the <c>ETag</c> header.</param>
+/// <param name="PersonalDataWarnings">Only in the answer to staff who save the measure: what in the title or description looks like personal
+/// data, with offsets. A warning to read the text again, never a block; null on reads.</param>
 public sealed record Measure(Guid Id, string Title, string Description, AreaRef Area, string? Responsible, Guid? ResponsibleActorId, MeasureStatus Status,
     DateOnly? StartsOn, DateOnly? CompletedOn, IReadOnlyList<ObservationRef> Observations, IReadOnlyList<EventRef> Events, int Version,
-    DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
+    DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, IReadOnlyList<TextFinding>? PersonalDataWarnings = null);
 
 public sealed record CreateMeasure(MeasureInput Input) : ICommand<Measure>;
 
@@ -125,7 +127,7 @@ public sealed class MeasureHandlers(DbSession db, TimeProvider clock, AuditLog a
         var id = Guid.CreateVersion7();
         await WriteAsync(id, command.Input, insert: true, ct);
         await audit.WriteAsync("measure.create", "measure", id.ToString(), new { command.Input.Title }, ct);
-        return await db.LoadMeasureAsync(id, ct);
+        return await WithWarningsAsync(id, ct);
     }
 
     public async ValueTask<Measure> Handle(UpdateMeasure command, CancellationToken ct)
@@ -135,7 +137,14 @@ public sealed class MeasureHandlers(DbSession db, TimeProvider clock, AuditLog a
         if (version != command.ExpectedVersion) throw new PreconditionFailedException("concurrency.stale");
         await WriteAsync(command.Id, command.Input, insert: false, ct);
         await audit.WriteAsync("measure.update", "measure", command.Id.ToString(), new { command.Input.Title, command.Input.Status }, ct);
-        return await db.LoadMeasureAsync(command.Id, ct);
+        return await WithWarningsAsync(command.Id, ct);
+    }
+
+    /// <summary>Staff write measures, so the confidentiality filter's findings come back as a warning with the saved measure.</summary>
+    private async Task<Measure> WithWarningsAsync(Guid id, CancellationToken ct)
+    {
+        var measure = await db.LoadMeasureAsync(id, ct);
+        return measure with { PersonalDataWarnings = ConfidentialityPolicy.Screen(("title", measure.Title), ("description", measure.Description)) };
     }
 
     private async Task WriteAsync(Guid id, MeasureInput input, bool insert, CancellationToken ct)

@@ -8885,6 +8885,9 @@ export interface Measure {
     version: number;
     createdAt: string;
     updatedAt: string;
+    /** Only in the answer to staff who save the measure: what in the title or description looks like personal
+            data, with offsets. A warning to read the text again, never a block; null on reads. */
+    personalDataWarnings?: TextFinding[] | null;
 }
 
 /** A safety measure (trygghetsskapande åtgärd) as staff publish it. */
@@ -9306,7 +9309,8 @@ export interface PublicQuestion {
 
 /** The result of one routine check. */
 export interface PublicationCheck {
-    /** Stable name: `publicNotice`, `actorNotice`, `requiredActors`, `venueAccessibility`, `remoteLink`. */
+    /** Stable name: `publicNotice`, `actorNotice`, `requiredActors`, `venueAccessibility`, `remoteLink`,
+            `personalData` (a warning, never blocking: the title, description or problem looks like it holds personal data). */
     name: string;
     /** Whether the event passes it. */
     passed: boolean;

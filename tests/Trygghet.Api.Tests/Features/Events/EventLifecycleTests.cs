@@ -105,11 +105,12 @@ public sealed class EventLifecycleTests(ApiFixture fixture) : ApiTest(fixture)
         var error = await Assert.ThrowsAsync<ApiException<ProblemDetails>>(() => planner.Staff.PublishEventAsync(draft.Id, new PublishRequest()));
 
         Assert.False(report.Ready);
-        Assert.Equal(["publicNotice", "actorNotice", "requiredActors", "venueAccessibility", "remoteLink"], report.Checks.Select(c => c.Name));
-        Assert.All(report.Checks, c => Assert.False(c.Passed));
+        Assert.Equal(["publicNotice", "actorNotice", "requiredActors", "venueAccessibility", "remoteLink", "personalData"], report.Checks.Select(c => c.Name));
+        Assert.All(report.Checks.SkipLast(1), c => Assert.False(c.Passed));
+        Assert.True(report.Checks.Last().Passed);
         Assert.Equal(422, error.StatusCode);
         var listed = error.Result.AdditionalProperties["checks"].ToString()!;
-        foreach (var name in report.Checks.Select(c => c.Name)) Assert.Contains(name, listed);
+        foreach (var name in report.Checks.SkipLast(1).Select(c => c.Name)) Assert.Contains(name, listed);
         Assert.Equal(EventStatus.Draft, (await planner.Staff.GetEventPlanAsync(draft.Id)).Status);
     }
 
@@ -154,6 +155,22 @@ public sealed class EventLifecycleTests(ApiFixture fixture) : ApiTest(fixture)
         var failed = Assert.Single(report.Checks, c => !c.Passed);
         Assert.Equal("requiredActors", failed.Name);
         Assert.Contains("police", failed.Message);
+    }
+
+    [Fact]
+    public async Task Text_that_looks_like_personal_data_warns_staff_before_publishing_but_does_not_block()
+    {
+        var planner = await Planner.StaffAsync(Api);
+        var input = Planner.Dialogue(Now.AddDays(30));
+        input.Description = "Frågor tas emot av Anna på 070-123 45 67 före mötet.";
+        var draft = await planner.Staff.CreateEventAsync(input);
+
+        var report = await planner.Staff.CheckPublicationAsync(draft.Id);
+
+        var warning = Assert.Single(report.Checks, c => c.Name == "personalData");
+        Assert.Equal((false, false), (warning.Passed, warning.Blocking));
+        Assert.Contains("beskrivningen", warning.Message);
+        Assert.DoesNotContain("070", warning.Message);
     }
 
     [Fact]

@@ -138,4 +138,22 @@ public sealed class ObservationReviewTests(ApiFixture fixture) : ApiTest(fixture
         Assert.Equal(ObservationStatus.Closed, closed.Status);
         Assert.DoesNotContain("508", await Api.CreateClient().GetStringAsync("/api/v1/areas/fruangen/feed.atom"));
     }
+
+    [Fact]
+    public async Task Staff_saving_a_measure_get_a_warning_with_the_findings_and_the_measure_is_saved()
+    {
+        var staff = await Api.ClientAs(DevRole.Staff);
+
+        var measure = await staff.CreateMeasureAsync(new MeasureInput
+        {
+            Title = "Ny belysning i Fruängsparken", Description = "Frågor till Anna på anna.svensson@example.se.", AreaSlug = "fruangen",
+            Status = MeasureStatus.Planned,
+        });
+        var read = await Api.Client().GetMeasureAsync(measure.Id);
+
+        var warning = Assert.Single(measure.PersonalDataWarnings!);
+        Assert.Equal(("description", PersonalDataKind.Email), (warning.Field, warning.Kind));
+        Assert.Equal("anna.svensson@example.se", measure.Description.Substring(warning.Start, warning.Length));
+        Assert.Null(read.PersonalDataWarnings);
+    }
 }
