@@ -55,6 +55,8 @@ builder.Services.AddSingleton(builder.Configuration.GetSection("Registrations").
 builder.Services.AddSingleton<OpenEvents>();
 builder.Services.AddSingleton<IPeriodicJob, RegistrationReminders>();
 builder.Services.AddSingleton<IPeriodicJob, RegistrationRetention>();
+builder.Services.AddSingleton(builder.Configuration.GetSection("Retention").Get<RetentionOptions>() ?? new RetentionOptions());
+builder.Services.AddSingleton<IPeriodicJob, PersonalDataRetention>();
 builder.Services.AddSingleton<OutboxDispatcher>();
 builder.Services.AddHostedService(services => services.GetRequiredService<OutboxDispatcher>());
 builder.Services.AddSingleton(builder.Configuration.GetSection("Stream").Get<StreamOptions>() ?? new StreamOptions());
