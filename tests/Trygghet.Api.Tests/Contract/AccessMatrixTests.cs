@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
+using Trygghet.Api.Tests.Features.Events;
+using Trygghet.Api.Tests.Features.Registrations;
 using Trygghet.Api.Tests.Infrastructure;
 using Trygghet.Client;
 
@@ -34,6 +36,46 @@ public sealed class AccessMatrixTests(ApiFixture fixture) : ApiTest(fixture)
         }
 
         Assert.True(failures.Count == 0, $"{operation}: {string.Join("; ", failures)}");
+    }
+
+    [Fact]
+    public async Task An_actor_answers_only_in_a_dialogue_it_accepted_an_invitation_to()
+    {
+        var staff = await Api.ClientAs(DevRole.Staff);
+        var dialogue = await Registrar.OpenAsync(Api, Planner.Dialogue(Api.Clock.GetUtcNow().AddDays(7)));
+        var elsewhere = await Registrar.OpenAsync(Api, Planner.Dialogue(Api.Clock.GetUtcNow().AddDays(8)));
+        async Task<Guid> ActorAsync(string organisation, Guid? invitedTo = null, RsvpAnswer? answer = null)
+        {
+            var actor = await staff.CreateActorAsync(new ActorInput { Organisation = organisation, Kind = ActorKind.Police });
+            if (invitedTo is not { } eventId) return actor.Id;
+            var invitation = (await staff.InviteActorsAsync(eventId, new InviteRequest { ActorIds = [actor.Id] })).Single(i => i.ActorId == actor.Id);
+            if (answer is { } a) await Api.Client().AnswerRsvpAsync(invitation.RsvpToken!, new RsvpRequest { Answer = a });
+            return actor.Id;
+        }
+        var rows = new (string Actor, Guid Id, int Expected)[]
+        {
+            ("never invited", await ActorAsync("Polisen A"), 403),
+            ("invited, not answered", await ActorAsync("Polisen B", dialogue.Id), 403),
+            ("declined", await ActorAsync("Polisen C", dialogue.Id, RsvpAnswer.Decline), 403),
+            ("accepted another dialogue", await ActorAsync("Polisen D", elsewhere.Id, RsvpAnswer.Accept), 403),
+            ("accepted this dialogue", await ActorAsync("Polisen E", dialogue.Id, RsvpAnswer.Accept), 200),
+        };
+        var asked = await Api.Client().AskQuestionAsync(dialogue.Id, Guid.NewGuid().ToString(), new QuestionRequest { Text = "Hur arbetar polisen här?" });
+        await (await Api.ClientAs(DevRole.Moderator)).ApproveQuestionAsync(asked.Id, new ApprovalRequest());
+
+        var failures = new List<string>();
+        foreach (var (name, id, expected) in rows)
+        {
+            var http = Api.CreateClient();
+            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await Api.TokenFor(DevRole.Actor, id));
+            var response = await http.PostAsync($"/api/v1/questions/{asked.Id}/answers",
+                new StringContent("""{"text":"Vi finns på plats varje fredag."}""", Encoding.UTF8, "application/json"));
+            if ((int)response.StatusCode != expected) failures.Add($"{name}: {(int)response.StatusCode}, expected {expected}");
+            if (expected == 403) await Problems.ReadAsync(response);
+        }
+
+        Assert.True(failures.Count == 0, string.Join("; ", failures));
+        Assert.Equal(1, await Scalar<int>("select count(*)::int from question_answer"));
     }
 
     [Fact]
