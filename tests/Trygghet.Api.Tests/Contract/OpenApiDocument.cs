@@ -21,6 +21,17 @@ public static class OpenApiDocument
 
         public JsonObject? BodySchema => Node["requestBody"]?["content"]?["application/json"]?["schema"] is JsonObject schema ? Resolve(schema) : null;
 
+        /// <summary>The request body's first media type and its schema (resolved), whatever the media type; null without a body.</summary>
+        public (string MediaType, JsonObject Schema)? RequestBody =>
+            Node["requestBody"]?["content"]?.AsObject().FirstOrDefault() is { Key: { } mediaType, Value: JsonObject content }
+                ? (mediaType, content["schema"] is JsonObject schema ? Resolve(schema) : [])
+                : null;
+
+        /// <summary>The media types of the successful (2xx) answers, in the order the document lists them.</summary>
+        public IReadOnlyList<string> SuccessMediaTypes =>
+            [.. (Node["responses"]?.AsObject() ?? []).Where(r => r.Key.StartsWith('2'))
+                .SelectMany(r => r.Value?["content"]?.AsObject().Select(c => c.Key) ?? []).Distinct()];
+
         public override string ToString() => $"{Method} {Path} ({Id})";
     }
 
