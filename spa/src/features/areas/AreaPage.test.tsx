@@ -13,7 +13,7 @@ const measure: Measure = {
   status: 'inProgress', startsOn: '2026-11-01', completedOn: null, observations: [], events: [], version: 1, createdAt: '2026-10-01T00:00:00Z', updatedAt: '2026-10-01T00:00:00Z',
 };
 const observation: Observation = {
-  id: 'o1', number: 17, category: 'lighting', categoryName: 'Belysning', description: 'Två trasiga lampor i gångtunneln.', severity: 3, lat: 59.3, lon: 18.0,
+  id: 'o1', number: 17, category: 'lighting', categoryName: 'Belysning', description: 'Två trasiga lampor i gångtunneln.', descriptionHeld: false, severity: 3, lat: 59.3, lon: 18.0,
   area: aspudden, overdue: true, status: 'planned', reportedAt: '2026-10-10T10:00:00Z', updatedAt: '2026-10-12T10:00:00Z', history: [],
 };
 const closedWalk = { id: 'w1', kind: 'walk', slug: 'trygghetsvandring-i-aspudden', status: 'closed', title: 'Trygghetsvandring i Aspudden', startsAt: '2026-10-20T17:00:00Z' } as PublicEvent;
