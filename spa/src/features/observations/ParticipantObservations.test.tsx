@@ -137,5 +137,21 @@ describe("a walk participant's observations", () => {
     expect(screen.getByLabelText('Vad gäller det?')).toHaveValue('');
     expect(screen.getByLabelText('Latitud (nord)')).toHaveValue('');
     expect(screen.getByRole('radio', { name: /Ganska/ })).toBeChecked();
+    expect(screen.queryByText(/granskas|moderator/)).not.toBeInTheDocument();
+  });
+
+  it('say when a description is held for review, and list it so without showing it', async () => {
+    let number = 42;
+    serve(walkRegistration(-10), () => json(201, observation({ number: number++, id: `id-${number}`, description: null, descriptionHeld: true })));
+    renderManage();
+    const user = userEvent.setup();
+    await fillIn(user, 'Ring mig på 070-123 45 67');
+    await user.click(screen.getByRole('button', { name: 'Skicka iakttagelsen' }));
+    expect(await screen.findByText(/en moderator läser den innan den visas\. Resten av iakttagelsen syns redan\./)).toBeInTheDocument();
+    await fillIn(user, 'Ring igen på 070-123 45 67');
+    await user.click(screen.getByRole('button', { name: 'Skicka iakttagelsen' }));
+    const mine = await screen.findByRole('region', { name: 'Dina iakttagelser den här gången' });
+    expect(within(mine).getAllByText('Beskrivningen granskas innan den visas.')).toHaveLength(2);
+    expect(mine.textContent).not.toContain('null');
   });
 });
