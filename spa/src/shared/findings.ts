@@ -17,13 +17,15 @@ export function findingsOf(problem: Problem | null | undefined): TextFinding[] {
 
 /**
  * A 422 with findings as field messages: each field's findings become one message next to that field (`describe`
- * words them, with the text it quotes from `texts`), so the form marks the field and says what to rephrase. The
- * API's own detail is dropped: it names the extension, not the field. Any other problem comes back unchanged.
+ * words them, with the text it quotes from `texts`), so the form marks the field and says what to rephrase. `as`
+ * names the form's field where the API's differs (a redaction's `text` is screened as the `description`). The API's
+ * own detail is dropped: it names the extension, not the field. Any other problem comes back unchanged.
  */
 export function withFindingErrors(
   problem: Problem | null,
   texts: Record<string, string | null | undefined>,
   describe: (found: { finding: TextFinding; text: string }[]) => string,
+  as: Record<string, string> = {},
 ): Problem | null {
   const findings = findingsOf(problem);
   if (!problem || findings.length === 0) return problem;
@@ -31,7 +33,8 @@ export function withFindingErrors(
   for (const field of [...new Set(findings.map((f) => f.field))]) {
     const text = texts[field] ?? '';
     const found = findings.filter((f) => f.field === field).map((finding) => ({ finding, text: foundText(text, finding) }));
-    errors[field] = [...(errors[field] ?? []), describe(found)];
+    const name = as[field] ?? field;
+    errors[name] = [...(errors[name] ?? []), describe(found)];
   }
   return { ...problem, detail: undefined, errors };
 }
