@@ -33,7 +33,7 @@ export const common = {
       email: 'e-postadress', streetAddress: 'gatuadress',
     },
     findings: {
-      field: { text: 'texten', displayName: 'visningsnamnet', description: 'beskrivningen', note: 'kommentaren' },
+      field: { text: 'texten', displayName: 'visningsnamnet', description: 'beskrivningen', note: 'anteckningen' },
       item: 'Ser ut som {{kind}}: ”{{text}}”',
       itemIn: 'I {{field}} – ser ut som {{kind}}: ”{{text}}”',
       found: '{{kind}} (”{{text}}”)',
