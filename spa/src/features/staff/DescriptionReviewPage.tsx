@@ -1,5 +1,5 @@
 import type { CategoryInfo, ObservationReview } from '@trygghet/client';
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { currentLanguage } from '../../i18n';
@@ -26,14 +26,16 @@ export function DescriptionReviewPage() {
   const list = useLoad((signal) => api().listHeldObservations(pageSize, undefined, signal), []);
   const categories = useLoad((signal) => api().listObservationCategories(signal), []);
   const [announcement, setAnnouncement] = useState('');
-  const [focusId, setFocusId] = useState<string | null>(null);
+  // After an item leaves the list, focus goes to the next one's heading (or the list's), not to the page's end.
+  const focusNext = useRef<string | null>(null);
   const more = useAction();
   const items = list.data?.items ?? [];
 
-  // After an item leaves the list, focus goes to the next one's heading (or the list's), not to the page's end.
   useEffect(() => {
-    if (focusId) document.getElementById(focusId)?.focus();
-  }, [focusId, items]);
+    if (!focusNext.current) return;
+    document.getElementById(focusNext.current)?.focus();
+    focusNext.current = null;
+  });
 
   const done = (review: ObservationReview, message: string) => {
     if (!list.data) return;
@@ -41,7 +43,7 @@ export function DescriptionReviewPage() {
     const rest = items.filter((o) => o.id !== review.id);
     list.set({ ...list.data, items: rest });
     const next = rest[Math.min(at, rest.length - 1)];
-    setFocusId(next ? headingId(next) : 'review-heading');
+    focusNext.current = next ? headingId(next) : 'review-heading';
     setAnnouncement(message);
   };
 
@@ -64,14 +66,16 @@ export function DescriptionReviewPage() {
         </h2>
         {list.state === 'failed' && <ProblemAlert problem={list.problem} focus={false} />}
         {list.state === 'loading' && !list.data && <Loading />}
-        {list.data && items.length === 0 && <p>{t('review.none')}</p>}
-        <ol className="review-list">
-          {items.map((o) => (
-            <li key={o.id}>
-              <ReviewItem review={o} category={categories.data?.find((c) => c.code === o.category)} onDone={done} />
-            </li>
-          ))}
-        </ol>
+        {list.data && items.length === 0 && !list.data.nextCursor && <p>{t('review.none')}</p>}
+        {items.length > 0 && (
+          <ol className="review-list">
+            {items.map((o) => (
+              <li key={o.id}>
+                <ReviewItem review={o} category={categories.data?.find((c) => c.code === o.category)} onDone={done} />
+              </li>
+            ))}
+          </ol>
+        )}
         {more.problem && <ProblemAlert problem={more.problem} />}
         {list.data?.nextCursor && (
           <button type="button" className="secondary" onClick={loadMore} disabled={more.busy}>
