@@ -29,6 +29,7 @@ const ModerationPage = page(() => import('../features/questions/ModerationPage')
 const ObservationsFollowUp = page(() => import('../features/staff/ObservationsFollowUp'), 'ObservationsFollowUp');
 const NewObservationPage = page(() => import('../features/observations/NewObservationPage'), 'NewObservationPage');
 const SignalsPage = page(() => import('../features/staff/SignalsPage'), 'SignalsPage');
+const DescriptionReviewPage = page(() => import('../features/staff/DescriptionReviewPage'), 'DescriptionReviewPage');
 
 /**
  * Paths are Swedish: they appear in e-mails and on posters. The secret links (/anmalan, /fraga,
@@ -64,6 +65,7 @@ export const routes: RouteObject[] = [
           { path: 'iakttagelser', element: <ObservationsFollowUp /> },
           { path: 'iakttagelser/ny', element: <NewObservationPage /> },
           { path: 'signaler', element: <SignalsPage /> },
+          { path: 'beskrivningar', element: <DescriptionReviewPage /> },
         ],
       },
       { path: '*', element: <NotFound /> },

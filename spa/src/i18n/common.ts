@@ -27,6 +27,18 @@ export const common = {
       reported: 'Rapporterad', investigating: 'Utreds', planned: 'Planerad', inProgress: 'Pågår', fixed: 'Åtgärdad',
       notResponsible: 'Inte vårt ansvar', duplicate: 'Dubblett', closed: 'Avslutad',
     },
+    descriptionHeld: 'Beskrivningen granskas innan den visas.',
+    personalData: {
+      personalIdentityNumber: 'personnummer', coordinationNumber: 'samordningsnummer', phoneNumber: 'telefonnummer',
+      email: 'e-postadress', streetAddress: 'gatuadress',
+    },
+    findings: {
+      field: { text: 'texten', displayName: 'visningsnamnet', description: 'beskrivningen', note: 'anteckningen' },
+      item: 'Ser ut som {{kind}}: ”{{text}}”',
+      itemIn: 'I {{field}} – ser ut som {{kind}}: ”{{text}}”',
+      found: '{{kind}} (”{{text}}”)',
+      rephrase: 'Texten ser ut att innehålla {{what}}. Skriv om den utan namn, personnummer, telefonnummer, e-post eller adress – den visas för alla.',
+    },
     timeRange: '{{date}}, kl. {{start}}–{{end}}',
     close: 'Stäng',
     save: 'Spara',
@@ -58,6 +70,18 @@ export const common = {
     observationStatus: {
       reported: 'Reported', investigating: 'Being investigated', planned: 'Planned', inProgress: 'In progress', fixed: 'Fixed',
       notResponsible: 'Not our responsibility', duplicate: 'Duplicate', closed: 'Closed',
+    },
+    descriptionHeld: 'The description is being reviewed before it is shown.',
+    personalData: {
+      personalIdentityNumber: 'a personal identity number', coordinationNumber: 'a coordination number', phoneNumber: 'a phone number',
+      email: 'an e-mail address', streetAddress: 'a street address',
+    },
+    findings: {
+      field: { text: 'the text', displayName: 'the display name', description: 'the description', note: 'the note' },
+      item: 'Looks like {{kind}}: “{{text}}”',
+      itemIn: 'In {{field}} – looks like {{kind}}: “{{text}}”',
+      found: '{{kind}} (“{{text}}”)',
+      rephrase: 'The text looks like it holds {{what}}. Rewrite it without names, identity numbers, phone numbers, e-mail or addresses – it is shown to everyone.',
     },
     timeRange: '{{date}}, {{start}}–{{end}}',
     close: 'Close',

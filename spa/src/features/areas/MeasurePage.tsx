@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { currentLanguage } from '../../i18n';
 import { api } from '../../shared/api';
+import { DescriptionText } from '../../shared/DescriptionText';
 import { formatDate, formatShortDate } from '../../shared/format';
 import { Loading, Page } from '../../shared/Page';
 import { ProblemAlert } from '../../shared/ProblemAlert';
@@ -61,7 +62,7 @@ export function MeasurePage() {
           <ul className="plain-list">
             {m.observations.map((o) => (
               <li key={o.id}>
-                <Link to={`/iakttagelser/${o.id}`}>{t('observation.title', { number: o.number })}</Link> ({t(`observation.category.${o.category}`)}): {o.description}{' '}
+                <Link to={`/iakttagelser/${o.id}`}>{t('observation.title', { number: o.number })}</Link> ({t(`observation.category.${o.category}`)}): <DescriptionText description={o.description} />{' '}
                 <StatusBadge kind="observation" status={o.status} />
               </li>
             ))}

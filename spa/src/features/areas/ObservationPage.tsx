@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { currentLanguage } from '../../i18n';
 import { api } from '../../shared/api';
+import { DescriptionText } from '../../shared/DescriptionText';
 import { formatDateTime, formatNumber, formatShortDate } from '../../shared/format';
 import { Loading, Page } from '../../shared/Page';
 import { ProblemAlert } from '../../shared/ProblemAlert';
@@ -30,7 +31,9 @@ export function ObservationPage() {
         <StatusBadge kind="observation" status={o.status} />
         {o.overdue && <> <span className="badge overdue">{t('observation.overdue')}</span></>}
       </p>
-      <p className="lead">{o.description}</p>
+      <p className="lead">
+        <DescriptionText description={o.description} held={o.descriptionHeld} />
+      </p>
       <dl className="facts">
         <dt>{t('observation.categoryLabel')}</dt>
         <dd>{t(`observation.category.${o.category}`)}</dd>

@@ -1,6 +1,7 @@
 import type { EventFeedback, Measure, MeasureStatus, Observation, ObservationStatus } from '@trygghet/client';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { DescriptionText } from '../../shared/DescriptionText';
 import { formatDate, formatShortDate } from '../../shared/format';
 import { eventPath } from '../events/upcoming';
 
@@ -65,7 +66,9 @@ export function ObservationCard({ observation, lang, headingLevel = 3 }: { obser
         <StatusBadge kind="observation" status={observation.status} />
         {observation.overdue && <> <span className="badge overdue">{t('observation.overdue')}</span></>}
       </p>
-      <p>{observation.description}</p>
+      <p>
+        <DescriptionText description={observation.description} held={observation.descriptionHeld} />
+      </p>
       {observation.statusNote && (
         <p>
           <strong>{t('observation.note')}:</strong> {observation.statusNote}
@@ -116,7 +119,7 @@ export function FeedbackItem({ feedback, lang }: { feedback: EventFeedback; lang
           <ul className="plain-list">
             {feedback.observations.map((o) => (
               <li key={o.id}>
-                <Link to={`/iakttagelser/${o.id}`}>{t('observation.title', { number: o.number })}</Link>: {o.description}{' '}
+                <Link to={`/iakttagelser/${o.id}`}>{t('observation.title', { number: o.number })}</Link>: <DescriptionText description={o.description} held={o.descriptionHeld} />{' '}
                 <StatusBadge kind="observation" status={o.status} />
               </li>
             ))}

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { currentLanguage } from '../../i18n';
 import { api } from '../../shared/api';
+import { DescriptionText } from '../../shared/DescriptionText';
 import { ProblemAlert, fieldErrors } from '../../shared/ProblemAlert';
 import { useAction } from '../../shared/useAction';
 import { useLoad } from '../../shared/useLoad';
@@ -102,6 +103,7 @@ export function ObservationForm({
           <p>
             <strong>{t('form.recorded', { number: latest.number, status: t(`common:observationStatus.${latest.status}`) })}</strong> {t('form.recordedIn', { area: latest.area.name })}
           </p>
+          {latest.descriptionHeld && <p>{t('form.held')}</p>}
           <p>
             <Link to={`/iakttagelser/${latest.id}`}>{t('form.publicPage', { number: latest.number })}</Link>
           </p>
@@ -186,6 +188,12 @@ export function ObservationForm({
             {recorded.map((o) => (
               <li key={o.id}>
                 <Link to={`/iakttagelser/${o.id}`}>{t('form.publicPage', { number: o.number })}</Link> – {o.categoryName}, {o.area.name}
+                {o.descriptionHeld && (
+                  <>
+                    {' · '}
+                    <DescriptionText held />
+                  </>
+                )}
               </li>
             ))}
           </ul>

@@ -30,7 +30,7 @@ const categories = [
 
 function observation(overrides: Partial<Observation> = {}): Observation {
   return {
-    id: '6f1c1a52-0000-4000-8000-000000000042', number: 42, category: 'lighting', categoryName: 'Belysning', description: 'Trasig lampa',
+    id: '6f1c1a52-0000-4000-8000-000000000042', number: 42, category: 'lighting', categoryName: 'Belysning', description: 'Trasig lampa', descriptionHeld: false,
     severity: 3, lat: 59.2857, lon: 17.97, area: { slug: 'fruangen', name: 'Fruängen', kind: 'neighbourhood' }, walkId: 'w1', overdue: false,
     status: 'reported', reportedAt: new Date().toISOString(), updatedAt: new Date().toISOString(), history: [],
     ...overrides,
@@ -137,5 +137,21 @@ describe("a walk participant's observations", () => {
     expect(screen.getByLabelText('Vad gäller det?')).toHaveValue('');
     expect(screen.getByLabelText('Latitud (nord)')).toHaveValue('');
     expect(screen.getByRole('radio', { name: /Ganska/ })).toBeChecked();
+    expect(screen.queryByText(/granskas|moderator/)).not.toBeInTheDocument();
+  });
+
+  it('say when a description is held for review, and list it so without showing it', async () => {
+    let number = 42;
+    serve(walkRegistration(-10), () => json(201, observation({ number: number++, id: `id-${number}`, description: null, descriptionHeld: true })));
+    renderManage();
+    const user = userEvent.setup();
+    await fillIn(user, 'Ring mig på 070-123 45 67');
+    await user.click(screen.getByRole('button', { name: 'Skicka iakttagelsen' }));
+    expect(await screen.findByText(/en moderator läser den innan den visas\. Resten av iakttagelsen syns redan\./)).toBeInTheDocument();
+    await fillIn(user, 'Ring igen på 070-123 45 67');
+    await user.click(screen.getByRole('button', { name: 'Skicka iakttagelsen' }));
+    const mine = await screen.findByRole('region', { name: 'Dina iakttagelser den här gången' });
+    expect(within(mine).getAllByText('Beskrivningen granskas innan den visas.')).toHaveLength(2);
+    expect(mine.textContent).not.toContain('null');
   });
 });

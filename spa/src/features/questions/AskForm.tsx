@@ -93,7 +93,7 @@ function Receipt({ receipt, onAnother }: { receipt: AskReceipt; onAnother: () =>
       <h2>{t('receipt.title')}</h2>
       <p>{receipt.status === 'published' ? t('receipt.published') : t('receipt.pending')}</p>
       {receipt.heldFor.length > 0 && (
-        <p>{t('receipt.heldFor', { what: receipt.heldFor.map((k: PersonalDataKind) => t(`flag.${k}`)).join(', ') })}</p>
+        <p>{t('receipt.heldFor', { what: receipt.heldFor.map((k: PersonalDataKind) => t(`common:personalData.${k}`)).join(', ') })}</p>
       )}
       <p>{t('receipt.link')}</p>
       <p>

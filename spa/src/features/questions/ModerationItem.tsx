@@ -6,12 +6,13 @@ import { api, toProblem, type Problem } from '../../shared/api';
 import { formatDateTime } from '../../shared/format';
 import { fieldErrors, ProblemAlert } from '../../shared/ProblemAlert';
 import { Answers } from './Answers';
-import { FlaggedText } from './FlaggedText';
+import { FindingsList, HighlightedText } from '../../shared/FlaggedText';
+import { inField } from '../../shared/highlight';
 import { addresseeLabel } from './QuestionCard';
 
 /**
- * One question as a moderator works on it: the text with its flags, and the actions its status allows.
- * Every action answers with the question as it is now, which replaces the shown one.
+ * One question as a moderator works on it: the text and the display name with what the filter found marked in each,
+ * and the actions its status allows. Every action answers with the question as it is now, which replaces the shown one.
  */
 export function ModerationItem({ question, others, canAnswer, onChange }: {
   question: ModeratedQuestion;
@@ -22,13 +23,14 @@ export function ModerationItem({ question, others, canAnswer, onChange }: {
 }) {
   const { t } = useTranslation('questions');
   const lang = currentLanguage();
-  const ids = { text: useId(), ack: useId(), reason: useId(), reasonError: useId(), into: useId(), redact: useId(), redactError: useId(), answer: useId(), answerError: useId() };
+  const ids = { text: useId(), ack: useId(), reason: useId(), reasonError: useId(), into: useId(), redact: useId(), redactError: useId(), removeName: useId(), removeNameHint: useId(), answer: useId(), answerError: useId() };
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<Problem | null>(null);
   const [acknowledged, setAcknowledged] = useState(false);
   const [reason, setReason] = useState('');
   const [into, setInto] = useState('');
   const [redacted, setRedacted] = useState<string | null>(null);
+  const [removeName, setRemoveName] = useState(false);
   const [answer, setAnswer] = useState('');
   // Which form the last problem belongs to, so its field messages show next to that form's field only.
   const [form, setForm] = useState<'reject' | 'redact' | 'answer' | null>(null);
@@ -65,13 +67,22 @@ export function ModerationItem({ question, others, canAnswer, onChange }: {
         {question.pinned && <span className="badge pinned">{t('list.pinned')}</span>}
         {question.redacted && <span className="badge">{t('moderation.redacted')}</span>}
         <span>
-          {question.displayName ? t('list.askedBy', { name: question.displayName }) : t('list.anonymous')}
+          {question.displayName ? (
+            <>
+              {t('moderation.from')} <HighlightedText text={question.displayName} findings={inField(question.flags, 'displayName')} />
+            </>
+          ) : (
+            t('list.anonymous')
+          )}
           {' · '}
           {formatDateTime(question.askedAt, lang)}
           {status === 'published' && ` · ${t('list.votes', { count: question.votes })}`}
         </span>
       </div>
-      <FlaggedText text={question.text} flags={question.flags} id={ids.text} />
+      <p className="question-text" id={ids.text}>
+        <HighlightedText text={question.text} findings={inField(question.flags, 'text')} />
+      </p>
+      <FindingsList title={t('moderation.flagsTitle')} findings={question.flags} texts={{ text: question.text, displayName: question.displayName }} showField />
       {question.originalText && (
         <p className="hint">{t('moderation.original', { text: question.originalText })}</p>
       )}
@@ -146,14 +157,28 @@ export function ModerationItem({ question, others, canAnswer, onChange }: {
 
       {status !== 'merged' && (
         <details onToggle={(e) => { if ((e.target as HTMLDetailsElement).open && redacted === null) setRedacted(question.text); }}>
-          <summary>{t('moderation.redact')}</summary>
-          <form onSubmit={submit(() => client.redactQuestion(id, `"${question.version}"`, { text: redacted ?? question.text }), () => setRedacted(null), 'redact')}>
+          <summary>{question.displayName ? t('moderation.redactWithName') : t('moderation.redact')}</summary>
+          <form onSubmit={submit(
+            () => client.redactQuestion(id, `"${question.version}"`, { text: redacted ?? question.text, removeDisplayName: removeName && !!question.displayName }),
+            () => { setRedacted(null); setRemoveName(false); },
+            'redact',
+          )}>
             <div className="field">
               <label htmlFor={ids.redact}>{t('moderation.text')}</label>
               <textarea id={ids.redact} rows={3} value={redacted ?? question.text} maxLength={1000} onChange={(e) => setRedacted(e.target.value)}
                 aria-invalid={textErrors ? true : undefined} aria-describedby={textErrors ? ids.redactError : undefined} />
               {textErrors && <p className="field-error" id={ids.redactError}>{textErrors.join(' ')}</p>}
             </div>
+            {question.displayName && (
+              <div className="field">
+                <label className="choice" htmlFor={ids.removeName}>
+                  <input id={ids.removeName} type="checkbox" checked={removeName} onChange={(e) => setRemoveName(e.target.checked)}
+                    aria-describedby={ids.removeNameHint} />
+                  {t('moderation.removeName')}
+                </label>
+                <p className="hint" id={ids.removeNameHint}>{t('moderation.removeNameHint', { name: question.displayName })}</p>
+              </div>
+            )}
             <button type="submit" disabled={busy}>{t('moderation.redactSubmit')}</button>
           </form>
         </details>

@@ -10,7 +10,7 @@ const eventId = '22222222-2222-2222-2222-222222222222';
 const base = `/api/v1/dialogues/${eventId}/questions`;
 const text = 'Ring mig på 070-123 45 67 om lampan';
 const flagged: ModeratedQuestion = {
-  id: 'f', eventId, status: 'pending', text, flags: [{ kind: 'phoneNumber', start: 12, length: 13 }], votes: 0, pinned: false,
+  id: 'f', eventId, status: 'pending', text, flags: [{ field: 'text', kind: 'phoneNumber', start: 12, length: 13 }], votes: 0, pinned: false,
   answeredLive: false, answers: [], askedAt: '2026-05-01T18:00:00+02:00', redacted: false, version: 1,
 };
 
@@ -60,6 +60,42 @@ describe('the moderation queue', () => {
     const body = JSON.parse(calls.find((c) => c.path.endsWith('/approve'))!.init.body as string) as { acknowledgeFlags: boolean };
     expect(body.acknowledgeFlags).toBe(true);
     expect(screen.getByRole('button', { name: /Publicerad \(1\)/ })).toBeTruthy();
+  });
+
+  it('marks each finding in its own field, says which field, and removes a flagged display name with the redaction', async () => {
+    session.signIn({ token: 'tok', role: 'moderator', name: 'moderator', expiresAt: Date.now() + 60_000 });
+    const name = 'anna@example.se';
+    const both: ModeratedQuestion = {
+      ...flagged, id: 'd', displayName: name, version: 3,
+      flags: [{ field: 'text', kind: 'phoneNumber', start: 12, length: 13 }, { field: 'displayName', kind: 'email', start: 0, length: name.length }],
+    };
+    const calls = fakeApi({
+      [`GET /api/v1/dialogues/${eventId}`]: () => json({ id: eventId, title: 'Trygghetsdialog i Fruängen' }),
+      [`GET ${base}/settings`]: () => json({ moderation: 'pre' }),
+      [`GET ${base}/queue`]: (url) => json({ items: url.searchParams.get('status') === 'pending' ? [both] : [] }),
+      [`GET ${base}/queue/stream`]: () => liveStream([]),
+      'PUT /api/v1/questions/d/text': () => json({ ...both, displayName: null, flags: [both.flags[0]], version: 4, redacted: true }),
+    });
+    const user = userEvent.setup();
+    renderAt(`/personal/evenemang/${eventId}/fragor`, '/personal/evenemang/:id/fragor', <ModerationPage />);
+
+    const item = (await screen.findByText('I texten – ser ut som telefonnummer: ”070-123 45 67”')).closest('article') as HTMLElement;
+    const marks = within(item).getAllByText((_, el) => el?.tagName === 'MARK');
+    expect(marks.map((m) => m.textContent)).toEqual([`${name} (e-postadress)`, '070-123 45 67 (telefonnummer)']);
+    expect(marks[0]!.closest('.question-meta')?.textContent).toContain(`Från ${name}`);
+    expect(marks[1]!.closest('p')?.textContent).toContain('Ring mig på 070-123 45 67');
+    expect(within(item).getByText(`I visningsnamnet – ser ut som e-postadress: ”${name}”`)).toBeTruthy();
+    // Moderators may choose pre- or post-moderation too.
+    expect(await screen.findByRole('radio', { name: /Efterhandsgranskning/ })).toBeTruthy();
+
+    await user.click(within(item).getByText('Redigera texten eller ta bort namnet…'));
+    await user.click(within(item).getByRole('checkbox', { name: 'Ta bort visningsnamnet' }));
+    await user.click(within(item).getByRole('button', { name: 'Spara texten' }));
+    await waitFor(() => expect(within(item).queryByText(/I visningsnamnet/)).toBeNull());
+    const put = calls.find((c) => c.method === 'PUT')!;
+    expect(JSON.parse(put.init.body as string)).toEqual({ text, removeDisplayName: true });
+    expect(new Headers(put.init.headers).get('If-Match')).toBe('"3"');
+    expect(within(item).getByText(/^Anonym/)).toBeTruthy();
   });
 
   it('shows a rejection problem next to the reason, and offers answers to staff only', async () => {

@@ -143,7 +143,7 @@ export function ModerationPage() {
       )}
       <p className="live-state" role="status">{t(`moderation.live.${live}`)}</p>
       <div className="visually-hidden" aria-live="polite">{announcement}</div>
-      <Settings eventId={id} canChange={canAnswer} />
+      <Settings eventId={id} canChange={role === 'admin' || role === 'staff' || role === 'moderator'} />
       {problem && <ProblemAlert problem={problem} />}
       <div className="status-tabs" role="group" aria-label={t('moderation.show')}>
         {statuses.map((s) => (
@@ -168,7 +168,7 @@ export function ModerationPage() {
   );
 }
 
-/** Pre- or post-moderation; staff and admins switch it, moderators see it. */
+/** Pre- or post-moderation; moderators, staff and admins switch it (others only read it). */
 function Settings({ eventId, canChange }: { eventId: string; canChange: boolean }) {
   const { t } = useTranslation('questions');
   const settings = useLoad((signal) => api().getQuestionSettings(eventId, signal), [eventId]);

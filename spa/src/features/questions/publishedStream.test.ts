@@ -27,8 +27,10 @@ describe('the public stream in the moderators’ Published tab', () => {
     expect(result.state.a?.answers).toHaveLength(1);
     expect(result.state.a?.pinned).toBe(true);
 
-    result = applyPublishedEvent(result.state, 'updated', publicOf(a, { text: 'Ring mig på [borttaget]', pinned: true, answers: [answer] }));
+    const named = { ...result.state, a: { ...result.state.a!, displayName: 'anna@example.se' } };
+    result = applyPublishedEvent(named, 'updated', publicOf(a, { text: 'Ring mig på [borttaget]', displayName: null, pinned: true, answers: [answer] }));
     expect(result.state.a?.text).toBe('Ring mig på [borttaget]');
+    expect(result.state.a?.displayName).toBeNull();
 
     // The moderators' API then answers with a newer version, which replaces the overlay.
     const merged = mergeQuestions(result.state, [moderated('a', { version: 5, pinned: false })]);

@@ -36,6 +36,8 @@ export function applyPublishedEvent(state: ModerationState, kind: string, data: 
       const next = {
         ...current,
         text: data.text,
+        // A redaction may have removed the display name; an event without the member leaves it as it was.
+        displayName: 'displayName' in data ? data.displayName : current.displayName,
         votes: data.votes,
         pinned: data.pinned,
         answeredLive: data.answeredLive,

@@ -4,6 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { currentLanguage } from '../../i18n';
 import { api, toProblem, type Problem } from '../../shared/api';
+import { DescriptionText } from '../../shared/DescriptionText';
+import { useFindingWords } from '../../shared/FlaggedText';
+import { withFindingErrors } from '../../shared/findings';
 import { formatShortDate } from '../../shared/format';
 import { Loading, Page } from '../../shared/Page';
 import { useAction } from '../../shared/useAction';
@@ -187,13 +190,22 @@ function ObservationCard({
   const lang = currentLanguage();
   const category = categoryLabel ? (lang === 'en' ? categoryLabel.nameEn : categoryLabel.name) : o.categoryName;
   const headingId = `observation-${o.id}`;
+  const canReview = can(useSession()?.role, 'moderation');
   return (
     <article className="card" aria-labelledby={headingId}>
       <p className="card-kicker">
         {o.area.name} · {t('observations.reported', { date: formatShortDate(o.reportedAt, lang) })}
       </p>
       <h3 id={headingId}>{t('observations.heading', { number: o.number, category })}</h3>
-      <p>{o.description}</p>
+      <p>
+        <DescriptionText description={o.description} held={o.descriptionHeld} />
+        {o.descriptionHeld && canReview && (
+          <>
+            {' '}
+            <Link to="/personal/beskrivningar">{t('observations.review')}</Link>
+          </>
+        )}
+      </p>
       <p>
         <span className="badge">{t(`common:observationStatus.${o.status}`)}</span> <span className="badge">{t('observations.severity', { severity: o.severity })}</span>{' '}
         {o.overdue && <span className="badge overdue">{t('observations.overdue')}</span>}
@@ -262,9 +274,15 @@ function StatusForm({ observation: o, others, onChanged }: { observation: Observ
   const [status, setStatus] = useState<ObservationStatus | ''>('');
   const [note, setNote] = useState('');
   const [duplicateOf, setDuplicateOf] = useState('');
-  const { busy, problem, run } = useAction();
+  const { busy, problem: answered, run } = useAction();
+  // An actor's note is public as written: what looks like personal data comes back as a 422 with findings, shown
+  // next to the note with the words found (in the note as sent) and that it must be rephrased.
+  const [sent, setSent] = useState('');
+  const words = useFindingWords();
+  const problem = withFindingErrors(answered, { note: sent }, (found) => t('common:findings.rephrase', { what: words(found) }));
   const submit = (e: FormEvent) => {
     e.preventDefault();
+    setSent(note.trim());
     void run(async () => {
       const changed = await api().changeObservationStatus(o.id, {
         status: status as ObservationStatus,

@@ -95,6 +95,9 @@ function ModeratorHome() {
   const dialogues = useLoad((signal) => api().listDialogues(undefined, from, undefined, undefined, 50, undefined, signal), []);
   return (
     <Page title={t('home.title')} lead={t('home.moderatorLead')}>
+      <p>
+        <Link to="/personal/beskrivningar">{t('home.toReview')}</Link>
+      </p>
       <section aria-labelledby="moderation-heading">
         <h2 id="moderation-heading">{t('home.moderationHeading')}</h2>
         {dialogues.state === 'failed' && <ProblemAlert problem={dialogues.problem} focus={false} />}

@@ -58,6 +58,7 @@ describe('the staff guard', () => {
     expect(await screen.findByRole('heading', { name: 'Inte tillgängligt för din roll' })).toBeInTheDocument();
     expect(screen.queryByRole('link', { name: 'Evenemang' })).not.toBeInTheDocument();
     expect(screen.queryByRole('link', { name: 'Signaler' })).not.toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Granska beskrivningar' })).toHaveAttribute('href', '/personal/beskrivningar');
   });
 
   it('lets a moderator into a dialogue’s moderation queue', async () => {
@@ -84,6 +85,10 @@ describe('roles and return paths', () => {
     expect(can(undefined, 'moderation')).toBe(false);
     expect(abilitiesFor('/personal/iakttagelser')).toEqual(['followUp', 'assigned']);
     expect(abilitiesFor('/personal')).toEqual([]);
+    // Held observation descriptions are reviewed by those who moderate questions, not by actors.
+    expect(abilitiesFor('/personal/beskrivningar')).toEqual(['moderation']);
+    expect(can('moderator', 'moderation')).toBe(true);
+    expect(can('actor', 'moderation')).toBe(false);
   });
 
   it('returns only to a path inside the app', () => {

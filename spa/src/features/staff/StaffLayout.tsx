@@ -51,6 +51,11 @@ export function StaffLayout() {
                 <NavLink to="/personal/signaler">{t('nav.signals')}</NavLink>
               </li>
             )}
+            {can(role, 'moderation') && (
+              <li>
+                <NavLink to="/personal/beskrivningar">{t('nav.review')}</NavLink>
+              </li>
+            )}
           </ul>
         </nav>
         <p className="staff-who">

@@ -1,0 +1,140 @@
+import type { ObservationReview } from '@trygghet/client';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { session } from '../../shared/session';
+import { fakeApi, json, renderAt } from '../questions/testing';
+import { DescriptionReviewPage } from './DescriptionReviewPage';
+
+const phone = 'Ring 070-123 45 67 om lampan i tunneln, den är trasig.';
+const review = (over: Partial<ObservationReview>): ObservationReview => ({
+  id: 'o1', number: 41, category: 'lighting', categoryName: 'Belysning', area: { slug: 'fruangen', name: 'Fruängen', kind: 'neighbourhood' },
+  walkId: 'w1', description: phone, descriptionStatus: 'held', findings: [{ field: 'description', kind: 'phoneNumber', start: 5, length: 13 }],
+  reporterKind: 'participant', reportedAt: '2026-05-01T18:30:00+02:00', reviewedAt: null, ...over,
+});
+const first = review({});
+const mail = 'Skriv till anna@example.se om klottret.';
+const second = review({
+  id: 'o2', number: 42, category: 'graffiti', categoryName: 'Klotter och skadegörelse', walkId: null, description: mail,
+  findings: [{ field: 'description', kind: 'email', start: 11, length: 15 }], reporterKind: 'open311', reportedAt: '2026-05-02T09:00:00+02:00',
+});
+const third = review({ id: 'o3', number: 43, description: 'Lampan vid Fruängsgången 12 blinkar.', findings: [{ field: 'description', kind: 'streetAddress', start: 11, length: 16 }] });
+const categories = [
+  { code: 'lighting', name: 'Belysning', nameEn: 'Lighting', description: '', safetipinParameter: 'lighting' },
+  { code: 'graffiti', name: 'Klotter och skadegörelse', nameEn: 'Graffiti and vandalism', description: '', safetipinParameter: 'security' },
+];
+const path = '/api/v1/observations/review';
+
+beforeEach(() => session.signIn({ token: 'tok', role: 'moderator', name: 'moderator', expiresAt: Date.now() + 60_000 }));
+afterEach(() => vi.unstubAllGlobals());
+
+const renderPage = () => renderAt('/personal/beskrivningar', '/personal/beskrivningar', <DescriptionReviewPage />);
+const card = async (heading: string) => (await screen.findByRole('heading', { level: 3, name: heading })).closest('article') as HTMLElement;
+
+describe('the review of held descriptions', () => {
+  it('lists them oldest first with the findings marked and named, who reported them and when, and reads the next page by cursor', async () => {
+    fakeApi({
+      [`GET ${path}`]: (url) => json(url.searchParams.get('cursor') === 'c2' ? { items: [third], nextCursor: null } : { items: [first, second], nextCursor: 'c2' }),
+      'GET /api/v1/observation-categories': () => json(categories),
+    });
+    const user = userEvent.setup();
+    renderPage();
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Granska beskrivningar' })).toBeInTheDocument();
+    const items = await screen.findAllByRole('article');
+    expect(items.map((a) => within(a).getByRole('heading', { level: 3 }).textContent)).toEqual([
+      'Iakttagelse nr 41: Belysning',
+      'Iakttagelse nr 42: Klotter och skadegörelse',
+    ]);
+    const one = items[0]!;
+    const mark = one.querySelector('mark')!;
+    expect(mark.textContent).toBe('070-123 45 67 (telefonnummer)');
+    expect(within(one).getByText('Ser ut som telefonnummer: ”070-123 45 67”')).toBeInTheDocument();
+    expect(within(one).getByText('En deltagare på en vandring · från en trygghetsvandring')).toBeInTheDocument();
+    expect(within(one).getByText('Fruängen', { selector: 'dd' })).toBeInTheDocument();
+    expect(within(one).getByText(/1 maj 2026/, { selector: 'time' })).toBeInTheDocument();
+    expect(within(items[1]!).getByText('En tjänst via Open311')).toBeInTheDocument();
+    expect(items[1]!.querySelector('mark')?.textContent).toBe('anna@example.se (e-postadress)');
+
+    await user.click(screen.getByRole('button', { name: 'Visa fler' }));
+    expect(await card('Iakttagelse nr 43: Belysning')).toBeInTheDocument();
+    expect(screen.getAllByRole('article')).toHaveLength(3);
+    expect(screen.queryByRole('button', { name: 'Visa fler' })).not.toBeInTheDocument();
+  });
+
+  it('publishes a description as it is only once the findings are acknowledged, then takes it off the list', async () => {
+    const calls = fakeApi({
+      [`GET ${path}`]: () => json({ items: [first, second], nextCursor: null }),
+      'GET /api/v1/observation-categories': () => json(categories),
+      'POST /api/v1/observations/o1/description/clear': () => json({ ...first, descriptionStatus: 'cleared', reviewedAt: '2026-05-03T10:00:00+02:00' }),
+    });
+    const user = userEvent.setup();
+    renderPage();
+    const item = await card('Iakttagelse nr 41: Belysning');
+    const publish = within(item).getByRole('button', { name: 'Publicera som den är' });
+    expect(publish).toBeDisabled();
+    await user.click(within(item).getByRole('checkbox', { name: 'Jag har läst de markerade delarna och de pekar inte ut någon' }));
+    await user.click(publish);
+
+    expect(await screen.findByText('Beskrivningen av iakttagelse nr 41 är publicerad.')).toBeInTheDocument();
+    expect(item).not.toBeInTheDocument();
+    const body = JSON.parse(calls.find((c) => c.path.endsWith('/clear'))!.init.body as string) as { acknowledgeFindings: boolean };
+    expect(body.acknowledgeFindings).toBe(true);
+    // Focus moves on to the next description to review.
+    await waitFor(() => expect(screen.getByRole('heading', { level: 3, name: 'Iakttagelse nr 42: Klotter och skadegörelse' })).toHaveFocus());
+  });
+
+  it('publishes an edit; when the edit still has findings it says what, next to the text, and publishes once acknowledged', async () => {
+    const bodies: { text: string; acknowledgeFindings: boolean }[] = [];
+    fakeApi({
+      [`GET ${path}`]: () => json({ items: [first], nextCursor: null }),
+      'GET /api/v1/observation-categories': () => json(categories),
+      'PUT /api/v1/observations/o1/description': (_url, init) => {
+        const body = JSON.parse(init.body as string) as { text: string; acknowledgeFindings: boolean };
+        bodies.push(body);
+        if (!body.acknowledgeFindings) {
+          return json({
+            title: 'Regeln tillåter det inte', status: 422,
+            detail: 'Beskrivningen ser ut att innehålla personuppgifter. Redigera den eller bekräfta med acknowledgeFindings.',
+            findings: [{ field: 'description', kind: 'phoneNumber', start: 5, length: 9 }],
+          }, 422);
+        }
+        return json({ ...first, description: body.text, descriptionStatus: 'cleared', findings: [{ field: 'description', kind: 'phoneNumber', start: 5, length: 9 }] });
+      },
+    });
+    const user = userEvent.setup();
+    renderPage();
+    const item = await card('Iakttagelse nr 41: Belysning');
+    await user.click(within(item).getByText('Redigera och publicera…'));
+    const box = within(item).getByRole('textbox', { name: 'Beskrivning att publicera' });
+    expect(box).toHaveValue(phone);
+    await user.clear(box);
+    await user.type(box, 'Ring 070-12 34 om lampan.');
+    await user.click(within(item).getByRole('button', { name: 'Publicera den redigerade texten' }));
+
+    const error = await within(item).findByText(/Den redigerade texten ser fortfarande ut att innehålla telefonnummer \(”070-12 34”\)\./, { selector: '.field-error' });
+    expect(box).toHaveAttribute('aria-invalid', 'true');
+    expect(box.getAttribute('aria-describedby')).toContain(error.id);
+    expect(within(item).queryByText(/acknowledgeFindings/)).not.toBeInTheDocument();
+    expect(box).toHaveValue('Ring 070-12 34 om lampan.');
+
+    await user.click(within(item).getByRole('checkbox', { name: 'Publicera ändå: jag har läst texten och den pekar inte ut någon' }));
+    await user.click(within(item).getByRole('button', { name: 'Publicera den redigerade texten' }));
+    expect(await screen.findByText('Den redigerade beskrivningen av iakttagelse nr 41 är publicerad.')).toBeInTheDocument();
+    expect(bodies).toEqual([
+      { text: 'Ring 070-12 34 om lampan.', acknowledgeFindings: false },
+      { text: 'Ring 070-12 34 om lampan.', acknowledgeFindings: true },
+    ]);
+    expect(screen.getByText('Inga beskrivningar väntar på granskning.')).toBeInTheDocument();
+  });
+
+  it('says so when nothing waits', async () => {
+    fakeApi({
+      [`GET ${path}`]: () => json({ items: [], nextCursor: null }),
+      'GET /api/v1/observation-categories': () => json(categories),
+    });
+    renderPage();
+    expect(await screen.findByText('Inga beskrivningar väntar på granskning.')).toBeInTheDocument();
+    expect(screen.queryByRole('article')).not.toBeInTheDocument();
+  });
+});
