@@ -141,7 +141,8 @@ public sealed class ModerationHandlers(DbSession db, TimeProvider clock, AuditLo
         var displayName = command.Request.RemoveDisplayName ? null : current.DisplayName;
         var flags = ConfidentialityPolicy.Screen(("text", text), ("displayName", displayName));
         await db.ExecuteAsync("""
-            update question set original_text = coalesce(original_text, text), text = @text, display_name = @displayName, flags = @Flags::jsonb,
+            update question set original_text = case when text <> @text then coalesce(original_text, text) else original_text end,
+                   text = @text, display_name = @displayName, flags = @Flags::jsonb,
                    updated_at = @now, version = version + 1
             where id = @Id
             """, new { command.Id, text, displayName, Flags = JsonSerializer.Serialize(flags, Json.Options), now }, ct);
