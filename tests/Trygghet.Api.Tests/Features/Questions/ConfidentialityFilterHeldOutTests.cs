@@ -87,7 +87,7 @@ public sealed class ConfidentialityFilterHeldOutTests(ITestOutputHelper output)
         foreach (var miss in onHeldOut.Wrong) output.WriteLine($"  held-out, wrong: {miss}");
 
         Assert.True(onTuning.Precision >= 1.0 && onTuning.Recall >= 1.0, $"tuning corpus: {onTuning}");
-        Assert.True(onHeldOut.Precision >= 1.0 && onHeldOut.Recall >= 0.5, $"held-out set: {onHeldOut}");
+        Assert.True(onHeldOut.Precision >= 1.0 && onHeldOut.Recall >= 0.72, $"held-out set: {onHeldOut}");
     }
 
     private sealed record Scores(int TruePositives, int FalsePositives, int FalseNegatives, int TrueNegatives, List<string> Wrong)
@@ -105,17 +105,7 @@ public sealed class ConfidentialityFilterHeldOutTests(ITestOutputHelper output)
         var wrong = new List<string>();
         foreach (var (text, personal) in cases)
         {
-            bool flagged;
-            try
-            {
-                flagged = ConfidentialityFilter.Detect(text).Count > 0;
-            }
-            catch (Exception e)
-            {
-                // A text the filter throws on is answered with a 500 and flags nothing for the moderator.
-                flagged = false;
-                wrong.Add($"throws {e.GetType().Name}: {text}");
-            }
+            var flagged = ConfidentialityFilter.Detect(text).Count > 0;
             if (flagged && personal) tp++;
             else if (flagged) { fp++; wrong.Add($"flagged: {text}"); }
             else if (personal) { fn++; wrong.Add($"missed: {text}"); }
