@@ -153,10 +153,11 @@ public static partial class ConfidentialityFilter
     }
 
     // The 12-digit form takes only '-' (the century says the age); the 10-digit form takes '+' for people aged 100 or more.
-    // [0-9], not \d: normalisation leaves no other digits, and the arithmetic below must never meet one.
+    // Both are also written with a space between the date and the last four. [0-9], not \d: normalisation leaves no other
+    // digits, and int arithmetic below must never meet one.
     [GeneratedRegex(
-        @"(?<![0-9])(?:(?<century>18|19|20)(?<yy>[0-9]{2})(?<mm>[0-9]{2})(?<dd>[0-9]{2})-?(?<tail>[0-9]{4})"
-        + @"|(?<yy>[0-9]{2})(?<mm>[0-9]{2})(?<dd>[0-9]{2})[-+]?(?<tail>[0-9]{4}))(?![0-9])",
+        @"(?<![0-9])(?:(?<century>18|19|20)(?<yy>[0-9]{2})(?<mm>[0-9]{2})(?<dd>[0-9]{2})(?<separator>[- ]?)(?<tail>[0-9]{4})"
+        + @"|(?<yy>[0-9]{2})(?<mm>[0-9]{2})(?<dd>[0-9]{2})(?<separator>[-+ ]?)(?<tail>[0-9]{4}))(?![0-9])",
         RegexOptions.CultureInvariant)]
     private static partial Regex IdentityNumber();
 
@@ -164,6 +165,9 @@ public static partial class ConfidentialityFilter
     {
         foreach (Match match in IdentityNumber().Matches(text))
         {
+            // With a space, the number must stand alone: "08 811218 9876" or "811218 9876 12" are digit groups of something else.
+            if (match.Groups["separator"].ValueSpan is " " && (IsDigitGroupBefore(text, match.Index) || IsDigitGroupAfter(text, match.Index + match.Length)))
+                continue;
             var yy = TwoDigits(match.Groups["yy"].ValueSpan);
             var month = TwoDigits(match.Groups["mm"].ValueSpan);
             var day = TwoDigits(match.Groups["dd"].ValueSpan);
@@ -181,6 +185,12 @@ public static partial class ConfidentialityFilter
     }
 
     private static int TwoDigits(ReadOnlySpan<char> digits) => (digits[0] - '0') * 10 + digits[1] - '0';
+
+    private static bool IsDigitGroupBefore(string text, int start) =>
+        start >= 2 && text[start - 1] is ' ' or '-' && char.IsAsciiDigit(text[start - 2]);
+
+    private static bool IsDigitGroupAfter(string text, int end) =>
+        end + 1 < text.Length && text[end] is ' ' or '-' && char.IsAsciiDigit(text[end + 1]);
 
     // Pragmatic rather than RFC 5322: letters of any script (å, ä, ö) in both parts, and a top-level domain of letters.
     // Each part is a run of one character class, so matching stays linear on long input.

@@ -84,6 +84,10 @@ public sealed class ConfidentialityFilterTests
         { "Jag heter Lisa, bor på «Personnevägen 9» och nås på «070-123 45 67».", [StreetAddress, PhoneNumber] },
         { "«811218-9876», «anna@exempel.se», «08-123 456 78» – kontakta mig.", [PersonalIdentityNumber, Email, PhoneNumber] },
         { "Mitt sms-till-mejl är «0701234567@sms.exempel.se».", [Email] },
+        // Identity numbers with a space between the date and the last four
+        { "Mitt personnummer är «19811218 9876» om ni behöver det för anmälan.", [PersonalIdentityNumber] },
+        { "Pnr «811218 9876», jag blev av med cykeln vid Fruängens centrum.", [PersonalIdentityNumber] },
+        { "Jag har samordningsnummer «701063 2391» och vill gå med på vandringen.", [CoordinationNumber] },
         // Digits of other scripts, and text that normalisation changes before the finding
         { "Personnummer «８１１２１８-９８７６», jag skriver från mobilen.", [PersonalIdentityNumber] },
         { "رقمي الشخصي «٨١١٢١٨-٩٨٧٦» من فضلكم اتصلوا بي", [PersonalIdentityNumber] },
@@ -171,6 +175,10 @@ public sealed class ConfidentialityFilterTests
         "Kostnaden blev ８ ５００ kronor för nya lås.",
         "الحافلة ١٤٤ تأتي كل ١٠ دقائق",
         "Klockan ۲۲:۳۰ är det stökigt vid torget.",
+        // Identity numbers with a space, but the check digit or the date is wrong
+        "Står det verkligen 811218 9875 på blanketten?",
+        "Ordernummer 19811218 9875 gällde lamporna.",
+        "Fakturan 811318 9875 gällde inte oss.",
         // Shaped like an identity number in full-width digits, but the check digit is wrong
         "Referensen ８１１２１８-９８７５ står på kvittot.",
     };
@@ -289,6 +297,32 @@ public sealed class ConfidentialityFilterTests
     public void Digits_inside_a_longer_run_are_not_an_identity_number()
     {
         Assert.Empty(ConfidentialityFilter.Detect("Kvitto 98112189876 och 1981121898761"));
+    }
+
+    [Theory]
+    [InlineData("19811218 9876", PersonalIdentityNumber)]
+    [InlineData("811218 9876", PersonalIdentityNumber)]
+    [InlineData("19701063 2391", CoordinationNumber)]
+    [InlineData("701063 2391", CoordinationNumber)]
+    [InlineData("８１１２１８\u3000９８７６", PersonalIdentityNumber)]
+    public void A_space_between_the_date_and_the_last_four_is_still_an_identity_number(string number, PersonalDataKind kind)
+    {
+        var flags = ConfidentialityFilter.Detect($"Nummer {number}.");
+
+        Assert.Equal([new PersonalDataFlag(kind, 7, number.Length)], flags);
+    }
+
+    [Theory]
+    [InlineData("811218 9875")]
+    [InlineData("19811218 9875")]
+    [InlineData("811318 9875")]
+    [InlineData("811218  9876")]
+    [InlineData("Summan 12 811218 9876")]
+    [InlineData("811218 9876 12 st")]
+    [InlineData("18 811218 9876")]
+    public void A_space_separated_identity_number_is_still_checked_and_must_stand_alone(string text)
+    {
+        Assert.DoesNotContain(ConfidentialityFilter.Detect(text), f => f.Kind is PersonalIdentityNumber or CoordinationNumber);
     }
 
     [Theory]
