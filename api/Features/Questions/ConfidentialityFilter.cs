@@ -35,11 +35,13 @@ public static partial class ConfidentialityFilter
         // Residents type on phones in many scripts: full-width digits, Arabic-Indic digits, ligatures, no-break spaces.
         // The detectors read a normalised copy and every finding is mapped back to the characters it came from.
         var normalised = MappedText.Normalise(text);
+        var deobfuscated = Deobfuscate(normalised);
 
         // Listed in order of precedence, so the first claim on a stretch of text is the one kept.
         var candidates = new List<PersonalDataFlag>();
         candidates.AddRange(IdentityNumbers(normalised.Text).Select(normalised.ToOriginal));
         candidates.AddRange(Emails(normalised.Text).Select(normalised.ToOriginal));
+        candidates.AddRange(ObfuscatedEmails(deobfuscated).Select(deobfuscated.Text.ToOriginal));
         candidates.AddRange(PhoneNumbers(normalised.Text).Select(normalised.ToOriginal));
         candidates.AddRange(StreetAddresses(normalised.Text).Select(normalised.ToOriginal));
 
@@ -91,6 +93,30 @@ public static partial class ConfidentialityFilter
             return builder.Build();
         }
 
+        /// <summary>This text with each match of <paramref name="pattern"/> replaced by the one character <paramref name="replacement"/> gives, told where it goes.</summary>
+        public MappedText ReplaceEach(Regex pattern, Func<Match, int, char> replacement)
+        {
+            var builder = new Builder(Text.Length);
+            var copied = 0;
+            foreach (Match match in pattern.Matches(Text))
+            {
+                CopyTo(builder, copied, match.Index);
+                builder.Append(replacement(match, builder.Length), StartOf(match.Index), EndOf(match.Index + match.Length - 1));
+                copied = match.Index + match.Length;
+            }
+            CopyTo(builder, copied, Text.Length);
+            return builder.Build();
+        }
+
+        private void CopyTo(Builder builder, int from, int to)
+        {
+            for (var i = from; i < to; i++) builder.Append(Text[i], StartOf(i), EndOf(i));
+        }
+
+        private int StartOf(int index) => _starts is null ? index : _starts[index];
+
+        private int EndOf(int index) => _ends is null ? index + 1 : _ends[index];
+
         private sealed class Builder(int capacity)
         {
             private readonly StringBuilder _text = new(capacity);
@@ -99,6 +125,8 @@ public static partial class ConfidentialityFilter
 
             // Normalising calls into ICU; a text repeats its letters, so each distinct text element is normalised once.
             private readonly Dictionary<string, string> _normalForms = new(StringComparer.Ordinal);
+
+            public int Length => _text.Length;
 
             public void Append(char c, int start, int end)
             {
@@ -200,6 +228,70 @@ public static partial class ConfidentialityFilter
 
     private static IEnumerable<PersonalDataFlag> Emails(string text) =>
         Email().Matches(text).Select(m => new PersonalDataFlag(PersonalDataKind.Email, m.Index, m.Length));
+
+    /// <summary>How an at sign was written where it was not written as "@" alone.</summary>
+    private enum WrittenAt { Obfuscated, Word }
+
+    /// <summary>The normalised text with obfuscated at signs and dots written as "@" and ".", and how each rewritten at sign was written.</summary>
+    private sealed record DeobfuscatedText(MappedText Text, Dictionary<int, WrittenAt> Ats);
+
+    // Addresses written so that harvesters miss them: "anna (at) exempel.se", "anna[at]exempel[dot]se", "anna snabel-a
+    // exempel punkt se", "anna at exempel.se", "anna @ exempel.se". Each alternative starts only where a run of spaces
+    // starts and takes its spaces atomically, so a long run of spaces is read once.
+    [GeneratedRegex(
+        @"(?<![ ])(?>[ ]*)[(\[{<](?>[ ]*)(?:(?<at>(?i:at|snabel-?a))|(?<dot>(?i:dot|punkt)))(?>[ ]*)[)\]}>](?>[ ]*)"
+        + @"|(?<![ ])(?>[ ]+)(?:(?<word>(?i:at))|(?<at>(?i:snabel-a))|(?<dot>(?i:dot|punkt)))(?>[ ]+)(?=[\p{L}\p{N}])"
+        + @"|(?<![ ])(?>[ ]+)(?<at>@)(?>[ ]*)|(?<at>@)(?>[ ]+)",
+        RegexOptions.CultureInvariant)]
+    private static partial Regex ObfuscatedAtOrDot();
+
+    private static DeobfuscatedText Deobfuscate(MappedText normalised)
+    {
+        var ats = new Dictionary<int, WrittenAt>();
+        var text = normalised.ReplaceEach(ObfuscatedAtOrDot(), (match, at) =>
+        {
+            if (match.Groups["dot"].Success) return '.';
+            ats[at] = match.Groups["word"].Success ? WrittenAt.Word : WrittenAt.Obfuscated;
+            return '@';
+        });
+        return new DeobfuscatedText(text, ats);
+    }
+
+    // Words that come before "at" and a web address in English prose ("more at polisen.se", "look at it.Now"): not the
+    // local part of an address.
+    private static readonly HashSet<string> ProseBeforeAt = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "i", "me", "us", "you", "we", "he", "him", "she", "her", "they", "them", "it", "this", "that", "here", "there",
+        "is", "are", "was", "were", "be", "been", "am", "also", "only", "now", "up", "out", "off", "home", "online",
+        "look", "looking", "looked", "see", "seen", "saw", "meet", "met", "find", "found", "read", "visit", "check", "click",
+        "go", "join", "follow", "contact", "reach", "email", "mail", "write", "call", "apply", "book", "buy", "shop", "order",
+        "register", "sign", "vote", "watch", "listen", "live", "lives", "work", "works", "stay", "arrive", "arrived",
+        "available", "information", "info", "details", "more", "news", "tickets", "posted", "published", "listed", "reported",
+        "located", "sold", "anyone", "someone", "somebody", "people", "everyone", "good", "better", "best", "bad",
+    };
+
+    private static IEnumerable<PersonalDataFlag> ObfuscatedEmails(DeobfuscatedText deobfuscated)
+    {
+        foreach (Match match in Email().Matches(deobfuscated.Text.Text))
+        {
+            // An address with nothing obfuscated is found in the normalised text already, which takes precedence.
+            var address = match.ValueSpan;
+            var atIndex = address.IndexOf('@');
+            var local = address[..atIndex];
+            var domain = address[(atIndex + 1)..];
+            // A web address is not a mail domain, however the at sign was written.
+            if (domain.StartsWith("www.", StringComparison.OrdinalIgnoreCase)) continue;
+            if (deobfuscated.Ats.TryGetValue(match.Index + atIndex, out var written) && written == WrittenAt.Word)
+            {
+                // "at" is an English word: the part before it must look like an address, not prose, and a top-level domain
+                // in title case is a sentence that lost its space after the full stop ("look at it.Now").
+                if (local.IndexOfAny("._%+-0123456789") < 0 && ProseBeforeAt.Contains(local.ToString())) continue;
+                var topLevel = domain[(domain.LastIndexOf('.') + 1)..];
+                if (char.IsUpper(topLevel[0]) && topLevel[1..].ToString().Any(char.IsLower)) continue;
+            }
+            yield return new PersonalDataFlag(PersonalDataKind.Email, match.Index, match.Length);
+        }
+    }
 
     // Opening hours written "0800-1700" or "08.00–17.00" are valid Stockholm numbers to libphonenumber (08-001 700).
     [GeneratedRegex(@"^(?:[01][0-9]|2[0-3])[.:]?[0-5][0-9]\s*[-–]\s*(?:[01][0-9]|2[0-3])[.:]?[0-5][0-9]$", RegexOptions.CultureInvariant)]

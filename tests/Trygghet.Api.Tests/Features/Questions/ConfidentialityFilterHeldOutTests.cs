@@ -87,7 +87,7 @@ public sealed class ConfidentialityFilterHeldOutTests(ITestOutputHelper output)
         foreach (var miss in onHeldOut.Wrong) output.WriteLine($"  held-out, wrong: {miss}");
 
         Assert.True(onTuning.Precision >= 1.0 && onTuning.Recall >= 1.0, $"tuning corpus: {onTuning}");
-        Assert.True(onHeldOut.Precision >= 1.0 && onHeldOut.Recall >= 0.81, $"held-out set: {onHeldOut}");
+        Assert.True(onHeldOut.Precision >= 1.0 && onHeldOut.Recall >= 1.0, $"held-out set: {onHeldOut}");
     }
 
     private sealed record Scores(int TruePositives, int FalsePositives, int FalseNegatives, int TrueNegatives, List<string> Wrong)

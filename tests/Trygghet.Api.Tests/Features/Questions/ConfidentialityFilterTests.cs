@@ -95,6 +95,18 @@ public sealed class ConfidentialityFilterTests
         { "Mitt nummer: «０７３-９８７ ６５ ４３».", [PhoneNumber] },
         { "ﬁck inget svar från ① kommunen eller ② polisen, ring «070-123 45 67».", [PhoneNumber] },
         { "Jag bor på «Fruängsgången １８» och porten går inte att låsa.", [StreetAddress] },
+        // Obfuscated e-mail addresses
+        { "Skicka svaret till «anna.svensson (at) exempel.se», tack.", [Email] },
+        { "Mejla «anna.svensson [at] exempel.se» om ni vet vem som klottrat.", [Email] },
+        { "Min mejl är «anna.svensson at exempel.se» om ni vill nå mig.", [Email] },
+        { "Hör av er till «anna.svensson snabel-a exempel.se» efter mötet.", [Email] },
+        { "Kontakt: «anna(at)exempel(dot)se»", [Email] },
+        { "Skriv till «kalle[at]telia[dot]com» så skickar jag bilderna.", [Email] },
+        { "E-post: «lisa.ek (at) exempel punkt se»", [Email] },
+        { "Maila «per snabel-a bredband dot net» om ni hittar cykeln.", [Email] },
+        { "Min adress är «göran (at) förening.stockholm.se», inte kommunens.", [Email] },
+        { "MEJLA «ANNA.SVENSSON AT EXEMPEL.SE» OM NI SER NÅGOT!", [Email] },
+        { "Svara till «anna @ exempel.se» tack.", [Email] },
     };
 
     public static TheoryData<string> NotFlagged => new()
@@ -167,6 +179,18 @@ public sealed class ConfidentialityFilterTests
         // Other text that is no contact data
         "Kan ni skicka svaret via e-post i stället för brev?",
         "",
+        // "at" in English prose, Swedish text with an at sign, and dots spelled out, none of them an address
+        "Vi ses at 18 vid Fruängens centrum.",
+        "Please meet at the station before the walk.",
+        "The lamp is broken, could someone look at it.",
+        "Tåget at Älvsjö var försenat igen i morse.",
+        "Linje 13 at Liljeholmen is always late.",
+        "More information at polisen.se, says the leaflet.",
+        "Read about it at www.stockholm.se before the meeting.",
+        "Vi ses @ Telefonplan kl 18.30.",
+        "Jag taggade @polisen_sthlm i inlägget men fick inget svar.",
+        "Punkt 4 på dagordningen handlar om Fruängsgången.",
+        "Andelen som känner sig trygga steg från 61 punkt 5 till 64 procent.",
         // Digits of other scripts in dates, times, prices and postcodes
         "Mötet är ２０２４-０５-１２ kl. １８.００ i biblioteket.",
         "Biljetten kostar １ ５００ kr för hela familjen.",
@@ -326,6 +350,54 @@ public sealed class ConfidentialityFilterTests
     }
 
     [Theory]
+    [InlineData("anna.svensson (at) exempel.se")]
+    [InlineData("anna.svensson [at] exempel.se")]
+    [InlineData("anna.svensson {at} exempel.se")]
+    [InlineData("anna.svensson at exempel.se")]
+    [InlineData("anna.svensson AT exempel.se")]
+    [InlineData("anna.svensson snabel-a exempel.se")]
+    [InlineData("anna.svensson (snabel-a) exempel.se")]
+    [InlineData("anna.svensson @ exempel.se")]
+    [InlineData("anna.svensson@ exempel.se")]
+    [InlineData("anna(at)exempel(dot)se")]
+    [InlineData("anna[at]exempel[dot]se")]
+    [InlineData("anna (at) exempel (dot) se")]
+    [InlineData("anna at exempel punkt se")]
+    [InlineData("anna at exempel dot se")]
+    [InlineData("anna(dot)svensson(at)exempel(dot)se")]
+    [InlineData("anna.svensson＠exempel．se")]
+    [InlineData("anna.svensson@exempel (dot) se")]
+    [InlineData("anna.svensson@exempel punkt se")]
+    public void An_obfuscated_e_mail_address_is_an_e_mail_address(string address)
+    {
+        var text = $"Mejla {address} i kväll.";
+
+        var flags = ConfidentialityFilter.Detect(text);
+
+        Assert.Equal([new PersonalDataFlag(Email, 6, address.Length)], flags);
+    }
+
+    [Theory]
+    [InlineData("vi ses at 18")]
+    [InlineData("meet at the station")]
+    [InlineData("look at it.")]
+    [InlineData("look at it.Now we know.")]
+    [InlineData("tåget at Älvsjö")]
+    [InlineData("more at polisen.se")]
+    [InlineData("see us at stockholm.se")]
+    [InlineData("anna at www.exempel.se")]
+    [InlineData("anna (at) www.exempel.se")]
+    [InlineData("anna (at) exempel")]
+    [InlineData("anna at exempel punkt 5")]
+    [InlineData("anna (at) exempel (dot) 42")]
+    [InlineData("(at) exempel.se")]
+    [InlineData("anna at")]
+    public void Prose_with_at_and_dots_is_no_e_mail_address(string text)
+    {
+        Assert.Empty(ConfidentialityFilter.Detect(text));
+    }
+
+    [Theory]
     [InlineData("8112189876", true)]
     [InlineData("6408233234", true)]
     [InlineData("1212121212", true)]
@@ -408,6 +480,7 @@ public sealed class ConfidentialityFilterTests
     [InlineData("½ timme väntan ① vid porten, mejla anna@exempel.se.", "anna@exempel.se", Email)]
     [InlineData("Jag bor på Frua\u0308ngsga\u030Angen 12.", "Frua\u0308ngsga\u030Angen 12", StreetAddress)]
     [InlineData("Ⅻ ﬃ ㎏ m² pnr ８１１２１８－９８７６", "８１１２１８－９８７６", PersonalIdentityNumber)]
+    [InlineData("ﬁck ㈱ svar? Mejla ａｎｎａ (at) ｅｘｅｍｐｅｌ (dot) ｓｅ i kväll.", "ａｎｎａ (at) ｅｘｅｍｐｅｌ (dot) ｓｅ", Email)]
     public void Offsets_point_into_the_original_text_where_normalisation_changes_its_length(string text, string found, PersonalDataKind kind)
     {
         var flags = ConfidentialityFilter.Detect(text);
