@@ -76,7 +76,7 @@ public static partial class ConfidentialityFilter
         }
 
         /// <summary>
-        /// NFKC, then every decimal digit of any script as its ASCII digit. Each user-perceived character (text element)
+        /// NFKC, then every decimal digit of any script as its ASCII digit and every dash as a hyphen. Each user-perceived character (text element)
         /// is normalised on its own, so whatever it becomes maps back to all of it and a highlight never splits one.
         /// </summary>
         public static MappedText Normalise(string original)
@@ -143,6 +143,9 @@ public static partial class ConfidentialityFilter
                     var status = Rune.DecodeFromUtf16(normal.AsSpan(i), out var rune, out var consumed);
                     if (status == OperationStatus.Done && Rune.GetUnicodeCategory(rune) == UnicodeCategory.DecimalDigitNumber)
                         Append((char)('0' + (int)Rune.GetNumericValue(rune)), start, end);
+                    // Word processors turn "811218-9876" into an en dash or a non-breaking hyphen; every dash reads as '-'.
+                    else if (status == OperationStatus.Done && (Rune.GetUnicodeCategory(rune) == UnicodeCategory.DashPunctuation || rune.Value == 0x2212))
+                        Append('-', start, end);
                     else
                         for (var k = 0; k < consumed; k++) Append(normal[i + k], start, end);
                     i += consumed;

@@ -116,10 +116,16 @@ public sealed class ConfidentialityFilterTests
         { "Observation: klotter på porten till «Sedelvägen 3», anmälare Karin, tel «073 456 78 90».", [StreetAddress, PhoneNumber] },
         { "Min sambo svarar på «+46 76 543 21 09» dagtid om ni vill veta mer.", [PhoneNumber] },
         { "Skicka protokollet till mig på «Hägerstensvägen 251 A», jag har ingen dator.", [StreetAddress] },
+        { "Det gäller min son, personnummer «081218–9876», som blev rånad.", [PersonalIdentityNumber] },
+        { "Pappa nås på «070‑123 45 67» (skrivet i Word).", [PhoneNumber] },
     };
 
     public static TheoryData<string> NotFlagged => new()
     {
+        // Dashes of every kind between times, years and bus lines
+        "Fritidsgården har öppet 15.00–21.00 på vardagar.",
+        "Mellan 2019–2024 ökade anmälningarna enligt BRÅ.",
+        "Buss 133–143 går inte efter midnatt.",
         // Places without a house number, which residents legitimately name
         "Varför är belysningen på Fruängsgången släckt?",
         "Kan ni sätta upp fler lampor längs Hägerstensvägen?",
