@@ -73,6 +73,61 @@ public sealed class ConfidentialityFilterHeldOutTests(ITestOutputHelper output)
         Assert.True(labels.Count(l => !l) >= 20, $"{labels.Count(l => !l)} texts without");
     }
 
+    /// <summary>
+    /// A second held-out set, written after the filter was finished and never tuned on:
+    /// public service numbers (police, the city's switchboard) are labelled as holding no personal data, and spelled-out
+    /// forms nobody has taught the filter are in. Its figures are the ones to quote.
+    /// </summary>
+    public static TheoryData<string, bool> LateHeldOut => new()
+    {
+        // Holds personal data
+        { "Ring Kalle på 08-18 22 33 om det brinner igen.", true },
+        { "Min granne, pnr 19720229-1238, kastar ut sopor från balkongen.", true },
+        { "Kontakt: jonas.berg(snabel-a)gmail.com", true },
+        { "mejla mig: eva punkt ek at gmail punkt com", true },
+        { "Adress: Svartlösavägen 44, 1 tr.", true },
+        { "Hon bor på Ängsullsvägen 3A och är rädd att gå ut.", true },
+        { "Ring +4670-1234567 efter sex.", true },
+        { "0046 70 123 45 67 är mitt nummer", true },
+        { "Pers.nr 811228-9874, om ni behöver det.", true },
+        { "Maila ali.hassan@hotmail.com så kommer jag på nästa möte.", true },
+        { "Jag bor på Konstfacksgatan 12 vid Telefonplan.", true },
+        { "Mitt nummer: 070 – 123 45 67", true },
+        { "Send the minutes to lisa@example.org please.", true },
+        { "رقمي ٠٧٠١٢٣٤٥٦٧ للتواصل", true },
+        { "Coordination number 850263-4564 (I am new in Sweden).", true },
+        // Holds no personal data
+        { "Mötet är den 12/3 kl 18:30 i Hägerstensåsens medborgarhus.", false },
+        { "Ärendet har diarienummer 2024-01234 hos stadsdelsförvaltningen.", false },
+        { "Det kostar 1 250 kr per år att vara med i föreningen.", false },
+        { "Linje 161 och 164 går sällan på kvällen.", false },
+        { "Postnummer 126 30 Hägersten, så står det på skylten.", false },
+        { "Vi var 25 personer på vandringen och gick 3,5 km.", false },
+        { "Jag ringde polisen på 114 14 men ingen kom.", false },
+        { "Läs mer på polisen.se eller stockholm.se.", false },
+        { "Klockan 07.45–08.15 är det trångt vid spärrarna.", false },
+        { "Fruängsgången är mörk mellan nr 10 och 20.", false },
+        { "Lampan på stolpe 4711 vid Älvsjö gårdsväg är trasig.", false },
+        { "Ring 112 om något händer.", false },
+        { "Ring stadens växel på 08-508 000 00 och be om trygghetssamordnaren.", false },
+        { "Hur många anmälningar om inbrott kom 2023 jämfört med 2022?", false },
+        { "Mitt barn går i årskurs 5 på Västberga skola.", false },
+    };
+
+    [Fact]
+    public void Precision_and_recall_on_a_set_written_after_the_filter()
+    {
+        var scores = Score(LateHeldOut.Select(row => (Text: (string)row[0], Personal: (bool)row[1])));
+        output.WriteLine($"late held-out set: {scores}");
+        foreach (var miss in scores.Wrong) output.WriteLine($"  wrong: {miss}");
+
+        // Floors at what was measured when the set was written; raise them when a fix for its own reason lifts them.
+        Assert.True(scores.Precision >= FloorPrecision && scores.Recall >= FloorRecall, $"late held-out set: {scores}");
+    }
+
+    private const double FloorPrecision = 0.93;
+    private const double FloorRecall = 1.0;
+
     [Fact]
     public void Precision_and_recall_per_text_on_the_tuning_corpus_and_the_held_out_set()
     {
