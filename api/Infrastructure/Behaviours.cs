@@ -50,14 +50,20 @@ public sealed class ValidationBehaviour<TMessage, TResponse>(IEnumerable<IValida
 }
 
 /// <summary>
+/// A command whose handler opens and commits its own transactions (for example to retry one that lost a race, or to
+/// take a lock in a transaction of its own): the transaction behaviour leaves it alone. Say why where it is used.
+/// </summary>
+public interface IOwnsTransactions;
+
+/// <summary>
 /// Runs a command's handler in one database transaction: committed when the handler returns,
-/// rolled back when it throws. Queries pass through untouched.
+/// rolled back when it throws. Queries, and commands that own their transactions, pass through untouched.
 /// </summary>
 public sealed class TransactionBehaviour<TMessage, TResponse>(DbSession db)
     : IPipelineBehavior<TMessage, TResponse> where TMessage : IMessage
 {
     public ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken ct) =>
-        message is IBaseCommand ? InTransaction(message, next, ct) : next(message, ct);
+        message is IBaseCommand and not IOwnsTransactions ? InTransaction(message, next, ct) : next(message, ct);
 
     private async ValueTask<TResponse> InTransaction(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken ct)
     {

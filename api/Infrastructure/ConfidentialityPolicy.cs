@@ -1,4 +1,3 @@
-using Trygghet.Api.Features.Questions;
 
 namespace Trygghet.Api.Infrastructure;
 

@@ -151,5 +151,21 @@ public static class Messages
 
     public static string? DefaultDetail(int status) => Texts.ContainsKey($"status.{status}.detail") ? Get($"status.{status}.detail") : null;
 
-    private static bool IsEnglish => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
+    /// <summary>True when the request asked for English; Swedish otherwise.</summary>
+    public static bool IsEnglish => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
+}
+
+/// <summary>
+/// A text in Swedish and English, picked by the request's language (<c>Accept-Language</c>). Each feature keeps its own
+/// in a <c>&lt;Feature&gt;Texts</c> class, so a text is found where it is used and a missing one is a compile error.
+/// </summary>
+public sealed record Text(string Sv, string En)
+{
+    public string Format(params object[] args)
+    {
+        var template = Messages.IsEnglish ? En : Sv;
+        return args.Length == 0 ? template : string.Format(CultureInfo.InvariantCulture, template, args);
+    }
+
+    public override string ToString() => Format();
 }

@@ -80,11 +80,10 @@ public sealed class SmtpSender(MailOptions options) : IMailSender
 /// cleared: it may carry a secret link, which the database keeps only hashed.
 /// </summary>
 public sealed class OutboxDispatcher(NpgsqlDataSource dataSource, IMailSender sender, MailOptions options, TimeProvider clock,
-    ILogger<OutboxDispatcher> logger, IEnumerable<IPeriodicJob> jobs) : BackgroundService
+    ILogger<OutboxDispatcher> logger) : BackgroundService
 {
     public async Task<int> DispatchOnceAsync(CancellationToken ct)
     {
-        foreach (var job in jobs) await job.RunAsync(ct);
         await using var conn = await dataSource.OpenConnectionAsync(ct);
         await using var tx = await conn.BeginTransactionAsync(ct);
         var now = clock.GetUtcNow();
@@ -153,8 +152,3 @@ public sealed class OutboxDispatcher(NpgsqlDataSource dataSource, IMailSender se
     }
 }
 
-/// <summary>Work that runs before each dispatch round, e.g. queueing reminders.</summary>
-public interface IPeriodicJob
-{
-    Task RunAsync(CancellationToken ct);
-}

@@ -9,34 +9,66 @@ using Npgsql;
 namespace Trygghet.Api.Infrastructure;
 
 /// <summary>
-/// A failure a handler reports on purpose: the status, a stable type and a localised message.
+/// A failure a handler reports on purpose: the status and a localised message, from a feature's typed <see cref="Text"/>
+/// (or, for texts not yet moved to their feature, a key of <see cref="Messages"/>).
 /// </summary>
-public class ProblemException(int status, string messageKey, params object[] args)
-    : Exception(messageKey)
+public class ProblemException : Exception
 {
-    public int Status { get; } = status;
-    public string MessageKey { get; } = messageKey;
-    public object[] Args { get; } = args;
+    public ProblemException(int status, Text text, params object[] args) : base(text.Sv) => (Status, Text, Args) = (status, text, args);
+
+    public ProblemException(int status, string messageKey, params object[] args) : base(messageKey) => (Status, MessageKey, Args) = (status, messageKey, args);
+
+    public int Status { get; }
+    public Text? Text { get; }
+    public string? MessageKey { get; }
+    public object[] Args { get; }
     public IDictionary<string, object?> Extensions { get; } = new Dictionary<string, object?>();
+
+    /// <summary>The message in the request's language.</summary>
+    public string Detail => Text is { } text ? text.Format(Args) : Messages.Get(MessageKey!, Args);
 }
 
-public sealed class NotFoundException(string messageKey, params object[] args)
-    : ProblemException(StatusCodes.Status404NotFound, messageKey, args);
+public sealed class NotFoundException : ProblemException
+{
+    public NotFoundException(Text text, params object[] args) : base(StatusCodes.Status404NotFound, text, args) { }
 
-public sealed class ForbiddenException(string messageKey, params object[] args)
-    : ProblemException(StatusCodes.Status403Forbidden, messageKey, args);
+    public NotFoundException(string messageKey, params object[] args) : base(StatusCodes.Status404NotFound, messageKey, args) { }
+}
 
-public sealed class ConflictException(string messageKey, params object[] args)
-    : ProblemException(StatusCodes.Status409Conflict, messageKey, args);
+public sealed class ForbiddenException : ProblemException
+{
+    public ForbiddenException(Text text, params object[] args) : base(StatusCodes.Status403Forbidden, text, args) { }
 
-public sealed class BusinessRuleException(string messageKey, params object[] args)
-    : ProblemException(StatusCodes.Status422UnprocessableEntity, messageKey, args);
+    public ForbiddenException(string messageKey, params object[] args) : base(StatusCodes.Status403Forbidden, messageKey, args) { }
+}
 
-public sealed class PreconditionFailedException(string messageKey, params object[] args)
-    : ProblemException(StatusCodes.Status412PreconditionFailed, messageKey, args);
+public sealed class ConflictException : ProblemException
+{
+    public ConflictException(Text text, params object[] args) : base(StatusCodes.Status409Conflict, text, args) { }
 
-public sealed class PreconditionRequiredException(string messageKey, params object[] args)
-    : ProblemException(StatusCodes.Status428PreconditionRequired, messageKey, args);
+    public ConflictException(string messageKey, params object[] args) : base(StatusCodes.Status409Conflict, messageKey, args) { }
+}
+
+public sealed class BusinessRuleException : ProblemException
+{
+    public BusinessRuleException(Text text, params object[] args) : base(StatusCodes.Status422UnprocessableEntity, text, args) { }
+
+    public BusinessRuleException(string messageKey, params object[] args) : base(StatusCodes.Status422UnprocessableEntity, messageKey, args) { }
+}
+
+public sealed class PreconditionFailedException : ProblemException
+{
+    public PreconditionFailedException(Text text, params object[] args) : base(StatusCodes.Status412PreconditionFailed, text, args) { }
+
+    public PreconditionFailedException(string messageKey, params object[] args) : base(StatusCodes.Status412PreconditionFailed, messageKey, args) { }
+}
+
+public sealed class PreconditionRequiredException : ProblemException
+{
+    public PreconditionRequiredException(Text text, params object[] args) : base(StatusCodes.Status428PreconditionRequired, text, args) { }
+
+    public PreconditionRequiredException(string messageKey, params object[] args) : base(StatusCodes.Status428PreconditionRequired, messageKey, args) { }
+}
 
 /// <summary>
 /// The one place where exceptions become RFC 9457 problems. Nothing internal (stack traces,
@@ -74,7 +106,7 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
                 problem = new ProblemDetails { Status = bad.StatusCode, Detail = Messages.Get(BadRequestKey(bad)) };
                 break;
             case ProblemException known:
-                problem = new ProblemDetails { Status = known.Status, Detail = Messages.Get(known.MessageKey, known.Args) };
+                problem = new ProblemDetails { Status = known.Status, Detail = known.Detail };
                 foreach (var (key, value) in known.Extensions) problem.Extensions[key] = value;
                 break;
             case PostgresException pg when pg.SqlState.StartsWith("23", StringComparison.Ordinal):

@@ -2,7 +2,6 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http;
 using Npgsql;
-using Trygghet.Api.Features.Areas;
 
 namespace Trygghet.Api.Infrastructure;
 
@@ -43,18 +42,6 @@ public static class ProblemText
 
 public static class Startup
 {
-    /// <summary>Real police events of Hägersten-Älvsjö (2023–2026), imported as staff would (idempotent).</summary>
-    private static async Task ImportDemoPoliceEventsAsync(IServiceProvider services)
-    {
-        var assembly = typeof(Startup).Assembly;
-        await using var stream = assembly.GetManifestResourceStream(
-            assembly.GetManifestResourceNames().Single(n => n.EndsWith("hagersten-alvsjo-mentions-2023-2026.json", StringComparison.Ordinal)))!;
-        using var document = await JsonDocument.ParseAsync(stream);
-        await using var scope = services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<Mediator.IMediator>()
-            .Send(new Features.Statistics.ImportPoliceEvents(document.RootElement.Clone()));
-    }
-
     /// <summary>Held while one instance migrates and seeds, so that instances starting together do it one after the other.</summary>
     private const long PreparationLock = 0x7472_7967_6d69_6772;
 
@@ -67,7 +54,6 @@ public static class Startup
     {
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Trygghet.Startup");
         var connectionString = Database.ConnectionString(app.Configuration);
-        var dataSource = app.Services.GetRequiredService<NpgsqlDataSource>();
         for (var attempt = 1; ; attempt++)
         {
             try
@@ -76,12 +62,9 @@ public static class Startup
                 await gate.OpenAsync();
                 await using (var lockCommand = new NpgsqlCommand($"select pg_advisory_lock({PreparationLock})", gate)) await lockCommand.ExecuteNonQueryAsync();
                 Migrations.Apply(connectionString, logger);
-                await AreaSeed.ApplyAsync(dataSource, CancellationToken.None);
-                if (app.Configuration.GetValue("Seed:Demo", false))
-                {
-                    await Features.Events.DemoSeed.ApplyAsync(dataSource, app.Services.GetRequiredService<TimeProvider>(), CancellationToken.None);
-                    await ImportDemoPoliceEventsAsync(app.Services);
-                }
+                var demo = app.Configuration.GetValue("Seed:Demo", false);
+                foreach (var task in app.Services.GetServices<IStartupTask>().Where(t => demo || !t.DemoOnly).OrderBy(t => t.Order))
+                    await task.RunAsync(CancellationToken.None);
                 logger.LogInformation("Database migrated and reference data seeded");
                 return; // closing the gate connection ends its session and releases the lock
             }

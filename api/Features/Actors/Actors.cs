@@ -112,14 +112,14 @@ public sealed class ActorHandlers(DbSession db, AuditLog audit, TimeProvider clo
              where (@Kind::text is null or kind = @Kind) and (not @HasCursor or (created_at, id) > (@AfterAt, @AfterId))
              order by created_at, id
              limit @Take
-            """, new { Kind = query.Kind is { } k ? Events.EventText.Wire(k) : null, HasCursor = hasCursor, AfterAt = afterAt, AfterId = afterId, Take = limit + 1 }, ct);
+            """, new { Kind = query.Kind is { } k ? WireName.Of(k) : null, HasCursor = hasCursor, AfterAt = afterAt, AfterId = afterId, Take = limit + 1 }, ct);
         return Cursor.ToPage(rows, limit, r => (r.CreatedAt, r.Id), r => r.ToActor());
     }
 
     private object Parameters(ActorInput input) => new
     {
         Organisation = input.Organisation.Trim(),
-        Kind = Events.EventText.Wire(input.Kind),
+        Kind = WireName.Of(input.Kind),
         Name = input.Contact?.Name,
         Email = input.Contact?.Email,
         Phone = input.Contact?.Phone,

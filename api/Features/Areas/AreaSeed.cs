@@ -5,6 +5,7 @@ using NetTopologySuite.Features;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.Operation.Union;
 using Npgsql;
+using Trygghet.Api.Infrastructure;
 
 namespace Trygghet.Api.Features.Areas;
 
@@ -13,6 +14,16 @@ namespace Trygghet.Api.Features.Areas;
 /// boundaries (CC0, see <c>Data/areas/README.md</c>). Idempotent: names and boundaries follow the files;
 /// populations set by staff are kept.
 /// </summary>
+/// <summary>Seeds the areas at every start-up (reference data, first of all).</summary>
+public sealed class AreaSeedTask(NpgsqlDataSource dataSource) : IStartupTask
+{
+    public int Order => 10;
+
+    public bool DemoOnly => false;
+
+    public Task RunAsync(CancellationToken ct) => AreaSeed.ApplyAsync(dataSource, ct);
+}
+
 public static class AreaSeed
 {
     public const string CitySlug = "stockholm";

@@ -23,7 +23,7 @@ public sealed class CreateEventHandler(DbSession db, AuditLog audit, TimeProvide
         if (input.Slug is not null && await db.QuerySingleOrDefaultAsync<bool>("select true from event where slug = @slug", new { slug }, ct))
             throw new ConflictException("event.slugTaken", slug);
         var parameters = new Dapper.DynamicParameters(await EventWrites.ParametersAsync(db, input, null, ct));
-        parameters.AddDynamicParams(new { Kind = EventText.Wire(input.Kind), Slug = slug, Now = now });
+        parameters.AddDynamicParams(new { Kind = WireName.Of(input.Kind), Slug = slug, Now = now });
         // Insert the identity, then set every planned column through the one column list that edit uses too.
         var id = await db.QuerySingleOrDefaultAsync<Guid>("""
             insert into event (kind, slug, title, area_id, format, starts_at, ends_at, participation_level, created_at, updated_at)

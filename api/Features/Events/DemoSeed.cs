@@ -11,6 +11,16 @@ namespace Trygghet.Api.Features.Events;
 /// of the past walk with their follow-up, and a measure. Written once, into an empty event table; addresses use
 /// reserved example domains.
 /// </summary>
+/// <summary>Adds the demo events once, after the areas (<c>Seed__Demo=true</c>).</summary>
+public sealed class DemoSeedTask(NpgsqlDataSource dataSource, TimeProvider clock) : IStartupTask
+{
+    public int Order => 20;
+
+    public bool DemoOnly => true;
+
+    public Task RunAsync(CancellationToken ct) => DemoSeed.ApplyAsync(dataSource, clock, ct);
+}
+
 public static class DemoSeed
 {
     private sealed record Plan(string Kind, string Area, string Title, int Days, int Hour, string Format, string Problem, string Place,

@@ -136,10 +136,3 @@ public sealed record EventPlan(
 /// <param name="Raised">What was raised.</param>
 /// <param name="Actions">What will happen, and who does it.</param>
 public sealed record Closing(string Minutes, int ParticipantsOnSite, int ParticipantsRemote, string Raised, string Actions);
-
-internal static class EventText
-{
-    public static string Wire<T>(T value) where T : struct, Enum => JsonNamingPolicy.CamelCase.ConvertName(value.ToString());
-
-    public static T Parse<T>(string value) where T : struct, Enum => Enum.Parse<T>(value, ignoreCase: true);
-}

@@ -31,9 +31,9 @@ internal sealed record EventRow(
         from event e join area a on a.id = e.area_id
         """;
 
-    public EventKind KindValue => EventText.Parse<EventKind>(Kind);
+    public EventKind KindValue => WireName.Parse<EventKind>(Kind);
 
-    public EventFormat FormatValue => EventText.Parse<EventFormat>(Format);
+    public EventFormat FormatValue => WireName.Parse<EventFormat>(Format);
 
     public EventStatus StatusAt(DateTimeOffset now) => Status switch
     {
@@ -55,7 +55,7 @@ internal sealed record EventRow(
         ? null
         : new WalkDetails(MeetingPoint, MeetingLat, MeetingLon,
             Route is null ? null : JsonDocument.Parse(Route).RootElement.Clone(),
-            LightCondition is null ? null : EventText.Parse<LightCondition>(LightCondition),
+            LightCondition is null ? null : WireName.Parse<LightCondition>(LightCondition),
             LinkedDialogueId, FollowUpEventId, RepeatWalkPlannedOn);
 
     public Closing? ClosingValue => ClosedAt is null
@@ -64,7 +64,7 @@ internal sealed record EventRow(
 
     public EventPlan ToPlan(DateTimeOffset now) => new(
         Id, KindValue, Slug, StatusAt(now), Title, Description, Problem, Place, AreaSlug, AreaName, FormatValue, VenueValue, RemoteUrl,
-        Time.Local(StartsAt), Time.Local(EndsAt), CapacityOnSite, CapacityRemote, RegistrationDeadline is { } deadline ? Time.Local(deadline) : null, EventText.Parse<ParticipationLevel>(ParticipationLevel),
+        Time.Local(StartsAt), Time.Local(EndsAt), CapacityOnSite, CapacityRemote, RegistrationDeadline is { } deadline ? Time.Local(deadline) : null, WireName.Parse<ParticipationLevel>(ParticipationLevel),
         Method, AgendaItems, WalkValue, CancelReason, PublishedAt, PublishOverride, ClosingValue, Sequence, Version, Time.Local(UpdatedAt));
 }
 
@@ -79,6 +79,6 @@ internal static class EventQueries
     public static void RequireStatus(this EventRow row, DateTimeOffset now, string action, params EventStatus[] allowed)
     {
         var status = row.StatusAt(now);
-        if (!allowed.Contains(status)) throw new ConflictException("event.transition", action, EventText.Wire(status));
+        if (!allowed.Contains(status)) throw new ConflictException("event.transition", action, WireName.Of(status));
     }
 }

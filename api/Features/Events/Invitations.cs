@@ -66,14 +66,14 @@ internal sealed record InvitationRow(Guid Id, Guid ActorId, string Organisation,
         """;
 
     public Invitation ToInvitation(string? token = null) =>
-        new(Id, ActorId, Organisation, ActorKind, EventText.Parse<InvitationStatus>(Status), Note, InvitedAt, AnsweredAt, token);
+        new(Id, ActorId, Organisation, ActorKind, WireName.Parse<InvitationStatus>(Status), Note, InvitedAt, AnsweredAt, token);
 }
 
 internal sealed record RsvpRow(Guid Id, string Organisation, string Title, string Kind, DateTimeOffset StartsAt, DateTimeOffset EndsAt,
     string AreaName, string Status, string? Note, string EventStatus)
 {
-    public RsvpView ToView() => new(Organisation, Title, EventText.Parse<EventKind>(Kind), StartsAt, EndsAt, AreaName,
-        EventText.Parse<InvitationStatus>(Status), Note);
+    public RsvpView ToView() => new(Organisation, Title, WireName.Parse<EventKind>(Kind), StartsAt, EndsAt, AreaName,
+        WireName.Parse<InvitationStatus>(Status), Note);
 }
 
 public sealed class InvitationHandlers(DbSession db, AuditLog audit, TimeProvider clock, ISecretTokens tokens, Outbox outbox, SiteOptions site) :

@@ -30,7 +30,7 @@ public sealed class ListEventPlansHandler(DbSession db, TimeProvider clock) : IQ
              order by e.starts_at, e.id
              limit @Take
             """,
-            new { Kind = query.Kind is { } k ? EventText.Wire(k) : null, query.Drafts, HasCursor = hasCursor, AfterAt = afterAt, AfterId = afterId, Take = limit + 1 }, ct);
+            new { Kind = query.Kind is { } k ? WireName.Of(k) : null, query.Drafts, HasCursor = hasCursor, AfterAt = afterAt, AfterId = afterId, Take = limit + 1 }, ct);
         var now = clock.GetUtcNow();
         return Cursor.ToPage(rows, limit, r => (r.StartsAt, r.Id), r => r.ToPlan(now));
     }

@@ -71,11 +71,11 @@ public sealed class PublicEventHandlers(DbSession db, TimeProvider clock) :
             """,
             new
             {
-                Kind = query.Kind is { } k ? EventText.Wire(k) : null,
+                Kind = query.Kind is { } k ? WireName.Of(k) : null,
                 query.Area,
                 query.From,
                 query.To,
-                Format = query.Format is { } f ? EventText.Wire(f) : null,
+                Format = query.Format is { } f ? WireName.Of(f) : null,
                 HasCursor = hasCursor,
                 AfterAt = afterAt,
                 AfterId = afterId,
@@ -91,7 +91,7 @@ public sealed class PublicEventHandlers(DbSession db, TimeProvider clock) :
         var byId = Guid.TryParse(query.IdOrSlug, out var id);
         var row = await db.QuerySingleOrDefaultAsync<EventRow>(EventRow.Select + """
              where e.status <> 'draft' and (@Kind::text is null or e.kind = @Kind) and (e.slug = @IdOrSlug or (@ById and e.id = @Id))
-            """, new { Kind = EventText.Wire(query.Kind), query.IdOrSlug, ById = byId, Id = id }, ct)
+            """, new { Kind = WireName.Of(query.Kind), query.IdOrSlug, ById = byId, Id = id }, ct)
             ?? throw new NotFoundException("event.notFound", query.IdOrSlug);
         var participants = await ParticipantsAsync([row.Id], ct);
         return ToPublic(row, participants[row.Id].ToList(), clock.GetUtcNow());
@@ -119,6 +119,6 @@ public sealed class PublicEventHandlers(DbSession db, TimeProvider clock) :
         r.Id, r.KindValue, r.Slug, r.StatusAt(now), r.Title, r.Description, r.Problem, r.Place,
         new AreaRef(r.AreaSlug, r.AreaName, AreaKinds.Parse(r.AreaKind)), r.FormatValue, r.VenueValue, r.FormatValue != EventFormat.OnSite,
         Time.Local(r.StartsAt), Time.Local(r.EndsAt), r.CapacityOnSite, r.CapacityRemote,
-        r.RegistrationDeadline is { } deadline ? Time.Local(deadline) : null, EventText.Parse<ParticipationLevel>(r.ParticipationLevel),
+        r.RegistrationDeadline is { } deadline ? Time.Local(deadline) : null, WireName.Parse<ParticipationLevel>(r.ParticipationLevel),
         r.Method, r.AgendaItems, r.WalkValue, r.CancelReason, participants, r.ClosingValue, r.Sequence, Time.Local(r.UpdatedAt));
 }

@@ -7,16 +7,11 @@ using Trygghet.Api.Infrastructure;
 
 namespace Trygghet.Api.Features.Events;
 
-/// <summary>Where the public pages of events live, for links in calendars and JSON-LD.</summary>
-public sealed class SiteOptions
+/// <summary>Links to the public pages of events, for calendars, JSON-LD and e-mails.</summary>
+public static class EventPages
 {
-    /// <summary>Base address of the public web pages (the SPA).</summary>
-    public string PublicUrl { get; set; } = "http://localhost:8080";
-
-    /// <summary>The organiser named in feeds.</summary>
-    public string Organiser { get; set; } = "Hägersten-Älvsjö stadsdelsförvaltning";
-
-    public string EventPage(PublicEvent e) => $"{PublicUrl.TrimEnd('/')}/{(e.Kind == EventKind.Walk ? "vandringar" : "dialoger")}/{e.Slug}";
+    public static string EventPage(this SiteOptions site, PublicEvent e) =>
+        $"{site.PublicUrl.TrimEnd('/')}/{(e.Kind == EventKind.Walk ? "vandringar" : "dialoger")}/{e.Slug}";
 }
 
 /// <summary>schema.org <c>Event</c> as JSON-LD, for search engines and the city's web platform.</summary>

@@ -107,10 +107,10 @@ internal static class MeasureQueries
             where me.measure_id = any(@ids) order by e.starts_at
             """, new { ids }, ct);
         return rows.Select(r => new Measure(r.Id, r.Title, r.Description, new AreaRef(r.AreaSlug, r.AreaName, AreaKinds.Parse(r.AreaKind)), r.Responsible,
-            r.ResponsibleActorId, EventText.Parse<MeasureStatus>(r.Status), r.StartsOn, r.CompletedOn,
-            observations.Where(o => o.MeasureId == r.Id).Select(o => new ObservationRef(o.Id, o.Number, EventText.Parse<ObservationCategory>(o.Category),
-                o.Description, EventText.Parse<ObservationStatus>(o.Status))).ToList(),
-            events.Where(e => e.MeasureId == r.Id).Select(e => new EventRef(e.Id, EventText.Parse<EventKind>(e.Kind), e.Slug, e.Title, Time.Local(e.StartsAt))).ToList(),
+            r.ResponsibleActorId, WireName.Parse<MeasureStatus>(r.Status), r.StartsOn, r.CompletedOn,
+            observations.Where(o => o.MeasureId == r.Id).Select(o => new ObservationRef(o.Id, o.Number, WireName.Parse<ObservationCategory>(o.Category),
+                o.Description, WireName.Parse<ObservationStatus>(o.Status))).ToList(),
+            events.Where(e => e.MeasureId == r.Id).Select(e => new EventRef(e.Id, WireName.Parse<EventKind>(e.Kind), e.Slug, e.Title, Time.Local(e.StartsAt))).ToList(),
             r.Version, Time.Local(r.CreatedAt), Time.Local(r.UpdatedAt))).ToList();
     }
 
@@ -167,7 +167,7 @@ public sealed class MeasureHandlers(DbSession db, TimeProvider clock, AuditLog a
             Description = input.Description,
             areaId,
             input.ResponsibleActorId,
-            Status = EventText.Wire(input.Status),
+            Status = WireName.Of(input.Status),
             input.StartsOn,
             input.CompletedOn,
             now,
@@ -205,7 +205,7 @@ public sealed class MeasureHandlers(DbSession db, TimeProvider clock, AuditLog a
         if (query.Status is not null) filters.Add("m.status = @Status");
         if (hasCursor) filters.Add("(m.created_at, m.id) < (@At, @After)");
         var items = await db.LoadMeasuresAsync(string.Join(" and ", filters),
-            new { query.Area, Status = query.Status is { } s ? EventText.Wire(s) : null, At = at, After = after }, ct, limit + 1);
+            new { query.Area, Status = query.Status is { } s ? WireName.Of(s) : null, At = at, After = after }, ct, limit + 1);
         var page = items.Take(limit).ToList();
         return new Page<Measure>(page, items.Count > limit ? Cursor.Encode(page[^1].CreatedAt, page[^1].Id) : null);
     }

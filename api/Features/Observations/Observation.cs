@@ -81,9 +81,9 @@ internal sealed record ObservationRow(Guid Id, long Number, string Category, str
         left join actor ac on ac.id = o.responsible_actor_id
         """;
 
-    public ObservationStatus StatusValue => EventText.Parse<ObservationStatus>(Status);
+    public ObservationStatus StatusValue => WireName.Parse<ObservationStatus>(Status);
 
-    public ObservationCategory CategoryValue => EventText.Parse<ObservationCategory>(Category);
+    public ObservationCategory CategoryValue => WireName.Parse<ObservationCategory>(Category);
 
     public bool OverdueAt(DateTimeOffset now) =>
         Deadline is { } deadline && ObservationRules.IsOpen(StatusValue) && deadline < DateOnly.FromDateTime(Time.Local(now).DateTime);
@@ -98,7 +98,7 @@ internal sealed record ObservationHistoryRow(Guid ObservationId, DateTimeOffset 
 {
     public const string Select = "select observation_id, at, status, note, responsible, deadline from observation_history";
 
-    public ObservationHistoryEntry ToEntry() => new(Time.Local(At), EventText.Parse<ObservationStatus>(Status), Note, Responsible, Deadline);
+    public ObservationHistoryEntry ToEntry() => new(Time.Local(At), WireName.Parse<ObservationStatus>(Status), Note, Responsible, Deadline);
 }
 
 /// <summary>Which status changes the follow-up allows.</summary>

@@ -95,7 +95,7 @@ public sealed class ObservationHandlers(DbSession db, TimeProvider clock, AreaLo
     public async ValueTask<IReadOnlyList<CategoryInfo>> Handle(ListCategories query, CancellationToken ct) =>
         (await db.QueryAsync<(string Code, string NameSv, string NameEn, string Description, string Parameter)>(
             "select code, name_sv, name_en, description, safetipin_parameter from observation_category order by sort", null, ct))
-        .Select(c => new CategoryInfo(EventText.Parse<ObservationCategory>(c.Code), c.NameSv, c.NameEn, c.Description, c.Parameter)).ToList();
+        .Select(c => new CategoryInfo(WireName.Parse<ObservationCategory>(c.Code), c.NameSv, c.NameEn, c.Description, c.Parameter)).ToList();
 
     public async ValueTask<Observation> Handle(RecordObservation command, CancellationToken ct)
     {
@@ -139,7 +139,7 @@ public sealed class ObservationHandlers(DbSession db, TimeProvider clock, AreaLo
             returning id
             """, new
         {
-            Category = EventText.Wire(input.Category),
+            Category = WireName.Of(input.Category),
             description,
             DescriptionStatus = findings.Count > 0 ? "held" : "cleared",
             Findings = JsonSerializer.Serialize(findings, Json.Options),
@@ -180,8 +180,8 @@ public sealed class ObservationHandlers(DbSession db, TimeProvider clock, AreaLo
         var items = await db.LoadAsync(string.Join(" and ", filters), new
         {
             query.Area,
-            Status = query.Status is { } s ? EventText.Wire(s) : null,
-            Category = query.Category is { } c ? EventText.Wire(c) : null,
+            Status = query.Status is { } s ? WireName.Of(s) : null,
+            Category = query.Category is { } c ? WireName.Of(c) : null,
             query.WalkId,
             Today = DateOnly.FromDateTime(Time.Local(now).DateTime),
             At = at,
@@ -200,13 +200,13 @@ public sealed class ObservationHandlers(DbSession db, TimeProvider clock, AreaLo
     {
         var now = clock.GetUtcNow();
         var current = await db.LoadOneAsync(command.Id, now, ct);
-        if (!ObservationRules.IsOpen(current.Status)) throw new ConflictException("observation.ended", EventText.Wire(current.Status));
+        if (!ObservationRules.IsOpen(current.Status)) throw new ConflictException("observation.ended", WireName.Of(current.Status));
         var organisation = await db.QuerySingleOrDefaultAsync<string>("select organisation from actor where id = @ActorId", command.Request, ct)
             ?? throw new BusinessRuleException("actor.notFound");
         await db.ExecuteAsync("""
             update observation set responsible_actor_id = @ActorId, deadline = @Deadline, updated_at = @now where id = @Id;
             insert into observation_history (observation_id, at, status, responsible, deadline) values (@Id, @now, @Status, @organisation, @Deadline);
-            """, new { command.Id, command.Request.ActorId, command.Request.Deadline, now, Status = EventText.Wire(current.Status), organisation }, ct);
+            """, new { command.Id, command.Request.ActorId, command.Request.Deadline, now, Status = WireName.Of(current.Status), organisation }, ct);
         await audit.WriteAsync("observation.assign", "observation", command.Id.ToString(), new { command.Request.ActorId, command.Request.Deadline }, ct);
         return await db.LoadOneAsync(command.Id, now, ct);
     }
@@ -220,7 +220,7 @@ public sealed class ObservationHandlers(DbSession db, TimeProvider clock, AreaLo
         // An actor's note is public as written, so what looks like personal data goes back to the actor to rephrase.
         if (command.ActorId is not null) ConfidentialityPolicy.RequireClear(("note", request.Note));
         if (!ObservationRules.Allows(current.Status, request.Status))
-            throw new ConflictException("observation.transition", EventText.Wire(current.Status), EventText.Wire(request.Status));
+            throw new ConflictException("observation.transition", WireName.Of(current.Status), WireName.Of(request.Status));
         if (request.DuplicateOf is { } original && (original == current.Id
             || !await db.QuerySingleOrDefaultAsync<bool>("select true from observation where id = @original", new { original }, ct)))
             throw new BusinessRuleException("observation.duplicateUnknown");
@@ -233,7 +233,7 @@ public sealed class ObservationHandlers(DbSession db, TimeProvider clock, AreaLo
             """, new
         {
             command.Id,
-            Status = EventText.Wire(request.Status),
+            Status = WireName.Of(request.Status),
             Note = request.Note?.Trim(),
             DuplicateOf = request.Status == ObservationStatus.Duplicate ? request.DuplicateOf : null,
             now,
@@ -243,11 +243,4 @@ public sealed class ObservationHandlers(DbSession db, TimeProvider clock, AreaLo
         await audit.WriteAsync("observation.status", "observation", command.Id.ToString(), new { from = current.Status, to = request.Status }, ct);
         return await db.LoadOneAsync(command.Id, now, ct);
     }
-}
-
-internal static class ActorClaims
-{
-    /// <summary>The actor an <c>actor</c> token speaks for; 403 without one.</summary>
-    public static Guid RequireActorId(this ClaimsPrincipal user) =>
-        Guid.TryParse(user.FindFirstValue(AuthOptions.ActorIdClaim), out var id) ? id : throw new ForbiddenException("actor.noActorId");
 }

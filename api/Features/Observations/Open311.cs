@@ -88,7 +88,7 @@ public sealed class Open311Handlers(DbSession db, TimeProvider clock, ISecretTok
         if (query.Code is not null) filters.Add("o.category = @Code");
         if (query.Open is { } open) filters.Add((open ? "" : "not ") + "o.status in ('reported', 'investigating', 'planned', 'inProgress')");
         return await db.LoadAsync(string.Join(" and ", filters),
-            new { query.Ids, query.From, query.To, Code = query.Code is { } c ? EventText.Wire(c) : null }, clock.GetUtcNow(), ct,
+            new { query.Ids, query.From, query.To, Code = query.Code is { } c ? WireName.Of(c) : null }, clock.GetUtcNow(), ct,
             orderBy: "o.created_at desc", limit: Open311.MaxRequests);
     }
 }
@@ -164,7 +164,7 @@ public static class Open311
     private static async Task<IResult> Service(string code, string format, IMediator mediator, CancellationToken ct)
     {
         if (Format(format) is not { } xml) return UnknownFormat();
-        var category = (await mediator.Send(new ListCategories(), ct)).FirstOrDefault(c => EventText.Wire(c.Code) == code);
+        var category = (await mediator.Send(new ListCategories(), ct)).FirstOrDefault(c => WireName.Of(c.Code) == code);
         if (category is null) return Error(xml, 404, $"service_code '{Clip(code)}' not found");
         var values = new[] { ("1", "Liten"), ("2", "Medel"), ("3", "Allvarlig") }
             .Select(v => new Fields { ["key"] = v.Item1, ["name"] = v.Item2 }).ToList();
@@ -204,7 +204,7 @@ public static class Open311
         ObservationCategory? code = null;
         if (service_code is not null)
         {
-            if (!Enum.TryParse<ObservationCategory>(service_code, ignoreCase: true, out var parsed) || EventText.Wire(parsed) != service_code)
+            if (!Enum.TryParse<ObservationCategory>(service_code, ignoreCase: true, out var parsed) || WireName.Of(parsed) != service_code)
                 return Error(xml, 400, "service_code is not a known service");
             code = parsed;
         }
@@ -235,7 +235,7 @@ public static class Open311
         if (string.IsNullOrEmpty(apiKey)) return Error(xml, 400, "api_key is required");
         if (!SecretTokens.LooksValid(apiKey) || await mediator.Send(new FindOpen311Key(apiKey), ct) is not { } keyId) return Error(xml, 403, "api_key is not valid");
         var serviceCode = form["service_code"].ToString();
-        if (!Enum.TryParse<ObservationCategory>(serviceCode, ignoreCase: true, out var category) || EventText.Wire(category) != serviceCode)
+        if (!Enum.TryParse<ObservationCategory>(serviceCode, ignoreCase: true, out var category) || WireName.Of(category) != serviceCode)
             return Error(xml, 400, "service_code is not a known service");
         if (!double.TryParse(form["lat"], NumberStyles.Float, CultureInfo.InvariantCulture, out var lat)
             || !double.TryParse(form["long"], NumberStyles.Float, CultureInfo.InvariantCulture, out var lon))
@@ -263,13 +263,13 @@ public static class Open311
         }
         catch (ProblemException problem) when (problem.Status is 404 or 422)
         {
-            return Error(xml, 400, Messages.Get(problem.MessageKey, problem.Args));
+            return Error(xml, 400, problem.Detail);
         }
     }
 
     private static Fields ServiceFields(CategoryInfo c) => new()
     {
-        ["service_code"] = EventText.Wire(c.Code),
+        ["service_code"] = WireName.Of(c.Code),
         ["service_name"] = c.Name,
         ["description"] = c.Description,
         ["metadata"] = true,
@@ -293,7 +293,7 @@ public static class Open311
         ["status"] = ObservationRules.IsOpen(o.Status) ? "open" : "closed",
         ["status_notes"] = o.StatusNote ?? Labels[o.Status],
         ["service_name"] = o.CategoryName,
-        ["service_code"] = EventText.Wire(o.Category),
+        ["service_code"] = WireName.Of(o.Category),
         ["description"] = o.Description,
         ["agency_responsible"] = o.Responsible,
         ["service_notice"] = null,

@@ -63,8 +63,8 @@ internal sealed record ObservationReviewRow(Guid Id, long Number, string Categor
 
     public IReadOnlyList<TextFinding> FindingsValue => JsonSerializer.Deserialize<List<TextFinding>>(Findings, Json.Options) ?? [];
 
-    public ObservationReview ToReview(bool admin) => new(Id, Number, EventText.Parse<ObservationCategory>(Category), CategoryName,
-        new AreaRef(AreaSlug, AreaName, AreaKinds.Parse(AreaKind)), WalkId, Description, EventText.Parse<DescriptionStatus>(DescriptionStatus),
+    public ObservationReview ToReview(bool admin) => new(Id, Number, WireName.Parse<ObservationCategory>(Category), CategoryName,
+        new AreaRef(AreaSlug, AreaName, AreaKinds.Parse(AreaKind)), WalkId, Description, WireName.Parse<DescriptionStatus>(DescriptionStatus),
         FindingsValue, admin ? OriginalDescription : null, ReporterKind, Time.Local(CreatedAt),
         DescriptionReviewedAt is { } at ? Time.Local(at) : null);
 

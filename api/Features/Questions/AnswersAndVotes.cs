@@ -77,7 +77,7 @@ public sealed class AnswersAndVotesHandlers(DbSession db, TimeProvider clock, IS
             command.Id,
             text,
             command.Request.Live,
-            AuthorKind = EventText.Wire(command.ActorId is null ? AnswerAuthorKind.Staff : AnswerAuthorKind.Actor),
+            AuthorKind = WireName.Of(command.ActorId is null ? AnswerAuthorKind.Staff : AnswerAuthorKind.Actor),
             command.ActorId,
             author,
             now,

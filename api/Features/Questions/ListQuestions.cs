@@ -81,7 +81,7 @@ public sealed class QuestionQueries(DbSession db) :
         var hasCursor = Cursor.TryDecode(query.Cursor, out var at, out var after);
         var rows = await db.LoadQuestionsAsync(
             "q.event_id = @EventId and q.status = @Status" + (hasCursor ? " and (q.asked_at, q.id) > (@at, @after)" : ""),
-            new { query.EventId, Status = EventText.Wire(query.Status ?? QuestionStatus.Pending), at, after }, ct, "q.asked_at, q.id", limit + 1);
+            new { query.EventId, Status = WireName.Of(query.Status ?? QuestionStatus.Pending), at, after }, ct, "q.asked_at, q.id", limit + 1);
         return Cursor.ToPage(rows, limit, r => (r.Row.AskedAt, r.Row.Id), r => r.Row.ToModerated(r.Answers, query.Admin));
     }
 

@@ -159,7 +159,7 @@ public sealed class ModerationHandlers(DbSession db, TimeProvider clock, AuditLo
 
     public async ValueTask<QuestionSettings> Handle(SetQuestionSettings command, CancellationToken ct)
     {
-        var moderation = EventText.Wire(command.Settings.Moderation);
+        var moderation = WireName.Of(command.Settings.Moderation);
         var changed = await db.QuerySingleOrDefaultAsync<bool>("""
             update event set question_moderation = @moderation where id = @EventId and kind = 'dialogue' returning true
             """, new { command.EventId, moderation }, ct);
@@ -183,7 +183,7 @@ public sealed class ModerationHandlers(DbSession db, TimeProvider clock, AuditLo
     {
         var now = clock.GetUtcNow();
         var parameters = new Dapper.DynamicParameters(details);
-        parameters.AddDynamicParams(new { current.Id, Status = EventText.Wire(to), now });
+        parameters.AddDynamicParams(new { current.Id, Status = WireName.Of(to), now });
         await db.ExecuteAsync($"""
             update question set status = @Status, {set}, moderated_at = @now, updated_at = @now, version = version + 1 where id = @Id
             """, parameters, ct);

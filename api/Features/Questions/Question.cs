@@ -83,10 +83,10 @@ internal sealed record QuestionRow(Guid Id, Guid EventId, string Text, string? O
         from question q left join actor aa on aa.id = q.addressee_actor_id
         """;
 
-    public QuestionStatus StatusValue => EventText.Parse<QuestionStatus>(Status);
+    public QuestionStatus StatusValue => WireName.Parse<QuestionStatus>(Status);
 
     public Addressee? ToAddressee() => AddresseeKind is null && AddresseeActorId is null ? null
-        : new Addressee(AddresseeKind is null ? null : EventText.Parse<ActorKind>(AddresseeKind), AddresseeActorId, AddresseeOrganisation);
+        : new Addressee(AddresseeKind is null ? null : WireName.Parse<ActorKind>(AddresseeKind), AddresseeActorId, AddresseeOrganisation);
 
     public PublicQuestion ToPublic(IReadOnlyList<Answer> answers) => new(Id, EventId, Text, DisplayName, ToAddressee(), Votes, Pinned, AnsweredLive,
         AnsweredLive || answers.Count > 0, answers, Time.Local(AskedAt), PublishedAt is { } at ? Time.Local(at) : null);
@@ -104,8 +104,8 @@ internal sealed record AnswerRow(Guid Id, Guid QuestionId, string? Text, bool Li
         from question_answer qa left join actor a on a.id = qa.actor_id
         """;
 
-    public Answer ToAnswer() => new(Id, Text, Live, Author, EventText.Parse<AnswerAuthorKind>(AuthorKind),
-        ActorKind is null ? null : EventText.Parse<ActorKind>(ActorKind), Time.Local(AnsweredAt));
+    public Answer ToAnswer() => new(Id, Text, Live, Author, WireName.Parse<AnswerAuthorKind>(AuthorKind),
+        ActorKind is null ? null : WireName.Parse<ActorKind>(ActorKind), Time.Local(AnsweredAt));
 }
 
 internal static class QuestionStore

@@ -86,7 +86,7 @@ public sealed class ManageRegistrationHandlers(DbSession db, TimeProvider clock,
             update registration set mode = @Mode, status = 'confirmed', email = @email, erased_at = case when @email::text is null then erased_at end,
                    checked_in_at = null, joined_at = null, updated_at = @now
             where id = @Id
-            """, new { registration.Id, Mode = EventText.Wire(mode), email, now }, ct);
+            """, new { registration.Id, Mode = WireName.Of(mode), email, now }, ct);
         var (confirmed, waitlisted) = RegistrationQueue.Weight(registration.StatusValue);
         await RegistrationQueue.AdjustTallyAsync(db, row.Id, registration.ModeValue, -confirmed, -waitlisted, ct);
         await RegistrationQueue.AdjustTallyAsync(db, row.Id, mode, 1, 0, ct);

@@ -9,12 +9,12 @@ using Trygghet.Api.Infrastructure;
 namespace Trygghet.Api.Features.Registrations;
 
 /// <summary>
-/// A registration. A request rather than a command: it runs its own transactions (see <see cref="RegisterHandler"/>),
-/// so the transaction behaviour leaves it alone.
+/// A registration. It owns its transactions (see <see cref="RegisterHandler"/>): the shared lock and, near the
+/// capacity limit, the exclusive one, each in a transaction of its own.
 /// </summary>
 /// <param name="Exclusive">Go straight to the exclusive lock (near the capacity limit); see <see cref="RegistrationQueue"/>.</param>
 public sealed record Register(EventKind Kind, Guid EventId, string IdempotencyKey, RegistrationRequest Request, string Language,
-    bool Exclusive = false) : IRequest<RegistrationOutcome>;
+    bool Exclusive = false) : ICommand<RegistrationOutcome>, IOwnsTransactions;
 
 /// <param name="Replayed">True when the answer is the stored one of an earlier request with the same Idempotency-Key.</param>
 public sealed record RegistrationOutcome(RegistrationReceipt Receipt, bool Replayed);
@@ -87,7 +87,7 @@ public sealed class OpenEvents
 /// the guard fails, an explicit transaction takes the lock exclusively and decides confirmed or waitlisted exactly.
 /// </summary>
 public sealed class RegisterHandler(DbSession db, TimeProvider clock, ISecretTokens tokens, SiteOptions site, RegistrationOptions options,
-    OpenEvents openEvents) : IRequestHandler<Register, RegistrationOutcome>
+    OpenEvents openEvents) : ICommandHandler<Register, RegistrationOutcome>
 {
     /// <summary>Without look-alikes: no 0/O, 1/I/L, 2/Z, 5/S, 8/B, U/V.</summary>
     public const string CheckInAlphabet = "ACDEFGHJKMNPQRTWXY34679";
@@ -228,7 +228,7 @@ public sealed class RegisterHandler(DbSession db, TimeProvider clock, ISecretTok
         foreach (var (value, type) in new (object?, NpgsqlDbType)[]
         {
             (row.Id, NpgsqlDbType.Uuid), (row.Version, NpgsqlDbType.Integer), (row.Sequence, NpgsqlDbType.Integer),
-            (RegistrationQueue.Capacity(row, request.Mode), NpgsqlDbType.Integer), (EventText.Wire(request.Mode), NpgsqlDbType.Text),
+            (RegistrationQueue.Capacity(row, request.Mode), NpgsqlDbType.Integer), (WireName.Of(request.Mode), NpgsqlDbType.Text),
             (lookup, NpgsqlDbType.Bytea), (requestHash, NpgsqlDbType.Bytea), (Idempotency.Seal(command.IdempotencyKey, fresh.Receipt), NpgsqlDbType.Bytea),
             (now, NpgsqlDbType.TimestampTz), (fresh.Receipt.Id, NpgsqlDbType.Uuid), ("confirmed", NpgsqlDbType.Text),
             (request.Email, NpgsqlDbType.Text), (request.Name, NpgsqlDbType.Text), (request.AccessibilityNeeds, NpgsqlDbType.Text),
@@ -329,8 +329,8 @@ public sealed class RegisterHandler(DbSession db, TimeProvider clock, ISecretTok
         {
             fresh.Receipt.Id,
             fresh.Receipt.EventId,
-            Mode = EventText.Wire(request.Mode),
-            Status = EventText.Wire(fresh.Status),
+            Mode = WireName.Of(request.Mode),
+            Status = WireName.Of(fresh.Status),
             request.Email,
             request.Name,
             Needs = request.AccessibilityNeeds,

@@ -115,9 +115,9 @@ internal sealed record RegistrationRow(Guid Id, Guid EventId, long Queue, string
     /// <summary>The registration behind a manage link: the first link, or the one of the reminder (reads <c>@Hash</c>).</summary>
     public const string ByToken = "(r.token_hash = @Hash or r.reminder_token_hash = @Hash)";
 
-    public RegistrationMode ModeValue => EventText.Parse<RegistrationMode>(Mode);
+    public RegistrationMode ModeValue => WireName.Parse<RegistrationMode>(Mode);
 
-    public RegistrationStatus StatusValue => EventText.Parse<RegistrationStatus>(Status);
+    public RegistrationStatus StatusValue => WireName.Parse<RegistrationStatus>(Status);
 
     public StaffRegistration ToStaff() => new(Id, ModeValue, StatusValue, WaitlistPosition, CheckInCode, Email, Name, Needs, ConsentVersion,
         Time.Local(CreatedAt), Local(PromotedAt), Local(CancelledAt), Local(CheckedInAt), Local(JoinedAt), Local(ErasedAt));

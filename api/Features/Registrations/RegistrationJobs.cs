@@ -34,7 +34,7 @@ public sealed class RegistrationReminders(NpgsqlDataSource dataSource, ISecretTo
                 events[eventId] = row = await conn.QuerySingleAsync<EventRow>(new CommandDefinition(EventRow.Select + " where e.id = @eventId",
                     new { eventId }, tx, cancellationToken: ct));
             var token = tokens.New();
-            var (subject, body, calendar) = RegistrationMail.Compose(RegistrationMailKind.Reminder, row, EventText.Parse<RegistrationMode>(mode), token, null,
+            var (subject, body, calendar) = RegistrationMail.Compose(RegistrationMailKind.Reminder, row, WireName.Parse<RegistrationMode>(mode), token, null,
                 language, site, options, now);
             await conn.ExecuteAsync(new CommandDefinition("""
                 update registration set reminder_token_hash = @hash, reminded_at = @now where id = @id;

@@ -50,9 +50,9 @@ internal static class RegistrationQueue
     public static ProblemException Closed(RegistrationClosedReason reason)
     {
         ProblemException problem = reason is RegistrationClosedReason.DeadlinePassed or RegistrationClosedReason.ModeNotOffered
-            ? new BusinessRuleException($"registration.{EventText.Wire(reason)}")
-            : new ConflictException($"registration.{EventText.Wire(reason)}");
-        problem.Extensions["reason"] = EventText.Wire(reason);
+            ? new BusinessRuleException($"registration.{WireName.Of(reason)}")
+            : new ConflictException($"registration.{WireName.Of(reason)}");
+        problem.Extensions["reason"] = WireName.Of(reason);
         return problem;
     }
 
@@ -81,7 +81,7 @@ internal static class RegistrationQueue
     public static Task AdjustTallyAsync(DbSession db, Guid eventId, RegistrationMode mode, int confirmed, int waitlisted, CancellationToken ct) =>
         confirmed == 0 && waitlisted == 0
             ? Task.CompletedTask
-            : db.ExecuteAsync(AdjustTallySql, new { EventId = eventId, Mode = EventText.Wire(mode), Confirmed = confirmed, Waitlisted = waitlisted }, ct);
+            : db.ExecuteAsync(AdjustTallySql, new { EventId = eventId, Mode = WireName.Of(mode), Confirmed = confirmed, Waitlisted = waitlisted }, ct);
 
     /// <summary>What a registration in this status counts in the tally.</summary>
     public static (int Confirmed, int Waitlisted) Weight(RegistrationStatus status) => status switch
@@ -98,7 +98,7 @@ internal static class RegistrationQueue
         """;
 
     public static ModeCount For(IEnumerable<ModeCount> counts, RegistrationMode mode) =>
-        counts.FirstOrDefault(c => c.Mode == EventText.Wire(mode)) ?? new ModeCount(EventText.Wire(mode), 0, 0, 0, 0);
+        counts.FirstOrDefault(c => c.Mode == WireName.Of(mode)) ?? new ModeCount(WireName.Of(mode), 0, 0, 0, 0);
 
     /// <summary>
     /// Fills free places from the waitlist, first come first served, and e-mails each promoted person. Call under
@@ -120,7 +120,7 @@ internal static class RegistrationQueue
                     limit greatest(0, coalesce(@capacity - (select coalesce(sum(confirmed), 0) from registration_tally
                         where event_id = @EventId and mode = @Mode), 2147483647)))
                 returning r.id, r.email, r.language
-                """, new { EventId = row.Id, Mode = EventText.Wire(mode), capacity, now }, ct);
+                """, new { EventId = row.Id, Mode = WireName.Of(mode), capacity, now }, ct);
             await AdjustTallyAsync(db, row.Id, mode, promoted.Count, -promoted.Count, ct);
             foreach (var (id, email, language) in promoted)
             {
@@ -143,8 +143,8 @@ internal static class RegistrationQueue
             """, new { eventId }, ct);
         foreach (var (id, email, mode, language) in registrants)
         {
-            var (subject, body, calendar) = RegistrationMail.Compose(kind, row, EventText.Parse<RegistrationMode>(mode), null, null, language, site, options, now);
-            await outbox.EnqueueAsync($"registration.{EventText.Wire(kind)}", email, subject, body, calendar, ct, id);
+            var (subject, body, calendar) = RegistrationMail.Compose(kind, row, WireName.Parse<RegistrationMode>(mode), null, null, language, site, options, now);
+            await outbox.EnqueueAsync($"registration.{WireName.Of(kind)}", email, subject, body, calendar, ct, id);
         }
     }
 }

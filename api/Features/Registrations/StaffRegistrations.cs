@@ -103,7 +103,7 @@ public sealed class StaffRegistrationHandlers(DbSession db, AuditLog audit, Time
     {
         var row = await db.QuerySingleOrDefaultAsync<EventRow>(EventRow.Select + """
              where e.kind = @Kind and e.status <> 'draft' and (e.slug = @IdOrSlug or e.id::text = @IdOrSlug)
-            """, new { Kind = EventText.Wire(query.Kind), query.IdOrSlug }, ct)
+            """, new { Kind = WireName.Of(query.Kind), query.IdOrSlug }, ct)
             ?? throw new NotFoundException("event.notFound", query.IdOrSlug);
         var now = clock.GetUtcNow();
         var counts = await db.QueryAsync<RegistrationQueue.ModeCount>(RegistrationQueue.TallySql, new { EventId = row.Id }, ct);

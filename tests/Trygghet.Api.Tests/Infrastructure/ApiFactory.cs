@@ -28,6 +28,7 @@ public class ApiFactory(string connectionString, string environment = "Developme
         builder.UseSetting("Api:AnonymousWritesPerMinute", "100000");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Mail:DispatcherEnabled", "false");
+        builder.UseSetting("Jobs:Enabled", "false");
         builder.UseSetting("Stream:HeartbeatSeconds", "1");
         builder.UseSetting("Mail:PickupDirectory", MailDirectory);
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())

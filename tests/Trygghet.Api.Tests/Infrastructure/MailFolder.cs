@@ -7,9 +7,12 @@ namespace Trygghet.Api.Tests.Infrastructure;
 /// <summary>The outbox and the mail folder as tests see them: dispatch by hand, read back the .eml files.</summary>
 public static class MailFolder
 {
-    /// <summary>One round of the outbox dispatcher (periodic jobs first), as the background service runs it.</summary>
-    public static Task<int> DispatchAsync(this ApiFactory api) =>
-        api.Services.GetRequiredService<OutboxDispatcher>().DispatchOnceAsync(CancellationToken.None);
+    /// <summary>One round of the periodic jobs (reminders, retention), then one of the outbox dispatcher, as the background services run them.</summary>
+    public static async Task<int> DispatchAsync(this ApiFactory api)
+    {
+        await api.Services.GetRequiredService<PeriodicJobRunner>().RunOnceAsync(CancellationToken.None);
+        return await api.Services.GetRequiredService<OutboxDispatcher>().DispatchOnceAsync(CancellationToken.None);
+    }
 
     /// <summary>The messages written so far, oldest first, parsed as MIME.</summary>
     public static List<MimeMessage> Mails(this ApiFactory api) => Directory.Exists(api.MailDirectory)

@@ -1,7 +1,7 @@
-using Trygghet.Api.Features.Questions;
+using Trygghet.Api.Infrastructure;
 using Xunit.Abstractions;
 
-namespace Trygghet.Api.Tests.Features.Questions;
+namespace Trygghet.Api.Tests.Infrastructure;
 
 /// <summary>
 /// How well the confidentiality filter does, per text: does it flag a text that holds personal data, and only such texts.

@@ -1,10 +1,10 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
-using Trygghet.Api.Features.Questions;
-using static Trygghet.Api.Features.Questions.PersonalDataKind;
+using Trygghet.Api.Infrastructure;
+using static Trygghet.Api.Infrastructure.PersonalDataKind;
 
-namespace Trygghet.Api.Tests.Features.Questions;
+namespace Trygghet.Api.Tests.Infrastructure;
 
 /// <summary>
 /// The confidentiality filter on residents' questions as they are written. In the corpus of flagged texts each finding

@@ -4,7 +4,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using PhoneNumbers;
 
-namespace Trygghet.Api.Features.Questions;
+namespace Trygghet.Api.Infrastructure;
 
 /// <summary>Why a text looks like it holds personal data.</summary>
 public enum PersonalDataKind { PersonalIdentityNumber, CoordinationNumber, PhoneNumber, Email, StreetAddress }
