@@ -3,7 +3,6 @@ using System.Net.Http.Headers;
 using System.Text;
 using Trygghet.Api.Tests.Features.Events;
 using Trygghet.Api.Tests.Features.Registrations;
-using Trygghet.Api.Tests.Infrastructure;
 using Trygghet.Client;
 
 namespace Trygghet.Api.Tests.Contract;

@@ -1,7 +1,6 @@
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
-using Trygghet.Api.Tests.Infrastructure;
 using Trygghet.Client;
 
 namespace Trygghet.Api.Tests.Contract;

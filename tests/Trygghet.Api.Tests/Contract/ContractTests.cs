@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Trygghet.Api.Tests.Infrastructure;
 
 namespace Trygghet.Api.Tests.Contract;
 

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
-using Trygghet.Api.Tests.Infrastructure;
 using Xunit.Abstractions;
 
 namespace Trygghet.Api.Tests.Contract;

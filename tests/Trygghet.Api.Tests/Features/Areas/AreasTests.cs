@@ -1,4 +1,3 @@
-using Trygghet.Api.Tests.Infrastructure;
 using Trygghet.Client;
 
 namespace Trygghet.Api.Tests.Features.Areas;

@@ -1,7 +1,6 @@
 using System.Xml.Linq;
 using Trygghet.Api.Tests.Features.Events;
 using Trygghet.Api.Tests.Features.Registrations;
-using Trygghet.Api.Tests.Infrastructure;
 using Trygghet.Client;
 
 namespace Trygghet.Api.Tests.Features.Observations;

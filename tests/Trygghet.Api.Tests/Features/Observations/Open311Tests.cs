@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json;
 using System.Xml.Linq;
-using Trygghet.Api.Tests.Infrastructure;
 using Trygghet.Client;
 
 namespace Trygghet.Api.Tests.Features.Observations;

@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Headers;
 using Trygghet.Api.Tests.Features.Events;
 using Trygghet.Api.Tests.Features.Registrations;
-using Trygghet.Api.Tests.Infrastructure;
 using Trygghet.Client;
 
 namespace Trygghet.Api.Tests.Features.Questions;

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Trygghet.Api.Infrastructure;
 using Trygghet.Api.Tests.Features.Events;
-using Trygghet.Api.Tests.Infrastructure;
 using Trygghet.Client;
 
 namespace Trygghet.Api.Tests.Features.Registrations;

@@ -1,7 +1,6 @@
 using System.Net.Http.Headers;
 using System.Text;
 using Trygghet.Api.Features.Statistics;
-using Trygghet.Api.Tests.Infrastructure;
 using Trygghet.Client;
 using BraImportReport = Trygghet.Api.Features.Statistics.BraImportReport;
 

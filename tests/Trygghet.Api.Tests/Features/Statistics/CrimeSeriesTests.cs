@@ -1,6 +1,5 @@
 using System.Net.Http.Headers;
 using System.Text;
-using Trygghet.Api.Tests.Infrastructure;
 using Trygghet.Client;
 
 namespace Trygghet.Api.Tests.Features.Statistics;

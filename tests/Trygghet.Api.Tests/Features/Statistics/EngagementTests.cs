@@ -1,5 +1,4 @@
 using Trygghet.Api.Tests.Features.Events;
-using Trygghet.Api.Tests.Infrastructure;
 using Trygghet.Client;
 
 namespace Trygghet.Api.Tests.Features.Statistics;

@@ -3,7 +3,6 @@ using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Trygghet.Api.Features.Areas;
 using Trygghet.Api.Features.Statistics;
-using Trygghet.Api.Tests.Infrastructure;
 using Trygghet.Client;
 using PoliceImportReport = Trygghet.Api.Features.Statistics.PoliceImportReport;
 

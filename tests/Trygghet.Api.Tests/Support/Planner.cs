@@ -1,7 +1,6 @@
-using Trygghet.Api.Tests.Infrastructure;
 using Trygghet.Client;
 
-namespace Trygghet.Api.Tests.Features.Events;
+namespace Trygghet.Api.Tests.Support;
 
 /// <summary>Plans events the way staff do, through the generated client.</summary>
 public sealed class Planner(TrygghetClient staff)

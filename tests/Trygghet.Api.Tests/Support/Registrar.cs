@@ -1,10 +1,9 @@
 using System.Text.RegularExpressions;
 using MimeKit;
 using Trygghet.Api.Tests.Features.Events;
-using Trygghet.Api.Tests.Infrastructure;
 using Trygghet.Client;
 
-namespace Trygghet.Api.Tests.Features.Registrations;
+namespace Trygghet.Api.Tests.Support;
 
 /// <summary>Opens events for registration and registers residents, through the generated client.</summary>
 public static class Registrar

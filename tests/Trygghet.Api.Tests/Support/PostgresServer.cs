@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using Npgsql;
 
-namespace Trygghet.Api.Tests.Infrastructure;
+namespace Trygghet.Api.Tests.Support;
 
 /// <summary>
 /// The real PostgreSQL of a test run: <c>TEST_DATABASE_URL</c> when set, otherwise a private cluster

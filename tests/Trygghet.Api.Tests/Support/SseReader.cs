@@ -2,7 +2,7 @@ using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
 using System.Threading.Channels;
 
-namespace Trygghet.Api.Tests.Infrastructure;
+namespace Trygghet.Api.Tests.Support;
 
 /// <summary>One Server-Sent Event as a browser's EventSource would dispatch it.</summary>
 public sealed record SseEvent(long Id, string Event, string Data)

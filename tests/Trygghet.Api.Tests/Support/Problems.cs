@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Trygghet.Api.Tests.Infrastructure;
+namespace Trygghet.Api.Tests.Support;
 
 /// <summary>Reads an RFC 9457 problem from a raw response, asserting its media type.</summary>
 public static class Problems

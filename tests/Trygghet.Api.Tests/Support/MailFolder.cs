@@ -2,7 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
 using Trygghet.Api.Infrastructure;
 
-namespace Trygghet.Api.Tests.Infrastructure;
+namespace Trygghet.Api.Tests.Support;
 
 /// <summary>The outbox and the mail folder as tests see them: dispatch by hand, read back the .eml files.</summary>
 public static class MailFolder

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
 
-namespace Trygghet.Api.Tests.Infrastructure;
+namespace Trygghet.Api.Tests.Support;
 
 /// <summary>
 /// The API's clock in tests: real time until a test sets it; from then a <see cref="FakeTimeProvider"/> that

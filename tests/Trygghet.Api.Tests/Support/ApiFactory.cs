@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Trygghet.Client;
 
-namespace Trygghet.Api.Tests.Infrastructure;
+namespace Trygghet.Api.Tests.Support;
 
 /// <summary>The API in-process over a real database, configured as in Development unless told otherwise.</summary>
 public class ApiFactory(string connectionString, string environment = "Development", IDictionary<string, string?>? settings = null)
