@@ -41,6 +41,8 @@ public static class Messages
         ["request.badParameter"] = ("En parameter i adressen eller frågesträngen är felaktig.", "A route or query parameter is invalid."),
         ["request.tooLarge"] = ("Begäran är större än {0} byte.", "The request is larger than {0} bytes."),
         ["request.unsupportedMediaType"] = ("Skicka innehållet som application/json.", "Send the body as application/json."),
+        ["input.controlCharacter"] = ("Värdet innehåller ett styrtecken ({0}) som inte är tillåtet.", "The value contains a control character ({0}) that is not allowed."),
+        ["request.formUnreadable"] = ("Formuläret går inte att läsa.", "The form cannot be read."),
         ["db.unavailable"] = ("Databasen går inte att nå just nu. Försök igen om en stund.", "The database cannot be reached right now. Try again shortly."),
         ["db.constraint"] = ("Ändringen krockar med befintliga uppgifter.", "The change conflicts with existing data."),
         ["server.error"] = ("Ett oväntat fel inträffade. Felet är loggat.", "An unexpected error occurred. It has been logged."),

@@ -107,14 +107,16 @@ public static class Open311
 
     public static void MapOpen311(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/open311/v2").WithTags("Open311");
+        var group = app.MapGroup("/open311/v2").WithTags("Open311").WithMetadata(new Open311Errors());
         group.MapGet("/services.{format}", Services).WithName("Open311Services")
             .WithSummary("Open311: the observation categories as services (format json or xml).")
             .Produces<Open311Service[]>(StatusCodes.Status200OK, "application/json", "text/xml")
+            .Produces<Open311Error[]>(StatusCodes.Status400BadRequest)
             .Produces<Open311Error[]>(StatusCodes.Status404NotFound);
         group.MapGet("/services/{code}.{format}", Service).WithName("Open311ServiceDefinition")
             .WithSummary("Open311: a service definition, with its one attribute (severity 1–3).")
             .Produces<object>(StatusCodes.Status200OK, "application/json", "text/xml")
+            .Produces<Open311Error[]>(StatusCodes.Status400BadRequest)
             .Produces<Open311Error[]>(StatusCodes.Status404NotFound);
         group.MapGet("/requests.{format}", Requests).WithName("Open311Requests")
             .WithSummary("Open311: service requests (observations), newest first; the last 90 days unless start_date is given; at most 1,000.")
@@ -124,6 +126,7 @@ public static class Open311
         group.MapGet("/requests/{id}.{format}", Request).WithName("Open311Request")
             .WithSummary("Open311: one service request, as a list of one.")
             .Produces<Open311Request[]>(StatusCodes.Status200OK, "application/json", "text/xml")
+            .Produces<Open311Error[]>(StatusCodes.Status400BadRequest)
             .Produces<Open311Error[]>(StatusCodes.Status404NotFound);
         group.MapPost("/requests.{format}", Post).WithName("Open311PostRequest")
             .WithSummary("Open311: report an observation (form-encoded: api_key, service_code, lat, long, description, attribute[severity]).")
@@ -306,6 +309,13 @@ public static class Open311
         [ObservationStatus.Duplicate] = "Dubblett",
         [ObservationStatus.Closed] = "Avslutad",
     };
+
+    /// <summary>Errors found before an Open311 endpoint runs (a control character in the input) in its own format.</summary>
+    private sealed class Open311Errors : IErrorFormat
+    {
+        public IResult Error(HttpContext http, int status, string description) =>
+            Open311.Error(http.Request.RouteValues["format"] as string == "xml", status, description);
+    }
 
     private sealed class Fields : Dictionary<string, object?>;
 
