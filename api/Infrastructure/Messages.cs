@@ -43,6 +43,7 @@ public static class Messages
         ["request.unsupportedMediaType"] = ("Skicka innehållet som application/json.", "Send the body as application/json."),
         ["input.controlCharacter"] = ("Värdet innehåller ett styrtecken ({0}) som inte är tillåtet.", "The value contains a control character ({0}) that is not allowed."),
         ["request.formUnreadable"] = ("Formuläret går inte att läsa.", "The form cannot be read."),
+        ["input.unstorable"] = ("Innehållet har tecken som inte kan sparas, till exempel NUL. Inget sparades.", "The content holds characters that cannot be stored, such as NUL. Nothing was saved."),
         ["db.unavailable"] = ("Databasen går inte att nå just nu. Försök igen om en stund.", "The database cannot be reached right now. Try again shortly."),
         ["db.constraint"] = ("Ändringen krockar med befintliga uppgifter.", "The change conflicts with existing data."),
         ["server.error"] = ("Ett oväntat fel inträffade. Felet är loggat.", "An unexpected error occurred. It has been logged."),

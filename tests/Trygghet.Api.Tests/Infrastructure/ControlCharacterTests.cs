@@ -11,7 +11,7 @@ namespace Trygghet.Api.Tests.Infrastructure;
 
 /// <summary>
 /// One rule for every string that comes in: a control character (Unicode Cc) is a 400 naming the field, except line
-/// breaks and tabs in free text.
+/// breaks and tabs in free text; and text the database cannot store is a 400 too, never a 500.
 /// </summary>
 public sealed class ControlCharacterTests(ApiFixture fixture) : ApiTest(fixture)
 {
@@ -116,5 +116,34 @@ public sealed class ControlCharacterTests(ApiFixture fixture) : ApiTest(fixture)
 
         Assert.Equal("U+0000", (await Problems.ReadAsync(response)).Errors["[0].summary"].Single().Split('(', ')')[1]);
         Assert.Equal(0L, await Scalar<long>("select count(*) from police_event"));
+    }
+
+    [Fact]
+    public async Task Text_the_database_cannot_store_in_an_uploaded_file_is_a_400_and_nothing_is_saved()
+    {
+        var http = await As(DevRole.Staff, "en");
+        var events = """[{"id":1,"datetime":"2026-01-01 0:05:56 +01:00","name":"31 december 23.08, Brand, Stockholm","summary":"Rök\u0000 i trapphuset.","url":"/x","type":"Brand","location":{"name":"Stockholm","gps":"59.3,18.0"}}]""";
+        using var upload = new MultipartFormDataContent { { new StringContent(events, Encoding.UTF8, "application/json"), "file", "events.json" } };
+        const string bra = "area_label,area_name,area_level,crime_parent_path,crime_type,year,month,period_label,preliminary,unit,value\n"
+            + "Stockholm kommun,Stockholm,kommun,,Totalt antal brott\0,2024,,2024,false,Antal,1\n";
+        const string survey = "area,year,indicator,value,unit,source\nfruangen,2024,Otrygga\0 kvällstid,31,%,Rapport\n";
+
+        var responses = new[]
+        {
+            await http.PostAsync("/api/v1/statistics/imports/police-events/file", upload),
+            await http.PostAsync("/api/v1/statistics/imports/bra", new StringContent(bra, Encoding.UTF8, "text/csv")),
+            await http.PostAsync("/api/v1/statistics/imports/survey", new StringContent(survey, Encoding.UTF8, "text/csv")),
+        };
+
+        foreach (var response in responses)
+        {
+            var problem = await Problems.ReadAsync(response);
+            Assert.Equal(400, problem.Status);
+            Assert.Equal("The content holds characters that cannot be stored, such as NUL. Nothing was saved.", Assert.Single(problem.Errors["$"]));
+        }
+        Assert.Equal("0/0/0/0", await Scalar<string>("""
+            select (select count(*) from police_event) || '/' || (select count(*) from crime_statistic) || '/' ||
+                   (select count(*) from survey_indicator) || '/' || (select count(*) from audit_log)
+            """));
     }
 }
