@@ -420,7 +420,7 @@ namespace Trygghet.Client
         /// <param name="format">json or xml.</param>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<System.Collections.Generic.ICollection<Open311Created>> Open311PostRequestAsync(string format, System.Collections.Generic.IDictionary<string, string> body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<System.Collections.Generic.ICollection<Open311Created>> Open311PostRequestAsync(string format, Open311RequestForm body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -5956,7 +5956,7 @@ namespace Trygghet.Client
         /// <param name="format">json or xml.</param>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<System.Collections.Generic.ICollection<Open311Created>> Open311PostRequestAsync(string format, System.Collections.Generic.IDictionary<string, string> body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<System.Collections.Generic.ICollection<Open311Created>> Open311PostRequestAsync(string format, Open311RequestForm body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (format == null)
                 throw new System.ArgumentNullException("format");
@@ -17428,6 +17428,55 @@ namespace Trygghet.Client
 
         [Newtonsoft.Json.JsonProperty("long", Required = Newtonsoft.Json.Required.Always)]
         public double Long { get; set; } = default!;
+
+    }
+
+    /// <summary>
+    /// A service request as an Open311 client posts it, form-encoded. Other fields (`email`, names, phone) are not stored.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class Open311RequestForm
+    {
+
+        /// <summary>
+        /// The client's key, issued by admins.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("api_key", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string Api_key { get; set; } = default!;
+
+        /// <summary>
+        /// The service (observation category).
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("service_code", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string Service_code { get; set; } = default!;
+
+        /// <summary>
+        /// Latitude (WGS84 decimal degrees).
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("lat", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string Lat { get; set; } = default!;
+
+        /// <summary>
+        /// Longitude (WGS84 decimal degrees).
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("long", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string Long { get; set; } = default!;
+
+        /// <summary>
+        /// What was seen; line breaks are kept.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("description", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public string? Description { get; set; } = default!;
+
+        /// <summary>
+        /// 1, 2 or 3 (default 2).
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("attribute[severity]", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public string? Attributeseverity { get; set; } = default!;
 
     }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using System.Xml;
 using FluentValidation;
 using Mediator;
@@ -19,6 +20,21 @@ public sealed record Open311Service(string ServiceCode, string ServiceName, stri
 public sealed record Open311Request(string ServiceRequestId, string Status, string? StatusNotes, string ServiceName, string ServiceCode,
     string Description, string? AgencyResponsible, DateTimeOffset RequestedDatetime, DateTimeOffset UpdatedDatetime, DateTimeOffset? ExpectedDatetime,
     string Address, double Lat, double Long);
+
+/// <summary>A service request as an Open311 client posts it, form-encoded. Other fields (<c>email</c>, names, phone) are not stored.</summary>
+/// <param name="ApiKey" example="issued-by-an-admin">The client's key, issued by admins.</param>
+/// <param name="ServiceCode" example="lighting">The service (observation category).</param>
+/// <param name="Lat" example="59.2846">Latitude (WGS84 decimal degrees).</param>
+/// <param name="Long" example="17.9694">Longitude (WGS84 decimal degrees).</param>
+/// <param name="Description" example="Lampan vid trappan är trasig.">What was seen; line breaks are kept.</param>
+/// <param name="Severity" example="2">1, 2 or 3 (default 2).</param>
+public sealed record Open311RequestForm(
+    [property: JsonPropertyName("api_key")] string ApiKey,
+    [property: JsonPropertyName("service_code")] string ServiceCode,
+    [property: JsonPropertyName("lat")] string Lat,
+    [property: JsonPropertyName("long")] string Long,
+    [property: JsonPropertyName("description")] string? Description,
+    [property: JsonPropertyName("attribute[severity]")] string? Severity);
 
 /// <summary>The answer to a posted service request.</summary>
 public sealed record Open311Created(string ServiceRequestId, string ServiceNotice);
@@ -131,7 +147,7 @@ public static class Open311
         group.MapPost("/requests.{format}", Post).WithName("Open311PostRequest")
             .WithSummary("Open311: report an observation (form-encoded: api_key, service_code, lat, long, description, attribute[severity]).")
             .WithDescription("`api_key` is required: keys are issued by admins (`POST /api/v1/open311/keys`). A missing key is a 400, an unknown or revoked one a 403.")
-            .Accepts<Dictionary<string, string>>("application/x-www-form-urlencoded")
+            .Accepts<Open311RequestForm>("application/x-www-form-urlencoded")
             .Produces<Open311Created[]>(StatusCodes.Status200OK, "application/json", "text/xml")
             .Produces<Open311Error[]>(StatusCodes.Status400BadRequest)
             .Produces<Open311Error[]>(StatusCodes.Status403Forbidden)

@@ -276,7 +276,7 @@ export interface ITrygghetClient {
      * @param format json or xml.
      * @return OK
      */
-    open311PostRequest(format: string, body: { [key: string]: string; }, signal?: AbortSignal): Promise<Open311Created[]>;
+    open311PostRequest(format: string, body: Open311RequestForm, signal?: AbortSignal): Promise<Open311Created[]>;
 
     /**
      * Open311: one service request, as a list of one.
@@ -3407,7 +3407,7 @@ export class TrygghetClient implements ITrygghetClient {
      * @param format json or xml.
      * @return OK
      */
-    open311PostRequest(format: string, body: { [key: string]: string; }, signal?: AbortSignal): Promise<Open311Created[]> {
+    open311PostRequest(format: string, body: Open311RequestForm, signal?: AbortSignal): Promise<Open311Created[]> {
         let url_ = this.baseUrl + "/open311/v2/requests.{format}";
         if (format === undefined || format === null)
             throw new globalThis.Error("The parameter 'format' must be defined.");
@@ -8981,6 +8981,22 @@ export interface Open311Request {
     address: string;
     lat: number;
     long: number;
+}
+
+/** A service request as an Open311 client posts it, form-encoded. Other fields (`email`, names, phone) are not stored. */
+export interface Open311RequestForm {
+    /** The client's key, issued by admins. */
+    api_key: string;
+    /** The service (observation category). */
+    service_code: string;
+    /** Latitude (WGS84 decimal degrees). */
+    lat: string;
+    /** Longitude (WGS84 decimal degrees). */
+    long: string;
+    /** What was seen; line breaks are kept. */
+    description?: string | null;
+    /** 1, 2 or 3 (default 2). */
+    "attribute[severity]"?: string | null;
 }
 
 /** A service (observation category) in Open311 GeoReport v2 terms. */
