@@ -166,7 +166,7 @@ public sealed class GetCrimeSeriesHandler(DbSession db, TimeProvider clock) : IQ
 /// <summary>A series as CSV, one row per period, with its source on every row so that a copied line keeps it.</summary>
 public static class CrimeSeriesCsv
 {
-    public static string Write(CrimeSeries series) => StatisticsResponses.Csv(
+    public static string Write(CrimeSeries series) => Csv.Write(
         ["area", "source", "category", "unit", "period", "start", "value", "rate_per_100k", "previous_year", "change_percent", "city", "preliminary", "source_name", "licence"],
         series.Points.Select(p => new object?[]
         {
