@@ -92,6 +92,7 @@ app.UseCors();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();
+app.UseControlCharacterCheck(); // one rule for every route value, query parameter, form field and JSON body string
 app.UseSpa(); // the built app, when Spa:Root names it (./run does)
 
 if (app.Environment.IsDevelopment())

@@ -104,6 +104,7 @@ public static class OpenApi
                     };
             operation.Responses ??= new OpenApiResponses();
             DescribeFiles(operation);
+            AddBadInput(operation, context);
             var roles = metadata.OfType<RolesMetadata>().LastOrDefault();
             if (roles is not null)
             {
@@ -192,6 +193,26 @@ public static class OpenApi
                 foreach (var parameter in operation.Parameters?.OfType<OpenApiParameter>() ?? [])
                     if (string.Equals(parameter.Name, description.Name, StringComparison.OrdinalIgnoreCase)) parameter.Required = true;
             }
+        }
+
+        /// <summary>
+        /// Every operation can answer 400: a control character in any route value, query parameter (declared or not),
+        /// form field or JSON body string is refused before the operation runs (see <see cref="ControlCharacterCheck"/>).
+        /// </summary>
+        private static void AddBadInput(OpenApiOperation operation, OperationFilterContext context)
+        {
+            if (operation.Responses!.ContainsKey("400")) return;
+            operation.Responses["400"] = new OpenApiResponse
+            {
+                Description = "Bad input, e.g. a control character in a route value, query parameter or body string.",
+                Content = new Dictionary<string, OpenApiMediaType>
+                {
+                    ["application/problem+json"] = new()
+                    {
+                        Schema = context.SchemaGenerator.GenerateSchema(typeof(HttpValidationProblemDetails), context.SchemaRepository),
+                    },
+                },
+            };
         }
 
         private static void AddProblem(OpenApiOperation operation, OperationFilterContext context, int status, string description)

@@ -109,6 +109,12 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
                 problem = new ProblemDetails { Status = known.Status, Detail = known.Detail };
                 foreach (var (key, value) in known.Extensions) problem.Extensions[key] = value;
                 break;
+            // The last line of defence behind the control-character rule: text the database cannot store (NUL in an
+            // uploaded file, a character outside UTF-8) is the caller's input, not a server error.
+            case PostgresException pg when pg.SqlState is PostgresErrorCodes.CharacterNotInRepertoire or PostgresErrorCodes.UntranslatableCharacter:
+                logger.LogWarning("Input the database cannot store ({SqlState})", pg.SqlState);
+                problem = ValidationProblem(new Dictionary<string, string[]> { ["$"] = [Messages.Get("input.unstorable")] });
+                break;
             case PostgresException pg when pg.SqlState.StartsWith("23", StringComparison.Ordinal):
                 logger.LogWarning("Constraint {Constraint} violated ({SqlState})", pg.ConstraintName, pg.SqlState);
                 problem = new ProblemDetails { Status = StatusCodes.Status409Conflict, Detail = Messages.Get("db.constraint") };

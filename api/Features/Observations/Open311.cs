@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using System.Xml;
 using FluentValidation;
 using Mediator;
@@ -19,6 +20,21 @@ public sealed record Open311Service(string ServiceCode, string ServiceName, stri
 public sealed record Open311Request(string ServiceRequestId, string Status, string? StatusNotes, string ServiceName, string ServiceCode,
     string? Description, string? AgencyResponsible, DateTimeOffset RequestedDatetime, DateTimeOffset UpdatedDatetime, DateTimeOffset? ExpectedDatetime,
     string Address, double Lat, double Long);
+
+/// <summary>A service request as an Open311 client posts it, form-encoded. Other fields (<c>email</c>, names, phone) are not stored.</summary>
+/// <param name="ApiKey" example="issued-by-an-admin">The client's key, issued by admins.</param>
+/// <param name="ServiceCode" example="lighting">The service (observation category).</param>
+/// <param name="Lat" example="59.2846">Latitude (WGS84 decimal degrees).</param>
+/// <param name="Long" example="17.9694">Longitude (WGS84 decimal degrees).</param>
+/// <param name="Description" example="Lampan vid trappan är trasig.">What was seen; line breaks are kept.</param>
+/// <param name="Severity" example="2">1, 2 or 3 (default 2).</param>
+public sealed record Open311RequestForm(
+    [property: JsonPropertyName("api_key")] string ApiKey,
+    [property: JsonPropertyName("service_code")] string ServiceCode,
+    [property: JsonPropertyName("lat")] string Lat,
+    [property: JsonPropertyName("long")] string Long,
+    [property: JsonPropertyName("description")] string? Description,
+    [property: JsonPropertyName("attribute[severity]")] string? Severity);
 
 /// <summary>The answer to a posted service request.</summary>
 public sealed record Open311Created(string ServiceRequestId, string ServiceNotice);
@@ -107,14 +123,16 @@ public static class Open311
 
     public static void MapOpen311(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/open311/v2").WithTags("Open311");
+        var group = app.MapGroup("/open311/v2").WithTags("Open311").WithMetadata(new Open311Errors());
         group.MapGet("/services.{format}", Services).WithName("Open311Services")
             .WithSummary("Open311: the observation categories as services (format json or xml).")
             .Produces<Open311Service[]>(StatusCodes.Status200OK, "application/json", "text/xml")
+            .Produces<Open311Error[]>(StatusCodes.Status400BadRequest)
             .Produces<Open311Error[]>(StatusCodes.Status404NotFound);
         group.MapGet("/services/{code}.{format}", Service).WithName("Open311ServiceDefinition")
             .WithSummary("Open311: a service definition, with its one attribute (severity 1–3).")
             .Produces<object>(StatusCodes.Status200OK, "application/json", "text/xml")
+            .Produces<Open311Error[]>(StatusCodes.Status400BadRequest)
             .Produces<Open311Error[]>(StatusCodes.Status404NotFound);
         group.MapGet("/requests.{format}", Requests).WithName("Open311Requests")
             .WithSummary("Open311: service requests (observations), newest first; the last 90 days unless start_date is given; at most 1,000.")
@@ -124,11 +142,12 @@ public static class Open311
         group.MapGet("/requests/{id}.{format}", Request).WithName("Open311Request")
             .WithSummary("Open311: one service request, as a list of one.")
             .Produces<Open311Request[]>(StatusCodes.Status200OK, "application/json", "text/xml")
+            .Produces<Open311Error[]>(StatusCodes.Status400BadRequest)
             .Produces<Open311Error[]>(StatusCodes.Status404NotFound);
         group.MapPost("/requests.{format}", Post).WithName("Open311PostRequest")
             .WithSummary("Open311: report an observation (form-encoded: api_key, service_code, lat, long, description, attribute[severity]).")
             .WithDescription("`api_key` is required: keys are issued by admins (`POST /api/v1/open311/keys`). A missing key is a 400, an unknown or revoked one a 403.")
-            .Accepts<Dictionary<string, string>>("application/x-www-form-urlencoded")
+            .Accepts<Open311RequestForm>("application/x-www-form-urlencoded")
             .Produces<Open311Created[]>(StatusCodes.Status200OK, "application/json", "text/xml")
             .Produces<Open311Error[]>(StatusCodes.Status400BadRequest)
             .Produces<Open311Error[]>(StatusCodes.Status403Forbidden)
@@ -316,6 +335,13 @@ public static class Open311
         [ObservationStatus.Duplicate] = "Dubblett",
         [ObservationStatus.Closed] = "Avslutad",
     };
+
+    /// <summary>Errors found before an Open311 endpoint runs (a control character in the input) in its own format.</summary>
+    private sealed class Open311Errors : IErrorFormat
+    {
+        public IResult Error(HttpContext http, int status, string description) =>
+            Open311.Error(http.Request.RouteValues["format"] as string == "xml", status, description);
+    }
 
     private sealed class Fields : Dictionary<string, object?>;
 

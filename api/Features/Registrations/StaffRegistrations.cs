@@ -1,7 +1,6 @@
 using FluentValidation;
 using Mediator;
 using Trygghet.Api.Features.Events;
-using Trygghet.Api.Features.Statistics;
 using Trygghet.Api.Infrastructure;
 
 namespace Trygghet.Api.Features.Registrations;
@@ -64,13 +63,11 @@ public sealed class StaffRegistrationHandlers(DbSession db, AuditLog audit, Time
         var rows = await db.QueryAsync<RegistrationRow>(RegistrationRow.Select + " where r.event_id = @EventId order by r.queue", query, ct);
         await audit.WriteAsync("registration.export", "event", query.EventId.ToString(), new { count = rows.Count }, ct);
         static DateTimeOffset? At(DateTimeOffset? at) => at is { } value ? Time.Local(value) : null;
-        // What residents typed must not run as a formula when the file is opened in a spreadsheet.
-        static string? Text(string? value) => value is { Length: > 0 } && "=+-@\t\r".Contains(value[0]) ? "'" + value : value;
-        return StatisticsResponses.Csv(
+        return Csv.Write(
             ["mode", "status", "waitlist_position", "check_in_code", "name", "email", "accessibility_needs", "registered_at", "checked_in_at", "joined_at", "erased_at"],
             rows.Select(r => new object?[]
             {
-                r.Mode, r.Status, r.WaitlistPosition, r.CheckInCode, Text(r.Name), Text(r.Email), Text(r.Needs), At(r.CreatedAt), At(r.CheckedInAt), At(r.JoinedAt), At(r.ErasedAt),
+                r.Mode, r.Status, r.WaitlistPosition, r.CheckInCode, r.Name, r.Email, r.Needs, At(r.CreatedAt), At(r.CheckedInAt), At(r.JoinedAt), At(r.ErasedAt),
             }));
     }
 

@@ -77,7 +77,8 @@ public sealed class GetCrimeSeriesHandler(DbSession db, TimeProvider clock) : IQ
             category = q.Category ?? "";
             own = await PoliceCountsAsync(area, category, from.AddYears(-1), Next(to, q.Granularity), q.Granularity, ct);
             city = await PoliceCountsAsync(null, category, from.AddYears(-1), Next(to, q.Granularity), q.Granularity, ct);
-            importedAt = await db.QuerySingleOrDefaultAsync<DateTimeOffset?>("select max(updated_at) from police_event", null, ct);
+            // The newest row, not max(): no row is "never imported", where max() would be a NULL no instant can be read from.
+            importedAt = await db.QuerySingleOrDefaultAsync<DateTimeOffset?>("select updated_at from police_event order by updated_at desc limit 1", null, ct);
             (sourceName, licence) = ("Polismyndigheten, öppna händelser (polisen.se/api/events)", "Polismyndighetens regler för öppna data");
             note = "Händelser som polisen publicerat, inte anmälda brott; platsen är den stadsdel texten nämner. / Events the police published, not reported crimes.";
         }
@@ -88,7 +89,8 @@ public sealed class GetCrimeSeriesHandler(DbSession db, TimeProvider clock) : IQ
             var cityId = await db.QuerySingleOrDefaultAsync<Guid>("select id from area where slug = @CitySlug", new { AreaSeed.CitySlug }, ct);
             city = await BraValuesAsync(cityId, category, q.Unit, q.Granularity, ct);
             importedAt = await db.QuerySingleOrDefaultAsync<DateTimeOffset?>(
-                "select max(updated_at) from crime_statistic where area_id = @Id and crime_type = @category", new { area.Id, category }, ct);
+                "select updated_at from crime_statistic where area_id = @Id and crime_type = @category order by updated_at desc limit 1",
+                new { area.Id, category }, ct);
             (sourceName, licence) = ("Brottsförebyggande rådet (BRÅ), anmälda brott", "BRÅ: publicerad statistik får återanvändas fritt");
             note = "Anmälda brott enligt BRÅ; preliminära siffror ersätts av slutliga. / Reported crimes per BRÅ; preliminary figures are replaced by final ones.";
         }
@@ -164,7 +166,7 @@ public sealed class GetCrimeSeriesHandler(DbSession db, TimeProvider clock) : IQ
 /// <summary>A series as CSV, one row per period, with its source on every row so that a copied line keeps it.</summary>
 public static class CrimeSeriesCsv
 {
-    public static string Write(CrimeSeries series) => StatisticsResponses.Csv(
+    public static string Write(CrimeSeries series) => Csv.Write(
         ["area", "source", "category", "unit", "period", "start", "value", "rate_per_100k", "previous_year", "change_percent", "city", "preliminary", "source_name", "licence"],
         series.Points.Select(p => new object?[]
         {

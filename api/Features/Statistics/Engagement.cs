@@ -132,7 +132,7 @@ public static class EngagementEndpoints
     {
         StatisticsResponses.ValidateFormat(format);
         var engagement = await mediator.Send(new Features.Statistics.GetEngagement(area ?? "", from, to), ct);
-        return StatisticsResponses.Send(http, engagement, format, e => StatisticsResponses.Csv(
+        return StatisticsResponses.Send(http, engagement, format, e => Csv.Write(
             ["area", "from", "to", "dialogues_held", "walks_held", "cancelled", "participants_on_site", "participants_remote", "events_with_feedback",
              "actors_taking_part", "registrations", "registrations_on_site", "registrations_remote", "questions_asked", "questions_answered", "observations_open", "observations_fixed", "median_days_to_fix", "source"],
             [[e.Area.Slug, e.From, e.To, e.DialoguesHeld, e.WalksHeld, e.Cancelled, e.ParticipantsOnSite, e.ParticipantsRemote, e.EventsWithFeedback,

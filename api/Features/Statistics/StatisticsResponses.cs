@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -34,26 +33,4 @@ public static class StatisticsResponses
             return TypedResults.StatusCode(StatusCodes.Status304NotModified);
         return text is not null ? TypedResults.Text(text, "text/csv; charset=utf-8") : TypedResults.Ok(value);
     }
-
-    /// <summary>RFC 4180: a header line, then one line per row, fields quoted where needed, CRLF line ends.</summary>
-    public static string Csv(IEnumerable<string> header, IEnumerable<IEnumerable<object?>> rows)
-    {
-        var csv = new StringBuilder().AppendJoin(',', header.Select(Field)).Append("\r\n");
-        foreach (var row in rows) csv.AppendJoin(',', row.Select(v => Field(Text(v)))).Append("\r\n");
-        return csv.ToString();
-    }
-
-    private static string Text(object? value) => value switch
-    {
-        null => "",
-        bool b => b ? "true" : "false",
-        DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        DateTimeOffset t => t.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture),
-        Enum e => JsonNamingPolicy.CamelCase.ConvertName(e.ToString()),
-        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-        _ => value.ToString() ?? "",
-    };
-
-    private static string Field(string value) =>
-        value.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? $"\"{value.Replace("\"", "\"\"")}\"" : value;
 }

@@ -153,7 +153,7 @@ public static class SurveyEndpoints
     {
         StatisticsResponses.ValidateFormat(format);
         var series = await mediator.Send(new Features.Statistics.GetSurveySeries(area ?? "", indicator), ct);
-        return StatisticsResponses.Send(http, series, format, all => StatisticsResponses.Csv(
+        return StatisticsResponses.Send(http, series, format, all => Csv.Write(
             ["area", "indicator", "unit", "year", "value", "city", "source", "licence", "imported_at"],
             all.SelectMany(s => s.Points.Select(p => new object?[] { s.Area.Slug, s.Indicator, s.Unit, p.Year, p.Value, p.City, s.Source, s.Licence, s.ImportedAt }))));
     }

@@ -296,7 +296,7 @@ export interface ITrygghetClient {
      * @param format json or xml.
      * @return OK
      */
-    open311PostRequest(format: string, body: { [key: string]: string; }, signal?: AbortSignal): Promise<Open311Created[]>;
+    open311PostRequest(format: string, body: Open311RequestForm, signal?: AbortSignal): Promise<Open311Created[]>;
 
     /**
      * Open311: one service request, as a list of one.
@@ -897,6 +897,12 @@ export class TrygghetClient implements ITrygghetClient {
             result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Actor;
             return result200;
             });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad input, e.g. a control character in a route value, query parameter or body string.", status, _responseText, _headers, result400);
+            });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
             let result401: any = null;
@@ -1059,6 +1065,12 @@ export class TrygghetClient implements ITrygghetClient {
             let result200: any = null;
             result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as AreaNode[];
             return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad input, e.g. a control character in a route value, query parameter or body string.", status, _responseText, _headers, result400);
             });
         } else if (status === 500) {
             return response.text().then((_responseText) => {
@@ -2414,6 +2426,12 @@ export class TrygghetClient implements ITrygghetClient {
             result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Measure;
             return result200;
             });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad input, e.g. a control character in a route value, query parameter or body string.", status, _responseText, _headers, result400);
+            });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
             let result404: any = null;
@@ -2570,6 +2588,12 @@ export class TrygghetClient implements ITrygghetClient {
             let result200: any = null;
             result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as CategoryInfo[];
             return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad input, e.g. a control character in a route value, query parameter or body string.", status, _responseText, _headers, result400);
             });
         } else if (status === 500) {
             return response.text().then((_responseText) => {
@@ -2885,6 +2909,12 @@ export class TrygghetClient implements ITrygghetClient {
             result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Observation;
             return result200;
             });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad input, e.g. a control character in a route value, query parameter or body string.", status, _responseText, _headers, result400);
+            });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
             let result404: any = null;
@@ -2940,6 +2970,12 @@ export class TrygghetClient implements ITrygghetClient {
             let result200: any = null;
             result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Observation[];
             return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad input, e.g. a control character in a route value, query parameter or body string.", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
@@ -3451,6 +3487,12 @@ export class TrygghetClient implements ITrygghetClient {
             result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Open311Service[];
             return result200;
             });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Open311Error[];
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
             let result404: any = null;
@@ -3514,6 +3556,12 @@ export class TrygghetClient implements ITrygghetClient {
             let result200: any = null;
             result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as any;
             return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Open311Error[];
+            return throwException("Bad Request", status, _responseText, _headers, result400);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
@@ -3637,7 +3685,7 @@ export class TrygghetClient implements ITrygghetClient {
      * @param format json or xml.
      * @return OK
      */
-    open311PostRequest(format: string, body: { [key: string]: string; }, signal?: AbortSignal): Promise<Open311Created[]> {
+    open311PostRequest(format: string, body: Open311RequestForm, signal?: AbortSignal): Promise<Open311Created[]> {
         let url_ = this.baseUrl + "/open311/v2/requests.{format}";
         if (format === undefined || format === null)
             throw new globalThis.Error("The parameter 'format' must be defined.");
@@ -3748,6 +3796,12 @@ export class TrygghetClient implements ITrygghetClient {
             result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Open311Request[];
             return result200;
             });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Open311Error[];
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
             let result404: any = null;
@@ -3803,6 +3857,12 @@ export class TrygghetClient implements ITrygghetClient {
             let result200: any = null;
             result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Open311Key[];
             return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad input, e.g. a control character in a route value, query parameter or body string.", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
@@ -3937,6 +3997,12 @@ export class TrygghetClient implements ITrygghetClient {
         if (status === 204) {
             return response.text().then((_responseText) => {
             return;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad input, e.g. a control character in a route value, query parameter or body string.", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
@@ -4181,6 +4247,12 @@ export class TrygghetClient implements ITrygghetClient {
             result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as EventPlan;
             return result200;
             });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad input, e.g. a control character in a route value, query parameter or body string.", status, _responseText, _headers, result400);
+            });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
             let result401: any = null;
@@ -4359,6 +4431,12 @@ export class TrygghetClient implements ITrygghetClient {
             result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as PublicationReport;
             return result200;
             });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad input, e.g. a control character in a route value, query parameter or body string.", status, _responseText, _headers, result400);
+            });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
             let result401: any = null;
@@ -4429,6 +4507,12 @@ export class TrygghetClient implements ITrygghetClient {
             let result200: any = null;
             result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Invitation[];
             return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad input, e.g. a control character in a route value, query parameter or body string.", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
@@ -4945,6 +5029,12 @@ export class TrygghetClient implements ITrygghetClient {
             let result201: any = null;
             result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as VoterToken;
             return result201;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad input, e.g. a control character in a route value, query parameter or body string.", status, _responseText, _headers, result400);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
@@ -5488,6 +5578,12 @@ export class TrygghetClient implements ITrygghetClient {
             result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as QuestionSettings;
             return result200;
             });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad input, e.g. a control character in a route value, query parameter or body string.", status, _responseText, _headers, result400);
+            });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
             let result401: any = null;
@@ -5639,6 +5735,12 @@ export class TrygghetClient implements ITrygghetClient {
             let result200: any = null;
             result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ModeratedQuestion;
             return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad input, e.g. a control character in a route value, query parameter or body string.", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
@@ -5984,6 +6086,12 @@ export class TrygghetClient implements ITrygghetClient {
             result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ModeratedQuestion;
             return result200;
             });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad input, e.g. a control character in a route value, query parameter or body string.", status, _responseText, _headers, result400);
+            });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
             let result401: any = null;
@@ -6061,6 +6169,12 @@ export class TrygghetClient implements ITrygghetClient {
             result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ModeratedQuestion;
             return result200;
             });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad input, e.g. a control character in a route value, query parameter or body string.", status, _responseText, _headers, result400);
+            });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
             let result401: any = null;
@@ -6137,6 +6251,12 @@ export class TrygghetClient implements ITrygghetClient {
             let result200: any = null;
             result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ModeratedQuestion;
             return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad input, e.g. a control character in a route value, query parameter or body string.", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
@@ -6949,6 +7069,12 @@ export class TrygghetClient implements ITrygghetClient {
                 fileName = fileNameMatch && fileNameMatch.length > 1 ? fileNameMatch[1] : undefined;
             }
             return response.blob().then(blob => { return { fileName: fileName, data: blob, status: status, headers: _headers }; });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad input, e.g. a control character in a route value, query parameter or body string.", status, _responseText, _headers, result400);
+            });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
             let result401: any = null;
@@ -7019,6 +7145,12 @@ export class TrygghetClient implements ITrygghetClient {
             let result200: any = null;
             result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as RegistrationSummary;
             return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad input, e.g. a control character in a route value, query parameter or body string.", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
@@ -7787,6 +7919,12 @@ export class TrygghetClient implements ITrygghetClient {
             let result200: any = null;
             result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as AreaSignal[];
             return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad input, e.g. a control character in a route value, query parameter or body string.", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
@@ -9179,6 +9317,22 @@ export interface Open311Request {
     address: string;
     lat: number;
     long: number;
+}
+
+/** A service request as an Open311 client posts it, form-encoded. Other fields (`email`, names, phone) are not stored. */
+export interface Open311RequestForm {
+    /** The client's key, issued by admins. */
+    api_key: string;
+    /** The service (observation category). */
+    service_code: string;
+    /** Latitude (WGS84 decimal degrees). */
+    lat: string;
+    /** Longitude (WGS84 decimal degrees). */
+    long: string;
+    /** What was seen; line breaks are kept. */
+    description?: string | null;
+    /** 1, 2 or 3 (default 2). */
+    "attribute[severity]"?: string | null;
 }
 
 /** A service (observation category) in Open311 GeoReport v2 terms. */

@@ -32,6 +32,8 @@ public static class OpenApiDocument
             [.. (Node["responses"]?.AsObject() ?? []).Where(r => r.Key.StartsWith('2'))
                 .SelectMany(r => r.Value?["content"]?.AsObject().Select(c => c.Key) ?? []).Distinct()];
 
+        public JsonObject? FormSchema => Node["requestBody"]?["content"]?["application/x-www-form-urlencoded"]?["schema"] is JsonObject schema ? Resolve(schema) : null;
+
         public override string ToString() => $"{Method} {Path} ({Id})";
     }
 
@@ -66,8 +68,11 @@ public static class OpenApiDocument
             _ => (string?)parameter["schema"]?["format"] == "uuid" ? Guid.Empty.ToString() : "example",
         });
 
-    /// <summary>A body that satisfies the schema's types, with each required property set.</summary>
-    public static JsonNode SampleBody(JsonObject schema)
+    /// <summary>A value for a property or parameter chosen by its name and schema; false to leave it to the generic sample.</summary>
+    public delegate bool ValueFor(string name, JsonObject schema, out JsonNode? value);
+
+    /// <summary>A body that satisfies the schema's types, with each property set (by <paramref name="valueFor"/> where it knows one).</summary>
+    public static JsonNode SampleBody(JsonObject schema, ValueFor? valueFor = null)
     {
         schema = Resolve(schema);
         if (schema["enum"] is JsonArray values) return values[0]!.DeepClone();
@@ -75,8 +80,10 @@ public static class OpenApiDocument
         return (string?)schema["type"] switch
         {
             "object" => new JsonObject((schema["properties"]?.AsObject() ?? [])
-                .Select(p => KeyValuePair.Create(p.Key, (JsonNode?)SampleBody(p.Value!.AsObject())))),
-            "array" => new JsonArray(SampleBody(schema["items"]!.AsObject())),
+                .Select(p => KeyValuePair.Create(p.Key, valueFor is not null && valueFor(p.Key, Resolve(p.Value!.AsObject()), out var value)
+                    ? value
+                    : (JsonNode?)SampleBody(p.Value!.AsObject(), valueFor)))),
+            "array" => new JsonArray(SampleBody(schema["items"]!.AsObject(), valueFor)),
             "integer" or "number" => JsonValue.Create(1),
             "boolean" => JsonValue.Create(true),
             _ => JsonValue.Create((string?)schema["format"] == "uuid" ? Guid.NewGuid().ToString() : "example"),

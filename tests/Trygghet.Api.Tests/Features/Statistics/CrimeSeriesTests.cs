@@ -16,6 +16,18 @@ public sealed class CrimeSeriesTests(ApiFixture fixture) : ApiTest(fixture)
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
     }
 
+    [Theory]
+    [InlineData(StatisticsSource.Bra)]
+    [InlineData(StatisticsSource.Police)]
+    public async Task Before_any_import_a_series_has_its_periods_without_figures(StatisticsSource source)
+    {
+        var series = await Api.Client().GetCrimeSeriesAsync("hagersten-alvsjo", source, Granularity.Year);
+
+        Assert.Null(series.ImportedAt);
+        Assert.Equal(3, series.Points.Count);
+        Assert.All(series.Points, p => Assert.Equal(source == StatisticsSource.Police ? 0 : null, p.Value));
+    }
+
     [Fact]
     public async Task Police_events_are_counted_per_month_for_the_district_with_the_year_before_and_the_city()
     {
