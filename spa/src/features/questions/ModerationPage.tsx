@@ -9,9 +9,9 @@ import { session } from '../../shared/session';
 import { useLoad } from '../../shared/useLoad';
 import { inStatus, isModeratedQuestion, mergeQuestions, type ModerationState } from './moderationState';
 import { ModerationItem } from './ModerationItem';
-import { applyPublishedEvent, publishedStreamKinds } from './publishedStream';
+import { applyPublishedEvent } from './publishedStream';
 import { type StreamState } from './sseParser';
-import { moderatorStreamKinds, useQuestionStream } from './useQuestionStream';
+import { moderatorStreamKinds, publicStreamKinds, useQuestionStream } from './useQuestionStream';
 import './questions.css';
 
 const statuses: QuestionStatus[] = ['pending', 'published', 'rejected', 'hidden', 'merged'];
@@ -93,7 +93,7 @@ export function ModerationPage() {
     };
   }, [status, id, load]);
 
-  useQuestionStream(publicFrom === null ? null : { audience: 'public', dialogueId: id, lastEventId: publicFrom }, publishedStreamKinds, {
+  useQuestionStream(publicFrom === null ? null : { audience: 'public', dialogueId: id, lastEventId: publicFrom }, publicStreamKinds, {
     onEvent: ({ kind, data }, signal) => {
       // Pure, so working out the lists to read again from the latest state beside the update is safe.
       for (const which of applyPublishedEvent(questionsRef.current, kind, data).reload) void load(which, signal);

@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'react';
 import { apiBase } from '../../shared/api';
 import { followStream, type StreamState } from './sseParser';
 
-/** The kinds of the public stream (a question, a vote, or the id of a question to remove). */
+/** The kinds of the public stream: a question, a vote, or the id of a question to remove (all change what is shown). */
 export const publicStreamKinds = ['published', 'updated', 'answered', 'pinned', 'voted', 'hidden'] as const;
 
 /** The kinds of the moderators' stream (each carries the question as moderators see it). */
