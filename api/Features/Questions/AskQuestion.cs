@@ -1,28 +1,32 @@
 using System.Text.Json;
 using FluentValidation;
 using Mediator;
-using Trygghet.Api.Features.Events;
+using Trygghet.Api.Features.Actors;
 using Trygghet.Api.Infrastructure;
 
 namespace Trygghet.Api.Features.Questions;
 
-/// <summary>A resident asks a dialogue a question, anonymously, before or during the event.</summary>
-public sealed record AskQuestion(Guid EventId, string IdempotencyKey, QuestionRequest Request) : ICommand<AskOutcome>;
+/// <summary>A resident's question.</summary>
+/// <param name="Text">The question, 3–1,000 characters of plain text (HTML is shown as typed, never interpreted).</param>
+/// <param name="DisplayName">A name to show with the question (1–60 characters); anonymous when left out. Screened like the text.</param>
+/// <param name="AddresseeKind">Whom the question is for: police, politicians, the administration…</param>
+/// <param name="AddresseeActorId">Or one organisation taking part.</param>
+public sealed record QuestionRequest(string Text, string? DisplayName = null, ActorKind? AddresseeKind = null, Guid? AddresseeActorId = null);
+
+/// <summary>The answer to a new question, given once: the private link is not stored in readable form.</summary>
+/// <param name="Status"><c>published</c> at once (post-moderation, nothing flagged) or <c>pending</c>.</param>
+/// <param name="HeldFor">Why the question waits for a moderator although the event is post-moderated: what looked like personal data in its text or display name.</param>
+/// <param name="QuestionToken">The secret of the private question link; send it in the <c>X-Question-Token</c> header.</param>
+/// <param name="QuestionUrl">The private page where the asker follows the question (moderation, reason of a rejection, answers).</param>
+public sealed record AskReceipt(Guid Id, Guid EventId, QuestionStatus Status, IReadOnlyList<PersonalDataKind> HeldFor, string QuestionToken, string QuestionUrl);
 
 /// <param name="Replayed">True when this is the stored answer of an earlier request with the same Idempotency-Key.</param>
 public sealed record AskOutcome(AskReceipt Receipt, bool Replayed);
 
-public static class QuestionText
-{
-    /// <summary>Plain text only: line breaks and tabs are fine, other control characters are not.</summary>
-    public static bool IsPlain(string? text) => text is null || !text.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t'));
+/// <summary>A resident asks a dialogue a question, anonymously, before or during the event.</summary>
+public sealed record AskQuestionCommand(Guid EventId, string IdempotencyKey, QuestionRequest Request) : ICommand<AskOutcome>;
 
-    public static IRuleBuilderOptions<T, string?> QuestionBody<T>(this IRuleBuilder<T, string?> rule) =>
-        rule.Must(t => t is not null && t.Trim().Length is >= 3 and <= 1_000)
-            .WithMessage(_ => Messages.Get("question.length")).Must(IsPlain).WithMessage(_ => Messages.Get("question.controlCharacters"));
-}
-
-public sealed class AskQuestionValidator : AbstractValidator<AskQuestion>
+public sealed class AskQuestionValidator : AbstractValidator<AskQuestionCommand>
 {
     public AskQuestionValidator()
     {
@@ -30,16 +34,16 @@ public sealed class AskQuestionValidator : AbstractValidator<AskQuestion>
             .WithMessage(_ => Messages.Get("idempotency.invalid")).OverridePropertyName(Idempotency.Header);
         RuleFor(c => c.Request).NotNull().OverridePropertyName("");
         RuleFor(c => c.Request.Text).QuestionBody().OverridePropertyName("text");
-        RuleFor(c => c.Request.DisplayName).Must(n => n is null || n.Trim().Length is >= 1 and <= 60).Must(QuestionText.IsPlain)
+        RuleFor(c => c.Request.DisplayName).Must(n => n is null || n.Trim().Length is >= 1 and <= 60).Must(QuestionTextRules.IsPlain)
             .OverridePropertyName("displayName");
         RuleFor(c => c.Request.AddresseeKind).IsInEnum().OverridePropertyName("addresseeKind");
         RuleFor(c => c.Request.AddresseeActorId).NotEqual(Guid.Empty).OverridePropertyName("addresseeActorId");
     }
 }
 
-public sealed class AskQuestionHandler(DbSession db, TimeProvider clock, ISecretTokens tokens, SiteOptions site) : ICommandHandler<AskQuestion, AskOutcome>
+public sealed class AskQuestionHandler(DbSession db, TimeProvider clock, ISecretTokens tokens, SiteOptions site) : ICommandHandler<AskQuestionCommand, AskOutcome>
 {
-    public async ValueTask<AskOutcome> Handle(AskQuestion command, CancellationToken ct)
+    public async ValueTask<AskOutcome> Handle(AskQuestionCommand command, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var request = command.Request with
@@ -55,7 +59,7 @@ public sealed class AskQuestionHandler(DbSession db, TimeProvider clock, ISecret
         dialogue.RequireOpen(now);
         if (request.AddresseeActorId is { } actorId
             && !await db.QuerySingleOrDefaultAsync<bool>("select true from actor where id = @actorId", new { actorId }, ct))
-            throw new BusinessRuleException("question.addresseeUnknown");
+            throw new BusinessRuleException(QuestionTexts.AddresseeUnknown);
 
         var flags = ConfidentialityPolicy.Screen(("text", request.Text), ("displayName", request.DisplayName));
         var status = dialogue.QuestionModeration == "post" && flags.Count == 0 ? QuestionStatus.Published : QuestionStatus.Pending;

@@ -5,7 +5,6 @@ using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Npgsql;
-using Trygghet.Api.Features.Observations;
 using Trygghet.Api.Infrastructure;
 
 namespace Trygghet.Api.Features.Questions;
@@ -17,6 +16,15 @@ namespace Trygghet.Api.Features.Questions;
 public static class QuestionsEndpoints
 {
     private static readonly string[] Moderators = [Roles.Admin, Roles.Staff, Roles.Moderator];
+
+    /// <summary>The live stream's options and the hub that fans it out to this instance's subscribers.</summary>
+    public static IServiceCollection AddQuestions(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton(configuration.GetSection("Stream").Get<StreamOptions>() ?? new StreamOptions());
+        services.AddSingleton<QuestionStreamHub>();
+        services.AddHostedService(provider => provider.GetRequiredService<QuestionStreamHub>());
+        return services;
+    }
 
     public static void MapQuestions(this IEndpointRouteBuilder api)
     {
@@ -125,7 +133,7 @@ public static class QuestionsEndpoints
     public static async Task<Created<AskReceipt>> AskQuestion(Guid id, [FromHeader(Name = Idempotency.Header), Required] string? idempotencyKey,
         QuestionRequest request, IMediator mediator, HttpContext http, CancellationToken ct)
     {
-        var outcome = await mediator.Send(new Features.Questions.AskQuestion(id, idempotencyKey ?? "", request), ct);
+        var outcome = await mediator.Send(new AskQuestionCommand(id, idempotencyKey ?? "", request), ct);
         if (outcome.Replayed) http.Response.Headers[Idempotency.ReplayedHeader] = "true";
         http.Response.Headers.CacheControl = "no-store";
         return TypedResults.Created("/api/v1/question", outcome.Receipt);
@@ -139,7 +147,7 @@ public static class QuestionsEndpoints
     {
         http.Response.Headers.CacheControl = "no-cache";
         return TypedResults.Ok(await mediator.Send(
-            new Features.Questions.ListQuestions(idOrSlug, QueryEnum.Parse<QuestionSort>(sort, "sort"), limit, cursor), ct));
+            new ListQuestionsQuery(idOrSlug, QueryEnum.Parse<QuestionSort>(sort, "sort"), limit, cursor), ct));
     }
 
     /// <param name="lastEventIdHeader" example="0">The id of the last event received (sent by EventSource on reconnect).</param>
@@ -148,7 +156,7 @@ public static class QuestionsEndpoints
         IMediator mediator, DbSession db, QuestionStreamHub hub, NpgsqlDataSource dataSource, HttpContext http)
     {
         var after = LastEventId(lastEventIdHeader, lastEventId);
-        var eventId = await mediator.Send(new FindStreamDialogue(idOrSlug), http.RequestAborted);
+        var eventId = await mediator.Send(new FindStreamDialogueQuery(idOrSlug), http.RequestAborted);
         await db.ReleaseAsync();
         await ServerSentEvents.WriteAsync(http, hub, dataSource, eventId, StreamAudience.Public, after);
     }
@@ -159,7 +167,7 @@ public static class QuestionsEndpoints
         IMediator mediator, DbSession db, QuestionStreamHub hub, NpgsqlDataSource dataSource, HttpContext http)
     {
         var after = LastEventId(lastEventIdHeader, lastEventId);
-        await mediator.Send(new GetQuestionSettings(id), http.RequestAborted);
+        await mediator.Send(new GetQuestionSettingsQuery(id), http.RequestAborted);
         await db.ReleaseAsync();
         await ServerSentEvents.WriteAsync(http, hub, dataSource, id, StreamAudience.Moderators, after);
     }
@@ -171,67 +179,67 @@ public static class QuestionsEndpoints
     }
 
     private static FluentValidation.ValidationException InvalidLastEventId() =>
-        new([new FluentValidation.Results.ValidationFailure("Last-Event-ID", Messages.Get("stream.badLastEventId"))]);
+        new([new FluentValidation.Results.ValidationFailure("Last-Event-ID", QuestionTexts.BadLastEventId.Format())]);
 
     /// <param name="status">pending (default: the queue), published, rejected, hidden or merged.</param>
     /// <param name="limit">Page size, 1–100 (default 20).</param>
     /// <param name="cursor">The <c>nextCursor</c> of the previous page.</param>
     public static async Task<Ok<Page<ModeratedQuestion>>> ListModerationQueue(Guid id, [QueryEnum(typeof(QuestionStatus))] string? status, int? limit,
         string? cursor, IMediator mediator, ClaimsPrincipal user, HttpContext http, CancellationToken ct) =>
-        Private(http, TypedResults.Ok(await mediator.Send(new Features.Questions.ListModerationQueue(id, QueryEnum.Parse<QuestionStatus>(status, "status"), limit,
+        Private(http, TypedResults.Ok(await mediator.Send(new ListModerationQueueQuery(id, QueryEnum.Parse<QuestionStatus>(status, "status"), limit,
             cursor, IsAdmin(user)), ct)));
 
     public static async Task<Ok<QuestionSettings>> GetQuestionSettings(Guid id, IMediator mediator, CancellationToken ct) =>
-        TypedResults.Ok(await mediator.Send(new Features.Questions.GetQuestionSettings(id), ct));
+        TypedResults.Ok(await mediator.Send(new GetQuestionSettingsQuery(id), ct));
 
     public static async Task<Ok<QuestionSettings>> SetQuestionSettings(Guid id, QuestionSettings settings, IMediator mediator, CancellationToken ct) =>
-        TypedResults.Ok(await mediator.Send(new Features.Questions.SetQuestionSettings(id, settings), ct));
+        TypedResults.Ok(await mediator.Send(new SetQuestionSettingsCommand(id, settings), ct));
 
     public static async Task<Ok<ModeratedQuestion>> GetModeratedQuestion(Guid id, IMediator mediator, ClaimsPrincipal user, HttpContext http, CancellationToken ct) =>
-        Tagged(http, TypedResults.Ok(await mediator.Send(new Features.Questions.GetModeratedQuestion(id, IsAdmin(user)), ct)));
+        Tagged(http, TypedResults.Ok(await mediator.Send(new GetModeratedQuestionQuery(id, IsAdmin(user)), ct)));
 
     public static async Task<Ok<ModeratedQuestion>> ApproveQuestion(Guid id, ApprovalRequest request, IMediator mediator, ClaimsPrincipal user,
         HttpContext http, CancellationToken ct) =>
-        Tagged(http, TypedResults.Ok(await mediator.Send(new Features.Questions.ApproveQuestion(id, request, IsAdmin(user)), ct)));
+        Tagged(http, TypedResults.Ok(await mediator.Send(new ApproveQuestionCommand(id, request, IsAdmin(user)), ct)));
 
     public static async Task<Ok<ModeratedQuestion>> RejectQuestion(Guid id, RejectionRequest request, IMediator mediator, ClaimsPrincipal user,
         HttpContext http, CancellationToken ct) =>
-        Tagged(http, TypedResults.Ok(await mediator.Send(new Features.Questions.RejectQuestion(id, request, IsAdmin(user)), ct)));
+        Tagged(http, TypedResults.Ok(await mediator.Send(new RejectQuestionCommand(id, request, IsAdmin(user)), ct)));
 
     public static async Task<Ok<ModeratedQuestion>> MergeQuestion(Guid id, MergeRequest request, IMediator mediator, ClaimsPrincipal user,
         HttpContext http, CancellationToken ct) =>
-        Tagged(http, TypedResults.Ok(await mediator.Send(new Features.Questions.MergeQuestion(id, request, IsAdmin(user)), ct)));
+        Tagged(http, TypedResults.Ok(await mediator.Send(new MergeQuestionCommand(id, request, IsAdmin(user)), ct)));
 
     private static async Task<Ok<ModeratedQuestion>> Pin(Guid id, bool pinned, IMediator mediator, ClaimsPrincipal user, CancellationToken ct) =>
-        TypedResults.Ok(await mediator.Send(new PinQuestion(id, pinned, IsAdmin(user)), ct));
+        TypedResults.Ok(await mediator.Send(new PinQuestionCommand(id, pinned, IsAdmin(user)), ct));
 
     public static async Task<Ok<ModeratedQuestion>> HideQuestion(Guid id, IMediator mediator, ClaimsPrincipal user, HttpContext http, CancellationToken ct) =>
-        Tagged(http, TypedResults.Ok(await mediator.Send(new Features.Questions.HideQuestion(id, IsAdmin(user)), ct)));
+        Tagged(http, TypedResults.Ok(await mediator.Send(new HideQuestionCommand(id, IsAdmin(user)), ct)));
 
     /// <param name="ifMatch" example="&quot;1&quot;">The ETag of the question as last read.</param>
     public static async Task<Ok<ModeratedQuestion>> RedactQuestion(Guid id, [FromHeader(Name = "If-Match"), Required] string? ifMatch,
         RedactionRequest request, IMediator mediator, ClaimsPrincipal user, HttpContext http, CancellationToken ct) =>
-        Tagged(http, TypedResults.Ok(await mediator.Send(new Features.Questions.RedactQuestion(id, ETags.RequireVersion(ifMatch), request, IsAdmin(user)), ct)));
+        Tagged(http, TypedResults.Ok(await mediator.Send(new RedactQuestionCommand(id, ETags.RequireVersion(ifMatch), request, IsAdmin(user)), ct)));
 
     public static async Task<Ok<ModeratedQuestion>> AnswerQuestion(Guid id, AnswerRequest request, IMediator mediator, ClaimsPrincipal user,
         HttpContext http, CancellationToken ct)
     {
         Guid? actorId = user.IsInRole(Roles.Actor) && !user.IsInRole(Roles.Admin) && !user.IsInRole(Roles.Staff) ? user.RequireActorId() : null;
-        return Tagged(http, TypedResults.Ok(await mediator.Send(new Features.Questions.AnswerQuestion(id, request, actorId, IsAdmin(user)), ct)));
+        return Tagged(http, TypedResults.Ok(await mediator.Send(new AnswerQuestionCommand(id, request, actorId, IsAdmin(user)), ct)));
     }
 
     /// <param name="voterToken">The voter token from <c>POST /voter-tokens</c>.</param>
     public static async Task<Ok<VoteResult>> VoteForQuestion(Guid id, [FromHeader(Name = VoterTokens.Header), Required] string? voterToken,
         IMediator mediator, HttpContext http, CancellationToken ct) =>
-        Private(http, TypedResults.Ok(await mediator.Send(new Features.Questions.VoteForQuestion(id, voterToken ?? ""), ct)));
+        Private(http, TypedResults.Ok(await mediator.Send(new VoteForQuestionCommand(id, voterToken ?? ""), ct)));
 
     public static async Task<Created<VoterToken>> IssueVoterToken(IMediator mediator, HttpContext http, CancellationToken ct) =>
-        Private(http, TypedResults.Created((string?)null, await mediator.Send(new Features.Questions.IssueVoterToken(), ct)));
+        Private(http, TypedResults.Created((string?)null, await mediator.Send(new IssueVoterTokenCommand(), ct)));
 
     /// <param name="token">The secret of the private question link (the part after <c>#</c>), as a header.</param>
     public static async Task<Ok<MyQuestion>> GetMyQuestion([FromHeader(Name = QuestionTokens.Header), Required] string? token, IMediator mediator,
         HttpContext http, CancellationToken ct) =>
-        Private(http, TypedResults.Ok(await mediator.Send(new Features.Questions.GetMyQuestion(token ?? ""), ct)));
+        Private(http, TypedResults.Ok(await mediator.Send(new GetMyQuestionQuery(token ?? ""), ct)));
 
     private static bool IsAdmin(ClaimsPrincipal user) => user.IsInRole(Roles.Admin);
 

@@ -2,15 +2,16 @@ import type { ModeratedQuestion, QuestionModeration, QuestionStatus } from '@try
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { api, apiBase, toProblem, type Problem } from '../../shared/api';
+import { api, toProblem, type Problem } from '../../shared/api';
 import { Loading, Page } from '../../shared/Page';
 import { ProblemAlert } from '../../shared/ProblemAlert';
 import { session } from '../../shared/session';
 import { useLoad } from '../../shared/useLoad';
 import { inStatus, isModeratedQuestion, mergeQuestions, type ModerationState } from './moderationState';
 import { ModerationItem } from './ModerationItem';
-import { applyPublishedEvent, publishedStreamKinds } from './publishedStream';
-import { followStream, type StreamState } from './sseParser';
+import { applyPublishedEvent } from './publishedStream';
+import { type StreamState } from './sseParser';
+import { moderatorStreamKinds, publicStreamKinds, useQuestionStream } from './useQuestionStream';
 import './questions.css';
 
 const statuses: QuestionStatus[] = ['pending', 'published', 'rejected', 'hidden', 'merged'];
@@ -49,69 +50,37 @@ export function ModerationPage() {
   }, [id, merge]);
 
   // The stream first, then the lists: whatever is queued while the lists load arrives on the stream.
-  useEffect(() => {
-    const controller = new AbortController();
-    let first = true;
-    void followStream(`${apiBase()}/api/v1/dialogues/${id}/questions/queue/stream`, {
-      signal: controller.signal,
-      headers: (): Record<string, string> => {
-        const token = session.token();
-        return token ? { Authorization: `Bearer ${token}` } : {};
-      },
-      onState: (state) => {
-        setLive(state);
-        // Read the lists once connected, and again after a reconnect: a stream resumed without any event id
-        // starts from now, so the lists fill in whatever came in between.
-        if (state === 'open') {
-          first = false;
-          void load('pending', controller.signal);
-          void load('published', controller.signal);
-        }
-      },
-      onEvent: (event) => {
-        let data: unknown;
-        try {
-          data = JSON.parse(event.data);
-        } catch {
-          return;
-        }
-        if (!isModeratedQuestion(data)) return;
-        merge([data]);
-        if (event.event === 'queued') setAnnouncement(t('moderation.arrived', { text: data.text }));
-      },
-    }).then(() => {
-      // The stream was refused (e.g. not signed in): still show the lists, or their problem.
-      if (first && !controller.signal.aborted) {
-        first = false;
-        void load('pending', controller.signal);
+  useQuestionStream({ audience: 'moderators', dialogueId: id, token: () => session.token() }, moderatorStreamKinds, {
+    onState: (state, signal) => {
+      setLive(state);
+      // Read the lists once connected, and again after a reconnect: a stream resumed without any event id
+      // starts from now, so the lists fill in whatever came in between.
+      if (state === 'open') {
+        void load('pending', signal);
+        void load('published', signal);
       }
-    });
-    return () => controller.abort();
-  }, [id, load, merge, t]);
+    },
+    onEvent: ({ kind, data }) => {
+      if (!isModeratedQuestion(data)) return;
+      merge([data]);
+      if (kind === 'queued') setAnnouncement(t('moderation.arrived', { text: data.text }));
+    },
+    onEnd: (opened, signal) => {
+      // The stream was refused (e.g. not signed in): still show the lists, or their problem.
+      if (!opened) void load('pending', signal);
+    },
+  });
 
   // The Published tab follows the public stream from the public list's position; the moderators' list is read again
   // after that position is taken, so nothing in between is missed. Anyone may read it: EventSource needs no token.
+  const [publicFrom, setPublicFrom] = useState<number | null>(null);
   useEffect(() => {
     if (status !== 'published' || typeof EventSource === 'undefined') return;
     const controller = new AbortController();
-    let source: EventSource | null = null;
     api().listQuestions(id, 'votes', 1, undefined, controller.signal).then(
       (list) => {
         if (controller.signal.aborted) return;
-        source = new EventSource(`${apiBase()}/api/v1/dialogues/${id}/questions/stream?lastEventId=${list.streamPosition}`);
-        for (const kind of publishedStreamKinds) {
-          source.addEventListener(kind, (event) => {
-            let data: unknown;
-            try {
-              data = JSON.parse((event as MessageEvent<string>).data);
-            } catch {
-              return;
-            }
-            // Pure, so working out the lists to read again from the latest state beside the update is safe.
-            for (const which of applyPublishedEvent(questionsRef.current, kind, data).reload) void load(which, controller.signal);
-            setQuestions((state) => applyPublishedEvent(state, kind, data).state);
-          });
-        }
+        setPublicFrom(list.streamPosition);
         void load('published', controller.signal);
       },
       () => {
@@ -120,9 +89,17 @@ export function ModerationPage() {
     );
     return () => {
       controller.abort();
-      source?.close();
+      setPublicFrom(null);
     };
   }, [status, id, load]);
+
+  useQuestionStream(publicFrom === null ? null : { audience: 'public', dialogueId: id, lastEventId: publicFrom }, publicStreamKinds, {
+    onEvent: ({ kind, data }, signal) => {
+      // Pure, so working out the lists to read again from the latest state beside the update is safe.
+      for (const which of applyPublishedEvent(questionsRef.current, kind, data).reload) void load(which, signal);
+      setQuestions((state) => applyPublishedEvent(state, kind, data).state);
+    },
+  });
 
   useEffect(() => {
     if (!loaded.has(status)) void load(status);

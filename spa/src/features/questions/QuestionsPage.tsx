@@ -3,7 +3,7 @@ import { useCallback, useEffect, useId, useReducer, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { currentLanguage } from '../../i18n';
-import { api, apiBase, toProblem, type Problem } from '../../shared/api';
+import { api, toProblem, type Problem } from '../../shared/api';
 import { formatDate, formatTime } from '../../shared/format';
 import { Loading, Page } from '../../shared/Page';
 import { ProblemAlert } from '../../shared/ProblemAlert';
@@ -11,10 +11,9 @@ import { useLoad } from '../../shared/useLoad';
 import { AskForm } from './AskForm';
 import { QuestionCard } from './QuestionCard';
 import { initialQuestionsState, questionsReducer } from './questionsReducer';
+import { publicStreamKinds, useQuestionStream } from './useQuestionStream';
 import { forgetVoterToken, rememberVote, votedQuestions, voterToken } from './voter';
 import './questions.css';
-
-const streamKinds = ['published', 'updated', 'answered', 'pinned', 'voted', 'hidden'] as const;
 
 /** A dialogue's live Q&A: the published questions, kept current by the live stream, voting, and asking. */
 export function QuestionsPage() {
@@ -51,28 +50,17 @@ function LiveQuestions({ dialogue }: { dialogue: PublicEvent }) {
   const ended = hasEnded(dialogue);
   const sortId = useId();
 
-  // The list, then the live stream from the list's position: nothing between the two is missed.
+  // The list, then the live stream from the list's position: nothing between the two is missed. Each list read
+  // starts the stream again from its own position, so no event is applied to a list read after it.
+  const [streamFrom, setStreamFrom] = useState<number | null>(null);
   useEffect(() => {
     const controller = new AbortController();
-    let source: EventSource | null = null;
     api().listQuestions(dialogue.id, sort, 100, undefined, controller.signal).then(
       (list) => {
         dispatch({ type: 'loaded', list, sort });
         setLoaded(true);
         setProblem(null);
-        if (ended || typeof EventSource === 'undefined') return;
-        source = new EventSource(`${apiBase()}/api/v1/dialogues/${dialogue.id}/questions/stream?lastEventId=${list.streamPosition}`);
-        for (const kind of streamKinds) {
-          source.addEventListener(kind, (event) => {
-            const message = event as MessageEvent<string>;
-            const id = message.lastEventId ? Number(message.lastEventId) : undefined;
-            try {
-              dispatch({ type: 'stream', id, kind, data: JSON.parse(message.data) as unknown });
-            } catch {
-              // A malformed event is skipped; the next list load repairs the view.
-            }
-          });
-        }
+        if (!controller.signal.aborted) setStreamFrom(list.streamPosition);
       },
       (error: unknown) => {
         if (!controller.signal.aborted) setProblem(toProblem(error));
@@ -80,9 +68,12 @@ function LiveQuestions({ dialogue }: { dialogue: PublicEvent }) {
     );
     return () => {
       controller.abort();
-      source?.close();
+      setStreamFrom(null);
     };
-  }, [dialogue.id, sort, ended]);
+  }, [dialogue.id, sort]);
+
+  useQuestionStream(ended || streamFrom === null ? null : { audience: 'public', dialogueId: dialogue.id, lastEventId: streamFrom },
+    publicStreamKinds, { onEvent: ({ kind, id, data }) => dispatch({ type: 'stream', id, kind, data }) });
 
   const loadMore = async () => {
     if (!state.nextCursor) return;

@@ -1,9 +1,6 @@
 import type { PublicQuestion, QuestionStatus, VoteResult } from '@trygghet/client';
 import type { ModerationState } from './moderationState';
 
-/** The public stream's events that change what the Published tab shows. */
-export const publishedStreamKinds = ['published', 'pinned', 'answered', 'updated', 'voted', 'hidden'] as const;
-
 export interface PublishedStreamResult {
   state: ModerationState;
   /** Lists to read again from the moderators' API: what the public event cannot tell (a new question's flags, where a hidden one went). */

@@ -47,7 +47,15 @@ export class FakeEventSource {
     this.closed = true;
   }
   emit(kind: string, id: number, data: unknown) {
-    const event = new MessageEvent(kind, { data: JSON.stringify(data), lastEventId: String(id) });
+    this.emitText(kind, id, JSON.stringify(data));
+  }
+  /** Delivers the data as sent, e.g. text that is not JSON. */
+  emitText(kind: string, id: number, data: string) {
+    const event = new MessageEvent(kind, { data, lastEventId: String(id) });
     for (const listener of this.listeners.get(kind) ?? []) listener(event);
+  }
+  /** The kinds something listens to. */
+  get kinds() {
+    return [...this.listeners.keys()];
   }
 }

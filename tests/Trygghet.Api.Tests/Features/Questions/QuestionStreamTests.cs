@@ -1,19 +1,12 @@
 using System.Net;
 using System.Net.Http.Headers;
-using Trygghet.Api.Tests.Features.Events;
-using Trygghet.Api.Tests.Features.Registrations;
 using Trygghet.Client;
 
 namespace Trygghet.Api.Tests.Features.Questions;
 
 /// <summary>The live stream as EventSource clients read it: what reaches them, in order, after reconnects and across instances.</summary>
-public sealed class QuestionStreamTests(ApiFixture fixture) : ApiTest(fixture)
+public sealed class QuestionStreamTests(ApiFixture fixture) : QuestionTest(fixture)
 {
-    private Task<EventPlan> OpenDialogueAsync() => Registrar.OpenAsync(Api, Planner.Dialogue(Api.Clock.GetUtcNow().AddDays(7)));
-
-    private Task<AskReceipt> AskAsync(Guid eventId, string text) =>
-        Api.Client().AskQuestionAsync(eventId, Guid.NewGuid().ToString(), new QuestionRequest { Text = text });
-
     private Task<SseReader> SubscribeAsync(EventPlan e, long? lastEventId = null, ApiFactory? api = null) =>
         SseReader.OpenAsync((api ?? Api).CreateClient(), $"/api/v1/dialogues/{e.Slug}/questions/stream", lastEventId);
 
