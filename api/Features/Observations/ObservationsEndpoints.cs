@@ -2,7 +2,6 @@ using System.ComponentModel.DataAnnotations;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using Trygghet.Api.Features.Events;
 using Trygghet.Api.Features.Registrations;
 using Trygghet.Api.Infrastructure;
 

@@ -27,8 +27,10 @@ internal static class Open311Format
         ["group"] = Group,
     };
 
-    /// <summary>Our statuses: reported, investigating, planned and inProgress are <c>open</c>; the others <c>closed</c>.</summary>
-    /// <summary>A description held by the confidentiality policy is left out until a moderator clears it.</summary>
+    /// <summary>
+    /// Our statuses reported, investigating, planned and inProgress are <c>open</c>, the others <c>closed</c>. A description held by
+    /// the confidentiality policy is left out until a moderator clears it.
+    /// </summary>
     public static Fields RequestFields(Observation o)
     {
         var fields = AllRequestFields(o);
