@@ -1,6 +1,4 @@
 using Trygghet.Api.Features.Areas;
-using Trygghet.Api.Features.Events;
-using Trygghet.Api.Infrastructure;
 
 namespace Trygghet.Api.Features.Observations;
 
@@ -65,77 +63,3 @@ public sealed record AssignRequest(Guid ActorId, DateOnly Deadline);
 /// <param name="Note">A public note; required for notResponsible, duplicate and closed.</param>
 /// <param name="DuplicateOf">For duplicate: the observation it repeats.</param>
 public sealed record StatusChangeRequest(ObservationStatus Status, string? Note = null, Guid? DuplicateOf = null);
-
-internal sealed record ObservationRow(Guid Id, long Number, string Category, string CategoryName, string? Description, string DescriptionStatus, short Severity, double Lat, double Lon,
-    string AreaSlug, string AreaName, string AreaKind, Guid? WalkId, string? Responsible, Guid? ResponsibleActorId, DateOnly? Deadline,
-    string Status, string? StatusNote, Guid? DuplicateOf, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt)
-{
-    public const string Select = """
-        select o.id, o.number, o.category, c.name_sv as category_name,
-               case when o.description_status = 'cleared' then o.description end as description, o.description_status, o.severity, o.lat, o.lon,
-               a.slug as area_slug, a.name as area_name, a.kind as area_kind, o.walk_id, ac.organisation as responsible,
-               o.responsible_actor_id, o.deadline, o.status, o.status_note, o.duplicate_of, o.created_at, o.updated_at
-        from observation o
-        join observation_category c on c.code = o.category
-        join area a on a.id = o.area_id
-        left join actor ac on ac.id = o.responsible_actor_id
-        """;
-
-    public ObservationStatus StatusValue => WireName.Parse<ObservationStatus>(Status);
-
-    public ObservationCategory CategoryValue => WireName.Parse<ObservationCategory>(Category);
-
-    public bool OverdueAt(DateTimeOffset now) =>
-        Deadline is { } deadline && ObservationRules.IsOpen(StatusValue) && deadline < DateOnly.FromDateTime(Time.Local(now).DateTime);
-
-    public Observation ToObservation(IEnumerable<ObservationHistoryRow> history, DateTimeOffset now) => new(
-        Id, Number, CategoryValue, CategoryName, Description, DescriptionStatus == "held", Severity, Lat, Lon, new AreaRef(AreaSlug, AreaName, AreaKinds.Parse(AreaKind)), WalkId,
-        Responsible, ResponsibleActorId, Deadline, OverdueAt(now), StatusValue, StatusNote, DuplicateOf, Time.Local(CreatedAt), Time.Local(UpdatedAt),
-        history.Where(h => h.ObservationId == Id).Select(h => h.ToEntry()).ToList());
-}
-
-internal sealed record ObservationHistoryRow(Guid ObservationId, DateTimeOffset At, string Status, string? Note, string? Responsible, DateOnly? Deadline)
-{
-    public const string Select = "select observation_id, at, status, note, responsible, deadline from observation_history";
-
-    public ObservationHistoryEntry ToEntry() => new(Time.Local(At), WireName.Parse<ObservationStatus>(Status), Note, Responsible, Deadline);
-}
-
-/// <summary>Which status changes the follow-up allows.</summary>
-public static class ObservationRules
-{
-    private static readonly ObservationStatus[] Forward =
-        [ObservationStatus.Reported, ObservationStatus.Investigating, ObservationStatus.Planned, ObservationStatus.InProgress, ObservationStatus.Fixed];
-
-    public static bool IsOpen(ObservationStatus status) => status is ObservationStatus.Reported or ObservationStatus.Investigating
-        or ObservationStatus.Planned or ObservationStatus.InProgress;
-
-    /// <summary>Statuses that end the follow-up with a public note.</summary>
-    public static bool NeedsNote(ObservationStatus status) => status is ObservationStatus.NotResponsible or ObservationStatus.Duplicate or ObservationStatus.Closed;
-
-    /// <summary>
-    /// Forward along <c>reported → investigating → planned → inProgress → fixed</c> (steps may be skipped); from any open
-    /// status to notResponsible, duplicate or closed; from fixed to closed. Never back, never out of an ended status.
-    /// </summary>
-    public static bool Allows(ObservationStatus from, ObservationStatus to) =>
-        (IsOpen(from) && Array.IndexOf(Forward, to) > Array.IndexOf(Forward, from))
-        || (IsOpen(from) && NeedsNote(to))
-        || (from == ObservationStatus.Fixed && to == ObservationStatus.Closed);
-}
-
-internal static class ObservationQueries
-{
-    public static async Task<IReadOnlyList<Observation>> LoadAsync(this DbSession db, string where, object param, DateTimeOffset now, CancellationToken ct,
-        string orderBy = "o.created_at desc, o.id", int? limit = null)
-    {
-        var rows = await db.QueryAsync<ObservationRow>(
-            $"{ObservationRow.Select} where {where} order by {orderBy}" + (limit is { } take ? $" limit {take}" : ""), param, ct);
-        if (rows.Count == 0) return [];
-        var history = await db.QueryAsync<ObservationHistoryRow>(ObservationHistoryRow.Select + " where observation_id = any(@ids) order by id",
-            new { ids = rows.Select(r => r.Id).ToArray() }, ct);
-        return rows.Select(r => r.ToObservation(history, now)).ToList();
-    }
-
-    public static async Task<Observation> LoadOneAsync(this DbSession db, Guid id, DateTimeOffset now, CancellationToken ct) =>
-        (await db.LoadAsync("o.id = @id", new { id }, now, ct)).SingleOrDefault() ?? throw new NotFoundException("observation.notFound", id);
-}

@@ -1,5 +1,6 @@
 using Trygghet.Api.Tests.Features.Events;
 using Trygghet.Client;
+using static Trygghet.Api.Tests.Support.ObservationInputs;
 
 namespace Trygghet.Api.Tests.Features.Statistics;
 
@@ -36,5 +37,24 @@ public sealed class EngagementTests(ApiFixture fixture) : ApiTest(fixture)
         conditional.Headers.Accept.ParseAdd("text/csv");
         conditional.Headers.IfNoneMatch.Add(csv.Headers.ETag!);
         Assert.Equal(System.Net.HttpStatusCode.NotModified, (await Api.CreateClient().SendAsync(conditional)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Engagement_counts_observations_open_and_fixed_with_the_median_days_to_fix()
+    {
+        var staff = await Api.ClientAs(DevRole.Staff);
+        var start = Api.Clock.GetUtcNow();
+        Api.Clock.Set(start);
+        var fixedOne = await staff.RecordObservationAsync(At(59.2846, 17.9694));
+        await staff.RecordObservationAsync(At(59.2846, 17.9694, ObservationCategory.Litter));
+        await staff.RecordObservationAsync(At(59.2787, 18.0105)); // Solberga: not in Fruängen
+        Api.Clock.Set(start.AddDays(3));
+        await staff.ChangeObservationStatusAsync(fixedOne.Id, new StatusChangeRequest { Status = ObservationStatus.Fixed });
+
+        var fruangen = await Api.Client().GetEngagementAsync("fruangen", null, null, null);
+        var district = await Api.Client().GetEngagementAsync("hagersten-alvsjo", null, null, null);
+
+        Assert.Equal((1, 1, 3.0), (fruangen.ObservationsOpen, fruangen.ObservationsFixed, fruangen.MedianDaysToFix));
+        Assert.Equal((2, 1), (district.ObservationsOpen, district.ObservationsFixed));
     }
 }

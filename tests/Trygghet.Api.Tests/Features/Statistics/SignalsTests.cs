@@ -1,4 +1,5 @@
 using Trygghet.Client;
+using static Trygghet.Api.Tests.Support.ObservationInputs;
 
 namespace Trygghet.Api.Tests.Features.Statistics;
 
@@ -35,4 +36,35 @@ public sealed class SignalsTests(ApiFixture fixture) : ApiTest(fixture)
         Assert.Equal(17, signals.Count);
         Assert.All(signals.Skip(1), s => Assert.False(s.Flagged));
     }
+
+    [Fact]
+    public async Task Observations_piling_up_past_their_deadline_flag_the_area_with_a_follow_up_walk()
+    {
+        var planner = await Planner.StaffAsync(Api);
+        var (_, administration) = await planner.RequiredActorsAsync();
+        var start = Api.Clock.GetUtcNow();
+        Api.Clock.Set(start);
+        foreach (var category in new[] { ObservationCategory.Lighting, ObservationCategory.Litter, ObservationCategory.Vegetation })
+        {
+            var observation = await planner.Staff.RecordObservationAsync(At(59.2846, 17.9694, category));
+            await planner.Staff.AssignObservationAsync(observation.Id, new AssignRequest { ActorId = administration.Id, Deadline = Time(start.AddDays(7)) });
+        }
+        await planner.Staff.RecordObservationAsync(At(59.2787, 18.0105)); // one in Solberga: no pile-up there
+
+        var before = (await planner.Staff.GetSignalsAsync()).Single(s => s.Area.Slug == "fruangen");
+        Api.Clock.Set(start.AddDays(9));
+        var signals = await planner.Staff.GetSignalsAsync();
+        var fruangen = signals.Single(s => s.Area.Slug == "fruangen");
+
+        Assert.False(before.Flagged);
+        Assert.True(fruangen.Flagged && fruangen.PileUpFlagged && !fruangen.RiseFlagged);
+        Assert.Equal((3, 3), (fruangen.OpenObservations, fruangen.OverdueObservations));
+        Assert.Equal(EventKind.Walk, fruangen.Suggestion!.Kind);
+        Assert.Equal(["administration", "politician"], fruangen.Suggestion.ActorKinds);
+        Assert.Contains("3 efter sin deadline", fruangen.Explanation);
+        Assert.Equal("fruangen", signals.First().Area.Slug); // flagged areas first
+        Assert.False(signals.Single(s => s.Area.Slug == "solberga").Flagged);
+    }
+
+    private static DateTimeOffset Time(DateTimeOffset at) => new(at.Year, at.Month, at.Day, 0, 0, 0, TimeSpan.Zero);
 }
