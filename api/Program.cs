@@ -65,8 +65,7 @@ builder.Services.AddHostedService(services => services.GetRequiredService<Outbox
 builder.Services.AddSingleton(builder.Configuration.GetSection("Stream").Get<StreamOptions>() ?? new StreamOptions());
 builder.Services.AddSingleton<QuestionStreamHub>();
 builder.Services.AddHostedService(services => services.GetRequiredService<QuestionStreamHub>());
-builder.Services.AddSingleton<AreaLocator>();
-builder.Services.AddSingleton<IStartupTask, AreaSeedTask>();
+builder.Services.AddAreas(builder.Configuration);
 builder.Services.AddSingleton<IStartupTask, DemoSeedTask>();
 builder.Services.AddSingleton<IStartupTask, DemoPoliceEventsTask>();
 builder.Services.AddSingleton<PoliceEventTypes>();

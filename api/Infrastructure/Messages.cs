@@ -50,8 +50,6 @@ public static class Messages
         ["paging.badCursor"] = ("Ogiltig cursor: använd nextCursor från föregående sida.", "Invalid cursor: use nextCursor from the previous page."),
 
         ["area.notFound"] = ("Området '{0}' finns inte.", "Area '{0}' does not exist."),
-        ["area.outsideDistrict"] = ("Punkten ligger inte i någon stadsdel i Hägersten-Älvsjö.", "The point is not in any neighbourhood of Hägersten-Älvsjö."),
-        ["area.populationOnlyForKnownAreas"] = ("Folkmängd kan bara anges för en stadsdel, ett stadsdelsområde eller staden.", "Population can only be set for a neighbourhood, district or city."),
 
         ["area.unknown"] = ("Området '{0}' finns inte.", "Area '{0}' does not exist."),
         ["actor.notFound"] = ("Aktören finns inte.", "The actor does not exist."),
