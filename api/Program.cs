@@ -49,8 +49,7 @@ var mail = builder.Configuration.GetSection("Mail").Get<MailOptions>() ?? new Ma
 builder.Services.AddSingleton(mail);
 if (string.IsNullOrEmpty(mail.SmtpHost)) builder.Services.AddSingleton<IMailSender, PickupDirectorySender>();
 else builder.Services.AddSingleton<IMailSender, SmtpSender>();
-builder.Services.AddSingleton(builder.Configuration.GetSection("Invitations").Get<InvitationOptions>() ?? new InvitationOptions());
-builder.Services.AddSingleton<IPeriodicJob, InvitationReminders>();
+builder.Services.AddEvents(builder.Configuration);
 builder.Services.AddSingleton(builder.Configuration.GetSection("Registrations").Get<RegistrationOptions>() ?? new RegistrationOptions());
 builder.Services.AddSingleton<OpenEvents>();
 builder.Services.AddSingleton<IPeriodicJob, RegistrationReminders>();
@@ -66,10 +65,8 @@ builder.Services.AddSingleton(builder.Configuration.GetSection("Stream").Get<Str
 builder.Services.AddSingleton<QuestionStreamHub>();
 builder.Services.AddHostedService(services => services.GetRequiredService<QuestionStreamHub>());
 builder.Services.AddAreas(builder.Configuration);
-builder.Services.AddSingleton<IStartupTask, DemoSeedTask>();
 builder.Services.AddSingleton<IStartupTask, DemoPoliceEventsTask>();
 builder.Services.AddSingleton<PoliceEventTypes>();
-builder.Services.AddSingleton(builder.Configuration.GetSection("Publishing").Get<PublishingOptions>() ?? new PublishingOptions());
 builder.Services.AddSingleton(builder.Configuration.GetSection("Site").Get<SiteOptions>() ?? new SiteOptions());
 
 builder.Services.AddTrygghetAuth(builder.Configuration, builder.Environment);
@@ -103,8 +100,6 @@ var api = app.MapGroup("/api/v1");
 api.MapAreas();
 api.MapActors();
 api.MapEvents();
-api.MapRsvp();
-api.MapPublicEvents();
 api.MapRegistrations();
 api.MapObservations();
 api.MapQuestions();
