@@ -65,8 +65,7 @@ builder.Services.AddSingleton(builder.Configuration.GetSection("Stream").Get<Str
 builder.Services.AddSingleton<QuestionStreamHub>();
 builder.Services.AddHostedService(services => services.GetRequiredService<QuestionStreamHub>());
 builder.Services.AddAreas(builder.Configuration);
-builder.Services.AddSingleton<IStartupTask, DemoPoliceEventsTask>();
-builder.Services.AddSingleton<PoliceEventTypes>();
+builder.Services.AddStatistics(builder.Configuration);
 builder.Services.AddSingleton(builder.Configuration.GetSection("Site").Get<SiteOptions>() ?? new SiteOptions());
 
 builder.Services.AddTrygghetAuth(builder.Configuration, builder.Environment);
@@ -104,12 +103,7 @@ api.MapRegistrations();
 api.MapObservations();
 api.MapQuestions();
 api.MapAudit();
-api.MapStatisticsImports();
-api.MapBraImport();
 api.MapStatistics();
-api.MapSurvey();
-api.MapEngagement();
-api.MapSignals();
 if (app.Environment.IsDevelopment()) api.MapDevToken();
 app.MapOpen311();
 app.MapHealth();

@@ -108,14 +108,6 @@ public static class Messages
         ["feedback.notClosed"] = ("Återkopplingen publiceras när evenemanget har avslutats.", "The feedback is published once the event is closed."),
         ["open311.keyNotFound"] = ("Nyckeln '{0}' finns inte.", "Key '{0}' does not exist."),
         ["event.notFound"] = ("Evenemanget '{0}' finns inte.", "Event '{0}' does not exist."),
-        ["import.malformed"] = ("Innehållet är inte giltig JSON (tomt eller avbrutet?). Inget importerades.", "The body is not valid JSON (empty or cut off?). Nothing was imported."),
-        ["import.notArray"] = ("Skicka en JSON-array av händelser, som polisen.se/api/events svarar. Inget importerades.", "Send a JSON array of events, as polisen.se/api/events answers. Nothing was imported."),
-        ["import.noFile"] = ("Bifoga filen i fältet 'file'.", "Attach the file in the field 'file'."),
-        ["import.empty"] = ("Arrayen är tom: inget att importera.", "The array is empty: nothing to import."),
-        ["bra.columns"] = ("Kolumner saknas: {0}. Inget importerades.", "Missing columns: {0}. Nothing was imported."),
-        ["bra.line"] = ("Oläsbart: {0}. Inget importerades.", "Unreadable: {0}. Nothing was imported."),
-        ["bra.duplicate"] = ("Samma område, brott, period och enhet som rad {0}. Inget importerades.", "Same area, crime, period and unit as line {0}. Nothing was imported."),
-        ["survey.duplicate"] = ("Samma område, år och indikator förekommer två gånger. Inget importerades.", "The same area, year and indicator appear twice. Nothing was imported."),
     };
 
     public static string Get(string key, params object[] args)
