@@ -30,18 +30,18 @@ public static class ActorsEndpoints
     /// <param name="limit">Page size, 1–100 (default 20).</param>
     /// <param name="cursor">The <c>nextCursor</c> of the previous page.</param>
     public static async Task<Ok<Page<Actor>>> ListActors([QueryEnum(typeof(ActorKind))] string? kind, int? limit, string? cursor, IMediator mediator, CancellationToken ct) =>
-        TypedResults.Ok(await mediator.Send(new Features.Actors.ListActors(QueryEnum.Parse<ActorKind>(kind, "kind"), limit, cursor), ct));
+        TypedResults.Ok(await mediator.Send(new ListActorsQuery(QueryEnum.Parse<ActorKind>(kind, "kind"), limit, cursor), ct));
 
     public static async Task<Created<Actor>> CreateActor(ActorInput actor, IMediator mediator, HttpContext http, CancellationToken ct)
     {
-        var created = await mediator.Send(new Features.Actors.CreateActor(actor), ct);
+        var created = await mediator.Send(new CreateActorCommand(actor), ct);
         http.Response.Headers.ETag = ETags.For(created.Version);
         return TypedResults.Created($"/api/v1/actors/{created.Id}", created);
     }
 
     public static async Task<Ok<Actor>> GetActor(Guid id, IMediator mediator, HttpContext http, CancellationToken ct)
     {
-        var actor = await mediator.Send(new Features.Actors.GetActor(id), ct);
+        var actor = await mediator.Send(new GetActorQuery(id), ct);
         http.Response.Headers.ETag = ETags.For(actor.Version);
         return TypedResults.Ok(actor);
     }
@@ -50,7 +50,7 @@ public static class ActorsEndpoints
     public static async Task<Ok<Actor>> UpdateActor(Guid id, [FromHeader(Name = "If-Match"), Required] string? ifMatch, ActorInput actor,
         IMediator mediator, HttpContext http, CancellationToken ct)
     {
-        var updated = await mediator.Send(new Features.Actors.UpdateActor(id, ETags.RequireVersion(ifMatch), actor), ct);
+        var updated = await mediator.Send(new UpdateActorCommand(id, ETags.RequireVersion(ifMatch), actor), ct);
         http.Response.Headers.ETag = ETags.For(updated.Version);
         return TypedResults.Ok(updated);
     }

@@ -8,6 +8,13 @@ namespace Trygghet.Api.Features.Areas;
 
 public static class AreasEndpoints
 {
+    public static IServiceCollection AddAreas(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton<AreaLocator>();
+        services.AddSingleton<IStartupTask, AreaSeedTask>();
+        return services;
+    }
+
     public static void MapAreas(this IEndpointRouteBuilder api)
     {
         var group = api.MapGroup("/areas").WithTags("Areas");
@@ -36,18 +43,18 @@ public static class AreasEndpoints
     public static async Task<Ok<IReadOnlyList<AreaNode>>> ListAreas(IMediator mediator, HttpContext http, CancellationToken ct)
     {
         http.Response.Headers.CacheControl = "public, max-age=300";
-        return TypedResults.Ok(await mediator.Send(new Features.Areas.ListAreas(), ct));
+        return TypedResults.Ok(await mediator.Send(new ListAreasQuery(), ct));
     }
 
     /// <param name="lat" example="59.301856">Latitude (WGS84), e.g. 59.301856.</param>
     /// <param name="lon" example="18.012037">Longitude (WGS84), e.g. 18.012037.</param>
     public static async Task<Ok<AreaRef>> LocateArea([FromQuery, Required] double? lat, [FromQuery, Required] double? lon, IMediator mediator, CancellationToken ct) =>
-        TypedResults.Ok(await mediator.Send(new Features.Areas.LocateArea(lat, lon), ct));
+        TypedResults.Ok(await mediator.Send(new LocateAreaQuery(lat, lon), ct));
 
     /// <param name="slug" example="midsommarkransen">The area's slug, e.g. <c>midsommarkransen</c>.</param>
     public static async Task<Ok<AreaDetail>> GetArea(string slug, IMediator mediator, HttpContext http, CancellationToken ct)
     {
-        var area = await mediator.Send(new Features.Areas.GetArea(slug), ct);
+        var area = await mediator.Send(new GetAreaQuery(slug), ct);
         http.Response.Headers.ETag = ETags.For(area.Version);
         return TypedResults.Ok(area);
     }
@@ -58,7 +65,7 @@ public static class AreasEndpoints
     public static async Task<Ok<AreaDetail>> UpdateAreaPopulation(string slug, [FromHeader(Name = "If-Match"), Required] string? ifMatch,
         AreaPopulationUpdate update, IMediator mediator, HttpContext http, CancellationToken ct)
     {
-        var area = await mediator.Send(new Features.Areas.UpdateAreaPopulation(slug, ETags.RequireVersion(ifMatch), update.Population, update.Year), ct);
+        var area = await mediator.Send(new UpdateAreaPopulationCommand(slug, ETags.RequireVersion(ifMatch), update.Population, update.Year), ct);
         http.Response.Headers.ETag = ETags.For(area.Version);
         return TypedResults.Ok(area);
     }

@@ -3,13 +3,13 @@ using Trygghet.Api.Infrastructure;
 
 namespace Trygghet.Api.Features.Areas;
 
-public sealed record ListAreas : IQuery<IReadOnlyList<AreaNode>>;
+public sealed record ListAreasQuery : IQuery<IReadOnlyList<AreaNode>>;
 
-public sealed class ListAreasHandler(DbSession db) : IQueryHandler<ListAreas, IReadOnlyList<AreaNode>>
+public sealed class ListAreasHandler(DbSession db) : IQueryHandler<ListAreasQuery, IReadOnlyList<AreaNode>>
 {
     private sealed record Row(Guid Id, Guid? ParentId, string Slug, string Name, string Kind, int? Population, int? PopulationYear);
 
-    public async ValueTask<IReadOnlyList<AreaNode>> Handle(ListAreas query, CancellationToken ct)
+    public async ValueTask<IReadOnlyList<AreaNode>> Handle(ListAreasQuery query, CancellationToken ct)
     {
         var rows = await db.QueryAsync<Row>("""
             select id, parent_id, slug, name, kind, population, population_year

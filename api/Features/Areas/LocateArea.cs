@@ -5,9 +5,9 @@ using Trygghet.Api.Infrastructure;
 namespace Trygghet.Api.Features.Areas;
 
 /// <summary>The neighbourhood (stadsdel) containing a WGS84 point.</summary>
-public sealed record LocateArea(double? Lat, double? Lon) : IQuery<AreaRef>;
+public sealed record LocateAreaQuery(double? Lat, double? Lon) : IQuery<AreaRef>;
 
-public sealed class LocateAreaValidator : AbstractValidator<LocateArea>
+public sealed class LocateAreaValidator : AbstractValidator<LocateAreaQuery>
 {
     public LocateAreaValidator()
     {
@@ -16,9 +16,9 @@ public sealed class LocateAreaValidator : AbstractValidator<LocateArea>
     }
 }
 
-public sealed class LocateAreaHandler(AreaLocator locator) : IQueryHandler<LocateArea, AreaRef>
+public sealed class LocateAreaHandler(AreaLocator locator) : IQueryHandler<LocateAreaQuery, AreaRef>
 {
-    public async ValueTask<AreaRef> Handle(LocateArea query, CancellationToken ct) =>
+    public async ValueTask<AreaRef> Handle(LocateAreaQuery query, CancellationToken ct) =>
         await locator.LocateAsync(query.Lat!.Value, query.Lon!.Value, ct)
-        ?? throw new NotFoundException("area.outsideDistrict");
+        ?? throw new NotFoundException(AreaTexts.OutsideDistrict);
 }

@@ -9,9 +9,9 @@ namespace Trygghet.Api.Features.Areas;
 /// <param name="Year" example="2025">Year the figure refers to.</param>
 public sealed record AreaPopulationUpdate(int Population, int Year);
 
-public sealed record UpdateAreaPopulation(string Slug, int ExpectedVersion, int Population, int Year) : ICommand<AreaDetail>;
+public sealed record UpdateAreaPopulationCommand(string Slug, int ExpectedVersion, int Population, int Year) : ICommand<AreaDetail>;
 
-public sealed class UpdateAreaPopulationValidator : AbstractValidator<UpdateAreaPopulation>
+public sealed class UpdateAreaPopulationValidator : AbstractValidator<UpdateAreaPopulationCommand>
 {
     public UpdateAreaPopulationValidator(TimeProvider clock)
     {
@@ -22,9 +22,9 @@ public sealed class UpdateAreaPopulationValidator : AbstractValidator<UpdateArea
 }
 
 public sealed class UpdateAreaPopulationHandler(DbSession db, AuditLog audit, TimeProvider clock, IMediator mediator)
-    : ICommandHandler<UpdateAreaPopulation, AreaDetail>
+    : ICommandHandler<UpdateAreaPopulationCommand, AreaDetail>
 {
-    public async ValueTask<AreaDetail> Handle(UpdateAreaPopulation command, CancellationToken ct)
+    public async ValueTask<AreaDetail> Handle(UpdateAreaPopulationCommand command, CancellationToken ct)
     {
         var updated = await db.ExecuteAsync("""
             update area
@@ -34,9 +34,9 @@ public sealed class UpdateAreaPopulationHandler(DbSession db, AuditLog audit, Ti
         if (updated == 0)
         {
             var exists = await db.QuerySingleOrDefaultAsync<bool>("select true from area where slug = @Slug", command, ct);
-            throw exists ? new PreconditionFailedException("concurrency.stale") : new NotFoundException("area.notFound", command.Slug);
+            throw exists ? new PreconditionFailedException("concurrency.stale") : new NotFoundException(AreaTexts.NotFound, command.Slug);
         }
         await audit.WriteAsync("area.population.update", "area", command.Slug, new { command.Population, command.Year }, ct);
-        return await mediator.Send(new GetArea(command.Slug), ct);
+        return await mediator.Send(new GetAreaQuery(command.Slug), ct);
     }
 }

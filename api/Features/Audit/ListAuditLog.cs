@@ -1,7 +1,6 @@
 using System.Text.Json;
 using FluentValidation;
 using Mediator;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Trygghet.Api.Infrastructure;
 
 namespace Trygghet.Api.Features.Audit;
@@ -15,9 +14,9 @@ public sealed record AuditEntry(long Id, DateTimeOffset At, string Subject, stri
     JsonElement? Details);
 
 /// <summary>The audit log, newest first.</summary>
-public sealed record ListAuditLog(string? EntityType, string? EntityId, int? Limit, string? Cursor) : IQuery<Page<AuditEntry>>;
+public sealed record ListAuditLogQuery(string? EntityType, string? EntityId, int? Limit, string? Cursor) : IQuery<Page<AuditEntry>>;
 
-public sealed class ListAuditLogValidator : AbstractValidator<ListAuditLog>
+public sealed class ListAuditLogValidator : AbstractValidator<ListAuditLogQuery>
 {
     public ListAuditLogValidator()
     {
@@ -28,11 +27,11 @@ public sealed class ListAuditLogValidator : AbstractValidator<ListAuditLog>
     }
 }
 
-public sealed class ListAuditLogHandler(DbSession db) : IQueryHandler<ListAuditLog, Page<AuditEntry>>
+public sealed class ListAuditLogHandler(DbSession db) : IQueryHandler<ListAuditLogQuery, Page<AuditEntry>>
 {
     private sealed record Row(long Id, DateTimeOffset At, string Subject, string? Role, string Action, string EntityType, string EntityId, string? Details);
 
-    public async ValueTask<Page<AuditEntry>> Handle(ListAuditLog query, CancellationToken ct)
+    public async ValueTask<Page<AuditEntry>> Handle(ListAuditLogQuery query, CancellationToken ct)
     {
         var limit = query.Limit ?? Cursor.DefaultLimit;
         var before = Cursor.TryDecode(query.Cursor, out long id) ? id : long.MaxValue;
@@ -47,19 +46,4 @@ public sealed class ListAuditLogHandler(DbSession db) : IQueryHandler<ListAuditL
             r.Details is null ? null : JsonDocument.Parse(r.Details).RootElement.Clone())).ToList();
         return new Page<AuditEntry>(items, rows.Count > limit ? Cursor.Encode(items[^1].Id) : null);
     }
-}
-
-public static class AuditEndpoints
-{
-    public static void MapAudit(this IEndpointRouteBuilder api) =>
-        api.MapGet("/audit", ListAuditLog).WithName(nameof(ListAuditLog)).WithTags("Audit")
-            .WithSummary("The audit log of staff actions, newest first.")
-            .RequireRoles(Roles.Admin)
-            .ProducesProblems(StatusCodes.Status400BadRequest);
-
-    /// <param name="entityType">Only entries about this kind of resource, e.g. <c>event</c>.</param>
-    /// <param name="entityId">Only entries about this resource.</param>
-    public static async Task<Ok<Page<AuditEntry>>> ListAuditLog(string? entityType, string? entityId, int? limit, string? cursor,
-        IMediator mediator, CancellationToken ct) =>
-        TypedResults.Ok(await mediator.Send(new Features.Audit.ListAuditLog(entityType, entityId, limit, cursor), ct));
 }

@@ -5,23 +5,23 @@ using Trygghet.Api.Infrastructure;
 
 namespace Trygghet.Api.Features.Events;
 
-public sealed record CreateEvent(EventInput Event) : ICommand<EventPlan>;
+public sealed record CreateEventCommand(EventInput Event) : ICommand<EventPlan>;
 
-public sealed class CreateEventValidator : AbstractValidator<CreateEvent>
+public sealed class CreateEventValidator : AbstractValidator<CreateEventCommand>
 {
     public CreateEventValidator() => RuleFor(c => c.Event).NotNull().SetValidator(new EventInputValidator())
         .OverridePropertyName(""); // field paths relative to the request body
 }
 
-public sealed class CreateEventHandler(DbSession db, AuditLog audit, TimeProvider clock) : ICommandHandler<CreateEvent, EventPlan>
+public sealed class CreateEventHandler(DbSession db, AuditLog audit, TimeProvider clock) : ICommandHandler<CreateEventCommand, EventPlan>
 {
-    public async ValueTask<EventPlan> Handle(CreateEvent command, CancellationToken ct)
+    public async ValueTask<EventPlan> Handle(CreateEventCommand command, CancellationToken ct)
     {
         var input = command.Event;
         var now = clock.GetUtcNow();
         var slug = input.Slug ?? await FreeSlugAsync(EventWrites.SlugFor(input), ct);
         if (input.Slug is not null && await db.QuerySingleOrDefaultAsync<bool>("select true from event where slug = @slug", new { slug }, ct))
-            throw new ConflictException("event.slugTaken", slug);
+            throw new ConflictException(EventTexts.SlugTaken, slug);
         var parameters = new Dapper.DynamicParameters(await EventWrites.ParametersAsync(db, input, null, ct));
         parameters.AddDynamicParams(new { Kind = WireName.Of(input.Kind), Slug = slug, Now = now });
         // Insert the identity, then set every planned column through the one column list that edit uses too.

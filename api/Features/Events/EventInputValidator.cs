@@ -16,7 +16,7 @@ public sealed class EventInputValidator : AbstractValidator<EventInput>
         RuleFor(e => e.ParticipationLevel).IsInEnum();
         RuleFor(e => e.EndsAt).GreaterThan(e => e.StartsAt);
         RuleFor(e => e.EndsAt).Must((e, end) => end - e.StartsAt <= TimeSpan.FromHours(24))
-            .WithMessage("Ett evenemang pågår högst ett dygn. / An event lasts at most a day.");
+            .WithMessage(_ => EventTexts.LastsAtMostADay.Format());
         RuleFor(e => e.Slug!).Matches("^[a-z0-9]+(-[a-z0-9]+)*$").MaximumLength(100).When(e => e.Slug is not null);
         RuleFor(e => e.Description).MaximumLength(10_000);
         RuleFor(e => e.Problem).MaximumLength(4_000);
@@ -24,7 +24,7 @@ public sealed class EventInputValidator : AbstractValidator<EventInput>
         RuleFor(e => e.Method).MaximumLength(500);
         RuleFor(e => e.RemoteUrl!).MaximumLength(2_000)
             .Must(url => Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps)
-            .WithMessage("Länken ska vara en https-adress. / The link must be an https URL.")
+            .WithMessage(_ => EventTexts.RemoteLinkHttps.Format())
             .When(e => !string.IsNullOrEmpty(e.RemoteUrl));
         RuleFor(e => e.CapacityOnSite).InclusiveBetween(0, 100_000);
         RuleFor(e => e.CapacityRemote).InclusiveBetween(0, 100_000);
@@ -46,7 +46,7 @@ public sealed class EventInputValidator : AbstractValidator<EventInput>
             venue.RuleFor(v => v.Lat).NotNull().When(v => v.Lon is not null);
         }).When(e => e.Venue is not null);
         RuleFor(e => e.Walk).Null().When(e => e.Kind == EventKind.Dialogue)
-            .WithMessage("Bara trygghetsvandringar har vandringsuppgifter. / Only walks have walk details.");
+            .WithMessage(_ => EventTexts.WalkDetailsOnlyForWalks.Format());
         RuleFor(e => e.Walk).NotNull().When(e => e.Kind == EventKind.Walk);
         RuleFor(e => e.Walk!).ChildRules(walk =>
         {
@@ -55,7 +55,7 @@ public sealed class EventInputValidator : AbstractValidator<EventInput>
             walk.RuleFor(w => w.MeetingLat).InclusiveBetween(-90, 90);
             walk.RuleFor(w => w.MeetingLon).InclusiveBetween(-180, 180);
             walk.RuleFor(w => w.Route).Must(r => r is null || IsLineString(r.Value))
-                .WithMessage("Rutten ska vara en GeoJSON LineString med minst två positioner (lon, lat). / The route must be a GeoJSON LineString of at least two lon/lat positions.");
+                .WithMessage(_ => EventTexts.RouteLineString.Format());
         }).When(e => e.Walk is not null);
     }
 

@@ -73,12 +73,12 @@ internal static class EventQueries
     public static async Task<EventRow> LoadAsync(this DbSession db, Guid id, CancellationToken ct, bool forUpdate = false) =>
         await db.QuerySingleOrDefaultAsync<EventRow>(
             EventRow.Select + " where e.id = @id" + (forUpdate ? " for update of e" : ""), new { id }, ct)
-        ?? throw new NotFoundException("event.notFound", id);
+        ?? throw new NotFoundException(EventTexts.NotFound, id);
 
     /// <summary>409 unless the event is in one of the allowed states.</summary>
     public static void RequireStatus(this EventRow row, DateTimeOffset now, string action, params EventStatus[] allowed)
     {
         var status = row.StatusAt(now);
-        if (!allowed.Contains(status)) throw new ConflictException("event.transition", action, WireName.Of(status));
+        if (!allowed.Contains(status)) throw new ConflictException(EventTexts.Transition, action, WireName.Of(status));
     }
 }

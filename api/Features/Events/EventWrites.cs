@@ -22,17 +22,17 @@ internal static class EventWrites
     {
         var areaId = await db.QuerySingleOrDefaultAsync<Guid?>(
             "select id from area where slug = @AreaSlug and kind in ('district', 'neighbourhood')", input, ct)
-            ?? throw new BusinessRuleException("area.unknown", input.AreaSlug);
+            ?? throw new BusinessRuleException(AreaTexts.Unknown, input.AreaSlug);
         var walk = input.Walk;
         if (walk?.LinkedDialogueId is { } dialogueId)
         {
             var kind = await db.QuerySingleOrDefaultAsync<string>("select kind from event where id = @dialogueId", new { dialogueId }, ct)
-                ?? throw new BusinessRuleException("event.linkedEventMissing", dialogueId);
-            if (kind != "dialogue") throw new BusinessRuleException("event.linkedNotDialogue");
+                ?? throw new BusinessRuleException(EventTexts.LinkedEventMissing, dialogueId);
+            if (kind != "dialogue") throw new BusinessRuleException(EventTexts.LinkedNotDialogue);
         }
         if (walk?.FollowUpEventId is { } followUpId && (followUpId == self
             || !await db.QuerySingleOrDefaultAsync<bool>("select true from event where id = @followUpId", new { followUpId }, ct)))
-            throw new BusinessRuleException("event.linkedEventMissing", followUpId);
+            throw new BusinessRuleException(EventTexts.LinkedEventMissing, followUpId);
         var venue = input.Venue;
         return new
         {

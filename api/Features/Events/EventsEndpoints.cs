@@ -12,7 +12,24 @@ namespace Trygghet.Api.Features.Events;
 /// </summary>
 public static class EventsEndpoints
 {
+    public static IServiceCollection AddEvents(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton(configuration.GetSection("Invitations").Get<InvitationOptions>() ?? new InvitationOptions());
+        services.AddSingleton<IPeriodicJob, InvitationReminders>();
+        services.AddSingleton<IStartupTask, DemoSeedTask>();
+        services.AddSingleton(configuration.GetSection("Publishing").Get<PublishingOptions>() ?? new PublishingOptions());
+        return services;
+    }
+
+    /// <summary>Staff planning, invitations' RSVP links and the public listings and feeds.</summary>
     public static void MapEvents(this IEndpointRouteBuilder api)
+    {
+        api.MapEventPlans();
+        api.MapRsvp();
+        api.MapPublicEvents();
+    }
+
+    private static void MapEventPlans(this IEndpointRouteBuilder api)
     {
         var group = api.MapGroup("/events").WithTags("Planning").RequireRoles(Roles.Admin, Roles.Staff);
 
@@ -59,7 +76,7 @@ public static class EventsEndpoints
 
     public const string RsvpTokenHeader = "X-Rsvp-Token";
 
-    public static void MapRsvp(this IEndpointRouteBuilder api)
+    private static void MapRsvp(this IEndpointRouteBuilder api)
     {
         var group = api.MapGroup("/rsvp").WithTags("Invitations");
         group.MapGet("/", GetRsvp).WithName(nameof(GetRsvp))
@@ -76,51 +93,51 @@ public static class EventsEndpoints
     /// <param name="limit">Page size, 1–100 (default 20).</param>
     /// <param name="cursor">The <c>nextCursor</c> of the previous page.</param>
     public static async Task<Ok<Page<EventPlan>>> ListEventPlans([QueryEnum(typeof(EventKind))] string? kind, bool? drafts, int? limit, string? cursor, IMediator mediator, CancellationToken ct) =>
-        TypedResults.Ok(await mediator.Send(new Features.Events.ListEventPlans(QueryEnum.Parse<EventKind>(kind, "kind"), drafts, limit, cursor), ct));
+        TypedResults.Ok(await mediator.Send(new ListEventPlansQuery(QueryEnum.Parse<EventKind>(kind, "kind"), drafts, limit, cursor), ct));
 
     public static async Task<Created<EventPlan>> CreateEvent(EventInput input, IMediator mediator, HttpContext http, CancellationToken ct)
     {
-        var plan = await mediator.Send(new Features.Events.CreateEvent(input), ct);
+        var plan = await mediator.Send(new CreateEventCommand(input), ct);
         return Tagged(http, TypedResults.Created($"/api/v1/events/{plan.Id}", plan));
     }
 
     public static async Task<Ok<EventPlan>> GetEventPlan(Guid id, IMediator mediator, HttpContext http, CancellationToken ct) =>
-        Tagged(http, TypedResults.Ok(await mediator.Send(new Features.Events.GetEventPlan(id), ct)));
+        Tagged(http, TypedResults.Ok(await mediator.Send(new GetEventPlanQuery(id), ct)));
 
     /// <param name="ifMatch" example="&quot;1&quot;">The ETag of the event as last read.</param>
     public static async Task<Ok<EventPlan>> UpdateEvent(Guid id, [FromHeader(Name = "If-Match"), Required] string? ifMatch, EventInput input,
         IMediator mediator, HttpContext http, CancellationToken ct) =>
-        Tagged(http, TypedResults.Ok(await mediator.Send(new Features.Events.UpdateEvent(id, ETags.RequireVersion(ifMatch), input), ct)));
+        Tagged(http, TypedResults.Ok(await mediator.Send(new UpdateEventCommand(id, ETags.RequireVersion(ifMatch), input), ct)));
 
     public static async Task<Ok<PublicationReport>> CheckPublication(Guid id, IMediator mediator, CancellationToken ct) =>
-        TypedResults.Ok(await mediator.Send(new Features.Events.CheckPublication(id), ct));
+        TypedResults.Ok(await mediator.Send(new CheckPublicationQuery(id), ct));
 
     public static async Task<Ok<EventPlan>> PublishEvent(Guid id, PublishRequest? request, IMediator mediator, HttpContext http, CancellationToken ct) =>
-        Tagged(http, TypedResults.Ok(await mediator.Send(new Features.Events.PublishEvent(id, request?.OverrideReason), ct)));
+        Tagged(http, TypedResults.Ok(await mediator.Send(new PublishEventCommand(id, request?.OverrideReason), ct)));
 
     public static async Task<Ok<EventPlan>> RescheduleEvent(Guid id, RescheduleRequest request, IMediator mediator, HttpContext http, CancellationToken ct) =>
-        Tagged(http, TypedResults.Ok(await mediator.Send(new Features.Events.RescheduleEvent(id, request), ct)));
+        Tagged(http, TypedResults.Ok(await mediator.Send(new RescheduleEventCommand(id, request), ct)));
 
     public static async Task<Ok<EventPlan>> CancelEvent(Guid id, CancelRequest request, IMediator mediator, HttpContext http, CancellationToken ct) =>
-        Tagged(http, TypedResults.Ok(await mediator.Send(new Features.Events.CancelEvent(id, request), ct)));
+        Tagged(http, TypedResults.Ok(await mediator.Send(new CancelEventCommand(id, request), ct)));
 
     public static async Task<Ok<EventPlan>> CloseEvent(Guid id, Closing closing, IMediator mediator, HttpContext http, CancellationToken ct) =>
-        Tagged(http, TypedResults.Ok(await mediator.Send(new Features.Events.CloseEvent(id, closing), ct)));
+        Tagged(http, TypedResults.Ok(await mediator.Send(new CloseEventCommand(id, closing), ct)));
 
     public static async Task<Ok<IReadOnlyList<Invitation>>> ListInvitations(Guid id, IMediator mediator, CancellationToken ct) =>
-        TypedResults.Ok(await mediator.Send(new Features.Events.ListInvitations(id), ct));
+        TypedResults.Ok(await mediator.Send(new ListInvitationsQuery(id), ct));
 
     public static async Task<Ok<IReadOnlyList<Invitation>>> InviteActors(Guid id, InviteRequest request, IMediator mediator, CancellationToken ct) =>
-        TypedResults.Ok(await mediator.Send(new Features.Events.InviteActors(id, request), ct));
+        TypedResults.Ok(await mediator.Send(new InviteActorsCommand(id, request), ct));
 
     /// <param name="token">The secret of the RSVP link (the part after <c>#</c>). Sent as a header, never in a URL, so that it
     /// stays out of access logs and browser history.</param>
     public static async Task<Ok<RsvpView>> GetRsvp([FromHeader(Name = RsvpTokenHeader), Required] string? token, IMediator mediator, CancellationToken ct) =>
-        TypedResults.Ok(await mediator.Send(new Features.Events.GetRsvp(token ?? ""), ct));
+        TypedResults.Ok(await mediator.Send(new GetRsvpQuery(token ?? ""), ct));
 
     /// <param name="token">The secret of the RSVP link (the part after <c>#</c>), as a header.</param>
     public static async Task<Ok<RsvpView>> AnswerRsvp([FromHeader(Name = RsvpTokenHeader), Required] string? token, RsvpRequest request, IMediator mediator, CancellationToken ct) =>
-        TypedResults.Ok(await mediator.Send(new Features.Events.AnswerRsvp(token ?? "", request), ct));
+        TypedResults.Ok(await mediator.Send(new AnswerRsvpCommand(token ?? "", request), ct));
 
     private static T Tagged<T>(HttpContext http, T result) where T : IValueHttpResult
     {

@@ -10,7 +10,7 @@ internal static class InvitationMail
     public static (string Subject, string Body, string Calendar) Compose(EventRow row, string organisation, string token, SiteOptions site,
         DateTimeOffset now, bool reminder)
     {
-        var e = PublicEventHandlers.ToPublic(row, [], now);
+        var e = PublicEvents.ToPublic(row, [], now);
         var kind = e.Kind == EventKind.Walk ? "trygghetsvandring" : "trygghetsdialog";
         var when = Time.Local(row.StartsAt).ToString("dddd d MMMM yyyy 'kl.' HH:mm", System.Globalization.CultureInfo.GetCultureInfo("sv-SE"));
         // The secret goes after '#': browsers never send the fragment to a server, so it stays out of every access log.

@@ -5,9 +5,9 @@ using Trygghet.Api.Infrastructure;
 namespace Trygghet.Api.Features.Events;
 
 /// <summary>Every event, drafts included, in start order: the staff's planning list.</summary>
-public sealed record ListEventPlans(EventKind? Kind, bool? Drafts, int? Limit, string? Cursor) : IQuery<Page<EventPlan>>;
+public sealed record ListEventPlansQuery(EventKind? Kind, bool? Drafts, int? Limit, string? Cursor) : IQuery<Page<EventPlan>>;
 
-public sealed class ListEventPlansValidator : AbstractValidator<ListEventPlans>
+public sealed class ListEventPlansValidator : AbstractValidator<ListEventPlansQuery>
 {
     public ListEventPlansValidator()
     {
@@ -17,9 +17,9 @@ public sealed class ListEventPlansValidator : AbstractValidator<ListEventPlans>
     }
 }
 
-public sealed class ListEventPlansHandler(DbSession db, TimeProvider clock) : IQueryHandler<ListEventPlans, Page<EventPlan>>
+public sealed class ListEventPlansHandler(DbSession db, TimeProvider clock) : IQueryHandler<ListEventPlansQuery, Page<EventPlan>>
 {
-    public async ValueTask<Page<EventPlan>> Handle(ListEventPlans query, CancellationToken ct)
+    public async ValueTask<Page<EventPlan>> Handle(ListEventPlansQuery query, CancellationToken ct)
     {
         var limit = query.Limit ?? Cursor.DefaultLimit;
         var hasCursor = Cursor.TryDecode(query.Cursor, out var afterAt, out var afterId);

@@ -23,7 +23,7 @@ public static class PublicEventsEndpoints
         api.MapGet("/calendar.ics", async (string? area, [QueryEnum(typeof(EventKind))] string? kind, IMediator mediator, SiteOptions site, TimeProvider clock, HttpContext http, CancellationToken ct) =>
             {
                 if (await NotModifiedAsync(mediator, http, ct)) return Results.StatusCode(StatusCodes.Status304NotModified);
-                var page = await mediator.Send(new ListPublicEvents(QueryEnum.Parse<EventKind>(kind, "kind"), area, clock.GetUtcNow().AddDays(-90), null, null, 1000, null, MaxLimit: 1000), ct);
+                var page = await mediator.Send(new ListPublicEventsQuery(QueryEnum.Parse<EventKind>(kind, "kind"), area, clock.GetUtcNow().AddDays(-90), null, null, 1000, null, MaxLimit: 1000), ct);
                 return Results.Text(Syndication.ToICalendar(page.Items, site, "Trygghetsdialoger och trygghetsvandringar"), $"{Syndication.CalendarMediaType}; charset=utf-8");
             })
             .WithName("GetCalendar").WithTags("Feeds")
@@ -41,7 +41,7 @@ public static class PublicEventsEndpoints
                 [QueryEnum(typeof(EventFormat))] string? format, int? limit, string? cursor, IMediator mediator, HttpContext http, CancellationToken ct) =>
             {
                 if (await NotModifiedAsync(mediator, http, ct)) return TypedResults.StatusCode(StatusCodes.Status304NotModified);
-                return TypedResults.Ok(await mediator.Send(new ListPublicEvents(kind, area, from, to, QueryEnum.Parse<EventFormat>(format, "format"), limit ?? Cursor.DefaultLimit, cursor), ct));
+                return TypedResults.Ok(await mediator.Send(new ListPublicEventsQuery(kind, area, from, to, QueryEnum.Parse<EventFormat>(format, "format"), limit ?? Cursor.DefaultLimit, cursor), ct));
             })
             .WithName($"List{plural}")
             .WithSummary($"Published, held, closed and cancelled {plural.ToLowerInvariant()} in start order; cacheable (ETag, 304 on If-None-Match).")
@@ -51,7 +51,7 @@ public static class PublicEventsEndpoints
         group.MapGet("/{idOrSlug}", async Task<Results<Ok<PublicEvent>, JsonHttpResult<SchemaOrgEvent>, StatusCodeHttpResult>> (string idOrSlug,
                 IMediator mediator, SiteOptions site, HttpContext http, CancellationToken ct) =>
             {
-                var e = await mediator.Send(new GetPublicEvent(kind, idOrSlug), ct);
+                var e = await mediator.Send(new GetPublicEventQuery(kind, idOrSlug), ct);
                 var jsonLd = WantsJsonLd(http.Request);
                 if (Cache(http, $"{e.Id}/{e.Sequence}/{e.Status}/{e.UpdatedAt:O}/{e.Participants.Count}/{jsonLd}"))
                     return TypedResults.StatusCode(StatusCodes.Status304NotModified);
@@ -67,7 +67,7 @@ public static class PublicEventsEndpoints
 
         group.MapGet("/{idOrSlug}/calendar.ics", async (string idOrSlug, IMediator mediator, SiteOptions site, HttpContext http, CancellationToken ct) =>
             {
-                var e = await mediator.Send(new GetPublicEvent(kind, idOrSlug), ct);
+                var e = await mediator.Send(new GetPublicEventQuery(kind, idOrSlug), ct);
                 if (Cache(http, $"{e.Id}/{e.Sequence}/{e.Status}/{e.UpdatedAt:O}/ics")) return Results.StatusCode(StatusCodes.Status304NotModified);
                 http.Response.Headers.ContentDisposition = $"attachment; filename=\"{e.Slug}.ics\"";
                 return Results.Text(Syndication.ToICalendar([e], site, e.Title), $"{Syndication.CalendarMediaType}; charset=utf-8");
@@ -81,7 +81,7 @@ public static class PublicEventsEndpoints
 
     /// <summary>Answers a conditional listing request from the cheap stamp, before the listing query runs.</summary>
     private static async Task<bool> NotModifiedAsync(IMediator mediator, HttpContext http, CancellationToken ct) =>
-        Cache(http, $"{await mediator.Send(new GetPublicEventsStamp(), ct)}|{http.Request.Path}|{http.Request.QueryString}|{WantsJsonLd(http.Request)}");
+        Cache(http, $"{await mediator.Send(new GetPublicEventsStampQuery(), ct)}|{http.Request.Path}|{http.Request.QueryString}|{WantsJsonLd(http.Request)}");
 
     /// <summary>Sets ETag, Cache-Control and Vary; true when the client's If-None-Match already holds this version.</summary>
     private static bool Cache(HttpContext http, string version)

@@ -41,30 +41,30 @@ public static class RoutineChecks
         var live = invitations.Where(i => i.Status != "declined").ToList();
         var checks = new List<PublicationCheck>();
         void Add(string name, bool passed, string failure) =>
-            checks.Add(new PublicationCheck(name, passed, !options.WarnOnly.Contains(name), passed ? Messages.Get("check.passed") : failure));
+            checks.Add(new PublicationCheck(name, passed, !options.WarnOnly.Contains(name), passed ? EventTexts.CheckPassed.Format() : failure));
 
         var daysAhead = (int)Math.Floor((startsAt - now).TotalDays);
         Add("publicNotice", startsAt - now >= TimeSpan.FromDays(options.MinimumPublicNoticeDays),
-            Messages.Get("check.publicNotice", options.MinimumPublicNoticeDays, Math.Max(daysAhead, 0)));
+            EventTexts.CheckPublicNotice.Format(options.MinimumPublicNoticeDays, Math.Max(daysAhead, 0)));
 
         var late = live.Count(i => startsAt - i.InvitedAt < TimeSpan.FromDays(options.MinimumActorNoticeDays));
         Add("actorNotice", live.Count > 0 && late == 0,
-            live.Count == 0 ? Messages.Get("check.actorNotice.none") : Messages.Get("check.actorNotice", options.MinimumActorNoticeDays, late));
+            live.Count == 0 ? EventTexts.CheckActorNoticeNone.Format() : EventTexts.CheckActorNotice.Format(options.MinimumActorNoticeDays, late));
 
         var missing = options.RequiredActorKinds.Where(kind => live.All(i => i.ActorKind != kind)).ToList();
-        Add("requiredActors", missing.Count == 0, Messages.Get("check.requiredActors", string.Join(", ", missing)));
+        Add("requiredActors", missing.Count == 0, EventTexts.CheckRequiredActors.Format(string.Join(", ", missing)));
 
         if (format is EventFormat.OnSite or EventFormat.Hybrid)
             Add("venueAccessibility", !string.IsNullOrWhiteSpace(venueAddress) && !string.IsNullOrWhiteSpace(accessibilityNotes),
-                Messages.Get("check.venueAccessibility"));
+                EventTexts.CheckVenueAccessibility.Format());
         if (format is EventFormat.Remote or EventFormat.Hybrid)
-            Add("remoteLink", !string.IsNullOrWhiteSpace(remoteUrl), Messages.Get("check.remoteLink"));
+            Add("remoteLink", !string.IsNullOrWhiteSpace(remoteUrl), EventTexts.CheckRemoteLink.Format());
 
         // Staff write these texts, so what looks like personal data is a warning to read them again, never a block. The venue
         // and meeting point are addresses on purpose and are not screened.
         findings ??= [];
-        checks.Add(new PublicationCheck("personalData", findings.Count == 0, Blocking: false, findings.Count == 0 ? Messages.Get("check.passed")
-            : Messages.Get("check.personalData", string.Join(", ", findings.Select(f => Messages.Get($"field.{f.Field}")).Distinct()))));
+        checks.Add(new PublicationCheck("personalData", findings.Count == 0, Blocking: false, findings.Count == 0 ? EventTexts.CheckPassed.Format()
+            : EventTexts.CheckPersonalData.Format(string.Join(", ", findings.Select(f => EventTexts.Field(f.Field)).Distinct()))));
 
         return new PublicationReport(checks.All(c => c.Passed || !c.Blocking), checks);
     }

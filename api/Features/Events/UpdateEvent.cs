@@ -1,37 +1,36 @@
 using FluentValidation;
 using Mediator;
-using Trygghet.Api.Features.Registrations;
 using Trygghet.Api.Infrastructure;
 
 namespace Trygghet.Api.Features.Events;
 
 /// <summary>Replaces what staff planned. Times of a published event change only through reschedule.</summary>
-public sealed record UpdateEvent(Guid Id, int ExpectedVersion, EventInput Event) : ICommand<EventPlan>;
+public sealed record UpdateEventCommand(Guid Id, int ExpectedVersion, EventInput Event) : ICommand<EventPlan>;
 
-public sealed class UpdateEventValidator : AbstractValidator<UpdateEvent>
+public sealed class UpdateEventValidator : AbstractValidator<UpdateEventCommand>
 {
     public UpdateEventValidator() => RuleFor(c => c.Event).NotNull().SetValidator(new EventInputValidator())
         .OverridePropertyName(""); // field paths relative to the request body
 }
 
-public sealed class UpdateEventHandler(DbSession db, AuditLog audit, TimeProvider clock, Outbox outbox, SiteOptions site, RegistrationOptions options)
-    : ICommandHandler<UpdateEvent, EventPlan>
+public sealed class UpdateEventHandler(DbSession db, AuditLog audit, TimeProvider clock, IPublisher publisher)
+    : ICommandHandler<UpdateEventCommand, EventPlan>
 {
-    public async ValueTask<EventPlan> Handle(UpdateEvent command, CancellationToken ct)
+    public async ValueTask<EventPlan> Handle(UpdateEventCommand command, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         // Capacities may change: no registration may be in flight meanwhile.
-        await RegistrationQueue.LockAsync(db, command.Id, ct);
+        await publisher.Publish(new EventChanging(command.Id), ct);
         var row = await db.LoadAsync(command.Id, ct, forUpdate: true);
         if (row.Version != command.ExpectedVersion) throw new PreconditionFailedException("concurrency.stale");
         row.RequireStatus(now, "edit", EventStatus.Draft, EventStatus.Published, EventStatus.Rescheduled);
         var input = command.Event;
-        if (input.Kind != row.KindValue) throw new ConflictException("event.kindFixed");
+        if (input.Kind != row.KindValue) throw new ConflictException(EventTexts.KindFixed);
         if (row.Status != "draft" && (input.StartsAt != row.StartsAt || input.EndsAt != row.EndsAt))
-            throw new ConflictException("event.timesViaReschedule");
+            throw new ConflictException(EventTexts.TimesViaReschedule);
         var slug = input.Slug ?? row.Slug;
         if (slug != row.Slug && await db.QuerySingleOrDefaultAsync<bool>("select true from event where slug = @slug", new { slug }, ct))
-            throw new ConflictException("event.slugTaken", slug);
+            throw new ConflictException(EventTexts.SlugTaken, slug);
 
         var parameters = new Dapper.DynamicParameters(await EventWrites.ParametersAsync(db, input, row.Id, ct));
         parameters.AddDynamicParams(new { row.Id, Slug = slug, Now = now, Public = row.Status != "draft" });
@@ -41,8 +40,7 @@ public sealed class UpdateEventHandler(DbSession db, AuditLog audit, TimeProvide
             where id = @Id
             """, parameters, ct);
         await audit.WriteAsync("event.update", "event", row.Id.ToString(), new { input.Title, slug }, ct);
-        var updated = await db.LoadAsync(row.Id, ct);
-        await RegistrationQueue.PromoteAsync(db, outbox, updated, site, options, now, ct); // a larger capacity frees places
-        return updated.ToPlan(now);
+        await publisher.Publish(new EventUpdated(row.Id, now), ct); // a larger capacity frees places
+        return (await db.LoadAsync(row.Id, ct)).ToPlan(now);
     }
 }

@@ -22,7 +22,7 @@ public static class CsvImport
     /// <summary>A reader over <paramref name="csv"/> with every one of <paramref name="columns"/> in its header.</summary>
     public static CsvDataReader Open(string csv, IReadOnlyCollection<string> columns)
     {
-        if (string.IsNullOrWhiteSpace(csv)) throw Problem("$", Messages.Get("import.empty"));
+        if (string.IsNullOrWhiteSpace(csv)) throw Problem("$", StatisticsTexts.ImportEmpty.Format());
         CsvDataReader reader;
         try
         {
@@ -30,12 +30,12 @@ public static class CsvImport
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            throw Problem("$", Messages.Get("bra.columns", string.Join(", ", columns)));
+            throw Problem("$", StatisticsTexts.CsvColumns.Format(string.Join(", ", columns)));
         }
         var missing = columns.Except(Enumerable.Range(0, reader.FieldCount).Select(reader.GetName)).ToList();
         if (missing.Count == 0) return reader;
         reader.Dispose();
-        throw Problem("$", Messages.Get("bra.columns", string.Join(", ", missing)));
+        throw Problem("$", StatisticsTexts.CsvColumns.Format(string.Join(", ", missing)));
     }
 
     /// <summary>The next row; a quoting error is a problem naming its line, not a server error.</summary>
@@ -47,7 +47,7 @@ public static class CsvImport
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            throw Problem($"line {line}", Messages.Get("bra.line", "CSV quoting"));
+            throw Problem($"line {line}", StatisticsTexts.CsvLine.Format("CSV quoting"));
         }
     }
 

@@ -18,6 +18,6 @@ public sealed class DemoPoliceEventsTask(IServiceProvider services) : IStartupTa
             assembly.GetManifestResourceNames().Single(n => n.EndsWith("hagersten-alvsjo-mentions-2023-2026.json", StringComparison.Ordinal)))!;
         using var document = await JsonDocument.ParseAsync(stream, cancellationToken: ct);
         await using var scope = services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new ImportPoliceEvents(document.RootElement.Clone()), ct);
+        await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new ImportPoliceEventsCommand(document.RootElement.Clone()), ct);
     }
 }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Mediator;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Trygghet.Api.Features.Areas;
 using Trygghet.Api.Infrastructure;
 
@@ -15,14 +14,14 @@ public sealed record BraImportReport(int Rows, int Imported, int Updated, int Un
 /// <summary>An area the file names that the platform does not hold, with how many rows named it.</summary>
 public sealed record UnknownArea(string AreaLabel, int Rows);
 
-public sealed record ImportBraStatistics(string Csv) : ICommand<BraImportReport>;
+public sealed record ImportBraStatisticsCommand(string Csv) : ICommand<BraImportReport>;
 
 /// <summary>
 /// BRÅ's reported crime in the long CSV format documented in the README: one row per area, crime, period and unit.
 /// A file with wrong columns or an unreadable value is refused whole (400 naming each line); rows of areas the platform
 /// does not hold are reported and skipped; preliminary figures are replaced by final ones, never the other way round.
 /// </summary>
-public sealed class ImportBraStatisticsHandler(DbSession db, AuditLog audit, TimeProvider clock) : ICommandHandler<ImportBraStatistics, BraImportReport>
+public sealed class ImportBraStatisticsHandler(DbSession db, AuditLog audit, TimeProvider clock) : ICommandHandler<ImportBraStatisticsCommand, BraImportReport>
 {
     public static readonly string[] Columns =
         ["area_label", "area_name", "area_level", "crime_parent_path", "crime_type", "year", "month", "period_label", "preliminary", "unit", "value"];
@@ -30,7 +29,7 @@ public sealed class ImportBraStatisticsHandler(DbSession db, AuditLog audit, Tim
     private sealed record Row(int Line, string AreaLabel, string AreaName, string AreaLevel, string ParentPath, string CrimeType, int Year, int Month,
         bool Preliminary, string Unit, decimal Value);
 
-    public async ValueTask<BraImportReport> Handle(ImportBraStatistics command, CancellationToken ct)
+    public async ValueTask<BraImportReport> Handle(ImportBraStatisticsCommand command, CancellationToken ct)
     {
         var rows = Read(command.Csv);
         var cityId = await db.QuerySingleOrDefaultAsync<Guid>("select id from area where slug = @CitySlug", new { AreaSeed.CitySlug }, ct);
@@ -108,42 +107,18 @@ public sealed class ImportBraStatisticsHandler(DbSession db, AuditLog audit, Tim
             if (Field("crime_type").Length == 0) problems.Add("empty crime_type");
             if (problems.Count > 0)
             {
-                if (errors.Count < 20) errors.Add(new FluentValidation.Results.ValidationFailure($"line {line}", Messages.Get("bra.line", string.Join(", ", problems))));
+                if (errors.Count < 20) errors.Add(new FluentValidation.Results.ValidationFailure($"line {line}", StatisticsTexts.CsvLine.Format(string.Join(", ", problems))));
                 continue;
             }
             rows.Add(new Row(line, Field("area_label"), Field("area_name"), Field("area_level"), Field("crime_parent_path"), Field("crime_type"),
                 year!.Value, month!.Value, preliminary!.Value, unit!, value!.Value));
         }
         if (errors.Count > 0) throw new FluentValidation.ValidationException(errors);
-        if (rows.Count == 0) throw CsvImport.Problem("$", Messages.Get("import.empty"));
+        if (rows.Count == 0) throw CsvImport.Problem("$", StatisticsTexts.ImportEmpty.Format());
         var duplicates = rows.GroupBy(r => (r.AreaLabel, r.ParentPath, r.CrimeType, r.Year, r.Month, r.Unit)).Where(g => g.Count() > 1).Take(5).ToList();
         if (duplicates.Count > 0)
             throw new FluentValidation.ValidationException(duplicates.Select(g =>
-                new FluentValidation.Results.ValidationFailure($"line {g.Last().Line}", Messages.Get("bra.duplicate", g.First().Line))));
+                new FluentValidation.Results.ValidationFailure($"line {g.Last().Line}", StatisticsTexts.BraDuplicate.Format(g.First().Line))));
         return rows;
-    }
-}
-
-public static class BraImportEndpoints
-{
-    public static void MapBraImport(this IEndpointRouteBuilder api) =>
-        api.MapPost("/statistics/imports/bra", ImportBraStatistics)
-            .WithName(nameof(ImportBraStatistics)).WithTags("Statistics")
-            .WithSummary("Import BRÅ's reported crime (anmälda brott) in the long CSV format (text/csv); see the README for the columns.")
-            .WithDescription("""
-                Columns: `area_label, area_name, area_level (kommun|stadsdelsomrade), crime_parent_path, crime_type, year,
-                month (1–12 or empty for the year), period_label, preliminary (true|false), unit (Antal | /100 000 inv), value`.
-                Stockholm kommun and the stadsdelsområde Hägersten-Älvsjö are imported; other areas are reported in
-                `unknownAreas` and skipped. Re-importing is idempotent; a final figure replaces a preliminary one, never the reverse.
-                A file with wrong columns or an unreadable value is refused whole with a 400 naming each line.
-                """)
-            .Accepts<string>("text/csv")
-            .RequireRoles(Roles.Admin, Roles.Staff)
-            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType);
-
-    public static async Task<Ok<BraImportReport>> ImportBraStatistics(HttpRequest request, IMediator mediator, CancellationToken ct)
-    {
-        var csv = await CsvImport.ReadBodyAsync(request, ct);
-        return TypedResults.Ok(await mediator.Send(new Features.Statistics.ImportBraStatistics(csv), ct));
     }
 }

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Mediator;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Trygghet.Api.Features.Areas;
 using Trygghet.Api.Infrastructure;
 
@@ -15,12 +14,12 @@ public sealed record PoliceApiLocation(string Name, string Gps);
 /// <summary>What an import did: new rows, changed rows, rows already there unchanged, and each element skipped with its reason.</summary>
 public sealed record PoliceImportReport(int Received, int Imported, int Updated, int Unchanged, IReadOnlyList<ImportSkip> Skipped);
 
-public sealed record ImportPoliceEvents(JsonElement Events) : ICommand<PoliceImportReport>;
+public sealed record ImportPoliceEventsCommand(JsonElement Events) : ICommand<PoliceImportReport>;
 
 public sealed class ImportPoliceEventsHandler(DbSession db, AuditLog audit, TimeProvider clock, AreaLocator locator, PoliceEventTypes types)
-    : ICommandHandler<ImportPoliceEvents, PoliceImportReport>
+    : ICommandHandler<ImportPoliceEventsCommand, PoliceImportReport>
 {
-    public async ValueTask<PoliceImportReport> Handle(ImportPoliceEvents command, CancellationToken ct)
+    public async ValueTask<PoliceImportReport> Handle(ImportPoliceEventsCommand command, CancellationToken ct)
     {
         var areas = (await db.QueryAsync<(string Slug, string Name, Guid Id)>("select slug, name, id from area where kind = 'neighbourhood'", null, ct))
             .ToList();
@@ -116,70 +115,4 @@ public sealed class ImportPoliceEventsHandler(DbSession db, AuditLog audit, Time
             group by grouping sets ((month, kommun, area_id, type), (month, kommun, area_id));
             """, new { months, from, until }, ct);
     }
-}
-
-public static class StatisticsImportEndpoints
-{
-    private const string Description = """
-        Idempotent by `id`: a re-published event updates its row, an unchanged one is counted as `unchanged`. Each element
-        that cannot be read is skipped and reported with its index and reason; the rest is imported. The incident time
-        is read from `name` (Swedish month names, `H.mm`), the year inferred from the publication time; the kommun
-        from `location.name`, or from the last part of `name` when the API names only the län; the type folded onto
-        its documented spelling; and, in Stockholm, the Hägersten-Älvsjö neighbourhood named in the text.
-        """;
-
-    public static void MapStatisticsImports(this IEndpointRouteBuilder api)
-    {
-        api.MapPost("/statistics/imports/police-events", ImportPoliceEvents)
-            .WithName(nameof(ImportPoliceEvents)).WithTags("Statistics")
-            .WithSummary("Import events of the Police's open events API: the JSON array exactly as polisen.se/api/events returns it, either era.")
-            .WithDescription(Description)
-            .Accepts<List<PoliceApiEvent>>("application/json")
-            .RequireRoles(Roles.Admin, Roles.Staff)
-            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType);
-        api.MapPost("/statistics/imports/police-events/file", ImportPoliceEventsFile)
-            .WithName(nameof(ImportPoliceEventsFile)).WithTags("Statistics")
-            .WithSummary("The same import from an uploaded file (multipart/form-data, field `file`): the API's response saved as .json.")
-            .WithDescription(Description)
-            .Accepts<string>("multipart/form-data")
-            .WithMetadata(new FileUpload("The API's response saved as a .json file."))
-            .RequireRoles(Roles.Admin, Roles.Staff)
-            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType);
-    }
-
-    public static async Task<Ok<PoliceImportReport>> ImportPoliceEventsFile(HttpRequest request, IMediator mediator, CancellationToken ct)
-    {
-        if (!request.HasFormContentType) throw new BadHttpRequestException(Messages.Get("request.unsupportedMediaType"), StatusCodes.Status415UnsupportedMediaType);
-        var file = (await request.ReadFormAsync(ct)).Files.GetFile("file") ?? throw Invalid("import.noFile");
-        await using var stream = file.OpenReadStream();
-        return await ImportAsync(stream, mediator, ct);
-    }
-
-    public static async Task<Ok<PoliceImportReport>> ImportPoliceEvents(HttpRequest request, IMediator mediator, CancellationToken ct)
-    {
-        if (!request.HasJsonContentType()) throw new BadHttpRequestException(Messages.Get("request.unsupportedMediaType"), StatusCodes.Status415UnsupportedMediaType);
-        return await ImportAsync(request.Body, mediator, ct);
-    }
-
-    private static async Task<Ok<PoliceImportReport>> ImportAsync(Stream body, IMediator mediator, CancellationToken ct)
-    {
-        JsonDocument document;
-        try
-        {
-            document = await JsonDocument.ParseAsync(body, cancellationToken: ct);
-        }
-        catch (JsonException)
-        {
-            throw Invalid("import.malformed");
-        }
-        using (document)
-        {
-            if (document.RootElement.ValueKind != JsonValueKind.Array) throw Invalid("import.notArray");
-            if (document.RootElement.GetArrayLength() == 0) throw Invalid("import.empty");
-            return TypedResults.Ok(await mediator.Send(new Features.Statistics.ImportPoliceEvents(document.RootElement.Clone()), ct));
-        }
-    }
-
-    private static FluentValidation.ValidationException Invalid(string key) =>
-        new([new FluentValidation.Results.ValidationFailure("$", Messages.Get(key))]);
 }

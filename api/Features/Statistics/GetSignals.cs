@@ -1,38 +1,13 @@
 using Mediator;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Trygghet.Api.Features.Areas;
 using Trygghet.Api.Features.Events;
 using Trygghet.Api.Infrastructure;
 
 namespace Trygghet.Api.Features.Statistics;
 
-/// <summary>A suggested dialogue or walk for a flagged area, with the kinds of actors to invite.</summary>
-public sealed record SignalSuggestion(EventKind Kind, string Title, IReadOnlyList<string> ActorKinds);
+public sealed record GetSignalsQuery : IQuery<IReadOnlyList<AreaSignal>>;
 
-/// <summary>One neighbourhood's test: its police events in the window against its own baseline.</summary>
-/// <param name="WindowFrom">First month of the window (the last three complete months).</param>
-/// <param name="Expected">Events the window would hold at the baseline's rate.</param>
-/// <param name="PValue">Probability of at least this many events if the rate had not changed (exact conditional Poisson test).</param>
-/// <param name="AdjustedPValue">After Holm's correction for testing all 17 neighbourhoods at once; flagged at ≤ 0.05.</param>
-/// <param name="TopTypes">The most frequent event types of the window.</param>
-/// <param name="Flagged">Police events rise significantly, or observations or unanswered questions pile up.</param>
-/// <param name="RiseFlagged">Police events rise significantly against the area's own history.</param>
-/// <param name="PileUpFlagged">Observations pile up: at least 5 open for more than 30 days, or at least 3 past their deadline.</param>
-/// <param name="OpenObservations">Observations still open.</param>
-/// <param name="StaleObservations">Of those, reported more than 30 days ago.</param>
-/// <param name="OverdueObservations">Of those, past their deadline.</param>
-/// <param name="QuestionsFlagged">Residents' questions pile up unanswered: at least 5 published questions of dialogues that ended more than 14 days (and less than a year) ago have no answer.</param>
-/// <param name="UnansweredQuestions">Those unanswered questions.</param>
-/// <param name="Explanation">The numbers in words.</param>
-/// <param name="Suggestion">For a flagged area: the dialogue or walk to hold, and whom to invite.</param>
-public sealed record AreaSignal(AreaRef Area, bool Flagged, DateOnly WindowFrom, DateOnly WindowTo, int WindowEvents, int BaselineEvents,
-    double Expected, double PValue, double AdjustedPValue, IReadOnlyList<string> TopTypes, string Explanation, SignalSuggestion? Suggestion,
-    bool RiseFlagged, bool PileUpFlagged, int OpenObservations, int StaleObservations, int OverdueObservations, bool QuestionsFlagged,
-    int UnansweredQuestions);
-
-public sealed record GetSignals : IQuery<IReadOnlyList<AreaSignal>>;
-
-public sealed class GetSignalsHandler(DbSession db, TimeProvider clock) : IQueryHandler<GetSignals, IReadOnlyList<AreaSignal>>
+public sealed class GetSignalsHandler(DbSession db, TimeProvider clock) : IQueryHandler<GetSignalsQuery, IReadOnlyList<AreaSignal>>
 {
     private const int BaselineMonths = 12;
     private const int WindowMonths = 3;
@@ -46,7 +21,7 @@ public sealed class GetSignalsHandler(DbSession db, TimeProvider clock) : IQuery
     /// <summary>Questions still unanswered this long after their dialogue's end count; this many flag the area.</summary>
     public const int UnansweredAfterDays = 14, UnansweredThreshold = 5;
 
-    public async ValueTask<IReadOnlyList<AreaSignal>> Handle(GetSignals query, CancellationToken ct)
+    public async ValueTask<IReadOnlyList<AreaSignal>> Handle(GetSignalsQuery query, CancellationToken ct)
     {
         var today = DateOnly.FromDateTime(Time.Local(clock.GetUtcNow()).DateTime);
         var until = new DateOnly(today.Year, today.Month, 1); // the current month is not complete
@@ -146,27 +121,4 @@ public sealed class GetSignalsHandler(DbSession db, TimeProvider clock) : IQuery
             ? new SignalSuggestion(EventKind.Walk, $"Trygghetsvandring i {area}", kinds)
             : new SignalSuggestion(EventKind.Dialogue, $"Trygghetsdialog i {area}", kinds);
     }
-}
-
-public static class SignalEndpoints
-{
-    public static void MapSignals(this IEndpointRouteBuilder api) =>
-        api.MapGet("/statistics/signals", GetSignals)
-            .WithName(nameof(GetSignals)).WithTags("Statistics")
-            .WithSummary("Neighbourhoods where police events rise significantly against their own history, or observations pile up, each with its numbers and a suggested dialogue or walk.")
-            .WithDescription("""
-                For each of the 17 neighbourhoods: the police events of the last three complete months against the twelve months
-                before, by the exact conditional test for two Poisson counts (p = P(X ≥ window events) with X ~ Binomial(N, 3/15)),
-                with Holm's correction over the neighbourhoods; flagged at an adjusted p ≤ 0.05. On simulated series this flags no
-                area in more than 0.3 % of periods when nothing changes, and catches a doubling from 10 events a month in about 90 %
-                of cases (see the README). Observations pile up where at least 5 have been open for more than 30 days, or at
-                least 3 are past their deadline; such an area gets a follow-up walk with the responsible organisations. Questions
-                pile up where at least 5 published questions of dialogues that ended 14 days to a year ago have no answer; such an
-                area gets a follow-up dialogue with those the questions were put to.
-                """)
-            .RequireRoles(Roles.Admin, Roles.Staff)
-            .ProducesProblems();
-
-    public static async Task<Ok<IReadOnlyList<AreaSignal>>> GetSignals(IMediator mediator, CancellationToken ct) =>
-        TypedResults.Ok(await mediator.Send(new Features.Statistics.GetSignals(), ct));
 }

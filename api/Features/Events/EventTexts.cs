@@ -1,0 +1,46 @@
+using Trygghet.Api.Infrastructure;
+
+namespace Trygghet.Api.Features.Events;
+
+internal static class EventTexts
+{
+    public static readonly Text NotFound = new("Evenemanget '{0}' finns inte.", "Event '{0}' does not exist.");
+    public static readonly Text KindFixed = new("Typen av evenemang kan inte ändras.", "The kind of an event cannot change.");
+    public static readonly Text SlugTaken = new("Adressnamnet '{0}' används redan.", "The slug '{0}' is already in use.");
+    public static readonly Text LinkedEventMissing = new("Det länkade evenemanget '{0}' finns inte.", "The linked event '{0}' does not exist.");
+    public static readonly Text LinkedNotDialogue = new("Den länkade dialogen måste vara en trygghetsdialog.", "The linked dialogue must be a safety dialogue.");
+    public static readonly Text Transition = new("Åtgärden '{0}' är inte tillåten när evenemanget har status '{1}'.", "'{0}' is not allowed while the event is '{1}'.");
+    public static readonly Text TimesViaReschedule = new("Ett publicerat evenemang flyttas med reschedule, inte genom att ändra tiden.", "A published event is moved with reschedule, not by editing its times.");
+    public static readonly Text NotEnded = new("Evenemanget har inte ägt rum än.", "The event has not taken place yet.");
+    public static readonly Text ChecksFailed = new("Rutinkontrollerna godkändes inte: {0}. Åtgärda dem eller publicera med en motivering (overrideReason).", "The routine checks failed: {0}. Fix them or publish with a reason (overrideReason).");
+
+    public static readonly Text LastsAtMostADay = new("Ett evenemang pågår högst ett dygn.", "An event lasts at most a day.");
+    public static readonly Text RemoteLinkHttps = new("Länken ska vara en https-adress.", "The link must be an https URL.");
+    public static readonly Text WalkDetailsOnlyForWalks = new("Bara trygghetsvandringar har vandringsuppgifter.", "Only walks have walk details.");
+    public static readonly Text RouteLineString = new("Rutten ska vara en GeoJSON LineString med minst två positioner (lon, lat).", "The route must be a GeoJSON LineString of at least two lon/lat positions.");
+    public static readonly Text OverrideReasonLength = new("Motivera med minst 10 tecken.", "Give a reason of at least 10 characters.");
+
+    public static readonly Text CheckPassed = new("Godkänd.", "Passed.");
+    public static readonly Text CheckPublicNotice = new("Allmänheten ska få minst {0} dagars varsel; evenemanget börjar om {1} dagar.", "The public needs at least {0} days' notice; the event starts in {1} days.");
+    public static readonly Text CheckActorNotice = new("Aktörer ska bjudas in minst {0} dagar före; {1} inbjudan/inbjudningar skickades senare.", "Actors must be invited at least {0} days ahead; {1} invitation(s) were sent later.");
+    public static readonly Text CheckActorNoticeNone = new("Inga aktörer är inbjudna.", "No actors are invited.");
+    public static readonly Text CheckRequiredActors = new("Inbjudan saknas för: {0}.", "No invitation for: {0}.");
+    public static readonly Text CheckVenueAccessibility = new("Lokalens adress och tillgänglighet ska anges för möten på plats.", "State the venue's address and accessibility for on-site meetings.");
+    public static readonly Text CheckRemoteLink = new("En länk till distansmötet krävs för distans- och hybridmöten.", "A remote meeting link is required for remote and hybrid meetings.");
+    public static readonly Text CheckPersonalData = new("Texten ser ut att innehålla personuppgifter ({0}). Läs den igen innan den publiceras.", "The text looks like it holds personal data ({0}). Read it again before it is published.");
+    public static readonly Text FieldTitle = new("rubriken", "the title");
+    public static readonly Text FieldDescription = new("beskrivningen", "the description");
+    public static readonly Text FieldProblem = new("problemet", "the problem");
+
+    public static readonly Text InvitationNotFound = new("Länken är ogiltig eller har gått ut.", "The link is invalid or has expired.");
+    public static readonly Text BadRsvpLink = new("Ogiltig länk.", "Invalid link.");
+
+    /// <summary>The name of a screened field in a sentence; the field's own name for one this list does not know.</summary>
+    public static string Field(string field) => field switch
+    {
+        "title" => FieldTitle.Format(),
+        "description" => FieldDescription.Format(),
+        "problem" => FieldProblem.Format(),
+        _ => $"field.{field}",
+    };
+}

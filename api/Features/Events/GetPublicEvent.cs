@@ -1,0 +1,26 @@
+using FluentValidation;
+using Mediator;
+using Trygghet.Api.Infrastructure;
+
+namespace Trygghet.Api.Features.Events;
+
+public sealed record GetPublicEventQuery(EventKind Kind, string IdOrSlug) : IQuery<PublicEvent>;
+
+public sealed class GetPublicEventValidator : AbstractValidator<GetPublicEventQuery>
+{
+    public GetPublicEventValidator() => RuleFor(q => q.IdOrSlug).NotEmpty().MaximumLength(100).Matches("^[a-z0-9-]+$");
+}
+
+public sealed class GetPublicEventHandler(DbSession db, TimeProvider clock) : IQueryHandler<GetPublicEventQuery, PublicEvent>
+{
+    public async ValueTask<PublicEvent> Handle(GetPublicEventQuery query, CancellationToken ct)
+    {
+        var byId = Guid.TryParse(query.IdOrSlug, out var id);
+        var row = await db.QuerySingleOrDefaultAsync<EventRow>(EventRow.Select + """
+             where e.status <> 'draft' and (@Kind::text is null or e.kind = @Kind) and (e.slug = @IdOrSlug or (@ById and e.id = @Id))
+            """, new { Kind = WireName.Of(query.Kind), query.IdOrSlug, ById = byId, Id = id }, ct)
+            ?? throw new NotFoundException(EventTexts.NotFound, query.IdOrSlug);
+        var participants = await PublicEvents.ParticipantsAsync(db, [row.Id], ct);
+        return PublicEvents.ToPublic(row, participants[row.Id].ToList(), clock.GetUtcNow());
+    }
+}
