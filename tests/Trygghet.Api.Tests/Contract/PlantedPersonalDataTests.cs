@@ -153,9 +153,12 @@ public sealed class PlantedPersonalDataTests(ApiFixture fixture, ITestOutputHelp
         if (schema["properties"] is not JsonObject declared)
             return [.. world.FormFields(operation).Select(f => new FormField(f.Name, f.Neutral, f.FreeText))];
         var required = schema["required"]?.AsArray().Select(r => (string)r!).ToHashSet() ?? [];
+        // Fields the world knows (a key, a code, coordinates) take its values; a person types only what it marks free text.
+        var known = world.FormFields(operation).ToDictionary(f => f.Name);
         return [.. declared.Select(p =>
         {
             var property = Flatten(p.Value!.AsObject());
+            if (known.TryGetValue(p.Key, out var field)) return new FormField(p.Key, field.Neutral, field.FreeText);
             var neutral = world.Property(operation.Id, p.Key, 0) ?? (required.Contains(p.Key) ? OpenApiDocument.SampleBody(property) : null);
             return new FormField(p.Key, neutral is JsonValue v && v.GetValueKind() == System.Text.Json.JsonValueKind.String ? v.GetValue<string>() : neutral?.ToJsonString(),
                 IsFreeText(property));
