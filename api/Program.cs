@@ -51,10 +51,7 @@ if (string.IsNullOrEmpty(mail.SmtpHost)) builder.Services.AddSingleton<IMailSend
 else builder.Services.AddSingleton<IMailSender, SmtpSender>();
 builder.Services.AddSingleton(builder.Configuration.GetSection("Invitations").Get<InvitationOptions>() ?? new InvitationOptions());
 builder.Services.AddSingleton<IPeriodicJob, InvitationReminders>();
-builder.Services.AddSingleton(builder.Configuration.GetSection("Registrations").Get<RegistrationOptions>() ?? new RegistrationOptions());
-builder.Services.AddSingleton<OpenEvents>();
-builder.Services.AddSingleton<IPeriodicJob, RegistrationReminders>();
-builder.Services.AddSingleton<IPeriodicJob, RegistrationRetention>();
+builder.Services.AddRegistrations(builder.Configuration);
 builder.Services.AddSingleton(builder.Configuration.GetSection("Retention").Get<RetentionOptions>() ?? new RetentionOptions());
 builder.Services.AddSingleton<IPeriodicJob, PersonalDataRetention>();
 builder.Services.AddSingleton(builder.Configuration.GetSection("Jobs").Get<JobOptions>() ?? new JobOptions());
