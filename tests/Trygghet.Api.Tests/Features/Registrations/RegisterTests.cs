@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using Trygghet.Api.Tests.Features.Events;
 using Trygghet.Client;
 
@@ -160,6 +162,42 @@ public sealed class RegisterTests(ApiFixture fixture) : ApiTest(fixture)
         Assert.Equal(keys.Count, await Scalar<int>("select count(distinct registration_id)::int from outbox where kind in ('registration.confirmed', 'registration.waitlisted')"));
         Assert.Equal(keys.Count, await Scalar<int>("select count(*)::int from outbox"));
         await AssertTallyAsync();
+    }
+
+    [Fact]
+    public async Task A_check_in_code_already_taken_in_the_event_is_drawn_again_on_either_path()
+    {
+        var ample = Planner.Dialogue(Now.AddDays(30));
+        ample.CapacityOnSite = 100_000; // far from the limit: the shared path
+        var open = await Registrar.OpenAsync(Api, ample);
+        var hall = await Registrar.OpenAsync(Api, Planner.Dialogue(Now.AddDays(31), title: "Liten sal")); // 60 seats: the exclusive path
+        var codes = new ScriptedCodes("AAAAAAAA", "AAAAAAAA", "CCCCCCCC", "AAAAAAAA", "AAAAAAAA", "DDDDDDDD");
+        await using var host = Api.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<Trygghet.Api.Features.Registrations.ICheckInCodes>(codes)));
+        var http = host.CreateClient();
+
+        async Task<string> CodeAsync(Guid eventId, string key)
+        {
+            var response = await http.SendAsync(Post(eventId, key, Body(email: $"{key}@example.se")));
+            Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+            return JsonSerializer.Deserialize<JsonElement>(await response.Content.ReadAsStringAsync()).GetProperty("checkInCode").GetString()!;
+        }
+
+        Assert.Equal("AAAAAAAA", await CodeAsync(open.Id, "code-open-1"));
+        Assert.Equal("CCCCCCCC", await CodeAsync(open.Id, "code-open-2"));
+        Assert.Equal("AAAAAAAA", await CodeAsync(hall.Id, "code-hall-1"));
+        Assert.Equal("DDDDDDDD", await CodeAsync(hall.Id, "code-hall-2"));
+        Assert.Equal(4, await Scalar<int>("select count(*)::int from registration"));
+        Assert.Equal(4, await Scalar<int>("select count(*)::int from outbox where kind = 'registration.confirmed'"));
+        Assert.Equal(4, await Scalar<int>("select count(*)::int from idempotency_key"));
+        await AssertTallyAsync();
+    }
+
+    /// <summary>Check-in codes in a set order, the last one repeated.</summary>
+    private sealed class ScriptedCodes(params string[] codes) : Trygghet.Api.Features.Registrations.ICheckInCodes
+    {
+        private int next = -1;
+
+        public string New() => codes[Math.Min(Interlocked.Increment(ref next), codes.Length - 1)];
     }
 
     [Fact]
