@@ -134,7 +134,9 @@ public sealed class RegisterHandler(DbSession db, TimeProvider clock, ISecretTok
     {
         var request = command.Request with
         {
-            Email = Trimmed(command.Request.Email), Name = Trimmed(command.Request.Name), AccessibilityNeeds = Trimmed(command.Request.AccessibilityNeeds),
+            Email = Trimmed(command.Request.Email),
+            Name = Trimmed(command.Request.Name),
+            AccessibilityNeeds = Trimmed(command.Request.AccessibilityNeeds),
         };
         var lookup = Idempotency.LookupHash(command.IdempotencyKey);
         var requestHash = Idempotency.RequestHash($"register/{command.EventId}", request);
