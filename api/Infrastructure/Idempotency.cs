@@ -1,6 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Npgsql;
+using NpgsqlTypes;
 
 namespace Trygghet.Api.Infrastructure;
 
@@ -63,18 +65,46 @@ public sealed class IdempotencyMismatchException() : ProblemException(StatusCode
 /// </summary>
 public static class IdempotentCommand
 {
+    /// <summary>
+    /// The one insert of a key's row: nothing when the key is taken (after waiting for a transaction that holds it),
+    /// else one row <c>true</c>. Positional parameters, so that it joins a batch without rewriting.
+    /// </summary>
+    private const string InsertSql = """
+        insert into idempotency_key (key_hash, operation, request_hash, status, response, created_at)
+        values ($1, $2, $3, $4, $5, $6)
+        on conflict (key_hash) do nothing
+        returning true
+        """;
+
+    /// <summary>The insert as a statement of a batch: a claim (status 0, no answer yet) or the answer itself.</summary>
+    public static NpgsqlBatchCommand Insert(byte[] lookup, string operation, byte[] requestHash, int status, byte[] response, DateTimeOffset now) =>
+        new(InsertSql)
+        {
+            Parameters =
+            {
+                new NpgsqlParameter<byte[]>("", NpgsqlDbType.Bytea) { TypedValue = lookup },
+                new NpgsqlParameter<string>("", NpgsqlDbType.Text) { TypedValue = operation },
+                new NpgsqlParameter<byte[]>("", NpgsqlDbType.Bytea) { TypedValue = requestHash },
+                new NpgsqlParameter<int>("", NpgsqlDbType.Integer) { TypedValue = status },
+                new NpgsqlParameter<byte[]>("", NpgsqlDbType.Bytea) { TypedValue = response },
+                new NpgsqlParameter<DateTimeOffset>("", NpgsqlDbType.TimestampTz) { TypedValue = now },
+            },
+        };
+
+    /// <summary>Runs <see cref="Insert"/> on a connection and transaction the caller owns; false when the key was taken.</summary>
+    public static async Task<bool> TryInsertAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, byte[] lookup, string operation,
+        byte[] requestHash, int status, byte[] response, DateTimeOffset now, CancellationToken ct)
+    {
+        await using var batch = new NpgsqlBatch(connection, transaction) { BatchCommands = { Insert(lookup, operation, requestHash, status, response, now) } };
+        return await batch.ExecuteScalarAsync(ct) is true;
+    }
+
     /// <summary>The earlier answer to replay, or null when this request claimed the key and must run.</summary>
     public static async Task<T?> ClaimOrReplayAsync<T>(this DbSession db, string key, string operation, byte[] requestHash, DateTimeOffset now,
         CancellationToken ct) where T : class
     {
         var lookup = Idempotency.LookupHash(key);
-        var claimed = await db.QuerySingleOrDefaultAsync<bool>("""
-            insert into idempotency_key (key_hash, operation, request_hash, status, response, created_at)
-            values (@lookup, @operation, @requestHash, 0, '\x', @now)
-            on conflict (key_hash) do nothing
-            returning true
-            """, new { lookup, operation, requestHash, now }, ct);
-        if (claimed) return null;
+        if (await TryInsertAsync(await db.ConnectionAsync(ct), db.Transaction, lookup, operation, requestHash, 0, [], now, ct)) return null;
         var earlier = await db.QuerySingleOrDefaultAsync<IdempotentEntry>(
             "select operation, request_hash, status, response from idempotency_key where key_hash = @lookup", new { lookup }, ct)
             ?? throw new IdempotencyMismatchException();

@@ -1,20 +1,19 @@
 using Dapper;
-using Npgsql;
-using NpgsqlTypes;
 using FluentValidation;
 using Mediator;
+using Npgsql;
+using NpgsqlTypes;
 using Trygghet.Api.Features.Events;
 using Trygghet.Api.Infrastructure;
 
 namespace Trygghet.Api.Features.Registrations;
 
 /// <summary>
-/// A registration. It owns its transactions (see <see cref="RegisterHandler"/>): the shared lock and, near the
-/// capacity limit, the exclusive one, each in a transaction of its own.
+/// A registration. It owns its transactions: the shared lock and, near the capacity limit, the exclusive one, each in
+/// a transaction of its own, and an attempt that lost a race starts again in a fresh one (docs/decisions/0008).
 /// </summary>
-/// <param name="Exclusive">Go straight to the exclusive lock (near the capacity limit); see <see cref="RegistrationQueue"/>.</param>
-public sealed record Register(EventKind Kind, Guid EventId, string IdempotencyKey, RegistrationRequest Request, string Language,
-    bool Exclusive = false) : ICommand<RegistrationOutcome>, IOwnsTransactions;
+public sealed record RegisterCommand(EventKind Kind, Guid EventId, string IdempotencyKey, RegistrationRequest Request, string Language)
+    : ICommand<RegistrationOutcome>, IOwnsTransactions;
 
 /// <param name="Replayed">True when the answer is the stored one of an earlier request with the same Idempotency-Key.</param>
 public sealed record RegistrationOutcome(RegistrationReceipt Receipt, bool Replayed);
@@ -22,14 +21,14 @@ public sealed record RegistrationOutcome(RegistrationReceipt Receipt, bool Repla
 /// <summary>
 /// The attempt must start again in a fresh transaction: near the capacity limit (retry under the exclusive lock),
 /// on a concurrent request with the same Idempotency-Key (the retry replays its answer), or on a check-in code
-/// that happened to be taken.
+/// that happened to be taken. After the last attempt it is the answer: 503, try again with the same key.
 /// </summary>
-public sealed class RegistrationRetryException(bool exclusive) : ProblemException(StatusCodes.Status503ServiceUnavailable, "registration.busy")
+public sealed class RegistrationRetryException(bool exclusive) : ProblemException(StatusCodes.Status503ServiceUnavailable, RegistrationTexts.Busy)
 {
     public bool Exclusive { get; } = exclusive;
 }
 
-public sealed class RegisterValidator : AbstractValidator<Register>
+public sealed class RegisterValidator : AbstractValidator<RegisterCommand>
 {
     public RegisterValidator()
     {
@@ -45,39 +44,12 @@ public sealed class RegistrationRequestValidator : AbstractValidator<Registratio
     {
         RuleFor(r => r.Mode).IsInEnum();
         RuleFor(r => r.ConsentVersion).NotEmpty().MaximumLength(50);
-        RuleFor(r => r.Email).MaximumLength(320).Must(BeAnAddress).WithMessage(_ => Messages.Get("registration.emailInvalid"));
+        RuleFor(r => r.Email).MaximumLength(320).Must(RegistrationRules.IsAnAddress).WithMessage(_ => RegistrationTexts.EmailInvalid.Format());
         RuleFor(r => r.Email).NotEmpty().When(r => r.Mode == RegistrationMode.Remote)
-            .WithMessage(_ => Messages.Get("registration.emailForRemote"));
+            .WithMessage(_ => RegistrationTexts.EmailForRemote.Format());
         RuleFor(r => r.Name).MaximumLength(200);
         RuleFor(r => r.AccessibilityNeeds).MaximumLength(1_000);
     }
-
-    /// <summary>One plain address that the mailer can send to, e.g. <c>namn@example.se</c>.</summary>
-    public static bool BeAnAddress(string? email) =>
-        email is null || (MimeKit.MailboxAddress.TryParse(email.Trim(), out var address) && address.Address == email.Trim()
-            && email.Count(c => c == '@') == 1 && !email.Trim().EndsWith('@') && !email.Trim().StartsWith('@') && email.Trim().Contains('.'));
-}
-
-/// <summary>
-/// Events recently read open and far from full, so that a registration can go straight to the shared path without
-/// reading the event first. Only a hint: the shared path re-checks version, status and places under the lock, and
-/// forgets the event when they no longer hold. Kept for a few seconds, so that times and deadlines are fresh.
-/// </summary>
-public sealed class OpenEvents
-{
-    private static readonly TimeSpan KeptFor = TimeSpan.FromSeconds(5);
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, (EventRow Row, DateTimeOffset ReadAt)> events = new();
-
-    internal EventRow? Get(Guid id, DateTimeOffset now) =>
-        events.TryGetValue(id, out var entry) && now - entry.ReadAt < KeptFor && now >= entry.ReadAt ? entry.Row : null;
-
-    internal void Remember(EventRow row, DateTimeOffset now)
-    {
-        if (events.Count > 10_000) events.Clear();
-        events[row.Id] = (row, now);
-    }
-
-    internal void Forget(Guid id) => events.TryRemove(id, out _);
 }
 
 /// <summary>
@@ -86,11 +58,11 @@ public sealed class OpenEvents
 /// tally: two round trips in all, and parallel registrations do not wait for each other. Near the limit, or when
 /// the guard fails, an explicit transaction takes the lock exclusively and decides confirmed or waitlisted exactly.
 /// </summary>
-public sealed class RegisterHandler(DbSession db, TimeProvider clock, ISecretTokens tokens, SiteOptions site, RegistrationOptions options,
-    OpenEvents openEvents) : ICommandHandler<Register, RegistrationOutcome>
+public sealed class RegisterHandler(DbSession db, TimeProvider clock, ISecretTokens tokens, ICheckInCodes codes, SiteOptions site,
+    RegistrationOptions options, OpenEvents openEvents) : ICommandHandler<RegisterCommand, RegistrationOutcome>
 {
-    /// <summary>Without look-alikes: no 0/O, 1/I/L, 2/Z, 5/S, 8/B, U/V.</summary>
-    public const string CheckInAlphabet = "ACDEFGHJKMNPQRTWXY34679";
+    /// <summary>Attempts before the answer is 503 (retry later with the same key).</summary>
+    private const int MaxAttempts = 5;
 
     private const string ReadSql = $"""
         select operation, request_hash, status, response from idempotency_key where key_hash = @Lookup;
@@ -99,142 +71,150 @@ public sealed class RegisterHandler(DbSession db, TimeProvider clock, ISecretTok
         select current_setting('max_connections')::int;
         """;
 
-    private const string InsertSql = """
-        insert into registration (id, event_id, mode, status, email, name, needs, consent_version, language, token_hash,
-                                  check_in_code, created_at, updated_at)
-        select @Id, @EventId, @Mode, @Status, @Email, @Name, @Needs, @ConsentVersion, @Language, @TokenHash, @Code, @Now, @Now
+    /// <summary>
+    /// The shared path, after <c>pg_advisory_xact_lock_shared</c> in the statement before it, so that this one reads
+    /// the tally after the lock: the tally plus <c>max_connections</c> bounds every registration that can commit
+    /// meanwhile (docs/decisions/0008). The stored answer goes first and the registration only with it, so a concurrent
+    /// request with the same key inserts nothing. Parameters: $1 event, $2 version, $3 sequence, $4 capacity, $5 mode,
+    /// $6 key hash, $7 request hash, $8 sealed answer, $9 now, $10 registration, $11 e-mail, $12 name, $13 needs,
+    /// $14 consent version, $15 language, $16 token hash, $17 check-in code, $18 subject, $19 body, $20 calendar.
+    /// </summary>
+    private const string SharedSql = """
+        with allowed as (
+            select 1 from event e
+            where e.id = $1 and e.version = $2 and e.sequence = $3 and e.status = 'published'
+              and ($4::int is null or (
+                  select coalesce(sum(t.confirmed), 0) + current_setting('max_connections')::int < $4 and coalesce(sum(t.waitlisted), 0) = 0
+                  from registration_tally t where t.event_id = $1 and t.mode = $5))),
+        idem as (
+            insert into idempotency_key (key_hash, operation, request_hash, status, response, created_at)
+            select $6, 'register', $7, 201, $8, $9 from allowed
+            on conflict do nothing
+            returning 1),
+        reg as (
+            insert into registration (id, event_id, mode, status, email, name, needs, consent_version, language, token_hash,
+                                      check_in_code, created_at, updated_at)
+            select $10, $1, $5, 'confirmed', $11, $12, $13, $14, $15, $16, $17, $9, $9 from idem
+            returning id),
+        mail as (
+            insert into outbox (kind, recipient, subject, body, calendar, created_at, available_at, registration_id)
+            select 'registration.confirmed', $11, $18, $19, $20, $9, $9, id from reg where $11::text is not null),
+        tally as (
+            insert into registration_tally as t (event_id, mode, shard, confirmed, waitlisted)
+            select $1, $5, pg_backend_pid() % 64, 1, 0 from reg
+            on conflict (event_id, mode, shard) do update
+                set confirmed = t.confirmed + excluded.confirmed, waitlisted = t.waitlisted + excluded.waitlisted)
+        select (select count(*)::int from allowed), (select count(*)::int from reg)
         """;
 
-    private const string MailSql = """
-        insert into outbox (kind, recipient, subject, body, calendar, created_at, available_at, registration_id)
-        select @MailKind, @Email, @Subject, @Body, @Calendar, @Now, @Now, id from reg where @Email::text is not null
-        """;
-
-    private const string TallyInsertSql = """
+    /// <summary>
+    /// The exclusive path's registration and its tally. Parameters: $1 registration, $2 event, $3 mode, $4 status,
+    /// $5 e-mail, $6 name, $7 needs, $8 consent version, $9 language, $10 token hash, $11 check-in code, $12 now.
+    /// </summary>
+    private const string ExclusiveSql = """
+        with reg as (
+            insert into registration (id, event_id, mode, status, email, name, needs, consent_version, language, token_hash,
+                                      check_in_code, created_at, updated_at)
+            values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12)
+            returning event_id, mode, status)
         insert into registration_tally as t (event_id, mode, shard, confirmed, waitlisted)
-        select @EventId, @Mode, pg_backend_pid() % 64, (@Status = 'confirmed')::int, (@Status = 'waitlisted')::int
-        """;
-
-    private const string TallyConflict = """
+        select event_id, mode, pg_backend_pid() % 64, (status = 'confirmed')::int, (status = 'waitlisted')::int from reg
         on conflict (event_id, mode, shard) do update
             set confirmed = t.confirmed + excluded.confirmed, waitlisted = t.waitlisted + excluded.waitlisted
         """;
 
-    private const string IdempotencySql = """
-        insert into idempotency_key (key_hash, operation, request_hash, status, response, created_at)
-        select @Lookup, 'register', @RequestHash, 201, @Response, @Now
-        """;
-
-    /// <summary>
-    /// The shared path. The lock is taken by the first statement, so the second reads the tally after it: the tally
-    /// plus <c>max_connections</c> bounds every registration that can commit meanwhile (docs/decisions/0008). The stored
-    /// answer goes first and the registration only with it, so a concurrent request with the same key inserts nothing.
-    /// </summary>
-    private const string SharedCte = $"""
-        with allowed as (
-            select 1 from event e
-            where e.id = @EventId and e.version = @Version and e.sequence = @Sequence and e.status = 'published'
-              and (@Capacity::int is null or (
-                  select coalesce(sum(t.confirmed), 0) + current_setting('max_connections')::int < @Capacity and coalesce(sum(t.waitlisted), 0) = 0
-                  from registration_tally t where t.event_id = @EventId and t.mode = @Mode))),
-        idem as ({IdempotencySql} from allowed on conflict do nothing returning 1),
-        reg as ({InsertSql} from idem returning id),
-        mail as ({MailSql}),
-        tally as ({TallyInsertSql} from reg {TallyConflict})
-        select (select count(*)::int from allowed), (select count(*)::int from reg)
-        """;
-
-    /// <summary>The parameters of the shared path, in the order of their positions (<c>$1</c> …).</summary>
-    private static readonly string[] SharedNames =
-    [
-        "EventId", "Version", "Sequence", "Capacity", "Mode", "Lookup", "RequestHash", "Response", "Now", "Id", "Status", "Email", "Name",
-        "Needs", "ConsentVersion", "Language", "TokenHash", "Code", "MailKind", "Subject", "Body", "Calendar",
-    ];
-
-    /// <summary>
-    /// The shared path runs on every registration, so it skips Dapper and named-parameter rewriting: positional
-    /// parameters, sent as one batch (one round trip, one implicit transaction).
-    /// </summary>
-    private static readonly string SharedPositional = System.Text.RegularExpressions.Regex.Replace(SharedCte, "@([A-Za-z]+)", m =>
-        Array.IndexOf(SharedNames, m.Groups[1].Value) is var i and >= 0 ? $"${i + 1}" : throw new InvalidOperationException(m.Value));
-
-    private const string ExclusiveSql = $"""
-        with reg as ({InsertSql} returning id),
-        mail as ({MailSql}),
-        tally as ({TallyInsertSql} from reg {TallyConflict}),
-        idem as ({IdempotencySql} from reg on conflict do nothing returning 1)
-        select (select count(*)::int from reg), (select count(*)::int from idem)
-        """;
-
     private sealed record Read(IdempotentEntry? Earlier, EventRow? Row, RegistrationQueue.ModeCount Count, int MaxConnections);
 
-    public async ValueTask<RegistrationOutcome> Handle(Register command, CancellationToken ct)
+    private sealed record Fresh(RegistrationReceipt Receipt, RegistrationStatus Status, (string Subject, string Body, string? Calendar) Mail);
+
+    /// <summary>What every attempt of one request shares: the trimmed request and the hashes of its key and body.</summary>
+    private sealed record Attempt(RegisterCommand Command, RegistrationRequest Request, byte[] Lookup, byte[] RequestHash, DateTimeOffset Now);
+
+    public async ValueTask<RegistrationOutcome> Handle(RegisterCommand command, CancellationToken ct)
+    {
+        var request = command.Request with
+        {
+            Email = Trimmed(command.Request.Email),
+            Name = Trimmed(command.Request.Name),
+            AccessibilityNeeds = Trimmed(command.Request.AccessibilityNeeds),
+        };
+        var lookup = Idempotency.LookupHash(command.IdempotencyKey);
+        var requestHash = Idempotency.RequestHash($"register/{command.EventId}", request);
+        var exclusive = false;
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                var now = clock.GetUtcNow();
+                return await AttemptAsync(new Attempt(command, request, lookup, requestHash, now), exclusive, ct);
+            }
+            catch (RegistrationRetryException retry) when (attempt < MaxAttempts)
+            {
+                exclusive |= retry.Exclusive;
+            }
+        }
+    }
+
+    private async Task<RegistrationOutcome> AttemptAsync(Attempt a, bool exclusive, CancellationToken ct)
     {
         try
         {
-            return await RegisterAsync(command, ct);
+            if (!exclusive && await SharedFirstAsync(a, ct) is { } outcome) return outcome;
+            return await ExclusiveAsync(a, ct);
         }
-        catch (Npgsql.PostgresException e) when (e.SqlState == Npgsql.PostgresErrorCodes.UniqueViolation && e.ConstraintName == "registration_event_id_check_in_code_key")
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation && e.ConstraintName == "registration_event_id_check_in_code_key")
         {
-            throw new RegistrationRetryException(command.Exclusive); // the random check-in code was taken: draw again
+            throw new RegistrationRetryException(exclusive); // the random check-in code was taken: draw again
         }
     }
 
-    private async Task<RegistrationOutcome> RegisterAsync(Register command, CancellationToken ct)
+    /// <summary>The shared path when the event is far from full; null when it must go the exclusive way.</summary>
+    private async Task<RegistrationOutcome?> SharedFirstAsync(Attempt a, CancellationToken ct)
     {
-        var now = clock.GetUtcNow();
-        var request = command.Request with { Email = Trimmed(command.Request.Email), Name = Trimmed(command.Request.Name), AccessibilityNeeds = Trimmed(command.Request.AccessibilityNeeds) };
-        var lookup = Idempotency.LookupHash(command.IdempotencyKey);
-        var requestHash = Idempotency.RequestHash($"register/{command.EventId}", request);
-
-        if (!command.Exclusive)
+        var (command, request, now) = (a.Command, a.Request, a.Now);
+        // An event recently seen open and far from full is tried at once; the guard in SharedSql re-checks it.
+        if (openEvents.Get(command.EventId, now) is { } cached && cached.KindValue == command.Kind && RegistrationQueue.Offers(cached, request.Mode)
+            && RegistrationQueue.ClosedReason(cached, now) is null)
         {
-            // An event recently seen open and far from full is tried at once; the guard in SharedSql re-checks it.
-            if (openEvents.Get(command.EventId, now) is { } cached && cached.KindValue == command.Kind && RegistrationQueue.Offers(cached, request.Mode)
-                && RegistrationQueue.ClosedReason(cached, now) is null)
-            {
-                var outcome = await SharedAsync(command, request, cached, lookup, requestHash, now, ct);
-                if (outcome is not null) return outcome;
-                openEvents.Forget(command.EventId);
-            }
-
-            var read = await ReadAsync(command.EventId, request.Mode, lookup, ct);
-            if (Replay(command, read, requestHash) is { } replay) return replay;
-            var row = Open(command, read.Row, request.Mode, now);
-            var capacity = RegistrationQueue.Capacity(row, request.Mode);
-            if (capacity is null || (read.Count.Waitlisted == 0 && read.Count.Confirmed + 2L * read.MaxConnections < capacity))
-            {
-                openEvents.Remember(row, now);
-                if (await SharedAsync(command, request, row, lookup, requestHash, now, ct) is { } outcome) return outcome;
-                openEvents.Forget(command.EventId);
-            }
+            if (await SharedAsync(a, cached, ct) is { } outcome) return outcome;
+            openEvents.Forget(command.EventId);
         }
-        return await ExclusiveAsync(command, request, lookup, requestHash, now, ct);
+
+        var read = await ReadAsync(command.EventId, request.Mode, a.Lookup, ct);
+        if (Replay(command, read, a.RequestHash) is { } replay) return replay;
+        var row = Open(command, read.Row, request.Mode, now);
+        var capacity = RegistrationQueue.Capacity(row, request.Mode);
+        if (capacity is null || (read.Count.Waitlisted == 0 && read.Count.Confirmed + 2L * read.MaxConnections < capacity))
+        {
+            openEvents.Remember(row, now);
+            if (await SharedAsync(a, row, ct) is { } outcome) return outcome;
+            openEvents.Forget(command.EventId);
+        }
+        return null;
     }
 
-    /// <summary>The shared path; null when its guard fails (the event changed or filled up).</summary>
-    private async Task<RegistrationOutcome?> SharedAsync(Register command, RegistrationRequest request, EventRow row, byte[] lookup, byte[] requestHash,
-        DateTimeOffset now, CancellationToken ct)
+    /// <summary>One try of the shared path; null when its guard fails (the event changed or filled up).</summary>
+    private async Task<RegistrationOutcome?> SharedAsync(Attempt a, EventRow row, CancellationToken ct)
     {
-        var fresh = NewRegistration(row, request, RegistrationStatus.Confirmed, null, command, now);
+        var (command, request) = (a.Command, a.Request);
+        var fresh = NewRegistration(row, request, RegistrationStatus.Confirmed, null, command, a.Now);
         var conn = await db.ConnectionAsync(ct);
         await using var batch = new NpgsqlBatch(conn);
-        // The lock first, in its own statement: the second statement's snapshot is then taken after it.
         batch.BatchCommands.Add(new NpgsqlBatchCommand("select 1 from pg_advisory_xact_lock_shared($1)")
         {
             Parameters = { new NpgsqlParameter<long> { TypedValue = RegistrationQueue.LockKey(row.Id) } },
         });
-        var statement = new NpgsqlBatchCommand(SharedPositional);
+        var statement = new NpgsqlBatchCommand(SharedSql);
         foreach (var (value, type) in new (object?, NpgsqlDbType)[]
         {
             (row.Id, NpgsqlDbType.Uuid), (row.Version, NpgsqlDbType.Integer), (row.Sequence, NpgsqlDbType.Integer),
             (RegistrationQueue.Capacity(row, request.Mode), NpgsqlDbType.Integer), (WireName.Of(request.Mode), NpgsqlDbType.Text),
-            (lookup, NpgsqlDbType.Bytea), (requestHash, NpgsqlDbType.Bytea), (Idempotency.Seal(command.IdempotencyKey, fresh.Receipt), NpgsqlDbType.Bytea),
-            (now, NpgsqlDbType.TimestampTz), (fresh.Receipt.Id, NpgsqlDbType.Uuid), ("confirmed", NpgsqlDbType.Text),
-            (request.Email, NpgsqlDbType.Text), (request.Name, NpgsqlDbType.Text), (request.AccessibilityNeeds, NpgsqlDbType.Text),
-            (request.ConsentVersion, NpgsqlDbType.Text), (command.Language, NpgsqlDbType.Text), (SecretTokens.Hash(fresh.Receipt.ManageToken), NpgsqlDbType.Bytea),
-            (fresh.Receipt.CheckInCode, NpgsqlDbType.Text), ("registration.confirmed", NpgsqlDbType.Text), (fresh.Mail.Subject, NpgsqlDbType.Text),
-            (fresh.Mail.Body, NpgsqlDbType.Text), (fresh.Mail.Calendar, NpgsqlDbType.Text),
+            (a.Lookup, NpgsqlDbType.Bytea), (a.RequestHash, NpgsqlDbType.Bytea), (Idempotency.Seal(command.IdempotencyKey, fresh.Receipt), NpgsqlDbType.Bytea),
+            (a.Now, NpgsqlDbType.TimestampTz), (fresh.Receipt.Id, NpgsqlDbType.Uuid), (request.Email, NpgsqlDbType.Text),
+            (request.Name, NpgsqlDbType.Text), (request.AccessibilityNeeds, NpgsqlDbType.Text), (request.ConsentVersion, NpgsqlDbType.Text),
+            (command.Language, NpgsqlDbType.Text), (SecretTokens.Hash(fresh.Receipt.ManageToken), NpgsqlDbType.Bytea),
+            (fresh.Receipt.CheckInCode, NpgsqlDbType.Text), (fresh.Mail.Subject, NpgsqlDbType.Text), (fresh.Mail.Body, NpgsqlDbType.Text),
+            (fresh.Mail.Calendar, NpgsqlDbType.Text),
         })
             statement.Parameters.Add(new NpgsqlParameter { Value = value ?? DBNull.Value, NpgsqlDbType = type });
         batch.BatchCommands.Add(statement);
@@ -248,19 +228,24 @@ public sealed class RegisterHandler(DbSession db, TimeProvider clock, ISecretTok
         if (registered == 1) return new RegistrationOutcome(fresh.Receipt, Replayed: false);
         if (allowed == 0) return null;
         // Allowed but not registered: a request with the same key came first (and has committed): replay its answer.
-        var read = await ReadAsync(command.EventId, request.Mode, lookup, ct);
-        return Replay(command, read, requestHash) ?? throw new RegistrationRetryException(exclusive: false);
+        var read = await ReadAsync(command.EventId, request.Mode, a.Lookup, ct);
+        return Replay(command, read, a.RequestHash) ?? throw new RegistrationRetryException(exclusive: false);
     }
 
-    private async Task<RegistrationOutcome> ExclusiveAsync(Register command, RegistrationRequest request, byte[] lookup, byte[] requestHash,
-        DateTimeOffset now, CancellationToken ct)
+    /// <summary>
+    /// The exclusive path: exact under the lock. The stored answer, the registration with its tally and its e-mail go
+    /// in one batch; when the key turns out taken (a request with it committed meanwhile) the transaction is rolled
+    /// back and the retry replays that answer.
+    /// </summary>
+    private async Task<RegistrationOutcome> ExclusiveAsync(Attempt a, CancellationToken ct)
     {
+        var (command, request, now) = (a.Command, a.Request, a.Now);
         await db.BeginAsync(ct);
         try
         {
             await RegistrationQueue.LockAsync(db, command.EventId, ct);
-            var read = await ReadAsync(command.EventId, request.Mode, lookup, ct);
-            if (Replay(command, read, requestHash) is { } replay)
+            var read = await ReadAsync(command.EventId, request.Mode, a.Lookup, ct);
+            if (Replay(command, read, a.RequestHash) is { } replay)
             {
                 await db.CommitAsync(ct);
                 return replay;
@@ -271,9 +256,33 @@ public sealed class RegisterHandler(DbSession db, TimeProvider clock, ISecretTok
                 ? RegistrationStatus.Confirmed
                 : RegistrationStatus.Waitlisted;
             var fresh = NewRegistration(row, request, status, status == RegistrationStatus.Waitlisted ? read.Count.Waitlisted + 1 : null, command, now);
-            var (registered, remembered) = await db.QuerySingleOrDefaultAsync<(int, int)>(ExclusiveSql,
-                Parameters(fresh, request, command, lookup, requestHash, now), ct);
-            if (registered == 0 || remembered == 0) throw new RegistrationRetryException(exclusive: true);
+
+            await using var batch = new NpgsqlBatch(await db.ConnectionAsync(ct), db.Transaction);
+            batch.BatchCommands.Add(IdempotentCommand.Insert(a.Lookup, "register", a.RequestHash, StatusCodes.Status201Created,
+                Idempotency.Seal(command.IdempotencyKey, fresh.Receipt), now));
+            var statement = new NpgsqlBatchCommand(ExclusiveSql);
+            foreach (var (value, type) in new (object?, NpgsqlDbType)[]
+            {
+                (fresh.Receipt.Id, NpgsqlDbType.Uuid), (row.Id, NpgsqlDbType.Uuid), (WireName.Of(request.Mode), NpgsqlDbType.Text),
+                (WireName.Of(status), NpgsqlDbType.Text), (request.Email, NpgsqlDbType.Text), (request.Name, NpgsqlDbType.Text),
+                (request.AccessibilityNeeds, NpgsqlDbType.Text), (request.ConsentVersion, NpgsqlDbType.Text), (command.Language, NpgsqlDbType.Text),
+                (SecretTokens.Hash(fresh.Receipt.ManageToken), NpgsqlDbType.Bytea), (fresh.Receipt.CheckInCode, NpgsqlDbType.Text),
+                (now, NpgsqlDbType.TimestampTz),
+            })
+                statement.Parameters.Add(new NpgsqlParameter { Value = value ?? DBNull.Value, NpgsqlDbType = type });
+            batch.BatchCommands.Add(statement);
+            if (request.Email is { } email)
+            {
+                var kind = status == RegistrationStatus.Confirmed ? "registration.confirmed" : "registration.waitlisted";
+                batch.BatchCommands.Add(Outbox.Insert(new OutboxMail(kind, email, fresh.Mail.Subject, fresh.Mail.Body, fresh.Mail.Calendar, fresh.Receipt.Id), now));
+            }
+            bool remembered;
+            await using (var reader = await batch.ExecuteReaderAsync(ct))
+            {
+                remembered = await reader.ReadAsync(ct);
+                while (await reader.NextResultAsync(ct)) { }
+            }
+            if (!remembered) throw new RegistrationRetryException(exclusive: true);
             await db.CommitAsync(ct);
             return new RegistrationOutcome(fresh.Receipt, Replayed: false);
         }
@@ -294,7 +303,7 @@ public sealed class RegisterHandler(DbSession db, TimeProvider clock, ISecretTok
         return new Read(earlier, row, RegistrationQueue.For(counts, mode), await grid.ReadSingleAsync<int>());
     }
 
-    private static RegistrationOutcome? Replay(Register command, Read read, byte[] requestHash)
+    private static RegistrationOutcome? Replay(RegisterCommand command, Read read, byte[] requestHash)
     {
         if (read.Earlier is not { } earlier) return null;
         if (earlier.Operation != "register" || !earlier.RequestHash.AsSpan().SequenceEqual(requestHash)) throw new IdempotencyMismatchException();
@@ -302,7 +311,7 @@ public sealed class RegisterHandler(DbSession db, TimeProvider clock, ISecretTok
     }
 
     /// <summary>The event, if it takes registrations in this mode now; otherwise the problem naming why not.</summary>
-    private static EventRow Open(Register command, EventRow? row, RegistrationMode mode, DateTimeOffset now)
+    private static EventRow Open(RegisterCommand command, EventRow? row, RegistrationMode mode, DateTimeOffset now)
     {
         if (row is null || row.KindValue != command.Kind) throw new NotFoundException("event.notFound", command.EventId);
         if (RegistrationQueue.ClosedReason(row, now) is { } reason) throw RegistrationQueue.Closed(reason);
@@ -310,43 +319,17 @@ public sealed class RegisterHandler(DbSession db, TimeProvider clock, ISecretTok
         return row;
     }
 
-    private sealed record Fresh(RegistrationReceipt Receipt, RegistrationStatus Status, (string Subject, string Body, string? Calendar) Mail);
-
-    private Fresh NewRegistration(EventRow row, RegistrationRequest request, RegistrationStatus status, int? position, Register command, DateTimeOffset now)
+    private Fresh NewRegistration(EventRow row, RegistrationRequest request, RegistrationStatus status, int? position, RegisterCommand command,
+        DateTimeOffset now)
     {
         var token = tokens.New();
-        var code = System.Security.Cryptography.RandomNumberGenerator.GetString(CheckInAlphabet, 8);
-        var receipt = new RegistrationReceipt(Guid.CreateVersion7(now), row.Id, request.Mode, status, position, code, token,
+        var receipt = new RegistrationReceipt(Guid.CreateVersion7(now), row.Id, request.Mode, status, position, codes.New(), token,
             $"{site.PublicUrl.TrimEnd('/')}/anmalan#{token}");
         var mail = request.Email is null ? default
             : status == RegistrationStatus.Confirmed ? RegistrationMail.Confirmation(row, request.Mode, token, command.Language, site, options, now)
             : RegistrationMail.Compose(RegistrationMailKind.Waitlisted, row, request.Mode, token, position, command.Language, site, options, now);
         return new Fresh(receipt, status, mail);
     }
-
-    private static DynamicParameters Parameters(Fresh fresh, RegistrationRequest request, Register command, byte[] lookup, byte[] requestHash,
-        DateTimeOffset now) => new(new
-        {
-            fresh.Receipt.Id,
-            fresh.Receipt.EventId,
-            Mode = WireName.Of(request.Mode),
-            Status = WireName.Of(fresh.Status),
-            request.Email,
-            request.Name,
-            Needs = request.AccessibilityNeeds,
-            request.ConsentVersion,
-            command.Language,
-            TokenHash = SecretTokens.Hash(fresh.Receipt.ManageToken),
-            Code = fresh.Receipt.CheckInCode,
-            Now = now,
-            MailKind = fresh.Status == RegistrationStatus.Confirmed ? "registration.confirmed" : "registration.waitlisted",
-            fresh.Mail.Subject,
-            fresh.Mail.Body,
-            fresh.Mail.Calendar,
-            Lookup = lookup,
-            RequestHash = requestHash,
-            Response = Idempotency.Seal(command.IdempotencyKey, fresh.Receipt),
-        });
 
     private static string? Trimmed(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

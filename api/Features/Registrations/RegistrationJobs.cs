@@ -36,11 +36,9 @@ public sealed class RegistrationReminders(NpgsqlDataSource dataSource, ISecretTo
             var token = tokens.New();
             var (subject, body, calendar) = RegistrationMail.Compose(RegistrationMailKind.Reminder, row, WireName.Parse<RegistrationMode>(mode), token, null,
                 language, site, options, now);
-            await conn.ExecuteAsync(new CommandDefinition("""
-                update registration set reminder_token_hash = @hash, reminded_at = @now where id = @id;
-                insert into outbox (kind, recipient, subject, body, calendar, created_at, available_at, registration_id)
-                values ('registration.reminder', @email, @subject, @body, @calendar, @now, @now, @id);
-                """, new { hash = SecretTokens.Hash(token), now, id, email, subject, body, calendar }, tx, cancellationToken: ct));
+            await conn.ExecuteAsync(new CommandDefinition("update registration set reminder_token_hash = @hash, reminded_at = @now where id = @id",
+                new { hash = SecretTokens.Hash(token), now, id }, tx, cancellationToken: ct));
+            await Outbox.EnqueueAsync(conn, tx, new OutboxMail("registration.reminder", email, subject, body, calendar, id), now, ct);
         }
         await tx.CommitAsync(ct);
     }

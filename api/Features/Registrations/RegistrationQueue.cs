@@ -50,8 +50,8 @@ internal static class RegistrationQueue
     public static ProblemException Closed(RegistrationClosedReason reason)
     {
         ProblemException problem = reason is RegistrationClosedReason.DeadlinePassed or RegistrationClosedReason.ModeNotOffered
-            ? new BusinessRuleException($"registration.{WireName.Of(reason)}")
-            : new ConflictException($"registration.{WireName.Of(reason)}");
+            ? new BusinessRuleException(RegistrationTexts.Closed(reason))
+            : new ConflictException(RegistrationTexts.Closed(reason));
         problem.Extensions["reason"] = WireName.Of(reason);
         return problem;
     }

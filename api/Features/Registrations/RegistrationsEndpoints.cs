@@ -16,6 +16,17 @@ public static class RegistrationsEndpoints
 {
     private const string IdempotencyExample = "0f8fad5b-d9cb-469f-a165-70867728950e";
 
+    /// <summary>The feature's options, services and periodic jobs.</summary>
+    public static IServiceCollection AddRegistrations(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton(configuration.GetSection("Registrations").Get<RegistrationOptions>() ?? new RegistrationOptions());
+        services.AddSingleton<OpenEvents>();
+        services.AddSingleton<ICheckInCodes, CheckInCodes>();
+        services.AddSingleton<IPeriodicJob, RegistrationReminders>();
+        services.AddSingleton<IPeriodicJob, RegistrationRetention>();
+        return services;
+    }
+
     public static void MapRegistrations(this IEndpointRouteBuilder api)
     {
         foreach (var (path, kind, singular, tag) in new[] { ("/dialogues", EventKind.Dialogue, "Dialogue", "Dialogues"), ("/walks", EventKind.Walk, "Walk", "Walks") })
@@ -40,7 +51,7 @@ public static class RegistrationsEndpoints
             api.MapGet($"{path}/{{idOrSlug}}/availability", async (string idOrSlug, IMediator mediator, HttpContext http, CancellationToken ct) =>
                 {
                     http.Response.Headers.CacheControl = "no-cache";
-                    return TypedResults.Ok(await mediator.Send(new GetAvailability(kind, idOrSlug), ct));
+                    return TypedResults.Ok(await mediator.Send(new GetAvailabilityQuery(kind, idOrSlug), ct));
                 })
                 .WithName($"Get{singular}Availability").WithTags(tag, "Registrations")
                 .WithSummary($"Whether the {singular.ToLowerInvariant()} takes registrations, and the places left on site and remotely.")
@@ -91,69 +102,58 @@ public static class RegistrationsEndpoints
         IMediator mediator, HttpContext http, CancellationToken ct)
     {
         var language = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" ? "en" : "sv";
-        var exclusive = false;
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                var outcome = await mediator.Send(new Register(kind, id, idempotencyKey ?? "", request, language, exclusive), ct);
-                if (outcome.Replayed) http.Response.Headers[Idempotency.ReplayedHeader] = "true";
-                http.Response.Headers.CacheControl = "no-store";
-                return TypedResults.Created("/api/v1/registration", outcome.Receipt);
-            }
-            catch (RegistrationRetryException retry) when (attempt < 5)
-            {
-                exclusive |= retry.Exclusive;
-            }
-        }
+        var outcome = await mediator.Send(new RegisterCommand(kind, id, idempotencyKey ?? "", request, language), ct);
+        if (outcome.Replayed) http.Response.Headers[Idempotency.ReplayedHeader] = "true";
+        http.Response.Headers.CacheControl = "no-store";
+        return TypedResults.Created("/api/v1/registration", outcome.Receipt);
     }
 
     /// <param name="token">The secret of the manage link (the part after <c>#</c>). Sent as a header, never in a URL.</param>
     public static async Task<Ok<ManagedRegistration>> GetMyRegistration([FromHeader(Name = ManageTokenRules.Header), Required] string? token,
         IMediator mediator, HttpContext http, CancellationToken ct) =>
-        Private(http, TypedResults.Ok(await mediator.Send(new Features.Registrations.GetMyRegistration(token ?? ""), ct)));
+        Private(http, TypedResults.Ok(await mediator.Send(new GetMyRegistrationQuery(token ?? ""), ct)));
 
     /// <param name="token">The secret of the manage link, as a header.</param>
     public static async Task<Ok<ManagedRegistration>> ChangeMyMode([FromHeader(Name = ManageTokenRules.Header), Required] string? token,
         ModeChangeRequest request, IMediator mediator, HttpContext http, CancellationToken ct) =>
-        Private(http, TypedResults.Ok(await mediator.Send(new Features.Registrations.ChangeMyMode(token ?? "", request), ct)));
+        Private(http, TypedResults.Ok(await mediator.Send(new ChangeMyModeCommand(token ?? "", request), ct)));
 
     /// <param name="token">The secret of the manage link, as a header.</param>
     public static async Task<Ok<ManagedRegistration>> CancelMyRegistration([FromHeader(Name = ManageTokenRules.Header), Required] string? token,
         IMediator mediator, HttpContext http, CancellationToken ct) =>
-        Private(http, TypedResults.Ok(await mediator.Send(new Features.Registrations.CancelMyRegistration(token ?? ""), ct)));
+        Private(http, TypedResults.Ok(await mediator.Send(new CancelMyRegistrationCommand(token ?? ""), ct)));
 
     /// <param name="token">The secret of the manage link, as a header.</param>
     public static async Task<NoContent> EraseMyPersonalData([FromHeader(Name = ManageTokenRules.Header), Required] string? token,
         IMediator mediator, CancellationToken ct)
     {
-        await mediator.Send(new Features.Registrations.EraseMyPersonalData(token ?? ""), ct);
+        await mediator.Send(new EraseMyPersonalDataCommand(token ?? ""), ct);
         return TypedResults.NoContent();
     }
 
     /// <param name="token">The secret of the manage link, as a header.</param>
     public static async Task<Ok<MeetingLink>> JoinMeeting([FromHeader(Name = ManageTokenRules.Header), Required] string? token,
         IMediator mediator, HttpContext http, CancellationToken ct) =>
-        Private(http, TypedResults.Ok(await mediator.Send(new Features.Registrations.JoinMeeting(token ?? ""), ct)));
+        Private(http, TypedResults.Ok(await mediator.Send(new JoinMeetingCommand(token ?? ""), ct)));
 
     /// <param name="limit">Page size, 1–100 (default 20).</param>
     /// <param name="cursor">The <c>nextCursor</c> of the previous page.</param>
     public static async Task<Ok<Page<StaffRegistration>>> ListRegistrations(Guid id, int? limit, string? cursor, IMediator mediator, HttpContext http, CancellationToken ct) =>
-        Private(http, TypedResults.Ok(await mediator.Send(new Features.Registrations.ListRegistrations(id, limit, cursor), ct)));
+        Private(http, TypedResults.Ok(await mediator.Send(new ListRegistrationsQuery(id, limit, cursor), ct)));
 
     public static async Task<ContentHttpResult> ExportRegistrations(Guid id, IMediator mediator, HttpContext http, CancellationToken ct)
     {
-        var csv = await mediator.Send(new Features.Registrations.ExportRegistrations(id), ct);
+        var csv = await mediator.Send(new ExportRegistrationsQuery(id), ct);
         http.Response.Headers.CacheControl = "no-store";
         http.Response.Headers.ContentDisposition = $"attachment; filename=\"anmalningar-{id:N}.csv\"";
         return TypedResults.Text(csv, "text/csv; charset=utf-8");
     }
 
     public static async Task<Ok<RegistrationSummary>> GetRegistrationSummary(Guid id, IMediator mediator, CancellationToken ct) =>
-        TypedResults.Ok(await mediator.Send(new Features.Registrations.GetRegistrationSummary(id), ct));
+        TypedResults.Ok(await mediator.Send(new GetRegistrationSummaryQuery(id), ct));
 
     public static async Task<Ok<StaffRegistration>> CheckIn(Guid id, CheckInRequest request, IMediator mediator, HttpContext http, CancellationToken ct) =>
-        Private(http, TypedResults.Ok(await mediator.Send(new Features.Registrations.CheckIn(id, request), ct)));
+        Private(http, TypedResults.Ok(await mediator.Send(new CheckInCommand(id, request), ct)));
 
     /// <summary>Answers that hold personal data or secrets are never stored by caches.</summary>
     private static T Private<T>(HttpContext http, T result)

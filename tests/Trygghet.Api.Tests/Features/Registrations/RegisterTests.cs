@@ -1,12 +1,15 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using Trygghet.Api.Tests.Features.Events;
 using Trygghet.Client;
 
 namespace Trygghet.Api.Tests.Features.Registrations;
 
-public sealed class RegistrationTests(ApiFixture fixture) : ApiTest(fixture)
+/// <summary>Registering for a dialogue or walk: places, the waitlist, idempotency and closed registration.</summary>
+public sealed class RegisterTests(ApiFixture fixture) : ApiTest(fixture)
 {
     private DateTimeOffset Now => Api.Clock.GetUtcNow();
 
@@ -15,6 +18,14 @@ public sealed class RegistrationTests(ApiFixture fixture) : ApiTest(fixture)
 
     private static HttpRequestMessage Post(Guid eventId, string key, StringContent body) =>
         new(HttpMethod.Post, $"/api/v1/dialogues/{eventId}/registrations") { Headers = { { "Idempotency-Key", key } }, Content = body };
+
+    private Task AssertTallyAsync() => RegistrationTally.AssertMatchesRowsAsync(Fixture.Postgres.ConnectionString);
+
+    private async Task<List<Guid>> ConfirmedPromotedAsync()
+    {
+        await using var conn = new Npgsql.NpgsqlConnection(Fixture.Postgres.ConnectionString);
+        return (await Dapper.SqlMapper.QueryAsync<Guid>(conn, "select id from registration where promoted_at is not null order by queue")).ToList();
+    }
 
     [Fact]
     public async Task A_resident_registers_without_an_account_and_manages_it_through_the_secret_link()
@@ -99,24 +110,6 @@ public sealed class RegistrationTests(ApiFixture fixture) : ApiTest(fixture)
         await AssertTallyAsync();
     }
 
-    /// <summary>The running tally agrees with the rows it counts.</summary>
-    private async Task AssertTallyAsync() => Assert.Equal(
-        await Scalar<string>("""
-            select coalesce(string_agg(x, ',' order by x), '') from (
-                select event_id || '/' || mode || '/' || count(*) filter (where status = 'confirmed') || '/' || count(*) filter (where status = 'waitlisted') as x
-                from registration group by event_id, mode) s
-            """),
-        await Scalar<string>("""
-            select coalesce(string_agg(x, ',' order by x), '') from (
-                select event_id || '/' || mode || '/' || sum(confirmed) || '/' || sum(waitlisted) as x from registration_tally group by event_id, mode) s
-            """));
-
-    private async Task<List<Guid>> ConfirmedPromotedAsync()
-    {
-        await using var conn = new Npgsql.NpgsqlConnection(Fixture.Postgres.ConnectionString);
-        return (await Dapper.SqlMapper.QueryAsync<Guid>(conn, "select id from registration where promoted_at is not null order by queue")).ToList();
-    }
-
     [Fact]
     public async Task Registrations_during_a_database_restart_are_503_or_stored_and_a_retry_with_the_key_loses_and_doubles_nothing()
     {
@@ -172,6 +165,42 @@ public sealed class RegistrationTests(ApiFixture fixture) : ApiTest(fixture)
     }
 
     [Fact]
+    public async Task A_check_in_code_already_taken_in_the_event_is_drawn_again_on_either_path()
+    {
+        var ample = Planner.Dialogue(Now.AddDays(30));
+        ample.CapacityOnSite = 100_000; // far from the limit: the shared path
+        var open = await Registrar.OpenAsync(Api, ample);
+        var hall = await Registrar.OpenAsync(Api, Planner.Dialogue(Now.AddDays(31), title: "Liten sal")); // 60 seats: the exclusive path
+        var codes = new ScriptedCodes("AAAAAAAA", "AAAAAAAA", "CCCCCCCC", "AAAAAAAA", "AAAAAAAA", "DDDDDDDD");
+        await using var host = Api.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<Trygghet.Api.Features.Registrations.ICheckInCodes>(codes)));
+        var http = host.CreateClient();
+
+        async Task<string> CodeAsync(Guid eventId, string key)
+        {
+            var response = await http.SendAsync(Post(eventId, key, Body(email: $"{key}@example.se")));
+            Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+            return JsonSerializer.Deserialize<JsonElement>(await response.Content.ReadAsStringAsync()).GetProperty("checkInCode").GetString()!;
+        }
+
+        Assert.Equal("AAAAAAAA", await CodeAsync(open.Id, "code-open-1"));
+        Assert.Equal("CCCCCCCC", await CodeAsync(open.Id, "code-open-2"));
+        Assert.Equal("AAAAAAAA", await CodeAsync(hall.Id, "code-hall-1"));
+        Assert.Equal("DDDDDDDD", await CodeAsync(hall.Id, "code-hall-2"));
+        Assert.Equal(4, await Scalar<int>("select count(*)::int from registration"));
+        Assert.Equal(4, await Scalar<int>("select count(*)::int from outbox where kind = 'registration.confirmed'"));
+        Assert.Equal(4, await Scalar<int>("select count(*)::int from idempotency_key"));
+        await AssertTallyAsync();
+    }
+
+    /// <summary>Check-in codes in a set order, the last one repeated.</summary>
+    private sealed class ScriptedCodes(params string[] codes) : Trygghet.Api.Features.Registrations.ICheckInCodes
+    {
+        private int next = -1;
+
+        public string New() => codes[Math.Min(Interlocked.Increment(ref next), codes.Length - 1)];
+    }
+
+    [Fact]
     public async Task Every_closed_registration_names_its_reason()
     {
         var staff = await Api.ClientAs(DevRole.Staff);
@@ -198,141 +227,5 @@ public sealed class RegistrationTests(ApiFixture fixture) : ApiTest(fixture)
         Api.Clock.Set(soon.EndsAt);
         Assert.Equal((409, "held"), await Closed(soon.Id));
         Assert.Equal(1, await Scalar<int>("select count(*)::int from registration"));
-    }
-
-    [Fact]
-    public async Task A_capacity_increase_promotes_the_waitlist_and_a_mode_change_needs_a_free_place()
-    {
-        var input = Planner.Dialogue(Now.AddDays(30));
-        input.CapacityOnSite = 1;
-        input.CapacityRemote = 1;
-        var e = await Registrar.OpenAsync(Api, input);
-        var first = await Api.RegisterAsync(e.Id, email: "first@example.se");
-        var second = await Api.RegisterAsync(e.Id, email: "second@example.se");
-        var remote = await Api.RegisterAsync(e.Id, RegistrationMode.Remote, email: "remote@example.se");
-        Assert.Equal((RegistrationStatus.Waitlisted, 1), (second.Status, second.WaitlistPosition));
-
-        // Remote → on site: no free place; the registration stays as it was.
-        var full = await Assert.ThrowsAsync<ApiException<ProblemDetails>>(() =>
-            Api.Client().ChangeMyModeAsync(remote.ManageToken, new ModeChangeRequest { Mode = RegistrationMode.OnSite }));
-        Assert.Equal(422, full.StatusCode);
-        Assert.Equal(RegistrationMode.Remote, (await Api.Client().GetMyRegistrationAsync(remote.ManageToken)).Mode);
-
-        // The remote participant cancels; the first on-site participant moves to remote, and the waitlisted one gets the seat.
-        await Api.Client().CancelMyRegistrationAsync(remote.ManageToken);
-        var moved = await Api.Client().ChangeMyModeAsync(first.ManageToken, new ModeChangeRequest { Mode = RegistrationMode.Remote });
-        Assert.Equal((RegistrationMode.Remote, RegistrationStatus.Confirmed), (moved.Mode, moved.Status));
-        Assert.Equal(RegistrationStatus.Confirmed, (await Api.Client().GetMyRegistrationAsync(second.ManageToken)).Status);
-
-        // A larger capacity promotes at once.
-        var third = await Api.RegisterAsync(e.Id, email: "third@example.se");
-        Assert.Equal(RegistrationStatus.Waitlisted, third.Status);
-        var staff = await Api.ClientAs(DevRole.Staff);
-        var plan = await staff.GetEventPlanAsync(e.Id);
-        input.CapacityOnSite = 2;
-        (input.StartsAt, input.EndsAt, input.RegistrationDeadline) = (plan.StartsAt, plan.EndsAt, plan.RegistrationDeadline);
-        await staff.UpdateEventAsync(e.Id, $"\"{plan.Version}\"", input);
-        Assert.Equal(RegistrationStatus.Confirmed, (await Api.Client().GetMyRegistrationAsync(third.ManageToken)).Status);
-        Assert.Equal(new[] { "second@example.se", "third@example.se" },
-            (await Scalar<string>("select string_agg(recipient, ',' order by id) from outbox where kind = 'registration.promoted'")).Split(','));
-        await AssertTallyAsync();
-    }
-
-    [Fact]
-    public async Task The_meeting_link_is_given_only_to_confirmed_remote_participants_inside_the_window()
-    {
-        var input = Planner.Dialogue(Now.AddDays(30));
-        input.CapacityRemote = 1;
-        var e = await Registrar.OpenAsync(Api, input);
-        var remote = await Api.RegisterAsync(e.Id, RegistrationMode.Remote);
-        var waitlisted = await Api.RegisterAsync(e.Id, RegistrationMode.Remote, email: "bea@example.se");
-        var onSite = await Api.RegisterAsync(e.Id);
-        var opensAt = e.StartsAt.AddMinutes(-30);
-
-        Api.Clock.Set(opensAt.AddSeconds(-1));
-        var early = await Assert.ThrowsAsync<ApiException<ProblemDetails>>(() => Api.Client().JoinMeetingAsync(remote.ManageToken));
-        var view = await Api.Client().GetMyRegistrationAsync(remote.ManageToken);
-        Assert.Equal(409, early.StatusCode);
-        Assert.Equal(opensAt, DateTimeOffset.Parse(early.Result.AdditionalProperties["opensAt"].ToString()!, System.Globalization.CultureInfo.InvariantCulture), TimeSpan.FromSeconds(1));
-        Assert.Equal((opensAt, false), (view.Meeting!.OpensAt, view.Meeting.Open));
-        Assert.Equal(0, await Scalar<int>("select count(*)::int from registration where joined_at is not null"));
-
-        Api.Clock.Set(opensAt);
-        Assert.Equal("https://meet.example.se/trygghet-fruangen", (await Api.Client().JoinMeetingAsync(remote.ManageToken)).Url);
-        Assert.True((await Api.Client().GetMyRegistrationAsync(remote.ManageToken)).Meeting!.Open);
-        Assert.Equal(409, (await Assert.ThrowsAsync<ApiException<ProblemDetails>>(() => Api.Client().JoinMeetingAsync(waitlisted.ManageToken))).StatusCode);
-        Assert.Equal(409, (await Assert.ThrowsAsync<ApiException<ProblemDetails>>(() => Api.Client().JoinMeetingAsync(onSite.ManageToken))).StatusCode);
-
-        Api.Clock.Set(e.EndsAt.AddSeconds(-1));
-        Assert.Equal("https://meet.example.se/trygghet-fruangen", (await Api.Client().JoinMeetingAsync(remote.ManageToken)).Url);
-        Api.Clock.Set(e.EndsAt);
-        Assert.Equal(409, (await Assert.ThrowsAsync<ApiException<ProblemDetails>>(() => Api.Client().JoinMeetingAsync(remote.ManageToken))).StatusCode);
-
-        // Nobody else ever sees it: not the public pages, not the other views, not the e-mails.
-        var http = Api.CreateClient();
-        foreach (var url in new[] { $"/api/v1/dialogues/{e.Slug}", "/api/v1/dialogues", $"/api/v1/dialogues/{e.Slug}/calendar.ics", $"/api/v1/dialogues/{e.Slug}/availability" })
-            Assert.DoesNotContain("meet.example.se", await http.GetStringAsync(url));
-        Assert.DoesNotContain("meet.example.se", JsonSerializer.Serialize(await Api.Client().GetMyRegistrationAsync(onSite.ManageToken)));
-        await Api.DispatchAsync();
-        Assert.All(Api.Mails(), m => Assert.DoesNotContain("meet.example.se", m.TextBody));
-        Assert.Equal(1, await Scalar<int>("select count(*)::int from registration where joined_at is not null"));
-    }
-
-    [Fact]
-    public async Task Staff_list_export_and_check_in_with_every_read_of_personal_data_audited()
-    {
-        var e = await Registrar.OpenAsync(Api, Planner.Dialogue(Now.AddDays(30)));
-        var ada = await Api.RegisterAsync(e.Id);
-        await Api.RegisterAsync(e.Id, name: "=HYPERLINK(\"http://evil.example\")", email: "eve@example.se");
-        await Api.RegisterAsync(e.Id, RegistrationMode.Remote, email: "remote@example.se", name: null);
-        var staff = await Api.ClientAs(DevRole.Staff);
-
-        var page = await staff.ListRegistrationsAsync(e.Id, 2, null);
-        var rest = await staff.ListRegistrationsAsync(e.Id, 2, page.NextCursor);
-        var csv = await Api.CreateClient().SendAsync(new HttpRequestMessage(HttpMethod.Get, $"/api/v1/events/{e.Id}/registrations/export")
-        {
-            Headers = { Authorization = new("Bearer", await Api.TokenFor(DevRole.Admin)) },
-        });
-        var checkedIn = await staff.CheckInAsync(e.Id, new CheckInRequest { Code = $" {ada.CheckInCode[..4].ToLowerInvariant()} {ada.CheckInCode[4..]}" });
-        var again = await staff.CheckInAsync(e.Id, new CheckInRequest { Code = ada.CheckInCode });
-        var unknown = await Assert.ThrowsAsync<ApiException<ProblemDetails>>(() => staff.CheckInAsync(e.Id, new CheckInRequest { Code = "AAAAAAAA" }));
-        var summary = await staff.GetRegistrationSummaryAsync(e.Id);
-
-        Assert.Equal(["ada@example.se", "eve@example.se"], page.Items.Select(r => r.Email));
-        Assert.Equal("remote@example.se", Assert.Single(rest.Items).Email);
-        Assert.Null(rest.NextCursor);
-        var text = await csv.Content.ReadAsStringAsync();
-        Assert.Equal("text/csv", csv.Content.Headers.ContentType!.MediaType);
-        Assert.StartsWith("mode,status,waitlist_position,check_in_code,name,email", text);
-        Assert.Contains("'=HYPERLINK", text); // never a live formula in a spreadsheet
-        Assert.Equal(4, text.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length);
-        Assert.NotNull(checkedIn.CheckedInAt);
-        Assert.Equal(e.EndsAt.AddDays(30), summary.PersonalDataErasedAfter);
-        Assert.Equal(checkedIn.CheckedInAt, again.CheckedInAt);
-        Assert.Equal(404, unknown.StatusCode);
-        Assert.Equal((2, 1, 60), (summary.OnSite.Confirmed, summary.OnSite.Attended, summary.OnSite.Capacity!.Value));
-        Assert.Equal((1, 0), (summary.Remote.Confirmed, summary.Remote.Attended));
-        Assert.Equal("registration.read,registration.read,registration.export,registration.checkIn,registration.checkIn",
-            await Scalar<string>("select string_agg(action, ',' order by id) from audit_log where action like 'registration.%'"));
-    }
-
-    [Fact]
-    public async Task Engagement_counts_registrations_and_attendance_on_site_and_remote()
-    {
-        var e = await Registrar.OpenAsync(Api, Planner.Dialogue(Now.AddDays(2)));
-        var ada = await Api.RegisterAsync(e.Id);
-        await Api.RegisterAsync(e.Id, email: null);
-        var remote = await Api.RegisterAsync(e.Id, RegistrationMode.Remote);
-        var gone = await Api.RegisterAsync(e.Id, RegistrationMode.Remote, email: "gone@example.se");
-        await Api.Client().CancelMyRegistrationAsync(gone.ManageToken);
-        await (await Api.ClientAs(DevRole.Staff)).CheckInAsync(e.Id, new CheckInRequest { Code = ada.CheckInCode });
-        Api.Clock.Set(e.StartsAt);
-        await Api.Client().JoinMeetingAsync(remote.ManageToken);
-        Api.Clock.Set(e.EndsAt.AddDays(1));
-
-        var engagement = await Api.Client().GetEngagementAsync("fruangen", null, null, null);
-
-        Assert.Equal((3, 2, 1), (engagement.Registrations, engagement.RegistrationsOnSite, engagement.RegistrationsRemote));
-        Assert.Equal((1, 1), (engagement.ParticipantsOnSite, engagement.ParticipantsRemote));
     }
 }
