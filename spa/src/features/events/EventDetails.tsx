@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { currentLanguage } from '../../i18n';
 import { formatDateTime, formatDate, formatTime } from '../../shared/format';
-import { calendarPath } from './registration';
+import { calendarPath } from './upcoming';
 
 /** What, where, when and with whom: everything a resident needs before deciding to come. */
 export function EventDetails({ event, availability }: { event: PublicEvent; availability: Availability | null }) {

@@ -9,16 +9,16 @@ import { Loading, Page } from '../../shared/Page';
 import { ProblemAlert, fieldErrors } from '../../shared/ProblemAlert';
 import { useLoad } from '../../shared/useLoad';
 import { ParticipantObservations } from '../observations/ParticipantObservations';
-import { eventPath } from './upcoming';
+import { eventPath } from '../events/upcoming';
 import { modesFor, tokenFromHash } from './registration';
-import './events.css';
+import './registrations.css';
 
 /**
  * The registrant's own page, opened from the link in their e-mail: `/anmalan#<token>`. The token
  * stays after '#' and travels only in the X-Registration-Token header, never in a URL the server sees.
  */
 export function ManagePage() {
-  const { t } = useTranslation('events');
+  const { t } = useTranslation('registrations');
   const token = tokenFromHash(useLocation().hash);
   const registration = useLoad<ManagedRegistration | null>((signal) => (token ? api().getMyRegistration(token, signal) : Promise.resolve(null)), [token]);
 
@@ -36,7 +36,7 @@ export function ManagePage() {
         <Page title={t('manage.title')}>
           {badLink ? <p className="notice warn">{t('manage.badLink')}</p> : <ProblemAlert problem={registration.problem} focus={false} />}
           <p>
-            <Link to="/">{t('event.back')}</Link>
+            <Link to="/">{t('events:event.back')}</Link>
           </p>
         </Page>
       );
@@ -49,7 +49,7 @@ export function ManagePage() {
 type Action = 'mode' | 'cancel' | 'erase' | 'join';
 
 function ManageRegistration({ token, registration: r, onChange, reload }: { token: string; registration: ManagedRegistration; onChange: (r: ManagedRegistration) => void; reload: () => void }) {
-  const { t } = useTranslation('events');
+  const { t } = useTranslation('registrations');
   const lang = currentLanguage();
   const [busy, setBusy] = useState<Action | null>(null);
   const [problem, setProblem] = useState<Problem | null>(null);

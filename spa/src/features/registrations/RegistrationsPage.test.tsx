@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { session } from '../../shared/session';
 import { fakeApi, json, renderAt } from '../questions/testing';
-import { csvFileName } from './registrations';
+import { csvFileName } from './staffRegistrations';
 import { RegistrationsPage } from './RegistrationsPage';
 
 const eventId = '33333333-3333-3333-3333-333333333333';
