@@ -77,25 +77,26 @@ function ManageRegistration({ token, registration: r, onChange, reload }: { toke
     }
   };
 
+  // run() catches what the API answers and shows it, so the buttons start it and need not wait.
   const switchMode = (mode: RegistrationMode) =>
-    run('mode', () => api().changeMyMode(token, { mode, email: mode === 'remote' && !r.email ? email.trim() || null : null }), (next) => {
+    void run('mode', () => api().changeMyMode(token, { mode, email: mode === 'remote' && !r.email ? email.trim() || null : null }), (next) => {
       onChange(next);
       setMeeting(null);
       setMessage(t(`manage.modeChanged.${next.mode}`));
     });
   const cancel = () =>
-    run('cancel', () => api().cancelMyRegistration(token), (next) => {
+    void run('cancel', () => api().cancelMyRegistration(token), (next) => {
       setConfirming(null);
       onChange(next);
       setMessage(t('manage.cancelled'));
     });
   const erase = () =>
-    run('erase', () => api().eraseMyPersonalData(token), () => {
+    void run('erase', () => api().eraseMyPersonalData(token), () => {
       setConfirming(null);
       setMessage(t('manage.eraseDone'));
       reload();
     });
-  const join = () => run('join', () => api().joinMeeting(token), setMeeting);
+  const join = () => void run('join', () => api().joinMeeting(token), setMeeting);
 
   const slot = r.meeting;
   const opens = opensAt ?? slot?.opensAt;

@@ -44,7 +44,7 @@ describe('registration form', () => {
     expect(email.getAttribute('aria-describedby')).toContain(error.id);
     expect(screen.getByRole('alert').textContent).toContain('Uppgifterna stämmer inte');
     expect((email as HTMLInputElement).value).toBe('ana@');
-    expect((screen.getByLabelText('Namn (frivilligt)') as HTMLInputElement).value).toBe('Ana');
+    expect(screen.getByLabelText<HTMLInputElement>('Namn (frivilligt)').value).toBe('Ana');
     expect(calls[0]!.body).toMatchObject({ mode: 'remote', email: 'ana@', name: 'Ana', consentVersion: '2026-01' });
 
     // The same answers again: the same key, so a lost answer never registers twice.

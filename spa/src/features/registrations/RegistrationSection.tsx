@@ -89,7 +89,7 @@ export function RegistrationForm({ event, availability, onDone }: { event: Publi
   const remote = draft.mode === 'remote';
 
   return (
-    <form onSubmit={submit} noValidate aria-describedby={`${ids.mode}-lead`}>
+    <form onSubmit={(e) => void submit(e)} noValidate aria-describedby={`${ids.mode}-lead`}>
       <p id={`${ids.mode}-lead`}>{t('register.lead')}</p>
       {problem && <ProblemAlert problem={problem} fieldLabels={labels} />}
 

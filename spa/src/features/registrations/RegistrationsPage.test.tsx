@@ -68,7 +68,7 @@ describe('the registrations page', () => {
     expect(screen.getByText('Visar 3 anmälningar.')).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Visa fler' })).toBeNull();
 
-    const field = screen.getByLabelText('Incheckningskod') as HTMLInputElement;
+    const field = screen.getByLabelText<HTMLInputElement>('Incheckningskod');
     await user.click(field);
     await user.keyboard('acde 3479{Enter}');
 
@@ -101,7 +101,7 @@ describe('the registrations page', () => {
     });
     const user = userEvent.setup();
     renderAt(`/personal/evenemang/${eventId}/anmalningar`, '/personal/evenemang/:id/anmalningar', <RegistrationsPage />);
-    const field = (await screen.findByLabelText('Incheckningskod')) as HTMLInputElement;
+    const field = await screen.findByLabelText<HTMLInputElement>('Incheckningskod');
 
     await user.click(field);
     await user.keyboard('{Enter}');

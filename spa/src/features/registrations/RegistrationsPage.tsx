@@ -73,13 +73,17 @@ function useRegistrationList(eventId: string) {
   const [cursor, setCursor] = useState<string | null>(null);
   const more = useAction();
   const itemsRef = useRef(items);
-  itemsRef.current = items;
-
   useEffect(() => {
-    if (!first.data) return;
+    itemsRef.current = items;
+  }, [items]);
+
+  // A new first page (another event, a reload) starts the list over.
+  const [firstShown, setFirstShown] = useState(first.data);
+  if (first.data && first.data !== firstShown) {
+    setFirstShown(first.data);
     setItems(first.data.items);
     setCursor(first.data.nextCursor ?? null);
-  }, [first.data]);
+  }
 
   const loadMore = () => {
     if (!cursor) return;
