@@ -10,7 +10,7 @@ const page = <T extends Record<string, React.ComponentType>>(load: () => Promise
   lazy(async () => ({ default: (await load())[name] as React.ComponentType }));
 
 const EventPage = page(() => import('../features/events/EventPage'), 'EventPage');
-const ManagePage = page(() => import('../features/events/ManagePage'), 'ManagePage');
+const ManagePage = page(() => import('../features/registrations/ManagePage'), 'ManagePage');
 const QuestionsPage = page(() => import('../features/questions/QuestionsPage'), 'QuestionsPage');
 const MyQuestionPage = page(() => import('../features/questions/MyQuestionPage'), 'MyQuestionPage');
 const AreasPage = page(() => import('../features/areas/AreasPage'), 'AreasPage');
@@ -24,7 +24,7 @@ const SignInPage = page(() => import('../features/staff/SignInPage'), 'SignInPag
 const StaffHome = page(() => import('../features/staff/StaffHome'), 'StaffHome');
 const EventPlans = page(() => import('../features/staff/EventPlans'), 'EventPlans');
 const EventEditor = page(() => import('../features/staff/EventEditor'), 'EventEditor');
-const RegistrationsPage = page(() => import('../features/staff/RegistrationsPage'), 'RegistrationsPage');
+const RegistrationsPage = page(() => import('../features/registrations/RegistrationsPage'), 'RegistrationsPage');
 const ModerationPage = page(() => import('../features/questions/ModerationPage'), 'ModerationPage');
 const ObservationsFollowUp = page(() => import('../features/staff/ObservationsFollowUp'), 'ObservationsFollowUp');
 const NewObservationPage = page(() => import('../features/observations/NewObservationPage'), 'NewObservationPage');

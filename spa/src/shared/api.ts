@@ -51,7 +51,7 @@ export function toProblem(error: unknown): Problem {
       body = undefined;
     }
   } else if (error && typeof error === 'object' && ('title' in error || 'status' in error)) {
-    body = error as Record<string, unknown>;
+    body = error;
   }
   if (!body) {
     return { status, title: status === 0 ? '' : `HTTP ${status}`, errors: {}, extensions: {} };

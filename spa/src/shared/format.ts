@@ -39,7 +39,7 @@ export function stockholmLocalToIso(local: string): string {
   const [datePart, timePart = '00:00'] = local.split('T');
   const [y, m, d] = (datePart ?? '').split('-').map(Number);
   const [hh, mm] = timePart.split(':').map(Number);
-  const guess = Date.UTC(y!, m! - 1, d!, hh!, mm!);
+  const guess = Date.UTC(y!, m! - 1, d, hh, mm);
   // Offset of Stockholm at the guessed instant, then corrected once (exact except inside the DST gap).
   const offset = offsetMinutes(guess);
   const instant = guess - offset * 60_000;

@@ -36,9 +36,12 @@ export const session = {
     sessionStorage.removeItem(key);
     listeners.forEach((l) => l());
   },
-  subscribe(listener: () => void) {
+  // An arrow function: React's useSyncExternalStore calls it detached from this object.
+  subscribe: (listener: () => void) => {
     listeners.add(listener);
-    return () => listeners.delete(listener);
+    return () => {
+      listeners.delete(listener);
+    };
   },
 };
 

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { toProblem, type Problem } from './api';
 
 export type Load<T> =
@@ -13,11 +13,17 @@ export type Load<T> =
 export function useLoad<T>(load: (signal: AbortSignal) => Promise<T>, deps: readonly unknown[]): Load<T> & { reload: () => void; set: (data: T) => void } {
   const [result, setResult] = useState<Load<T>>({ state: 'loading' });
   const [generation, setGeneration] = useState(0);
+  // The latest `load` (it closes over the caller's values) without reloading each time it is a new function;
+  // layout effects run before the effect below, so it always starts the current one.
   const loadRef = useRef(load);
-  loadRef.current = load;
+  useLayoutEffect(() => {
+    loadRef.current = load;
+  });
 
   useEffect(() => {
     const controller = new AbortController();
+    // The request starts here, so this is where the screen learns it is loading again (keeping the old data).
+    // eslint-disable-next-line react-hooks/set-state-in-effect
     setResult((previous) => ({ state: 'loading', data: previous.data }));
     loadRef.current(controller.signal).then(
       (data) => { if (!controller.signal.aborted) setResult({ state: 'ready', data }); },

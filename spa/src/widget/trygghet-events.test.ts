@@ -1,5 +1,6 @@
 import type { PublicEvent } from '@trygghet/client';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { urlOf } from '../shared/testing';
 import './trygghet-events';
 import type { TrygghetEvents } from './trygghet-events';
 
@@ -9,14 +10,14 @@ function event(overrides: Partial<PublicEvent>): PublicEvent {
     description: '', problem: '', place: 'Fruängens centrum', area: { slug: 'fruangen', name: 'Fruängen', kind: 'neighbourhood' }, format: 'hybrid',
     remoteParticipation: true, startsAt: '2026-12-03T17:00:00Z', endsAt: '2026-12-03T19:00:00Z', participationLevel: 'dialogue',
     method: '', agenda: [], participants: [], sequence: 0, updatedAt: '2026-11-01T00:00:00Z', ...overrides,
-  } as PublicEvent;
+  };
 }
 
 const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': status === 200 ? 'application/json' : 'application/problem+json' } });
 
 function serve(dialogues: PublicEvent[], walks: PublicEvent[], areaStatus = 200) {
   const fetch = vi.fn(async (input: RequestInfo | URL) => {
-    const url = new URL(String(input));
+    const url = new URL(urlOf(input));
     if (url.pathname.startsWith('/api/v1/areas/')) {
       return areaStatus === 200
         ? json({ slug: 'fruangen', name: 'Fruängen', kind: 'neighbourhood', children: [], version: 1 })
@@ -57,7 +58,7 @@ describe('<trygghet-events>', () => {
     // 17:00 UTC on 3 December is 18:00 in Stockholm.
     expect(root.querySelector('time')?.textContent).toBe('torsdag 3 december 2026, kl. 18:00–20:00');
     expect(root.querySelector('time')?.getAttribute('datetime')).toBe('2026-12-03T17:00:00Z');
-    const calls = fetch.mock.calls.map(([url]) => String(url));
+    const calls = fetch.mock.calls.map(([url]) => urlOf(url));
     expect(calls.some((url) => url.startsWith('https://trygghet.example/api/v1/dialogues?area=fruangen&from='))).toBe(true);
     expect(calls.every((url) => url.includes('limit=5') || url.includes('/areas/'))).toBe(true);
   });

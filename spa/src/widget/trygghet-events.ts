@@ -1,4 +1,4 @@
-import { TrygghetClient, type EventFormat, type PublicEvent } from '@trygghet/client';
+import { TrygghetClient, type PublicEvent } from '@trygghet/client';
 import { upcomingEvents, eventPath } from '../features/events/upcoming';
 import { formatDate, formatTime } from '../shared/format';
 
@@ -127,7 +127,7 @@ export class TrygghetEvents extends HTMLElement {
       return `<li><article>
 <h3><a href="${escape(this.baseUrl + eventPath(event))}">${escape(event.title)}</a></h3>
 <p><time datetime="${escape(event.startsAt)}">${escape(time)}</time></p>
-<p class="meta">${text.kind[event.kind]} · ${escape(event.place)} · ${text.format[event.format as EventFormat]}</p>
+<p class="meta">${text.kind[event.kind]} · ${escape(event.place)} · ${text.format[event.format]}</p>
 ${event.status === 'cancelled' ? `<p class="cancelled">${text.cancelled}</p>` : ''}
 </article></li>`;
     });

@@ -2,6 +2,7 @@ import type { EventFeedback, Measure, Observation, PublicEvent } from '@trygghet
 import { render, screen, within } from '@testing-library/react';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { urlOf } from '../../shared/testing';
 import { AreaPage } from './AreaPage';
 import { AreasPage } from './AreasPage';
 import { MeasurePage } from './MeasurePage';
@@ -27,7 +28,7 @@ const feedback: EventFeedback = {
 
 function serve(observations: Observation[] = [observation]) {
   const fetch = vi.fn(async (input: RequestInfo | URL) => {
-    const url = new URL(String(input), 'http://localhost');
+    const url = new URL(urlOf(input), 'http://localhost');
     const path = url.pathname;
     const one = observations.find((o) => path === `/api/v1/observations/${o.id}`);
     if (one) return json(one);

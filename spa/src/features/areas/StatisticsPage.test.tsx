@@ -3,6 +3,7 @@ import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { urlOf } from '../../shared/testing';
 import { StatisticsPage } from './StatisticsPage';
 
 const aspudden = { slug: 'aspudden', name: 'Aspudden', kind: 'neighbourhood' as const };
@@ -27,7 +28,7 @@ function crime(source: 'police' | 'bra', granularity: string): CrimeSeries {
 
 function serve() {
   const fetch = vi.fn(async (input: RequestInfo | URL) => {
-    const url = new URL(String(input), 'http://localhost');
+    const url = new URL(urlOf(input), 'http://localhost');
     switch (url.pathname) {
       case '/api/v1/areas/aspudden':
         return json({ ...aspudden, parent: district, children: [], version: 1 });
@@ -75,7 +76,7 @@ describe('the statistics page', () => {
     const bra = screen.getByRole('region', { name: 'Anmälda brott (BRÅ)' });
     expect(within(bra).getByText(/Siffrorna gäller hela Hägersten-Älvsjö/)).toBeTruthy();
     expect(await within(bra).findByRole('rowheader', { name: 'feb. 2025 (preliminär)' })).toBeTruthy();
-    expect(fetch.mock.calls.some(([u]) => String(u).includes('area=hagersten-alvsjo&source=bra'))).toBe(true);
+    expect(fetch.mock.calls.some(([u]) => urlOf(u).includes('area=hagersten-alvsjo&source=bra'))).toBe(true);
 
     const survey = await screen.findByRole('region', { name: 'Trygghetsmätningar: Andel otrygga' });
     expect(within(survey).getByText('Andel otrygga: 18,0 % år 2024, i hela Stockholm 20,0 %.')).toBeTruthy();
@@ -85,6 +86,6 @@ describe('the statistics page', () => {
 
     await userEvent.selectOptions(within(police).getByRole('combobox', { name: 'Period' }), 'year');
     expect(await within(police).findByRole('rowheader', { name: '2025' })).toBeTruthy();
-    expect(fetch.mock.calls.some(([u]) => /source=police&granularity=year/.test(String(u)))).toBe(true);
+    expect(fetch.mock.calls.some(([u]) => /source=police&granularity=year/.test(urlOf(u)))).toBe(true);
   });
 });

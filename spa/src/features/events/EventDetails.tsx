@@ -3,7 +3,12 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { currentLanguage } from '../../i18n';
 import { formatDateTime, formatDate, formatTime } from '../../shared/format';
-import { calendarPath } from './registration';
+import { calendarPath } from './upcoming';
+
+/** The number of points of a walk's route, a GeoJSON LineString (the contract leaves its type open). */
+function pointsOf(route: unknown): number {
+  return typeof route === 'object' && route !== null && 'coordinates' in route && Array.isArray(route.coordinates) ? route.coordinates.length : 0;
+}
 
 /** What, where, when and with whom: everything a resident needs before deciding to come. */
 export function EventDetails({ event, availability }: { event: PublicEvent; availability: Availability | null }) {
@@ -11,7 +16,7 @@ export function EventDetails({ event, availability }: { event: PublicEvent; avai
   const lang = currentLanguage();
   const venue = event.venue;
   const walk = event.walk;
-  const routePoints = Array.isArray(walk?.route?.coordinates) ? (walk.route.coordinates as unknown[]).length : 0;
+  const routePoints = pointsOf(walk?.route);
   const deadline = availability?.deadline ?? event.registrationDeadline ?? null;
 
   return (

@@ -7,7 +7,7 @@ import { ProblemAlert } from '../../shared/ProblemAlert';
 import { useLoad } from '../../shared/useLoad';
 import { EventDetails } from './EventDetails';
 import { EventFeedbackSection } from './EventFeedbackSection';
-import { RegistrationSection } from './RegistrationSection';
+import { RegistrationSection } from '../registrations/RegistrationSection';
 import './events.css';
 
 interface Loaded {
@@ -17,7 +17,8 @@ interface Loaded {
 
 /** A dialogue's or walk's page: what, where, when, who takes part, and the registration. */
 export function EventPage() {
-  const { t } = useTranslation('events');
+  // The registration form's texts load with the page's own, so the form appears together with the details.
+  const { t } = useTranslation(['events', 'registrations']);
   const { slug = '' } = useParams();
   const kind: EventKind = useLocation().pathname.startsWith('/vandringar') ? 'walk' : 'dialogue';
   const load = useLoad<Loaded>(async (signal) => {

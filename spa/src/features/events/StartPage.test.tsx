@@ -3,6 +3,7 @@ import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { urlOf } from '../../shared/testing';
 import { StartPage } from './StartPage';
 import { mergeByStart } from './upcoming';
 
@@ -28,7 +29,7 @@ const json = (body: unknown) => new Response(JSON.stringify(body), { status: 200
 
 function serve(dialogues: PublicEvent[], walks: PublicEvent[]) {
   const fetch = vi.fn(async (input: RequestInfo | URL) => {
-    const url = new URL(String(input), 'http://localhost');
+    const url = new URL(urlOf(input), 'http://localhost');
     if (url.pathname === '/api/v1/areas') return json(areas);
     const page: PublicEventPage = { items: url.pathname.endsWith('/walks') ? walks : dialogues };
     return json(page);
@@ -70,7 +71,7 @@ describe('the start page', () => {
     await userEvent.selectOptions(screen.getByLabelText('Form'), 'remote');
 
     expect(router.state.location.search).toBe('?omrade=fruangen&format=remote');
-    const last = new URL(String(fetch.mock.calls.at(-1)![0]), 'http://localhost');
+    const last = new URL(urlOf(fetch.mock.calls.at(-1)![0]), 'http://localhost');
     expect(last.searchParams.get('area')).toBe('fruangen');
     expect(last.searchParams.get('format')).toBe('remote');
   });
@@ -79,7 +80,7 @@ describe('the start page', () => {
     const fetch = serve([], [event({ kind: 'walk' })]);
     renderAt('/?typ=walk');
     await screen.findAllByRole('article');
-    const paths = fetch.mock.calls.map((call) => new URL(String(call[0]), 'http://localhost').pathname);
+    const paths = fetch.mock.calls.map((call) => new URL(urlOf(call[0]), 'http://localhost').pathname);
     expect(paths).not.toContain('/api/v1/dialogues');
     expect(paths).toContain('/api/v1/walks');
   });

@@ -1,5 +1,6 @@
 import type { PublicEvent } from '@trygghet/client';
 import { vi } from 'vitest';
+import { urlOf } from '../../shared/testing';
 
 /** A JSON (or problem+json) response as the API sends it. */
 export function json(status: number, body: unknown): Response {
@@ -19,7 +20,7 @@ export function stubFetch(answer: (call: Call) => Response): Call[] {
   const calls: Call[] = [];
   vi.stubGlobal('fetch', async (input: RequestInfo | URL, init?: RequestInit) => {
     const call: Call = {
-      url: String(input),
+      url: urlOf(input),
       method: init?.method ?? 'GET',
       headers: new Headers(init?.headers),
       body: typeof init?.body === 'string' ? JSON.parse(init.body) : undefined,

@@ -29,3 +29,8 @@ export function flattenAreas(nodes: AreaNode[]): AreaNode[] {
 export function eventPath(event: Pick<PublicEvent, 'kind' | 'slug'>): string {
   return `/${event.kind === 'walk' ? 'vandringar' : 'dialoger'}/${event.slug}`;
 }
+
+/** The path of an event's iCalendar file. */
+export function calendarPath(kind: EventKind, slug: string): string {
+  return `/api/v1/${kind === 'walk' ? 'walks' : 'dialogues'}/${encodeURIComponent(slug)}/calendar.ics`;
+}

@@ -1,6 +1,7 @@
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { bodyText } from '../../shared/testing';
 import { sampleEvent } from '../events/testing';
 import { fakeApi, json, renderAt } from '../questions/testing';
 import { NewObservationPage } from './NewObservationPage';
@@ -40,7 +41,7 @@ describe('a new observation by staff', () => {
 
     await screen.findByText('Iakttagelse nr 7 är registrerad. Status: Rapporterad.');
     const post = calls.find((c) => c.method === 'POST')!;
-    expect(JSON.parse(String(post.init.body))).toEqual({
+    expect(JSON.parse(bodyText(post.init.body))).toEqual({
       category: 'vegetation', description: 'Buskage skymmer gångvägen vid stationen.', severity: 2, lat: 59.2842, lon: 17.9682, walkId: walk.id,
     });
     // The walk stays chosen for the next observation from it.

@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { Suspense } from 'react';
 import { MemoryRouter } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ManagePage } from '../events/ManagePage';
+import { ManagePage } from '../registrations/ManagePage';
 import { json, sampleEvent, stubFetch, type Call } from '../events/testing';
 
 const token = 'Tq3n0hS8oX1cL2kP7yV5bR9wE4uJ6mA0zD3fG8hK1_s';

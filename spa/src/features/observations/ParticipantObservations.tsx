@@ -29,13 +29,14 @@ export function ParticipantObservations({ token, registration: r }: { token: str
       : null;
 
   // Open the form by itself when the walk starts while the page is open.
+  const opensAt = period.state === 'before' ? period.opensAt : null;
   useEffect(() => {
-    if (period.state !== 'before') return;
-    const wait = new Date(period.opensAt).getTime() - Date.now();
+    if (opensAt === null) return;
+    const wait = new Date(opensAt).getTime() - now;
     if (wait > maxWait) return;
     const timer = setTimeout(() => setNow(Date.now()), Math.max(wait, 0) + 500);
     return () => clearTimeout(timer);
-  }, [period.state, event.startsAt]);
+  }, [opensAt, now]);
 
   if (event.kind !== 'walk' || r.status === 'cancelled' || event.status === 'cancelled') return null;
 

@@ -35,7 +35,7 @@ function renderField(meeting?: MeetingPoint) {
 /** A device position service that answers as told: a position, or an error code (1 denied, 2 unavailable, 3 timeout). */
 function stubGeolocation(answer: { latitude: number; longitude: number; accuracy: number } | { code: 1 | 2 | 3 }) {
   const getCurrentPosition = vi.fn((ok: PositionCallback, fail?: PositionErrorCallback | null) => {
-    if ('code' in answer) fail?.({ code: answer.code, message: 'no', PERMISSION_DENIED: 1, POSITION_UNAVAILABLE: 2, TIMEOUT: 3 } as GeolocationPositionError);
+    if ('code' in answer) fail?.({ code: answer.code, message: 'no', PERMISSION_DENIED: 1, POSITION_UNAVAILABLE: 2, TIMEOUT: 3 });
     else ok({ coords: { ...answer, altitude: null, altitudeAccuracy: null, heading: null, speed: null }, timestamp: Date.now() } as GeolocationPosition);
   });
   Object.defineProperty(navigator, 'geolocation', { value: { getCurrentPosition }, configurable: true });

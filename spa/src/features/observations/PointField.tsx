@@ -46,6 +46,8 @@ export function PointField({
   // Where the point lies, asked again whenever it changes (typed coordinates after a pause).
   useEffect(() => {
     if (!point) {
+      // No point, nothing to look up: the answer about the last one goes with it.
+      // eslint-disable-next-line react-hooks/set-state-in-effect
       setLookup({ state: 'idle' });
       return;
     }
@@ -78,6 +80,7 @@ export function PointField({
 
   // A form that starts over forgets the last attempt's trouble.
   useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- the form's reset comes from the parent as a new value
     if (value.source === null && !value.lat && !value.lon) setGeo((g) => (g === 'asking' ? g : 'idle'));
   }, [value.source, value.lat, value.lon]);
 
@@ -159,7 +162,7 @@ export function PointField({
       <p id={`${id}-status`} role="status" aria-live="polite" className={lookup.state === 'outside' || trouble ? 'point-status warn' : 'point-status'}>
         {status}
       </p>
-      <details open={showManual} onToggle={(e) => setManualOpen((e.currentTarget as HTMLDetailsElement).open)}>
+      <details open={showManual} onToggle={(e) => setManualOpen((e.currentTarget).open)}>
         <summary>{t('point.manual')}</summary>
         <p className="hint" id={`${id}-coordinates-hint`}>
           {t('point.coordinatesHint')}

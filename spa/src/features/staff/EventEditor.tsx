@@ -34,7 +34,7 @@ function NewEvent() {
       <EventFormView
         plan={null}
         initial={initial}
-        onSaved={(plan) => navigate(`/personal/evenemang/${plan.id}`, { state: { created: true } })}
+        onSaved={(plan) => void navigate(`/personal/evenemang/${plan.id}`, { state: { created: true } })}
       />
     </Page>
   );

@@ -2,6 +2,7 @@ import type { EventPlan, PublicationReport } from '@trygghet/client';
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
+import { bodyText, urlOf } from '../../shared/testing';
 import { PublishPanel } from './PublishPanel';
 
 const plan = { id: 'ev-1', kind: 'dialogue', status: 'draft', title: 'Trygghetsdialog', version: 3 } as EventPlan;
@@ -19,7 +20,7 @@ const json = (body: unknown, status = 200) => new Response(JSON.stringify(body),
 
 function serve(report: PublicationReport) {
   const fetch = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
-    const url = new URL(String(input), 'http://localhost');
+    const url = new URL(urlOf(input), 'http://localhost');
     if (url.pathname.endsWith('/publication-check')) return json(report);
     if (url.pathname.endsWith('/publish') && init?.method === 'POST') return json({ ...plan, status: 'published', version: 4 });
     return json({}, 404);
@@ -28,7 +29,7 @@ function serve(report: PublicationReport) {
   return fetch;
 }
 
-const publishCalls = (fetch: ReturnType<typeof serve>) => fetch.mock.calls.filter(([input]) => String(input).endsWith('/publish'));
+const publishCalls = (fetch: ReturnType<typeof serve>) => fetch.mock.calls.filter(([input]) => urlOf(input).endsWith('/publish'));
 
 describe('the publish panel', () => {
   it('shows each check passed or failed with its message', async () => {
@@ -55,7 +56,7 @@ describe('the publish panel', () => {
     await user.click(screen.getByRole('button', { name: 'Publicera' }));
     await vi.waitFor(() => expect(published).toHaveBeenCalledWith(expect.objectContaining({ status: 'published' })));
     const [, init] = publishCalls(fetch)[0]!;
-    expect(JSON.parse(String(init!.body))).toEqual({ overrideReason: 'Polisen bekräftade per telefon.' });
+    expect(JSON.parse(bodyText(init!.body))).toEqual({ overrideReason: 'Polisen bekräftade per telefon.' });
   });
 
   it('publishes without a reason when every blocking check passes', async () => {
@@ -65,6 +66,6 @@ describe('the publish panel', () => {
     expect(screen.queryByLabelText('Skäl att publicera ändå')).not.toBeInTheDocument();
     await userEvent.setup().click(screen.getByRole('button', { name: 'Publicera' }));
     await vi.waitFor(() => expect(publishCalls(fetch)).toHaveLength(1));
-    expect(JSON.parse(String(publishCalls(fetch)[0]![1]!.body))).toEqual({ overrideReason: null });
+    expect(JSON.parse(bodyText(publishCalls(fetch)[0]![1]!.body))).toEqual({ overrideReason: null });
   });
 });

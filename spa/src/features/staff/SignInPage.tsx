@@ -48,11 +48,11 @@ export function SignInPage() {
       }
       const expiresAt = result.tokens.expiresIn ? Date.now() + result.tokens.expiresIn * 1000 : claims.expiresAt;
       session.signIn({ token: result.tokens.accessToken, role: claims.role, name: claims.name, expiresAt });
-      navigate(returnPath(result.returnTo), { replace: true });
+      void navigate(returnPath(result.returnTo), { replace: true });
     });
   }, [oidc, completing, params, navigate, t]);
 
-  const done = (path: string) => navigate(path, { replace: true });
+  const done = (path: string) => void navigate(path, { replace: true });
 
   return (
     <Page title={t('signIn.title')} lead={t('signIn.lead')}>

@@ -1,4 +1,5 @@
 import type { TrygghetClient } from '@trygghet/client';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { currentLanguage } from '../../i18n';
@@ -91,7 +92,8 @@ function PlannerHome() {
 function ModeratorHome() {
   const { t } = useTranslation('staff');
   const lang = currentLanguage();
-  const from = new Date(Date.now() - 14 * 86400_000).toISOString();
+  // The start of the listing is fixed when the page opens, as the load below runs once.
+  const [from] = useState(() => new Date(Date.now() - 14 * 86400_000).toISOString());
   const dialogues = useLoad((signal) => api().listDialogues(undefined, from, undefined, undefined, 50, undefined, signal), []);
   return (
     <Page title={t('home.title')} lead={t('home.moderatorLead')}>

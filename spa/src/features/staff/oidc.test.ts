@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { bodyText, urlOf } from '../../shared/testing';
 import { authorizationUrl, base64Url, beginSignIn, codeChallenge, completeSignIn, developmentSignIn, oidcConfig, servedSignIn, tokenRequestBody } from './oidc';
 
 const config = { authority: 'https://login.example.se/realm', clientId: 'trygghet-spa', scope: 'openid profile' };
@@ -6,7 +7,7 @@ const config = { authority: 'https://login.example.se/realm', clientId: 'trygghe
 function provider() {
   const calls: { url: string; init?: RequestInit }[] = [];
   const fetcher = (async (input: RequestInfo | URL, init?: RequestInit) => {
-    const url = String(input);
+    const url = urlOf(input);
     calls.push({ url, init });
     if (url.endsWith('/.well-known/openid-configuration')) {
       return Response.json({ authorization_endpoint: 'https://login.example.se/auth', token_endpoint: 'https://login.example.se/token' });
@@ -77,7 +78,7 @@ describe('the round trip', () => {
     expect(result).toEqual({ tokens: { accessToken: 'header.payload.sig', expiresIn: 300 }, returnTo: '/personal/evenemang' });
     const exchange = calls.at(-1)!;
     expect(exchange.url).toBe('https://login.example.se/token');
-    const sent = new URLSearchParams(String(exchange.init!.body));
+    const sent = new URLSearchParams(bodyText(exchange.init!.body));
     expect(sent.get('code')).toBe('the-code');
     expect(sent.get('code_verifier')).toBe(pending.verifier);
     expect(sessionStorage.getItem('trygghet.oidc')).toBeNull();

@@ -9,11 +9,12 @@ import { Loading, Page } from '../../shared/Page';
 import { fieldErrors, ProblemAlert } from '../../shared/ProblemAlert';
 import { useAction } from '../../shared/useAction';
 import { useLoad } from '../../shared/useLoad';
-import { RegistrationSummaryPanel } from './InvitationsPanel';
+import { RegistrationSummaryPanel } from '../staff/InvitationsPanel';
 import {
   checkInResult, csvFileName, downloadText, exportRegistrationsCsv, replaceRegistration, type CheckInResult,
-} from './registrations';
-import './staff.css';
+} from './staffRegistrations';
+import '../staff/staff.css';
+import './registrations.css';
 
 const pageSize = 50;
 
@@ -25,12 +26,12 @@ const normalise = (code: string) => code.replace(/[\s-]/g, '').toUpperCase();
  * counts, the list with personal data (every read audited by the API) and the CSV.
  */
 export function RegistrationsPage() {
-  const { t } = useTranslation('staff');
+  const { t } = useTranslation('registrations');
   const { id = '' } = useParams();
   const plan = useLoad((signal) => api().getEventPlan(id, signal), [id]);
   if (plan.state === 'failed' && !plan.data) {
     return (
-      <Page title={t('registrations.titleShort')}>
+      <Page title={t('staff.titleShort')}>
         <ProblemAlert problem={plan.problem} />
       </Page>
     );
@@ -40,7 +41,7 @@ export function RegistrationsPage() {
 }
 
 function Registrations({ plan }: { plan: EventPlan }) {
-  const { t } = useTranslation('staff');
+  const { t } = useTranslation('registrations');
   const lang = currentLanguage();
   const [refresh, setRefresh] = useState(0);
   const list = useRegistrationList(plan.id);
@@ -53,9 +54,9 @@ function Registrations({ plan }: { plan: EventPlan }) {
   const door = useCheckIn(plan.id, find, onCheckedIn);
 
   return (
-    <Page title={t('registrations.title', { title: plan.title })} lead={formatDate(plan.startsAt, lang)}>
+    <Page title={t('staff.title', { title: plan.title })} lead={formatDate(plan.startsAt, lang)}>
       <p>
-        <Link to={`/personal/evenemang/${plan.id}`}>{t('registrations.back')}</Link>
+        <Link to={`/personal/evenemang/${plan.id}`}>{t('staff.back')}</Link>
       </p>
       <CheckInForm door={door} />
       <RegistrationSummaryPanel eventId={plan.id} refresh={refresh} />
@@ -72,13 +73,17 @@ function useRegistrationList(eventId: string) {
   const [cursor, setCursor] = useState<string | null>(null);
   const more = useAction();
   const itemsRef = useRef(items);
-  itemsRef.current = items;
-
   useEffect(() => {
-    if (!first.data) return;
+    itemsRef.current = items;
+  }, [items]);
+
+  // A new first page (another event, a reload) starts the list over.
+  const [firstShown, setFirstShown] = useState(first.data);
+  if (first.data && first.data !== firstShown) {
+    setFirstShown(first.data);
     setItems(first.data.items);
     setCursor(first.data.nextCursor ?? null);
-  }, [first.data]);
+  }
 
   const loadMore = () => {
     if (!cursor) return;
@@ -146,7 +151,7 @@ type Door = ReturnType<typeof useCheckIn>;
  * emptied after a check-in and with the code selected after a problem, so the next one can be typed at once.
  */
 function CheckInForm({ door }: { door: Door }) {
-  const { t } = useTranslation('staff');
+  const { t } = useTranslation('registrations');
   const lang = currentLanguage();
   const id = useId();
   const input = useRef<HTMLInputElement>(null);
@@ -156,7 +161,7 @@ function CheckInForm({ door }: { door: Door }) {
     e.preventDefault();
     if (door.busy) return;
     if (!code.trim()) {
-      door.fail(t('registrations.checkIn.empty'));
+      door.fail(t('staff.checkIn.empty'));
       input.current?.focus();
       return;
     }
@@ -170,17 +175,17 @@ function CheckInForm({ door }: { door: Door }) {
   const codeErrors = fieldErrors(problem, 'code');
   const describedBy = [`${id}-hint`, problem ? `${id}-problem` : ''].filter(Boolean).join(' ');
   const registration = result?.registration;
-  const who = registration?.name || t('registrations.checkIn.noName');
-  const mode = registration ? t(`registrations.mode.${registration.mode}`) : '';
+  const who = registration?.name || t('staff.checkIn.noName');
+  const mode = registration ? t(`staff.mode.${registration.mode}`) : '';
 
   return (
     <section className="panel checkin" aria-labelledby={`${id}-heading`}>
-      <h2 id={`${id}-heading`}>{t('registrations.checkIn.heading')}</h2>
+      <h2 id={`${id}-heading`}>{t('staff.checkIn.heading')}</h2>
       <form onSubmit={(e) => void submit(e)} noValidate className="checkin-form">
         <div className="field">
-          <label htmlFor={`${id}-code`}>{t('registrations.checkIn.code')}</label>
+          <label htmlFor={`${id}-code`}>{t('staff.checkIn.code')}</label>
           <p className="hint" id={`${id}-hint`}>
-            {t('registrations.checkIn.hint')}
+            {t('staff.checkIn.hint')}
           </p>
           <div className="checkin-row">
             <input
@@ -198,7 +203,7 @@ function CheckInForm({ door }: { door: Door }) {
               aria-describedby={describedBy}
             />
             <button type="submit" disabled={door.busy}>
-              {door.busy ? t('registrations.checkIn.submitting') : t('registrations.checkIn.submit')}
+              {door.busy ? t('staff.checkIn.submitting') : t('staff.checkIn.submit')}
             </button>
           </div>
         </div>
@@ -208,24 +213,24 @@ function CheckInForm({ door }: { door: Door }) {
           <div key={result.serial} className={`checkin-result ${result.already || registration.status === 'waitlisted' ? 'warn' : 'ok'}`}>
             <p className="checkin-big">
               {result.already
-                ? t('registrations.checkIn.already', { time: registration.checkedInAt ? formatTime(registration.checkedInAt, lang) : '', who, mode })
-                : t('registrations.checkIn.done', { who, mode })}
+                ? t('staff.checkIn.already', { time: registration.checkedInAt ? formatTime(registration.checkedInAt, lang) : '', who, mode })
+                : t('staff.checkIn.done', { who, mode })}
             </p>
             {registration.status === 'waitlisted' && (
               <p>
                 {registration.waitlistPosition
-                  ? t('registrations.checkIn.waitlisted', { position: registration.waitlistPosition })
-                  : t('registrations.checkIn.waitlistedNoPosition')}
+                  ? t('staff.checkIn.waitlisted', { position: registration.waitlistPosition })
+                  : t('staff.checkIn.waitlistedNoPosition')}
               </p>
             )}
-            {registration.accessibilityNeeds && <p>{t('registrations.checkIn.needs', { needs: registration.accessibilityNeeds })}</p>}
+            {registration.accessibilityNeeds && <p>{t('staff.checkIn.needs', { needs: registration.accessibilityNeeds })}</p>}
           </div>
         )}
       </div>
       <div role="alert" aria-atomic="true">
         {problem && (
           <div key={problem.serial} className="checkin-result failed" id={`${id}-problem`}>
-            <p className="checkin-big">{t('registrations.checkIn.failed')}</p>
+            <p className="checkin-big">{t('staff.checkIn.failed')}</p>
             <p>{codeErrors ? codeErrors.join(' ') : problem.status === 0 ? t('common:error.offline') : (problem.detail ?? problem.title)}</p>
           </div>
         )}
@@ -235,46 +240,47 @@ function CheckInForm({ door }: { door: Door }) {
 }
 
 function RegistrationList({ list, door }: { list: RegistrationList; door: Door }) {
-  const { t } = useTranslation('staff');
+  // The mode column reads the staff area's names for on site and remote, as the summary above it does.
+  const { t } = useTranslation(['registrations', 'staff']);
   const lang = currentLanguage();
   const { first, items } = list;
   const checkInState = (r: StaffRegistration) => {
-    if (r.checkedInAt) return t('registrations.list.checkedInAt', { time: formatTime(r.checkedInAt, lang) });
-    if (r.joinedAt) return t('registrations.list.joinedAt', { time: formatTime(r.joinedAt, lang) });
-    return t('registrations.list.notCheckedIn');
+    if (r.checkedInAt) return t('staff.list.checkedInAt', { time: formatTime(r.checkedInAt, lang) });
+    if (r.joinedAt) return t('staff.list.joinedAt', { time: formatTime(r.joinedAt, lang) });
+    return t('staff.list.notCheckedIn');
   };
   return (
     <section className="panel" aria-labelledby="registrations-heading">
-      <h2 id="registrations-heading">{t('registrations.list.heading')}</h2>
-      <p className="notice warn">{t('registrations.list.logged')}</p>
+      <h2 id="registrations-heading">{t('staff.list.heading')}</h2>
+      <p className="notice warn">{t('staff.list.logged')}</p>
       {first.state === 'failed' && <ProblemAlert problem={first.problem} focus={false} />}
       {first.state === 'loading' && !first.data && <Loading />}
-      {first.data && items.length === 0 && <p>{t('registrations.list.none')}</p>}
+      {first.data && items.length === 0 && <p>{t('staff.list.none')}</p>}
       {items.length > 0 && (
-        <div className="table-wrap" tabIndex={0} role="region" aria-label={t('registrations.list.heading')}>
+        <div className="table-wrap" tabIndex={0} role="region" aria-label={t('staff.list.heading')}>
           <table className="registrations">
-            <caption className="visually-hidden">{t('registrations.list.heading')}</caption>
+            <caption className="visually-hidden">{t('staff.list.heading')}</caption>
             <thead>
               <tr>
-                <th scope="col">{t('registrations.list.name')}</th>
-                <th scope="col">{t('registrations.list.email')}</th>
-                <th scope="col">{t('registrations.list.mode')}</th>
-                <th scope="col">{t('registrations.list.status')}</th>
-                <th scope="col">{t('registrations.list.needs')}</th>
-                <th scope="col">{t('registrations.list.checkedIn')}</th>
+                <th scope="col">{t('staff.list.name')}</th>
+                <th scope="col">{t('staff.list.email')}</th>
+                <th scope="col">{t('staff.list.mode')}</th>
+                <th scope="col">{t('staff.list.status')}</th>
+                <th scope="col">{t('staff.list.needs')}</th>
+                <th scope="col">{t('staff.list.checkedIn')}</th>
               </tr>
             </thead>
             <tbody>
               {items.map((r) => (
                 <tr key={r.id}>
                   <th scope="row">
-                    {r.erasedAt ? t('registrations.list.erased', { date: formatShortDate(r.erasedAt, lang) }) : r.name || t('registrations.list.noName')}
+                    {r.erasedAt ? t('staff.list.erased', { date: formatShortDate(r.erasedAt, lang) }) : r.name || t('staff.list.noName')}
                   </th>
                   <td>{r.email ?? ''}</td>
-                  <td>{t(`summary.${r.mode}`)}</td>
+                  <td>{t(`staff:summary.${r.mode}`)}</td>
                   <td>
-                    {t(`registrations.list.statusValue.${r.status}`)}
-                    {r.status === 'waitlisted' && r.waitlistPosition ? ` (${t('registrations.list.position', { position: r.waitlistPosition })})` : ''}
+                    {t(`staff.list.statusValue.${r.status}`)}
+                    {r.status === 'waitlisted' && r.waitlistPosition ? ` (${t('staff.list.position', { position: r.waitlistPosition })})` : ''}
                   </td>
                   <td>{r.accessibilityNeeds ?? ''}</td>
                   <td>
@@ -286,10 +292,10 @@ function RegistrationList({ list, door }: { list: RegistrationList; door: Door }
                           type="button"
                           className="secondary small"
                           disabled={door.busy}
-                          aria-label={t('registrations.checkIn.row', { who: r.name || r.email || t('registrations.checkIn.noName') })}
+                          aria-label={t('staff.checkIn.row', { who: r.name || r.email || t('staff.checkIn.noName') })}
                           onClick={() => void door.checkIn(r.checkInCode)}
                         >
-                          {t('registrations.checkIn.submit')}
+                          {t('staff.checkIn.submit')}
                         </button>
                       </>
                     )}
@@ -301,12 +307,12 @@ function RegistrationList({ list, door }: { list: RegistrationList; door: Door }
         </div>
       )}
       <p role="status" aria-live="polite" className="hint">
-        {items.length > 0 ? t('registrations.list.shown', { count: items.length }) : ''}
+        {items.length > 0 ? t('staff.list.shown', { count: items.length }) : ''}
       </p>
       {list.more.problem && <ProblemAlert problem={list.more.problem} />}
       {list.cursor && (
         <button type="button" className="secondary" disabled={list.more.busy} onClick={list.loadMore}>
-          {list.more.busy ? t('registrations.list.loadingMore') : t('registrations.list.more')}
+          {list.more.busy ? t('staff.list.loadingMore') : t('staff.list.more')}
         </button>
       )}
     </section>
@@ -315,7 +321,7 @@ function RegistrationList({ list, door }: { list: RegistrationList; door: Door }
 
 /** The CSV of every registration, offered as a file; it holds personal data, and the API logs the export. */
 function ExportPanel({ plan }: { plan: EventPlan }) {
-  const { t } = useTranslation('staff');
+  const { t } = useTranslation('registrations');
   const { busy, problem, run } = useAction();
   const [file, setFile] = useState<string | null>(null);
   const download = () => {
@@ -329,14 +335,14 @@ function ExportPanel({ plan }: { plan: EventPlan }) {
   };
   return (
     <section className="panel" aria-labelledby="export-heading">
-      <h2 id="export-heading">{t('registrations.export.heading')}</h2>
-      <p>{t('registrations.export.note')}</p>
+      <h2 id="export-heading">{t('staff.export.heading')}</h2>
+      <p>{t('staff.export.note')}</p>
       {problem && <ProblemAlert problem={problem} />}
       <button type="button" disabled={busy} onClick={download}>
-        {busy ? t('registrations.export.busy') : t('registrations.export.button')}
+        {busy ? t('staff.export.busy') : t('staff.export.button')}
       </button>
       <p role="status" aria-live="polite" className="hint">
-        {file ? t('registrations.export.done', { file }) : ''}
+        {file ? t('staff.export.done', { file }) : ''}
       </p>
     </section>
   );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { calendarPath, consentVersion, emptyDraft, isFull, modesFor, toRequest, tokenFromHash } from './registration';
+import { consentVersion, emptyDraft, isFull, modesFor, toRequest, tokenFromHash } from './registration';
 
 describe('registration rules', () => {
   it('offers both modes for a hybrid event and one for the others', () => {
@@ -22,10 +22,8 @@ describe('registration rules', () => {
     expect(toRequest({ ...emptyDraft('onSite'), consent: false }).consentVersion).toBe('');
   });
 
-  it('reads the token after # and builds the calendar path', () => {
+  it('reads the token after #', () => {
     expect(tokenFromHash('#abc_DEF-123')).toBe('abc_DEF-123');
     expect(tokenFromHash('')).toBe('');
-    expect(calendarPath('walk', 'trygghetsvandring-i-fruangen')).toBe('/api/v1/walks/trygghetsvandring-i-fruangen/calendar.ics');
-    expect(calendarPath('dialogue', 'x')).toBe('/api/v1/dialogues/x/calendar.ics');
   });
 });

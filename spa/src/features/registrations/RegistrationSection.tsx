@@ -5,10 +5,11 @@ import { Link } from 'react-router';
 import { api, newIdempotencyKey, toProblem, type Problem } from '../../shared/api';
 import { ProblemAlert, fieldErrors } from '../../shared/ProblemAlert';
 import { emptyDraft, isFull, modesFor, register, type RegistrationDraft } from './registration';
+import './registrations.css';
 
 /** Registration on the event page: the form, or why it is closed, and the receipt afterwards. */
 export function RegistrationSection({ event, availability, onRegistered }: { event: PublicEvent; availability: Availability | null; onRegistered?: () => void }) {
-  const { t } = useTranslation('events');
+  const { t } = useTranslation('registrations');
   const [receipt, setReceipt] = useState<{ receipt: RegistrationReceipt; email: boolean } | null>(null);
   const [formKey, setFormKey] = useState(0);
 
@@ -48,7 +49,7 @@ export function RegistrationSection({ event, availability, onRegistered }: { eve
 }
 
 export function RegistrationForm({ event, availability, onDone }: { event: PublicEvent; availability?: Availability; onDone: (receipt: RegistrationReceipt, emailGiven: boolean) => void }) {
-  const { t } = useTranslation('events');
+  const { t } = useTranslation('registrations');
   const modes = modesFor(event.format);
   const [draft, setDraft] = useState<RegistrationDraft>(() => emptyDraft(event.format));
   const [problem, setProblem] = useState<Problem | null>(null);
@@ -88,7 +89,7 @@ export function RegistrationForm({ event, availability, onDone }: { event: Publi
   const remote = draft.mode === 'remote';
 
   return (
-    <form onSubmit={submit} noValidate aria-describedby={`${ids.mode}-lead`}>
+    <form onSubmit={(e) => void submit(e)} noValidate aria-describedby={`${ids.mode}-lead`}>
       <p id={`${ids.mode}-lead`}>{t('register.lead')}</p>
       {problem && <ProblemAlert problem={problem} fieldLabels={labels} />}
 
@@ -170,7 +171,7 @@ function FieldError({ id, problem, field }: { id: string; problem: Problem | nul
 
 /** What the API answered: place or queue, the check-in code, and the way to the manage page. */
 export function Receipt({ receipt, emailGiven }: { receipt: RegistrationReceipt; emailGiven: boolean }) {
-  const { t } = useTranslation('events');
+  const { t } = useTranslation('registrations');
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
   return (

@@ -9,16 +9,16 @@ import { Loading, Page } from '../../shared/Page';
 import { ProblemAlert, fieldErrors } from '../../shared/ProblemAlert';
 import { useLoad } from '../../shared/useLoad';
 import { ParticipantObservations } from '../observations/ParticipantObservations';
-import { eventPath } from './upcoming';
+import { eventPath } from '../events/upcoming';
 import { modesFor, tokenFromHash } from './registration';
-import './events.css';
+import './registrations.css';
 
 /**
  * The registrant's own page, opened from the link in their e-mail: `/anmalan#<token>`. The token
  * stays after '#' and travels only in the X-Registration-Token header, never in a URL the server sees.
  */
 export function ManagePage() {
-  const { t } = useTranslation('events');
+  const { t } = useTranslation('registrations');
   const token = tokenFromHash(useLocation().hash);
   const registration = useLoad<ManagedRegistration | null>((signal) => (token ? api().getMyRegistration(token, signal) : Promise.resolve(null)), [token]);
 
@@ -36,7 +36,7 @@ export function ManagePage() {
         <Page title={t('manage.title')}>
           {badLink ? <p className="notice warn">{t('manage.badLink')}</p> : <ProblemAlert problem={registration.problem} focus={false} />}
           <p>
-            <Link to="/">{t('event.back')}</Link>
+            <Link to="/">{t('events:event.back')}</Link>
           </p>
         </Page>
       );
@@ -49,7 +49,7 @@ export function ManagePage() {
 type Action = 'mode' | 'cancel' | 'erase' | 'join';
 
 function ManageRegistration({ token, registration: r, onChange, reload }: { token: string; registration: ManagedRegistration; onChange: (r: ManagedRegistration) => void; reload: () => void }) {
-  const { t } = useTranslation('events');
+  const { t } = useTranslation('registrations');
   const lang = currentLanguage();
   const [busy, setBusy] = useState<Action | null>(null);
   const [problem, setProblem] = useState<Problem | null>(null);
@@ -77,25 +77,26 @@ function ManageRegistration({ token, registration: r, onChange, reload }: { toke
     }
   };
 
+  // run() catches what the API answers and shows it, so the buttons start it and need not wait.
   const switchMode = (mode: RegistrationMode) =>
-    run('mode', () => api().changeMyMode(token, { mode, email: mode === 'remote' && !r.email ? email.trim() || null : null }), (next) => {
+    void run('mode', () => api().changeMyMode(token, { mode, email: mode === 'remote' && !r.email ? email.trim() || null : null }), (next) => {
       onChange(next);
       setMeeting(null);
       setMessage(t(`manage.modeChanged.${next.mode}`));
     });
   const cancel = () =>
-    run('cancel', () => api().cancelMyRegistration(token), (next) => {
+    void run('cancel', () => api().cancelMyRegistration(token), (next) => {
       setConfirming(null);
       onChange(next);
       setMessage(t('manage.cancelled'));
     });
   const erase = () =>
-    run('erase', () => api().eraseMyPersonalData(token), () => {
+    void run('erase', () => api().eraseMyPersonalData(token), () => {
       setConfirming(null);
       setMessage(t('manage.eraseDone'));
       reload();
     });
-  const join = () => run('join', () => api().joinMeeting(token), setMeeting);
+  const join = () => void run('join', () => api().joinMeeting(token), setMeeting);
 
   const slot = r.meeting;
   const opens = opensAt ?? slot?.opensAt;

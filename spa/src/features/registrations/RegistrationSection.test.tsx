@@ -1,9 +1,10 @@
 import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MemoryRouter } from 'react-router';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import i18next from 'i18next';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { RegistrationSection } from './RegistrationSection';
-import { json, sampleEvent, stubFetch } from './testing';
+import { json, sampleEvent, stubFetch } from '../events/testing';
 
 const open = { open: true, deadline: '2027-03-09T18:00:00+01:00', onSite: { capacity: 60, available: 0, waitlisted: 2 }, remote: { capacity: 150, available: 150, waitlisted: 0 } };
 const receipt = {
@@ -19,6 +20,8 @@ function renderForm(event = sampleEvent()) {
   );
 }
 
+// On the event page the form's texts load with the page (EventPage); here they are loaded first, the same way.
+beforeAll(() => i18next.loadNamespaces('registrations'));
 afterEach(() => vi.unstubAllGlobals());
 
 describe('registration form', () => {
@@ -41,7 +44,7 @@ describe('registration form', () => {
     expect(email.getAttribute('aria-describedby')).toContain(error.id);
     expect(screen.getByRole('alert').textContent).toContain('Uppgifterna stämmer inte');
     expect((email as HTMLInputElement).value).toBe('ana@');
-    expect((screen.getByLabelText('Namn (frivilligt)') as HTMLInputElement).value).toBe('Ana');
+    expect(screen.getByLabelText<HTMLInputElement>('Namn (frivilligt)').value).toBe('Ana');
     expect(calls[0]!.body).toMatchObject({ mode: 'remote', email: 'ana@', name: 'Ana', consentVersion: '2026-01' });
 
     // The same answers again: the same key, so a lost answer never registers twice.

@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { session } from '../../shared/session';
 import { fakeApi, json, renderAt } from '../questions/testing';
-import { csvFileName } from './registrations';
+import { csvFileName } from './staffRegistrations';
 import { RegistrationsPage } from './RegistrationsPage';
 
 const eventId = '33333333-3333-3333-3333-333333333333';
@@ -68,7 +68,7 @@ describe('the registrations page', () => {
     expect(screen.getByText('Visar 3 anmälningar.')).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Visa fler' })).toBeNull();
 
-    const field = screen.getByLabelText('Incheckningskod') as HTMLInputElement;
+    const field = screen.getByLabelText<HTMLInputElement>('Incheckningskod');
     await user.click(field);
     await user.keyboard('acde 3479{Enter}');
 
@@ -101,7 +101,7 @@ describe('the registrations page', () => {
     });
     const user = userEvent.setup();
     renderAt(`/personal/evenemang/${eventId}/anmalningar`, '/personal/evenemang/:id/anmalningar', <RegistrationsPage />);
-    const field = (await screen.findByLabelText('Incheckningskod')) as HTMLInputElement;
+    const field = await screen.findByLabelText<HTMLInputElement>('Incheckningskod');
 
     await user.click(field);
     await user.keyboard('{Enter}');

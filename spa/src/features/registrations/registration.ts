@@ -51,8 +51,3 @@ export function register(client: TrygghetClient, kind: EventKind, eventId: strin
 export function tokenFromHash(hash: string): string {
   return decodeURIComponent(hash.replace(/^#/, '')).trim();
 }
-
-/** The path of an event's iCalendar file. */
-export function calendarPath(kind: EventKind, slug: string): string {
-  return `/api/v1/${kind === 'walk' ? 'walks' : 'dialogues'}/${encodeURIComponent(slug)}/calendar.ics`;
-}
