@@ -35,7 +35,7 @@ describe('useQuestionStream', () => {
     source.emitText('voted', 43, 'inte json');
     source.emit('voted', 44, { questionId: 'a', votes: 2, counted: true });
 
-    expect(onEvent.mock.calls.map(([event]) => event)).toEqual([
+    expect(onEvent.mock.calls.map((call) => call[0] as unknown)).toEqual([
       { kind: 'published', id: 42, data: { id: 'a', text: 'Varför är det mörkt i tunneln?' } },
       { kind: 'voted', id: 44, data: { questionId: 'a', votes: 2, counted: true } },
     ]);
