@@ -601,7 +601,7 @@ export interface ITrygghetClient {
     importPoliceEventsFile(file?: FileParameter | undefined, signal?: AbortSignal): Promise<PoliceImportReport>;
 
     /**
-     * Import BRÅ's reported crime (anmälda brott) in the long CSV format (text/csv); see the README for the columns.
+     * Import BRÅ's reported crime (anmälda brott) in the long CSV format (text/csv); see docs/data.md for the columns.
      * @return OK
      */
     importBraStatistics(body: string, signal?: AbortSignal): Promise<BraImportReport>;
@@ -7450,7 +7450,7 @@ export class TrygghetClient implements ITrygghetClient {
     }
 
     /**
-     * Import BRÅ's reported crime (anmälda brott) in the long CSV format (text/csv); see the README for the columns.
+     * Import BRÅ's reported crime (anmälda brott) in the long CSV format (text/csv); see docs/data.md for the columns.
      * @return OK
      */
     importBraStatistics(body: string, signal?: AbortSignal): Promise<BraImportReport> {
