@@ -23,7 +23,7 @@ public static class PublicEventsEndpoints
             {
                 if (await NotModifiedAsync(mediator, http, ct)) return Results.StatusCode(StatusCodes.Status304NotModified);
                 var page = await mediator.Send(new ListPublicEventsQuery(QueryEnum.Parse<EventKind>(kind, "kind"), area, clock.GetUtcNow().AddDays(-90), null, null, 1000, null, MaxLimit: 1000), ct);
-                return Results.Text(Syndication.ToICalendar(page.Items, site, "Trygghetsdialoger och trygghetsvandringar"), $"{Syndication.CalendarMediaType}; charset=utf-8");
+                return Results.Text(Syndication.ToICalendar(page.Items, site, Text.IsEnglish ? "Safety dialogues and safety walks" : "Trygghetsdialoger och trygghetsvandringar", Text.IsEnglish), $"{Syndication.CalendarMediaType}; charset=utf-8");
             })
             .WithName("GetCalendar").WithTags("Feeds")
             .WithSummary("iCalendar feed (RFC 5545, Europe/Stockholm) of dialogues and walks from 90 days back, by area and kind; cancelled events as STATUS:CANCELLED.")
@@ -69,7 +69,7 @@ public static class PublicEventsEndpoints
                 var e = await mediator.Send(new GetPublicEventQuery(kind, idOrSlug), ct);
                 if (Cache(http, $"{e.Id}/{e.Sequence}/{e.Status}/{e.UpdatedAt:O}/ics")) return Results.StatusCode(StatusCodes.Status304NotModified);
                 http.Response.Headers.ContentDisposition = $"attachment; filename=\"{e.Slug}.ics\"";
-                return Results.Text(Syndication.ToICalendar([e], site, e.Title), $"{Syndication.CalendarMediaType}; charset=utf-8");
+                return Results.Text(Syndication.ToICalendar([e], site, e.Title, Text.IsEnglish), $"{Syndication.CalendarMediaType}; charset=utf-8");
             })
             .WithName($"Get{singular}Calendar")
             .WithSummary($"The {singular.ToLowerInvariant()} as an iCalendar file (add to calendar).")
@@ -85,11 +85,13 @@ public static class PublicEventsEndpoints
     /// <summary>Sets ETag, Cache-Control and Vary; true when the client's If-None-Match already holds this version.</summary>
     private static bool Cache(HttpContext http, string version)
     {
+        // Calendars word what the service adds in the request's language: the language is part of the version.
+        version = $"{version}|{(Text.IsEnglish ? "en" : "sv")}";
         var etag = $"W/\"{Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(version)), 0, 12).ToLowerInvariant()}\"";
         var headers = http.Response.Headers;
         headers.ETag = etag;
         headers.CacheControl = CacheControl;
-        headers.Vary = "Accept";
+        headers.Vary = "Accept, Accept-Language";
         var ifNoneMatch = http.Request.Headers.IfNoneMatch.ToString();
         return ifNoneMatch.Length > 0 && (ifNoneMatch.Trim() == "*" || ifNoneMatch.Split(',').Any(tag => Weak(tag.Trim()) == Weak(etag)));
     }

@@ -66,35 +66,67 @@ public static class Syndication
     }
 
     /// <summary>
-    /// RFC 5545: times in Europe/Stockholm with its VTIMEZONE, a stable UID per event, SEQUENCE from the event,
-    /// STATUS:CANCELLED after cancellation, and a link to the public page. Never the remote link.
+    /// RFC 5545: times in Europe/Stockholm with a VTIMEZONE that carries the zone's STANDARD and DAYLIGHT rules over the
+    /// years of the events (clients that do not know the zone by name, such as ical.js, need them), a stable UID per
+    /// event, SEQUENCE from the event, STATUS:CANCELLED after cancellation, LOCATION (the venue, or a walk's meeting
+    /// point) with GEO when known, and a link to the public page. Never the remote link. The event's own texts are
+    /// Swedish and say so (LANGUAGE=sv); the words the service adds are in <paramref name="english"/>'s language.
     /// </summary>
-    public static string ToICalendar(IEnumerable<PublicEvent> events, SiteOptions site, string name)
+    public static string ToICalendar(IReadOnlyCollection<PublicEvent> events, SiteOptions site, string name, bool english = false)
     {
         var calendar = new Calendar { ProductId = "-//Trygghet//Hägersten-Älvsjö//SV" };
         calendar.AddProperty("X-WR-CALNAME", name);
         calendar.AddProperty("X-WR-TIMEZONE", Time.Stockholm.Id);
-        calendar.AddTimeZone(new VTimeZone(Time.Stockholm.Id));
+        var earliest = events.Count == 0 ? DateTime.UtcNow : events.Min(e => e.StartsAt).UtcDateTime;
+        calendar.AddTimeZone(VTimeZone.FromDateTimeZone(Time.Stockholm.Id, earliest.AddYears(-1), includeHistoricalData: false));
+        var language = english ? "en" : "sv";
         foreach (var e in events)
         {
             var url = site.EventPage(e);
-            calendar.Events.Add(new CalendarEvent
+            var (location, lat, lon) = Where(e, english);
+            var item = new CalendarEvent
             {
                 Uid = $"{e.Id}@trygghet.hagersten-alvsjo",
                 Sequence = e.Sequence,
                 Summary = e.Title,
-                Description = $"{e.Description}\n\n{url}".Trim(),
-                Location = e.Format == EventFormat.Remote
-                    ? "Distans"
-                    : string.Join(", ", new[] { e.Venue?.Name, e.Venue?.Address }.Where(s => !string.IsNullOrWhiteSpace(s))),
+                Description = $"{e.Description}\n\n{(english ? "Details and registration" : "Mer information och anmälan")}: {url}".Trim(),
+                Location = location,
+                GeographicLocation = lat is { } la && lon is { } lo ? new GeographicLocation(la, lo) : null,
                 DtStart = new CalDateTime(e.StartsAt.DateTime, Time.Stockholm.Id),
                 DtEnd = new CalDateTime(e.EndsAt.DateTime, Time.Stockholm.Id),
                 DtStamp = new CalDateTime(e.UpdatedAt.UtcDateTime, "UTC"),
                 LastModified = new CalDateTime(e.UpdatedAt.UtcDateTime, "UTC"),
                 Status = e.Status == EventStatus.Cancelled ? EventStatus.Cancelled.ToString().ToUpperInvariant() : "CONFIRMED",
                 Url = new Uri(url),
-            });
+            };
+            Language(item, "SUMMARY", "sv");
+            Language(item, "DESCRIPTION", e.Description.Length > 0 ? "sv" : language);
+            Language(item, "LOCATION", e.Format == EventFormat.Remote ? language : "sv");
+            calendar.Events.Add(item);
         }
-        return new CalendarSerializer().SerializeToString(calendar) ?? "";
+        // Ical.Net formats numbers in the current culture: under Swedish, BYDAY=-1SU gets a Unicode minus (U+2212) and
+        // GEO a decimal comma, which no client reads. RFC 5545 is culture-free.
+        var culture = System.Globalization.CultureInfo.CurrentCulture;
+        try
+        {
+            System.Globalization.CultureInfo.CurrentCulture = System.Globalization.CultureInfo.InvariantCulture;
+            return new CalendarSerializer().SerializeToString(calendar) ?? "";
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentCulture = culture;
+        }
+    }
+
+    private static void Language(CalendarEvent item, string property, string language) =>
+        item.Properties[property]?.Parameters.Set("LANGUAGE", language);
+
+    /// <summary>Where to go: a walk's meeting point, else the venue (name and address); a remote event says so.</summary>
+    private static (string? Location, double? Lat, double? Lon) Where(PublicEvent e, bool english)
+    {
+        if (e.Format == EventFormat.Remote) return (english ? "Online meeting" : "Distansmöte", null, null);
+        if (e.Walk is { MeetingPoint: { Length: > 0 } meeting } walk) return (meeting, walk.MeetingLat, walk.MeetingLon);
+        var venue = string.Join(", ", new[] { e.Venue?.Name, e.Venue?.Address }.Where(s => !string.IsNullOrWhiteSpace(s)));
+        return (venue.Length > 0 ? venue : e.Place is { Length: > 0 } place ? place : null, e.Venue?.Lat, e.Venue?.Lon);
     }
 }

@@ -88,6 +88,6 @@ internal static class RegistrationMail
             lines.Add(link);
         }
         lines.AddRange(["", en ? "Kind regards" : "Med vänlig hälsning", site.Organiser]);
-        return (subject, string.Join('\n', lines), calendar ? Syndication.ToICalendar([e], site, e.Title) : null);
+        return (subject, string.Join('\n', lines), calendar ? Syndication.ToICalendar([e], site, e.Title, en) : null);
     }
 }
