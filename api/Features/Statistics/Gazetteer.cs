@@ -98,21 +98,35 @@ public sealed partial class Gazetteer
     public IReadOnlyList<PlaceMention> Find(string text) =>
         pattern.Matches(text).Select(m => forms[Regex.Replace(m.Groups[1].Value, @"\s+", " ")] with { Form = m.Groups[1].Value, Index = m.Index }).ToList();
 
-    /// <summary>The places of a route named in the text (<c>mellan X och Y</c>, <c>från X till Y</c>): each end's mentions; null when there is none.</summary>
+    /// <summary>
+    /// The places of a route named in the text (<c>mellan X och Y</c>, <c>från X till Y</c>, <c>från X mot Y</c>): each
+    /// end's mentions; null when there is none. Both ends must read as place names (a capital, after at most a word
+    /// such as <c>stationen</c>; at most five words), so that "en man från Fruängen har riktat hot mot en kvinna"
+    /// is not a route.
+    /// </summary>
     public (IReadOnlyList<PlaceMention> From, IReadOnlyList<PlaceMention> To)? Route(string text)
     {
         foreach (Match match in RoutePattern().Matches(text))
         {
-            var from = Find(match.Groups["from"].Value);
-            var to = Find(match.Groups["to"].Value);
-            if (from.Count > 0 || to.Count > 0) return (from, to);
+            string from = match.Groups["from"].Value, to = match.Groups["to"].Value;
+            if (!PlaceLike().IsMatch(from) || !PlaceLike().IsMatch(to)) continue;
+            var ends = (Find(from), Find(to));
+            if (ends.Item1.Count > 0 || ends.Item2.Count > 0) return ends;
         }
         return null;
     }
 
-    [GeneratedRegex(@"(?<![\p{L}])(?:mellan\s+(?<from>[^.;:!?]{1,80}?)\s+och|från\s+(?<from>[^.;:!?]{1,80}?)\s+(?:till|mot))\s+(?<to>[^.;:!?]{1,80}?)(?=$|[.;:!?,]|\s+(?:i|på|vid|med|under|efter|där|som|och|för|men)\s)",
+    [GeneratedRegex(@"(?<![\p{L}])(?:mellan\s+(?<from>[^.;:!?]{1,80}?)\s+och|från\s+(?<from>[^.;:!?]{1,80}?)\s+(?:till|mot))\s+(?<to>[^.;:!?]{1,80}?)(?=$|[.;:!?,/]|\s+(?:i|på|vid|med|under|efter|där|som|och|för|men|har|var|blev)\s)",
         RegexOptions.CultureInvariant)]
     private static partial Regex RoutePattern();
+
+    [GeneratedRegex(@"^(?:(?:pendeltågsstationen|tunnelbanestationen|tvärbanestationen|stationen|station|hållplatsen|trafikplats)\s+)?\p{Lu}\S*(?:\s+\S+){0,4}$",
+        RegexOptions.CultureInvariant)]
+    private static partial Regex PlaceLike();
+
+    /// <summary>Whether the mention is a direction (<c>mot Södertälje</c>, <c>i riktning mot …</c>) rather than a place of the event.</summary>
+    public static bool IsDirection(string text, PlaceMention mention) =>
+        text.AsSpan(0, mention.Index).TrimEnd().EndsWith("mot", StringComparison.Ordinal);
 
     /// <summary><c>Liljeholmen</c> → <c>Liljeholmens</c>; a name ending in s, x or z takes none.</summary>
     private static string? Genitive(string name) => name[^1] is 's' or 'x' or 'z' ? null : name + "s";

@@ -25,7 +25,8 @@ public sealed record Placement(string? Slug, string? Place, PlacementReason? Unp
     /// Placement a reader would agree with. The kommun must be Stockholm (place names repeat across Sweden); an event
     /// that names only Stockholms län may be placed by a name that exists nowhere else in the län. The summary is read,
     /// the name when the summary names no place. A route is placed only when both its ends lie in one neighbourhood;
-    /// otherwise all places named must lie in one neighbourhood, and none outside the district.
+    /// otherwise all places named must lie in one neighbourhood, and none outside the district except as a direction
+    /// (<c>E4 vid Fruängen mot Södertälje</c>).
     /// </summary>
     /// <param name="kommun">The kommun, or null when the event names only a län.</param>
     /// <param name="inStockholmsLän">Whether the län named is Stockholms län (used when the kommun is null).</param>
@@ -50,7 +51,8 @@ public sealed record Placement(string? Slug, string? Place, PlacementReason? Unp
         var inDistrict = mentions.Where(m => m.Entry.InDistrict).ToList();
         if (inDistrict.Count == 0) return Not(PlacementReason.NoPlaceName);
         var slugs = inDistrict.Select(m => m.Slug).Distinct().ToList();
-        if (slugs is not [{ } slug] || mentions.Any(m => m.Entry.Kind == PlaceKind.Outside)) return Not(PlacementReason.Ambiguous);
+        if (slugs is not [{ } slug] || mentions.Any(m => m.Entry.Kind == PlaceKind.Outside && !Gazetteer.IsDirection(text, m)))
+            return Not(PlacementReason.Ambiguous);
         if (kommun is null && inDistrict.Any(m => m.Entry.ElsewhereInLän is not null)) return Not(PlacementReason.Ambiguous);
         return new Placement(slug, inDistrict[0].Form, null);
     }
