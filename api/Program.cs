@@ -1,18 +1,15 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using FluentValidation;
-using Npgsql;
 using Trygghet.Api.Features.Actors;
 using Trygghet.Api.Features.Areas;
 using Trygghet.Api.Features.Audit;
-using Trygghet.Api.Features.Events;
-using Trygghet.Api.Features.Registrations;
-using Trygghet.Api.Features.Observations;
-using Trygghet.Api.Features.Measures;
-using Trygghet.Api.Features.Feedback;
-using Trygghet.Api.Features.Questions;
-using Trygghet.Api.Features.Statistics;
 using Trygghet.Api.Features.Dev;
+using Trygghet.Api.Features.Events;
+using Trygghet.Api.Features.Feedback;
+using Trygghet.Api.Features.Measures;
+using Trygghet.Api.Features.Observations;
+using Trygghet.Api.Features.Questions;
+using Trygghet.Api.Features.Registrations;
+using Trygghet.Api.Features.Statistics;
 using Trygghet.Api.Infrastructure;
 
 // `--export-openapi FILE` writes the contract as the Development host serves it (with the dev token route) and exits.

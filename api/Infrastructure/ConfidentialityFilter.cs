@@ -21,6 +21,8 @@ public sealed record PersonalDataFlag(PersonalDataKind Kind, int Start, int Leng
 public static partial class ConfidentialityFilter
 {
     private static readonly PhoneNumberUtil Phones = PhoneNumberUtil.GetInstance();
+    private static readonly SearchValues<char> AddressCharacters = SearchValues.Create("._%+-0123456789");
+    private static readonly SearchValues<char> PhoneStart = SearchValues.Create("0123456789+");
 
     /// <summary>
     /// Findings in order of <see cref="PersonalDataFlag.Start"/>, never overlapping. When two detectors claim overlapping
@@ -288,7 +290,7 @@ public static partial class ConfidentialityFilter
             {
                 // "at" is an English word: the part before it must look like an address, not prose, and a top-level domain
                 // in title case is a sentence that lost its space after the full stop ("look at it.Now").
-                if (local.IndexOfAny("._%+-0123456789") < 0 && ProseBeforeAt.Contains(local.ToString())) continue;
+                if (local.IndexOfAny(AddressCharacters) < 0 && ProseBeforeAt.Contains(local.ToString())) continue;
                 var topLevel = domain[(domain.LastIndexOf('.') + 1)..];
                 if (char.IsUpper(topLevel[0]) && topLevel[1..].ToString().Any(char.IsLower)) continue;
             }
@@ -378,7 +380,7 @@ public static partial class ConfidentialityFilter
     {
         // Swedes always write a number with the trunk 0 or an international + / 00. libphonenumber also accepts a bare
         // run starting with the country code 46, which in a question is far more likely an amount or a reference.
-        var firstDigit = raw.IndexOfAny("0123456789+");
+        var firstDigit = raw.IndexOfAny(PhoneStart);
         if (firstDigit < 0 || raw[firstDigit] is not ('0' or '+')) return false;
         // No dialable Swedish number is shorter; a guard against short counts and codes if the metadata ever allows them.
         if (CountDigits(raw) < 7) return false;

@@ -1010,7 +1010,7 @@ namespace Trygghet.Client
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
-        /// Import BRÅ's reported crime (anmälda brott) in the long CSV format (text/csv); see the README for the columns.
+        /// Import BRÅ's reported crime (anmälda brott) in the long CSV format (text/csv); see docs/data.md for the columns.
         /// </summary>
         /// <remarks>
         /// Columns: `area_label, area_name, area_level (kommun|stadsdelsomrade), crime_parent_path, crime_type, year,
@@ -1084,7 +1084,7 @@ namespace Trygghet.Client
         /// <br/>before, by the exact conditional test for two Poisson counts (p = P(X ≥ window events) with X ~ Binomial(N, 3/15)),
         /// <br/>with Holm's correction over the neighbourhoods; flagged at an adjusted p ≤ 0.05. On simulated series this flags no
         /// <br/>area in more than 0.3 % of periods when nothing changes, and catches a doubling from 10 events a month in about 90 %
-        /// <br/>of cases (see the README). Observations pile up where at least 5 have been open for more than 30 days, or at
+        /// <br/>of cases (see docs/statistics.md). Observations pile up where at least 5 have been open for more than 30 days, or at
         /// <br/>least 3 are past their deadline; such an area gets a follow-up walk with the responsible organisations. Questions
         /// <br/>pile up where at least 5 published questions of dialogues that ended 14 days to a year ago have no answer; such an
         /// <br/>area gets a follow-up dialogue with those the questions were put to.
@@ -13514,7 +13514,7 @@ namespace Trygghet.Client
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
-        /// Import BRÅ's reported crime (anmälda brott) in the long CSV format (text/csv); see the README for the columns.
+        /// Import BRÅ's reported crime (anmälda brott) in the long CSV format (text/csv); see docs/data.md for the columns.
         /// </summary>
         /// <remarks>
         /// Columns: `area_label, area_name, area_level (kommun|stadsdelsomrade), crime_parent_path, crime_type, year,
@@ -14276,7 +14276,7 @@ namespace Trygghet.Client
         /// <br/>before, by the exact conditional test for two Poisson counts (p = P(X ≥ window events) with X ~ Binomial(N, 3/15)),
         /// <br/>with Holm's correction over the neighbourhoods; flagged at an adjusted p ≤ 0.05. On simulated series this flags no
         /// <br/>area in more than 0.3 % of periods when nothing changes, and catches a doubling from 10 events a month in about 90 %
-        /// <br/>of cases (see the README). Observations pile up where at least 5 have been open for more than 30 days, or at
+        /// <br/>of cases (see docs/statistics.md). Observations pile up where at least 5 have been open for more than 30 days, or at
         /// <br/>least 3 are past their deadline; such an area gets a follow-up walk with the responsible organisations. Questions
         /// <br/>pile up where at least 5 published questions of dialogues that ended 14 days to a year ago have no answer; such an
         /// <br/>area gets a follow-up dialogue with those the questions were put to.

@@ -5,7 +5,7 @@ import { devToken, signedIn } from './support';
 
 /**
  * Takes screenshots of the main pages from the running app with its demo data, and checks on the way
- * that each page shows real content. With SCREENSHOTS=1 they replace the README's (docs/screenshots/):
+ * that each page shows real content. With SCREENSHOTS=1 they replace those shown in docs/app.md (docs/screenshots/):
  *   SCREENSHOTS=1 spa/e2e/run e2e/screenshots.spec.ts
  * otherwise they go to test-results/, so a test run leaves the working tree as it was.
  */

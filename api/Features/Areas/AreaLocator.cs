@@ -11,7 +11,7 @@ namespace Trygghet.Api.Features.Areas;
 /// Point-in-polygon over the neighbourhood boundaries. Boundaries change only when the reference
 /// data is seeded at start-up, so they are read once and kept prepared in memory.
 /// </summary>
-public sealed class AreaLocator(NpgsqlDataSource dataSource)
+public sealed class AreaLocator(NpgsqlDataSource dataSource) : IDisposable
 {
     private static readonly JsonSerializerOptions GeoJson = new() { Converters = { new GeoJsonConverterFactory() } };
     private readonly SemaphoreSlim gate = new(1, 1);
@@ -53,4 +53,6 @@ public sealed class AreaLocator(NpgsqlDataSource dataSource)
             gate.Release();
         }
     }
+
+    public void Dispose() => gate.Dispose();
 }

@@ -26,6 +26,9 @@ public sealed class AreaSeedTask(NpgsqlDataSource dataSource) : IStartupTask
 
 public static class AreaSeed
 {
+    private static readonly System.Text.Json.JsonSerializerOptions GeoJson =
+        new() { Converters = { new NetTopologySuite.IO.Converters.GeoJsonConverterFactory() } };
+
     public const string CitySlug = "stockholm";
     public const string DistrictSlug = "hagersten-alvsjo";
 
@@ -76,7 +79,7 @@ public static class AreaSeed
             .ToDictionary(cols => cols[1], cols => cols[0]);
         var features = System.Text.Json.JsonSerializer.Deserialize<FeatureCollection>(
             ReadResource("hagersten-alvsjo-stadsdelar-fullsize.geo.json"),
-            new System.Text.Json.JsonSerializerOptions { Converters = { new NetTopologySuite.IO.Converters.GeoJsonConverterFactory() } })!;
+            GeoJson)!;
         var result = features
             .Select(f => (GeoJsonName: (string)f.Attributes["name"], f.Geometry))
             .Select(f => (Name: names.TryGetValue(f.GeoJsonName, out var name) ? name : throw new InvalidDataException($"Unknown stadsdel {f.GeoJsonName}"), Boundary: f.Geometry))

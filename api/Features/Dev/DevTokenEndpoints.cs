@@ -1,6 +1,5 @@
 using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.RateLimiting;
 using Trygghet.Api.Infrastructure;
 
 namespace Trygghet.Api.Features.Dev;

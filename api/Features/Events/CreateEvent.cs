@@ -1,6 +1,5 @@
 using FluentValidation;
 using Mediator;
-using Npgsql;
 using Trygghet.Api.Infrastructure;
 
 namespace Trygghet.Api.Features.Events;

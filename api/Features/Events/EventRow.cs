@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Trygghet.Api.Features.Areas;
 using Trygghet.Api.Infrastructure;
 
 namespace Trygghet.Api.Features.Events;

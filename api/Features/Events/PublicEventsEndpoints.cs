@@ -2,7 +2,6 @@ using System.Security.Cryptography;
 using System.Text;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Net.Http.Headers;
 using Trygghet.Api.Infrastructure;
 
 namespace Trygghet.Api.Features.Events;

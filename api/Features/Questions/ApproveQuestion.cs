@@ -18,7 +18,7 @@ public sealed class ApproveQuestionHandler(DbSession db, TimeProvider clock, Aud
         var flags = JsonSerializer.Deserialize<List<TextFinding>>(current.Flags, Json.Options) ?? [];
         if (flags.Count > 0 && !command.Request.AcknowledgeFlags)
             throw new BusinessRuleException(QuestionTexts.Flagged) { Extensions = { ["flags"] = flags.Select(f => f.Kind).Distinct().ToList() } };
-        return await QuestionTransitions.MoveAsync(db, clock, audit, current, QuestionStatus.Published, "question.approve", null, command.Admin, ct,
-            "published_at = coalesce(published_at, @now)");
+        return await QuestionTransitions.MoveAsync(db, clock, audit, current, QuestionStatus.Published, "question.approve", null, command.Admin,
+            "published_at = coalesce(published_at, @now)", ct);
     }
 }

@@ -11,6 +11,6 @@ public sealed class HideQuestionHandler(DbSession db, TimeProvider clock, AuditL
     public async ValueTask<ModeratedQuestion> Handle(HideQuestionCommand command, CancellationToken ct)
     {
         var (current, _) = await QuestionTransitions.LockAsync(db, command.Id, ct, QuestionStatus.Pending, QuestionStatus.Published);
-        return await QuestionTransitions.MoveAsync(db, clock, audit, current, QuestionStatus.Hidden, "question.hide", null, command.Admin, ct, "pinned = false");
+        return await QuestionTransitions.MoveAsync(db, clock, audit, current, QuestionStatus.Hidden, "question.hide", null, command.Admin, "pinned = false", ct);
     }
 }

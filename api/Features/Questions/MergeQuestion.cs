@@ -36,7 +36,7 @@ public sealed class MergeQuestionHandler(DbSession db, TimeProvider clock, Audit
             update question set votes = (select count(*) from question_vote where question_id = @Into), updated_at = @now where id = @Into;
             """, new { command.Id, command.Request.Into, now }, ct);
         var merged = await QuestionTransitions.MoveAsync(db, clock, audit, current, QuestionStatus.Merged, "question.merge", new { command.Request.Into },
-            command.Admin, ct, "merged_into = @Into, pinned = false");
+            command.Admin, "merged_into = @Into, pinned = false", ct);
         var (targetRow, targetAnswers) = await db.LoadQuestionAsync(command.Request.Into, ct);
         if (targetRow.StatusValue == QuestionStatus.Published)
             await QuestionStream.AppendAsync(db, targetRow.EventId, StreamAudience.Public, "voted", targetRow.Id,

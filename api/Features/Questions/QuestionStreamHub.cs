@@ -23,6 +23,8 @@ public sealed class QuestionStreamHub(NpgsqlDataSource dataSource, StreamOptions
             new BoundedChannelOptions(buffer) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
     }
 
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Reliability", "CA1001",
+        Justification = "A SemaphoreSlim awaited only with WaitAsync holds no wait handle; a topic is dropped, not disposed, when its last subscriber leaves.")]
     private sealed class Topic
     {
         public readonly SemaphoreSlim Fetching = new(1, 1);

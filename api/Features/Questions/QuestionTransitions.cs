@@ -21,7 +21,7 @@ internal static class QuestionTransitions
     }
 
     public static async Task<ModeratedQuestion> MoveAsync(DbSession db, TimeProvider clock, AuditLog audit, QuestionRow current, QuestionStatus to,
-        string action, object? details, bool admin, CancellationToken ct, string set)
+        string action, object? details, bool admin, string set, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var parameters = new Dapper.DynamicParameters(details);

@@ -22,6 +22,6 @@ public sealed class RejectQuestionHandler(DbSession db, TimeProvider clock, Audi
     {
         var (current, _) = await QuestionTransitions.LockAsync(db, command.Id, ct, QuestionStatus.Pending, QuestionStatus.Hidden);
         return await QuestionTransitions.MoveAsync(db, clock, audit, current, QuestionStatus.Rejected, "question.reject",
-            new { Reason = command.Request.Reason.Trim() }, command.Admin, ct, "reject_reason = @Reason, pinned = false");
+            new { Reason = command.Request.Reason.Trim() }, command.Admin, "reject_reason = @Reason, pinned = false", ct);
     }
 }

@@ -1,6 +1,5 @@
 using FluentValidation;
 using Mediator;
-using Trygghet.Api.Features.Events;
 using Trygghet.Api.Infrastructure;
 
 namespace Trygghet.Api.Features.Registrations;

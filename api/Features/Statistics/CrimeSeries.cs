@@ -1,4 +1,3 @@
-using System.Globalization;
 using Trygghet.Api.Features.Areas;
 using Trygghet.Api.Infrastructure;
 

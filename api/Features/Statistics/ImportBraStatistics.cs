@@ -17,7 +17,7 @@ public sealed record UnknownArea(string AreaLabel, int Rows);
 public sealed record ImportBraStatisticsCommand(string Csv) : ICommand<BraImportReport>;
 
 /// <summary>
-/// BRÅ's reported crime in the long CSV format documented in the README: one row per area, crime, period and unit.
+/// BRÅ's reported crime in the long CSV format documented in docs/data.md: one row per area, crime, period and unit.
 /// A file with wrong columns or an unreadable value is refused whole (400 naming each line); rows of areas the platform
 /// does not hold are reported and skipped; preliminary figures are replaced by final ones, never the other way round.
 /// </summary>

@@ -16,9 +16,9 @@ public sealed record AreaTest(string Area, int WindowEvents, int BaselineEvents,
 /// (the last <c>w</c> months) are compared with the baseline (the <c>b</c> months before) by the exact conditional test
 /// for two Poisson counts: if the rate has not changed, the window's share of all <c>N</c> events is Binomial(N, w/(w+b)),
 /// so the p-value is P(X ≥ window events). The baseline's own randomness is part of the test. Holm's step-down correction
-/// keeps the chance of any false flag across all areas at α. Measured on simulated series (see the tests and the
-/// README): with a 3-month window and a 12-month baseline, no area is flagged in more than 5% of periods when nothing
-/// changes, and a doubling from 10 events a month is caught in at least 80% of cases.
+/// keeps the chance of any false flag across all areas at α. Measured on simulated series (see the tests and
+/// docs/statistics.md): with a 3-month window and a 12-month baseline, no area is flagged in more than 5% of periods
+/// when nothing changes, and a doubling from 10 events a month is caught in at least 80% of cases.
 /// </summary>
 public static class SignalDetector
 {

@@ -114,7 +114,7 @@ public static class StatisticsEndpoints
     private static void MapBraImport(IEndpointRouteBuilder api) =>
         api.MapPost("/statistics/imports/bra", ImportBraStatistics)
             .WithName(nameof(ImportBraStatistics)).WithTags("Statistics")
-            .WithSummary("Import BRÅ's reported crime (anmälda brott) in the long CSV format (text/csv); see the README for the columns.")
+            .WithSummary("Import BRÅ's reported crime (anmälda brott) in the long CSV format (text/csv); see docs/data.md for the columns.")
             .WithDescription("""
                 Columns: `area_label, area_name, area_level (kommun|stadsdelsomrade), crime_parent_path, crime_type, year,
                 month (1–12 or empty for the year), period_label, preliminary (true|false), unit (Antal | /100 000 inv), value`.
@@ -230,7 +230,7 @@ public static class StatisticsEndpoints
                 before, by the exact conditional test for two Poisson counts (p = P(X ≥ window events) with X ~ Binomial(N, 3/15)),
                 with Holm's correction over the neighbourhoods; flagged at an adjusted p ≤ 0.05. On simulated series this flags no
                 area in more than 0.3 % of periods when nothing changes, and catches a doubling from 10 events a month in about 90 %
-                of cases (see the README). Observations pile up where at least 5 have been open for more than 30 days, or at
+                of cases (see docs/statistics.md). Observations pile up where at least 5 have been open for more than 30 days, or at
                 least 3 are past their deadline; such an area gets a follow-up walk with the responsible organisations. Questions
                 pile up where at least 5 published questions of dialogues that ended 14 days to a year ago have no answer; such an
                 area gets a follow-up dialogue with those the questions were put to.

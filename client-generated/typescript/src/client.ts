@@ -610,7 +610,7 @@ export interface ITrygghetClient {
     listUnplacedPoliceEvents(reason?: PlacementReason | undefined, limit?: number | undefined, cursor?: string | undefined, signal?: AbortSignal): Promise<UnplacedPoliceEventPage>;
 
     /**
-     * Import BRÅ's reported crime (anmälda brott) in the long CSV format (text/csv); see the README for the columns.
+     * Import BRÅ's reported crime (anmälda brott) in the long CSV format (text/csv); see docs/data.md for the columns.
      * @return OK
      */
     importBraStatistics(body: string, signal?: AbortSignal): Promise<BraImportReport>;
@@ -7542,7 +7542,7 @@ export class TrygghetClient implements ITrygghetClient {
     }
 
     /**
-     * Import BRÅ's reported crime (anmälda brott) in the long CSV format (text/csv); see the README for the columns.
+     * Import BRÅ's reported crime (anmälda brott) in the long CSV format (text/csv); see docs/data.md for the columns.
      * @return OK
      */
     importBraStatistics(body: string, signal?: AbortSignal): Promise<BraImportReport> {

@@ -1,8 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
-using Trygghet.Api.Tests.Features.Events;
-using Trygghet.Api.Tests.Features.Registrations;
 using Trygghet.Client;
 
 namespace Trygghet.Api.Tests.Contract;

@@ -1,8 +1,5 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using Trygghet.Api.Tests.Features.Events;
-using Trygghet.Api.Tests.Features.Registrations;
-using Trygghet.Api.Tests.Infrastructure;
 using Trygghet.Client;
 
 namespace Trygghet.Api.Tests.Contract;

@@ -317,7 +317,7 @@ public sealed class PlantedPersonalDataTests(ApiFixture fixture, ITestOutputHelp
                 // A {format} in the path chooses the representation (Open311); otherwise Accept does.
                 var accepts = operation.Parameters("path").Any(p => (string?)p["name"] == "format") ? [null] : mediaTypes.Select(m => (string?)m).ToList();
                 var reads = paths.SelectMany(path => queries.SelectMany(query => accepts.Select(accept => (Path: path, Query: query, Accept: accept))));
-                await Parallel.ForEachAsync(reads, Crawling, async (read, _) =>
+                await Parallel.ForEachAsync(reads, Crawling, async (read, ct) =>
                 {
                     string? cursor = null;
                     for (var page = 0; page < MaxPages; page++)
@@ -326,11 +326,11 @@ public sealed class PlantedPersonalDataTests(ApiFixture fixture, ITestOutputHelp
                         var url = parameters.Any() ? $"{read.Path}?{string.Join('&', parameters.Select(q => $"{q.Key}={Uri.EscapeDataString(q.Value)}"))}" : read.Path;
                         using var request = new HttpRequestMessage(HttpMethod.Get, url);
                         if (read.Accept is not null) request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(read.Accept));
-                        using var response = await http.SendAsync(request);
+                        using var response = await http.SendAsync(request, ct);
                         Count(response);
                         if (!response.IsSuccessStatusCode) return;
                         var mediaType = response.Content.Headers.ContentType?.MediaType;
-                        var body = await response.Content.ReadAsStringAsync();
+                        var body = await response.Content.ReadAsStringAsync(ct);
                         Scan($"GET {operation.Path}{(mediaTypes.Count > 1 || read.Accept is null ? $" ({mediaType})" : "")}", mediaType, body, plants, leaks);
                         cursor = mediaType?.EndsWith("json", StringComparison.Ordinal) == true ? NextCursor(body) : null;
                         if (cursor is null) return;

@@ -578,7 +578,7 @@ public sealed class ConfidentialityFilterTests
         }
     }
 
-    public static TheoryData<string, string> Long => new()
+    public static TheoryData<string, string> LongInputs => new()
     {
         { "digits", new string('1', 100_000) },
         { "zeros in groups", string.Concat(Enumerable.Repeat("0 ", 50_000)) },
@@ -601,7 +601,7 @@ public sealed class ConfidentialityFilterTests
     };
 
     [Theory]
-    [MemberData(nameof(Long))]
+    [MemberData(nameof(LongInputs))]
     public void Long_text_is_read_in_linear_time(string name, string text)
     {
         var clock = Stopwatch.StartNew();

@@ -4,7 +4,6 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Xml.Linq;
-using Trygghet.Api.Tests.Features.Events;
 using Trygghet.Client;
 
 namespace Trygghet.Api.Tests.Infrastructure;

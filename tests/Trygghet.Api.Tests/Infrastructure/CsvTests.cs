@@ -2,8 +2,6 @@ using System.Net.Http.Headers;
 using System.Text;
 using Microsoft.VisualBasic.FileIO;
 using Trygghet.Api.Infrastructure;
-using Trygghet.Api.Tests.Features.Events;
-using Trygghet.Api.Tests.Features.Registrations;
 using Trygghet.Client;
 
 namespace Trygghet.Api.Tests.Infrastructure;

@@ -1,5 +1,3 @@
-using Trygghet.Api.Tests.Features.Events;
-using Trygghet.Api.Tests.Features.Registrations;
 using Trygghet.Client;
 
 namespace Trygghet.Api.Tests.Infrastructure;
@@ -28,7 +26,11 @@ public sealed class RetentionTests(ApiFixture fixture) : ApiTest(fixture)
         await moderator.RedactQuestionAsync(held.Id, $"\"{held.Version}\"", new RedactionRequest { Text = "En granne har hotat mig." });
         var observation = await staff.RecordObservationAsync(new ObservationInput
         {
-            Category = ObservationCategory.Other, Description = "Ring 070-123 45 67 om lampan.", Severity = 1, Lat = 59.2846, Lon = 17.9694,
+            Category = ObservationCategory.Other,
+            Description = "Ring 070-123 45 67 om lampan.",
+            Severity = 1,
+            Lat = 59.2846,
+            Lon = 17.9694,
         });
         await moderator.RedactObservationDescriptionAsync(observation.Id, new DescriptionRedaction { Text = "Lampan vid trappan är trasig." });
         await Api.DispatchAsync();

@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using MimeKit;
-using Trygghet.Api.Tests.Features.Events;
 using Trygghet.Client;
 
 namespace Trygghet.Api.Tests.Support;

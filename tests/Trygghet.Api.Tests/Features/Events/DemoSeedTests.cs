@@ -1,5 +1,3 @@
-using Trygghet.Client;
-
 namespace Trygghet.Api.Tests.Features.Events;
 
 public sealed class DemoSeedTests(ApiFixture fixture) : ApiTest(fixture)

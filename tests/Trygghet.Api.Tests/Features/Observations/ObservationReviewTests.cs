@@ -1,7 +1,4 @@
 using System.Text.Json;
-using System.Xml.Linq;
-using Trygghet.Api.Tests.Features.Events;
-using Trygghet.Api.Tests.Features.Registrations;
 using Trygghet.Client;
 
 namespace Trygghet.Api.Tests.Features.Observations;

@@ -1,4 +1,3 @@
-using Trygghet.Api.Tests.Features.Events;
 using Trygghet.Client;
 
 namespace Trygghet.Api.Tests.Features.Registrations;

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Trygghet.Api.Tests.Features.Events;
 using Trygghet.Client;
 
 namespace Trygghet.Api.Tests.Features.Registrations;

@@ -3,7 +3,6 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
-using Trygghet.Api.Tests.Features.Events;
 using Trygghet.Client;
 
 namespace Trygghet.Api.Tests.Features.Registrations;

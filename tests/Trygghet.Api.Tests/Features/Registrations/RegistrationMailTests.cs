@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using Trygghet.Api.Infrastructure;
-using Trygghet.Api.Tests.Features.Events;
 using Trygghet.Client;
 
 namespace Trygghet.Api.Tests.Features.Registrations;

@@ -3,8 +3,6 @@ using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Trygghet.Api.Tests.Features.Events;
-using Trygghet.Client;
 
 namespace Trygghet.Api.Tests.Features.Registrations;
 

@@ -1,6 +1,5 @@
 using System.Net.Http.Headers;
 using System.Text;
-using Trygghet.Api.Features.Statistics;
 using Trygghet.Client;
 using BraImportReport = Trygghet.Api.Features.Statistics.BraImportReport;
 
@@ -84,7 +83,7 @@ public sealed class BraImportTests(ApiFixture fixture) : ApiTest(fixture)
     public async Task A_bad_file_is_refused_whole_naming_the_line(string csv, string field)
     {
         var good = $"{District},,Totalt antal brott,2024,,2024,false,Antal,7\n";
-        var response = await Import(csv.Length > Header.Length && csv.StartsWith(Header) ? csv + good : csv);
+        var response = await Import(csv.Length > Header.Length && csv.StartsWith(Header, StringComparison.Ordinal) ? csv + good : csv);
         var problem = await Problems.ReadAsync(response);
 
         Assert.Equal(400, problem.Status);

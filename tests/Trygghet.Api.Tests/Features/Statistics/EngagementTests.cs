@@ -1,4 +1,3 @@
-using Trygghet.Api.Tests.Features.Events;
 using Trygghet.Client;
 using static Trygghet.Api.Tests.Support.ObservationInputs;
 
