@@ -32,17 +32,6 @@ export default defineConfig(
     rules: { '@typescript-eslint/require-await': 'off' },
   },
   {
-    // The questions feature is being reworked (the live question stream) alongside this linter: these rules are
-    // switched on there once that work has landed and its findings are fixed.
-    files: ['src/features/questions/**'],
-    rules: {
-      '@typescript-eslint/no-misused-promises': 'off',
-      '@typescript-eslint/no-unnecessary-type-assertion': 'off',
-      'react-hooks/refs': 'off',
-      'react-hooks/set-state-in-effect': 'off',
-    },
-  },
-  {
     files: ['e2e/**/*.ts', 'scripts/**', '*.config.{js,ts}'],
     languageOptions: { globals: globals.node },
   },

@@ -112,5 +112,5 @@ public static class ActorClaims
 {
     /// <summary>The actor an <c>actor</c> token speaks for; 403 without one.</summary>
     public static Guid RequireActorId(this ClaimsPrincipal user) =>
-        Guid.TryParse(user.FindFirstValue(AuthOptions.ActorIdClaim), out var id) ? id : throw new ForbiddenException("actor.noActorId");
+        Guid.TryParse(user.FindFirstValue(AuthOptions.ActorIdClaim), out var id) ? id : throw new ForbiddenException(CommonTexts.NoActorId);
 }

@@ -32,7 +32,7 @@ public static class ConfidentialityPolicy
     public static void RequireClear(params ReadOnlySpan<(string Field, string? Text)> fields)
     {
         var findings = Screen(fields);
-        if (findings.Count > 0) throw new BusinessRuleException("text.personalData") { Extensions = { [FindingsExtension] = findings } };
+        if (findings.Count > 0) throw new BusinessRuleException(CommonTexts.PersonalData) { Extensions = { [FindingsExtension] = findings } };
     }
 
     /// <summary>The kinds found, once each: what a receipt says the text is held for.</summary>

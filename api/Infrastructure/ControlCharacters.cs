@@ -97,7 +97,7 @@ public static class ControlCharacterCheck
             findings.Add((ControlCharacters.Printable(field), Refused(found)));
     }
 
-    private static string Refused(char found) => Messages.Get("input.controlCharacter", ControlCharacters.Name(found));
+    private static string Refused(char found) => CommonTexts.ControlCharacter.Format(ControlCharacters.Name(found));
 
     /// <summary>A parameter's or field's name is refused like its value, and named with the character escaped.</summary>
     private static void CheckName(List<(string Field, string Message)> findings, string name) => Check(findings, name, name, multiLine: false);
@@ -129,7 +129,7 @@ public static class ControlCharacterCheck
                     Check(findings, name, WebUtility.UrlDecode(pair.Split('=', 2).ElementAtOrDefault(1)), multiLine: true);
                 }
             }
-            if (findings.Count == 0) findings.Add(("$", Messages.Get("request.formUnreadable")));
+            if (findings.Count == 0) findings.Add(("$", CommonTexts.FormUnreadable.Format()));
             return;
         }
         foreach (var (name, values) in form)

@@ -56,7 +56,7 @@ public static class Idempotency
 public sealed record IdempotentEntry(string Operation, byte[] RequestHash, int Status, byte[] Response);
 
 /// <summary>Thrown when an Idempotency-Key is reused for a different request: 422.</summary>
-public sealed class IdempotencyMismatchException() : ProblemException(StatusCodes.Status422UnprocessableEntity, "idempotency.mismatch");
+public sealed class IdempotencyMismatchException() : ProblemException(StatusCodes.Status422UnprocessableEntity, CommonTexts.IdempotencyMismatch);
 
 /// <summary>
 /// Idempotency inside a command's transaction: the key's row is claimed first (a concurrent request with the same

@@ -85,7 +85,7 @@ public static class Operations
             if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } feature)
                 feature.MaxRequestBodySize = options.MaxRequestBodyBytes;
             if (http.Request.ContentLength > options.MaxRequestBodyBytes)
-                throw new BadHttpRequestException(Messages.Get("request.tooLarge", options.MaxRequestBodyBytes), StatusCodes.Status413PayloadTooLarge);
+                throw new BadHttpRequestException(CommonTexts.TooLarge.Format(options.MaxRequestBodyBytes), StatusCodes.Status413PayloadTooLarge);
             await next(http);
         });
 

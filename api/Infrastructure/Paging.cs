@@ -69,7 +69,7 @@ public static class Cursor
     }
 
     public static IRuleBuilderOptions<T, string?> ValidCursor<T>(this IRuleBuilder<T, string?> rule) =>
-        rule.Must(c => c is null || TryDecode(c, out _, out _)).WithMessage(_ => Messages.Get("paging.badCursor"));
+        rule.Must(c => c is null || TryDecode(c, out _, out _)).WithMessage(_ => CommonTexts.BadCursor.Format());
 
     public static IRuleBuilderOptions<T, int?> ValidLimit<T>(this IRuleBuilder<T, int?> rule) =>
         rule.InclusiveBetween(1, MaxLimit);

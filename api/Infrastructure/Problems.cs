@@ -10,64 +10,49 @@ namespace Trygghet.Api.Infrastructure;
 
 /// <summary>
 /// A failure a handler reports on purpose: the status and a localised message, from a feature's typed <see cref="Text"/>
-/// (or, for texts not yet moved to their feature, a key of <see cref="Messages"/>).
+/// (or <see cref="CommonTexts"/> for the shared plumbing).
 /// </summary>
 public class ProblemException : Exception
 {
     public ProblemException(int status, Text text, params object[] args) : base(text.Sv) => (Status, Text, Args) = (status, text, args);
 
-    public ProblemException(int status, string messageKey, params object[] args) : base(messageKey) => (Status, MessageKey, Args) = (status, messageKey, args);
-
     public int Status { get; }
-    public Text? Text { get; }
-    public string? MessageKey { get; }
+    public Text Text { get; }
     public object[] Args { get; }
     public IDictionary<string, object?> Extensions { get; } = new Dictionary<string, object?>();
 
     /// <summary>The message in the request's language.</summary>
-    public string Detail => Text is { } text ? text.Format(Args) : Messages.Get(MessageKey!, Args);
+    public string Detail => Text.Format(Args);
 }
 
 public sealed class NotFoundException : ProblemException
 {
     public NotFoundException(Text text, params object[] args) : base(StatusCodes.Status404NotFound, text, args) { }
-
-    public NotFoundException(string messageKey, params object[] args) : base(StatusCodes.Status404NotFound, messageKey, args) { }
 }
 
 public sealed class ForbiddenException : ProblemException
 {
     public ForbiddenException(Text text, params object[] args) : base(StatusCodes.Status403Forbidden, text, args) { }
-
-    public ForbiddenException(string messageKey, params object[] args) : base(StatusCodes.Status403Forbidden, messageKey, args) { }
 }
 
 public sealed class ConflictException : ProblemException
 {
     public ConflictException(Text text, params object[] args) : base(StatusCodes.Status409Conflict, text, args) { }
-
-    public ConflictException(string messageKey, params object[] args) : base(StatusCodes.Status409Conflict, messageKey, args) { }
 }
 
 public sealed class BusinessRuleException : ProblemException
 {
     public BusinessRuleException(Text text, params object[] args) : base(StatusCodes.Status422UnprocessableEntity, text, args) { }
-
-    public BusinessRuleException(string messageKey, params object[] args) : base(StatusCodes.Status422UnprocessableEntity, messageKey, args) { }
 }
 
 public sealed class PreconditionFailedException : ProblemException
 {
     public PreconditionFailedException(Text text, params object[] args) : base(StatusCodes.Status412PreconditionFailed, text, args) { }
-
-    public PreconditionFailedException(string messageKey, params object[] args) : base(StatusCodes.Status412PreconditionFailed, messageKey, args) { }
 }
 
 public sealed class PreconditionRequiredException : ProblemException
 {
     public PreconditionRequiredException(Text text, params object[] args) : base(StatusCodes.Status428PreconditionRequired, text, args) { }
-
-    public PreconditionRequiredException(string messageKey, params object[] args) : base(StatusCodes.Status428PreconditionRequired, messageKey, args) { }
 }
 
 /// <summary>
@@ -90,20 +75,20 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
                     .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray()));
                 break;
             case BadHttpRequestException bad when FindJsonException(bad) is { } json && MissingProperties(json) is { Count: > 0 } missing:
-                problem = ValidationProblem(missing.ToDictionary(name => name, _ => new[] { Messages.Get("json.required") }));
+                problem = ValidationProblem(missing.ToDictionary(name => name, _ => new[] { CommonTexts.JsonRequired.Format() }));
                 break;
             case BadHttpRequestException bad when FindJsonException(bad) is { } json:
                 var field = JsonPath.FromJsonPath(json.Path);
                 problem = ValidationProblem(new Dictionary<string, string[]>
                 {
-                    [field.Length == 0 ? "$" : field] = [Messages.Get(json.Path is null or "$" ? "json.malformed" : "json.invalidValue")],
+                    [field.Length == 0 ? "$" : field] = [(json.Path is null or "$" ? CommonTexts.JsonMalformed : CommonTexts.JsonInvalidValue).Format()],
                 });
                 break;
             case BadHttpRequestException bad when BoundParameter(bad) is { } parameter:
-                problem = ValidationProblem(new Dictionary<string, string[]> { [parameter] = [Messages.Get("request.invalidParameter")] });
+                problem = ValidationProblem(new Dictionary<string, string[]> { [parameter] = [CommonTexts.InvalidParameter.Format()] });
                 break;
             case BadHttpRequestException bad:
-                problem = new ProblemDetails { Status = bad.StatusCode, Detail = Messages.Get(BadRequestKey(bad)) };
+                problem = new ProblemDetails { Status = bad.StatusCode, Detail = BadRequestText(bad).Format() };
                 break;
             case ProblemException known:
                 problem = new ProblemDetails { Status = known.Status, Detail = known.Detail };
@@ -113,22 +98,22 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
             // uploaded file, a character outside UTF-8) is the caller's input, not a server error.
             case PostgresException pg when pg.SqlState is PostgresErrorCodes.CharacterNotInRepertoire or PostgresErrorCodes.UntranslatableCharacter:
                 logger.LogWarning("Input the database cannot store ({SqlState})", pg.SqlState);
-                problem = ValidationProblem(new Dictionary<string, string[]> { ["$"] = [Messages.Get("input.unstorable")] });
+                problem = ValidationProblem(new Dictionary<string, string[]> { ["$"] = [CommonTexts.Unstorable.Format()] });
                 break;
             case PostgresException pg when pg.SqlState.StartsWith("23", StringComparison.Ordinal):
                 logger.LogWarning("Constraint {Constraint} violated ({SqlState})", pg.ConstraintName, pg.SqlState);
-                problem = new ProblemDetails { Status = StatusCodes.Status409Conflict, Detail = Messages.Get("db.constraint") };
+                problem = new ProblemDetails { Status = StatusCodes.Status409Conflict, Detail = CommonTexts.Constraint.Format() };
                 break;
             case var e when IsDatabaseUnavailable(e):
                 logger.LogWarning("Database unavailable: {Reason}", e.GetType().Name);
                 http.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
-                problem = new ProblemDetails { Status = StatusCodes.Status503ServiceUnavailable, Detail = Messages.Get("db.unavailable") };
+                problem = new ProblemDetails { Status = StatusCodes.Status503ServiceUnavailable, Detail = CommonTexts.DatabaseUnavailable.Format() };
                 break;
             case OperationCanceledException when http.RequestAborted.IsCancellationRequested:
                 return true;
             default:
                 logger.LogError(exception, "Unhandled exception");
-                problem = new ProblemDetails { Status = StatusCodes.Status500InternalServerError, Detail = Messages.Get("server.error") };
+                problem = new ProblemDetails { Status = StatusCodes.Status500InternalServerError, Detail = CommonTexts.ServerError.Format() };
                 break;
         }
 
@@ -142,7 +127,7 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
     }
 
     private static ValidationProblemDetails ValidationProblem(IDictionary<string, string[]> errors) =>
-        new(errors) { Status = StatusCodes.Status400BadRequest, Detail = Messages.Get("validation.failed") };
+        new(errors) { Status = StatusCodes.Status400BadRequest, Detail = CommonTexts.ValidationFailed.Format() };
 
     /// <summary>The name in <c>Failed to bind parameter "double? lat" from "abc".</c> or <c>Required parameter "double lat" was not provided</c>.</summary>
     private static string? BoundParameter(BadHttpRequestException bad)
@@ -171,12 +156,12 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
         return null;
     }
 
-    private static string BadRequestKey(BadHttpRequestException bad) => bad.StatusCode switch
+    private static Text BadRequestText(BadHttpRequestException bad) => bad.StatusCode switch
     {
-        StatusCodes.Status413PayloadTooLarge => "request.tooLarge",
-        StatusCodes.Status415UnsupportedMediaType => "request.unsupportedMediaType",
-        _ when bad.Message.Contains("body", StringComparison.OrdinalIgnoreCase) => "request.bodyRequired",
-        _ => "request.badParameter",
+        StatusCodes.Status413PayloadTooLarge => CommonTexts.TooLarge,
+        StatusCodes.Status415UnsupportedMediaType => CommonTexts.SendJson,
+        _ when bad.Message.Contains("body", StringComparison.OrdinalIgnoreCase) => CommonTexts.BodyRequired,
+        _ => CommonTexts.BadParameter,
     };
 
     public static bool IsDatabaseUnavailable(Exception e) => e switch

@@ -23,6 +23,6 @@ public static class QueryEnum
         foreach (var candidate in Enum.GetValues<T>())
             if (string.Equals(JsonNamingPolicy.CamelCase.ConvertName(candidate.ToString()), value, StringComparison.OrdinalIgnoreCase))
                 return candidate;
-        throw new ValidationException([new ValidationFailure(field, Messages.Get("json.invalidValue"))]);
+        throw new ValidationException([new ValidationFailure(field, CommonTexts.JsonInvalidValue.Format())]);
     }
 }

@@ -33,8 +33,8 @@ public static class ProblemText
     {
         var status = context.ProblemDetails.Status ?? context.HttpContext.Response.StatusCode;
         context.ProblemDetails.Status = status;
-        context.ProblemDetails.Title = Messages.Title(status) ?? context.ProblemDetails.Title;
-        context.ProblemDetails.Detail ??= Messages.DefaultDetail(status);
+        context.ProblemDetails.Title = CommonTexts.Title(status) ?? context.ProblemDetails.Title;
+        context.ProblemDetails.Detail ??= CommonTexts.DefaultDetail(status);
         context.ProblemDetails.Instance = null;
     }
 }

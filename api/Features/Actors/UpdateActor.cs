@@ -25,7 +25,7 @@ public sealed class UpdateActorHandler(DbSession db, AuditLog audit, TimeProvide
         if (updated == 0)
         {
             await ActorRow.LoadAsync(db, command.Id, ct); // 404 when it does not exist
-            throw new PreconditionFailedException("concurrency.stale");
+            throw new PreconditionFailedException(CommonTexts.Stale);
         }
         await audit.WriteAsync("actor.update", "actor", command.Id.ToString(), new { command.Actor.Organisation, command.Actor.Kind }, ct);
         return await ActorRow.LoadAsync(db, command.Id, ct);

@@ -34,7 +34,7 @@ public sealed class UpdateAreaPopulationHandler(DbSession db, AuditLog audit, Ti
         if (updated == 0)
         {
             var exists = await db.QuerySingleOrDefaultAsync<bool>("select true from area where slug = @Slug", command, ct);
-            throw exists ? new PreconditionFailedException("concurrency.stale") : new NotFoundException(AreaTexts.NotFound, command.Slug);
+            throw exists ? new PreconditionFailedException(CommonTexts.Stale) : new NotFoundException(AreaTexts.NotFound, command.Slug);
         }
         await audit.WriteAsync("area.population.update", "area", command.Slug, new { command.Population, command.Year }, ct);
         return await mediator.Send(new GetAreaQuery(command.Slug), ct);

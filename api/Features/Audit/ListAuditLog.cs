@@ -23,7 +23,7 @@ public sealed class ListAuditLogValidator : AbstractValidator<ListAuditLogQuery>
         RuleFor(q => q.EntityType).MaximumLength(50);
         RuleFor(q => q.EntityId).MaximumLength(100);
         RuleFor(q => q.Limit).ValidLimit();
-        RuleFor(q => q.Cursor).Must(c => c is null || Cursor.TryDecode(c, out long _)).WithMessage(_ => Messages.Get("paging.badCursor"));
+        RuleFor(q => q.Cursor).Must(c => c is null || Cursor.TryDecode(c, out long _)).WithMessage(_ => CommonTexts.BadCursor.Format());
     }
 }
 

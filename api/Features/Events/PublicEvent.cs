@@ -39,9 +39,3 @@ internal static class PublicEvents
         r.RegistrationDeadline is { } deadline ? Time.Local(deadline) : null, WireName.Parse<ParticipationLevel>(r.ParticipationLevel),
         r.Method, r.AgendaItems, r.WalkValue, r.CancelReason, participants, r.ClosingValue, r.Sequence, Time.Local(r.UpdatedAt));
 }
-
-/// <summary>The name registration mails still call the mapping by; remove once they call <see cref="PublicEvents.ToPublic"/>.</summary>
-internal static class PublicEventHandlers
-{
-    public static PublicEvent ToPublic(EventRow r, IReadOnlyList<Participant> participants, DateTimeOffset now) => PublicEvents.ToPublic(r, participants, now);
-}

@@ -22,7 +22,7 @@ public sealed class UpdateEventHandler(DbSession db, AuditLog audit, TimeProvide
         // Capacities may change: no registration may be in flight meanwhile.
         await publisher.Publish(new EventChanging(command.Id), ct);
         var row = await db.LoadAsync(command.Id, ct, forUpdate: true);
-        if (row.Version != command.ExpectedVersion) throw new PreconditionFailedException("concurrency.stale");
+        if (row.Version != command.ExpectedVersion) throw new PreconditionFailedException(CommonTexts.Stale);
         row.RequireStatus(now, "edit", EventStatus.Draft, EventStatus.Published, EventStatus.Rescheduled);
         var input = command.Event;
         if (input.Kind != row.KindValue) throw new ConflictException(EventTexts.KindFixed);

@@ -31,7 +31,7 @@ public sealed class GetEventFeedbackHandler(DbSession db, TimeProvider clock) : 
         var now = clock.GetUtcNow();
         var row = await db.QuerySingleOrDefaultAsync<EventRow>(EventRow.Select + """
              where e.kind = @Kind and e.status <> 'draft' and (e.slug = @IdOrSlug or e.id::text = @IdOrSlug)
-            """, new { Kind = WireName.Of(query.Kind), query.IdOrSlug }, ct) ?? throw new NotFoundException("event.notFound", query.IdOrSlug);
+            """, new { Kind = WireName.Of(query.Kind), query.IdOrSlug }, ct) ?? throw new NotFoundException(EventTexts.NotFound, query.IdOrSlug);
         if (row.ClosingValue is not { } closing || row.ClosedAt is not { } closedAt) throw new ConflictException(FeedbackTexts.NotClosed);
         var observations = await db.LoadObservationsAsync(
             "(o.walk_id = @Id or o.walk_id in (select id from event where linked_dialogue_id = @Id))", new { row.Id }, now, ct, orderBy: "o.number");

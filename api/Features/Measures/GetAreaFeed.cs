@@ -1,6 +1,7 @@
 using System.Text;
 using System.Xml;
 using Mediator;
+using Trygghet.Api.Features.Areas;
 using Trygghet.Api.Infrastructure;
 
 namespace Trygghet.Api.Features.Measures;
@@ -13,7 +14,7 @@ public sealed class GetAreaFeedHandler(DbSession db, TimeProvider clock, SiteOpt
     public async ValueTask<string> Handle(GetAreaFeedQuery query, CancellationToken ct)
     {
         var area = await db.QuerySingleOrDefaultAsync<(Guid Id, string Slug, string Name)?>("select id, slug, name from area where slug = @Slug", query, ct)
-            ?? throw new NotFoundException("area.notFound", query.Slug);
+            ?? throw new NotFoundException(AreaTexts.NotFound, query.Slug);
         var entries = await db.QueryAsync<(string Kind, string Id, DateTimeOffset At, string Title, string Summary)>("""
             with scope as (select id from area where id = @Id or parent_id = @Id or id = (select parent_id from area where id = @Id))
             select * from (

@@ -26,7 +26,7 @@ public sealed class ListMeasuresHandler(DbSession db) : IQueryHandler<ListMeasur
         var filters = new List<string> { "true" };
         if (query.Area is not null)
         {
-            if (!await db.QuerySingleOrDefaultAsync<bool>("select true from area where slug = @Area", query, ct)) throw new NotFoundException("area.notFound", query.Area);
+            if (!await db.QuerySingleOrDefaultAsync<bool>("select true from area where slug = @Area", query, ct)) throw new NotFoundException(AreaTexts.NotFound, query.Area);
             filters.Add("(a.slug = @Area or a.parent_id = (select id from area where slug = @Area) or a.id = (select parent_id from area where slug = @Area))");
         }
         if (query.Status is not null) filters.Add("m.status = @Status");

@@ -1,3 +1,4 @@
+using Trygghet.Api.Features.Actors;
 using Trygghet.Api.Features.Areas;
 using Trygghet.Api.Features.Events;
 using Trygghet.Api.Features.Observations;
@@ -55,9 +56,9 @@ internal static class MeasureStore
     public static async Task SaveMeasureAsync(this DbSession db, Guid id, MeasureInput input, bool insert, DateTimeOffset now, CancellationToken ct)
     {
         var areaId = await db.QuerySingleOrDefaultAsync<Guid?>("select id from area where slug = @AreaSlug and kind in ('district', 'neighbourhood')", input, ct)
-            ?? throw new BusinessRuleException("area.unknown", input.AreaSlug);
+            ?? throw new BusinessRuleException(AreaTexts.Unknown, input.AreaSlug);
         if (input.ResponsibleActorId is { } actorId && !await db.QuerySingleOrDefaultAsync<bool>("select true from actor where id = @actorId", new { actorId }, ct))
-            throw new BusinessRuleException("actor.notFound");
+            throw new BusinessRuleException(ActorTexts.NotFound);
         var observationIds = (input.ObservationIds ?? []).Distinct().ToArray();
         var eventIds = (input.EventIds ?? []).Distinct().ToArray();
         var found = await db.QuerySingleOrDefaultAsync<(int Observations, int Events)>("""

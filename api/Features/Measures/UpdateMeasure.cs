@@ -17,7 +17,7 @@ public sealed class UpdateMeasureHandler(DbSession db, TimeProvider clock, Audit
     {
         var version = await db.QuerySingleOrDefaultAsync<int?>("select version from measure where id = @Id for update", command, ct)
             ?? throw new NotFoundException(MeasureTexts.NotFound, command.Id);
-        if (version != command.ExpectedVersion) throw new PreconditionFailedException("concurrency.stale");
+        if (version != command.ExpectedVersion) throw new PreconditionFailedException(CommonTexts.Stale);
         await db.SaveMeasureAsync(command.Id, command.Input, insert: false, clock.GetUtcNow(), ct);
         await audit.WriteAsync("measure.update", "measure", command.Id.ToString(), new { command.Input.Title, command.Input.Status }, ct);
         return await db.LoadWithWarningsAsync(command.Id, ct);

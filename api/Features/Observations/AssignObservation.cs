@@ -1,5 +1,6 @@
 using FluentValidation;
 using Mediator;
+using Trygghet.Api.Features.Actors;
 using Trygghet.Api.Infrastructure;
 
 namespace Trygghet.Api.Features.Observations;
@@ -19,7 +20,7 @@ public sealed class AssignObservationHandler(DbSession db, TimeProvider clock, A
         var current = await db.LoadObservationAsync(command.Id, now, ct);
         if (!ObservationRules.IsOpen(current.Status)) throw new ConflictException(ObservationTexts.Ended, WireName.Of(current.Status));
         var organisation = await db.QuerySingleOrDefaultAsync<string>("select organisation from actor where id = @ActorId", command.Request, ct)
-            ?? throw new BusinessRuleException("actor.notFound");
+            ?? throw new BusinessRuleException(ActorTexts.NotFound);
         await db.ExecuteAsync("""
             update observation set responsible_actor_id = @ActorId, deadline = @Deadline, updated_at = @now where id = @Id;
             insert into observation_history (observation_id, at, status, responsible, deadline) values (@Id, @now, @Status, @organisation, @Deadline);

@@ -28,7 +28,7 @@ public sealed class ListObservationsHandler(DbSession db, TimeProvider clock) : 
         var filters = new List<string> { "true" };
         if (query.Area is not null)
         {
-            if (!await db.QuerySingleOrDefaultAsync<bool>("select true from area where slug = @Area", query, ct)) throw new NotFoundException("area.notFound", query.Area);
+            if (!await db.QuerySingleOrDefaultAsync<bool>("select true from area where slug = @Area", query, ct)) throw new NotFoundException(AreaTexts.NotFound, query.Area);
             // The area itself, its children and their children: the city, a district or a neighbourhood.
             filters.Add("""
                 (a.slug = @Area or a.parent_id = (select id from area where slug = @Area)

@@ -31,7 +31,7 @@ public sealed class RecordParticipantObservationHandler(DbSession db, TimeProvid
             select r.id, r.event_id, r.status, e.kind, e.starts_at, e.ends_at, e.status as event_status
             from registration r join event e on e.id = r.event_id
             where {RegistrationRow.ByToken}
-            """, new { Hash = SecretTokens.Hash(command.Token) }, ct) ?? throw new NotFoundException("registration.notFound");
+            """, new { Hash = SecretTokens.Hash(command.Token) }, ct) ?? throw new NotFoundException(RegistrationTexts.NotFound);
         if (registration.Kind != "walk" || registration.Status == "cancelled" || registration.EventStatus == "cancelled")
             throw new ConflictException(ObservationTexts.NotAWalkParticipant);
         if (now < registration.StartsAt || now > registration.EndsAt + ParticipantWindowAfterEnd)

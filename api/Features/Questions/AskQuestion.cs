@@ -31,7 +31,7 @@ public sealed class AskQuestionValidator : AbstractValidator<AskQuestionCommand>
     public AskQuestionValidator()
     {
         RuleFor(c => c.IdempotencyKey).Must(Idempotency.LooksValid)
-            .WithMessage(_ => Messages.Get("idempotency.invalid")).OverridePropertyName(Idempotency.Header);
+            .WithMessage(_ => CommonTexts.IdempotencyInvalid.Format()).OverridePropertyName(Idempotency.Header);
         RuleFor(c => c.Request).NotNull().OverridePropertyName("");
         RuleFor(c => c.Request.Text).QuestionBody().OverridePropertyName("text");
         RuleFor(c => c.Request.DisplayName).Must(n => n is null || n.Trim().Length is >= 1 and <= 60).Must(QuestionTextRules.IsPlain)

@@ -18,7 +18,7 @@ public sealed class ListQuestionsValidator : AbstractValidator<ListQuestionsQuer
         RuleFor(q => q.Sort).IsInEnum();
         RuleFor(q => q.Limit).ValidLimit();
         RuleFor(q => q.Cursor).Must(c => c is null || Infrastructure.Cursor.TryDecode(c, out long _))
-            .WithMessage(_ => Messages.Get("paging.badCursor"));
+            .WithMessage(_ => CommonTexts.BadCursor.Format());
     }
 }
 

@@ -14,7 +14,7 @@ public sealed class GetAvailabilityHandler(DbSession db, TimeProvider clock) : I
         var row = await db.QuerySingleOrDefaultAsync<EventRow>(EventRow.Select + """
              where e.kind = @Kind and e.status <> 'draft' and (e.slug = @IdOrSlug or e.id::text = @IdOrSlug)
             """, new { Kind = WireName.Of(query.Kind), query.IdOrSlug }, ct)
-            ?? throw new NotFoundException("event.notFound", query.IdOrSlug);
+            ?? throw new NotFoundException(EventTexts.NotFound, query.IdOrSlug);
         var now = clock.GetUtcNow();
         var counts = await db.QueryAsync<RegistrationQueue.ModeCount>(RegistrationQueue.TallySql, new { EventId = row.Id }, ct);
         ModeAvailability? Of(RegistrationMode mode)

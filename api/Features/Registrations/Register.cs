@@ -33,7 +33,7 @@ public sealed class RegisterValidator : AbstractValidator<RegisterCommand>
     public RegisterValidator()
     {
         RuleFor(c => c.IdempotencyKey).Must(Idempotency.LooksValid)
-            .WithMessage(_ => Messages.Get("idempotency.invalid")).OverridePropertyName(Idempotency.Header);
+            .WithMessage(_ => CommonTexts.IdempotencyInvalid.Format()).OverridePropertyName(Idempotency.Header);
         RuleFor(c => c.Request).NotNull().SetValidator(new RegistrationRequestValidator()).OverridePropertyName("");
     }
 }
@@ -313,7 +313,7 @@ public sealed class RegisterHandler(DbSession db, TimeProvider clock, ISecretTok
     /// <summary>The event, if it takes registrations in this mode now; otherwise the problem naming why not.</summary>
     private static EventRow Open(RegisterCommand command, EventRow? row, RegistrationMode mode, DateTimeOffset now)
     {
-        if (row is null || row.KindValue != command.Kind) throw new NotFoundException("event.notFound", command.EventId);
+        if (row is null || row.KindValue != command.Kind) throw new NotFoundException(EventTexts.NotFound, command.EventId);
         if (RegistrationQueue.ClosedReason(row, now) is { } reason) throw RegistrationQueue.Closed(reason);
         if (!RegistrationQueue.Offers(row, mode)) throw RegistrationQueue.Closed(RegistrationClosedReason.ModeNotOffered);
         return row;

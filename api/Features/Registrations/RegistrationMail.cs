@@ -36,7 +36,7 @@ internal static class RegistrationMail
     public static (string Subject, string Body, string? Calendar) Compose(RegistrationMailKind kind, EventRow row, RegistrationMode mode,
         string? token, int? waitlistPosition, string language, SiteOptions site, RegistrationOptions options, DateTimeOffset now)
     {
-        var e = PublicEventHandlers.ToPublic(row, [], now);
+        var e = PublicEvents.ToPublic(row, [], now);
         var en = language == "en";
         var culture = CultureInfo.GetCultureInfo(en ? "en-GB" : "sv-SE");
         var when = Time.Local(row.StartsAt).ToString(en ? "dddd d MMMM yyyy 'at' HH:mm" : "dddd d MMMM yyyy 'kl.' HH:mm", culture);

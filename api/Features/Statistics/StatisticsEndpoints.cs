@@ -56,7 +56,7 @@ public static class StatisticsEndpoints
 
     public static async Task<Ok<PoliceImportReport>> ImportPoliceEventsFile(HttpRequest request, IMediator mediator, CancellationToken ct)
     {
-        if (!request.HasFormContentType) throw new BadHttpRequestException(Messages.Get("request.unsupportedMediaType"), StatusCodes.Status415UnsupportedMediaType);
+        if (!request.HasFormContentType) throw new BadHttpRequestException(CommonTexts.SendJson.Format(), StatusCodes.Status415UnsupportedMediaType);
         var file = (await request.ReadFormAsync(ct)).Files.GetFile("file") ?? throw Invalid(StatisticsTexts.ImportNoFile);
         await using var stream = file.OpenReadStream();
         return await ImportAsync(stream, mediator, ct);
@@ -64,7 +64,7 @@ public static class StatisticsEndpoints
 
     public static async Task<Ok<PoliceImportReport>> ImportPoliceEvents(HttpRequest request, IMediator mediator, CancellationToken ct)
     {
-        if (!request.HasJsonContentType()) throw new BadHttpRequestException(Messages.Get("request.unsupportedMediaType"), StatusCodes.Status415UnsupportedMediaType);
+        if (!request.HasJsonContentType()) throw new BadHttpRequestException(CommonTexts.SendJson.Format(), StatusCodes.Status415UnsupportedMediaType);
         return await ImportAsync(request.Body, mediator, ct);
     }
 

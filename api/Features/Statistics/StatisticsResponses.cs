@@ -14,7 +14,7 @@ public static class StatisticsResponses
     public static void ValidateFormat(string? format)
     {
         if (format is not null && !string.Equals(format, "csv", StringComparison.OrdinalIgnoreCase) && !string.Equals(format, "json", StringComparison.OrdinalIgnoreCase))
-            throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure("format", Infrastructure.Messages.Get("json.invalidValue"))]);
+            throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure("format", Infrastructure.CommonTexts.JsonInvalidValue.Format())]);
     }
 
     public static Results<Ok<T>, ContentHttpResult, StatusCodeHttpResult> Send<T>(HttpContext http, T value, string? format, Func<T, string> csv)

@@ -51,7 +51,7 @@ export function AskForm({ dialogue }: { dialogue: PublicEvent }) {
   const textErrors = fieldErrors(problem, 'text');
   const nameErrors = fieldErrors(problem, 'displayName');
   return (
-    <form className="ask-form" onSubmit={submit} noValidate aria-labelledby={`${ids.text}-heading`}>
+    <form className="ask-form" onSubmit={(event) => void submit(event)} noValidate aria-labelledby={`${ids.text}-heading`}>
       <h2 id={`${ids.text}-heading`}>{t('ask.title')}</h2>
       <p className="hint">{t('ask.lead')}</p>
       {problem && <ProblemAlert problem={problem} fieldLabels={{ text: t('ask.text'), displayName: t('ask.name') }} />}

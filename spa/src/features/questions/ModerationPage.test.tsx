@@ -51,8 +51,8 @@ describe('the moderation queue', () => {
     const stream = calls.find((c) => c.path.endsWith('/queue/stream'))!;
     expect(new Headers(stream.init.headers).get('Authorization')).toBe('Bearer tok');
 
-    const item = mark.closest('article') as HTMLElement;
-    const approve = within(item).getByRole('button', { name: 'Publicera' }) as HTMLButtonElement;
+    const item = mark.closest<HTMLElement>('article')!;
+    const approve = within(item).getByRole<HTMLButtonElement>('button', { name: 'Publicera' });
     expect(approve.disabled).toBe(true);
     await user.click(within(item).getByLabelText('Jag har kontrollerat de markerade uppgifterna'));
     await user.click(approve);
@@ -116,7 +116,7 @@ describe('the moderation queue', () => {
     await user.click(within(item).getByRole('button', { name: 'Avvisa frågan' }));
     expect(await within(item).findByText('Ange ett skäl.', { selector: '.field-error' })).toBeTruthy();
     expect(within(item).getByLabelText('Skäl (visas för den som frågade)').getAttribute('aria-invalid')).toBe('true');
-    expect((screen.getByLabelText(/Efterhandsgranskning/) as HTMLInputElement).checked).toBe(true);
+    expect(screen.getByLabelText<HTMLInputElement>(/Efterhandsgranskning/).checked).toBe(true);
 
     await user.click(screen.getByRole('button', { name: /Publicerad/ }));
     const answerable = (await screen.findByText('Kan parken städas oftare?', { selector: 'p' })).closest('article') as HTMLElement;

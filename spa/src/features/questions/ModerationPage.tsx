@@ -1,5 +1,5 @@
 import type { ModeratedQuestion, QuestionModeration, QuestionStatus } from '@trygghet/client';
-import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { api, toProblem, type Problem } from '../../shared/api';
@@ -36,7 +36,9 @@ export function ModerationPage() {
 
   const merge = useCallback((items: readonly ModeratedQuestion[]) => setQuestions((state) => mergeQuestions(state, items)), []);
   const questionsRef = useRef(questions);
-  questionsRef.current = questions;
+  useLayoutEffect(() => {
+    questionsRef.current = questions;
+  });
 
   const load = useCallback(async (which: QuestionStatus, signal?: AbortSignal) => {
     try {
@@ -101,11 +103,11 @@ export function ModerationPage() {
     },
   });
 
-  useEffect(() => {
-    if (!loaded.has(status)) void load(status);
-    // Only a tab not loaded yet needs the API; the stream keeps loaded ones current.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [status]);
+  // Only a tab not loaded yet needs the API; the stream keeps loaded ones current.
+  const choose = (which: QuestionStatus) => {
+    setStatus(which);
+    if (!loaded.has(which)) void load(which);
+  };
 
   const shown = inStatus(questions, status);
   const mergeTargets = [...inStatus(questions, 'pending'), ...inStatus(questions, 'published')];
@@ -124,7 +126,7 @@ export function ModerationPage() {
       {problem && <ProblemAlert problem={problem} />}
       <div className="status-tabs" role="group" aria-label={t('moderation.show')}>
         {statuses.map((s) => (
-          <button key={s} type="button" className={s === status ? '' : 'secondary'} aria-pressed={s === status} onClick={() => setStatus(s)}>
+          <button key={s} type="button" className={s === status ? '' : 'secondary'} aria-pressed={s === status} onClick={() => choose(s)}>
             {t(`status.${s}`)}
             {loaded.has(s) && ` (${inStatus(questions, s).length})`}
           </button>

@@ -75,7 +75,7 @@ describe('followStream', () => {
       signal: controller.signal,
       headers: () => ({ Authorization: 'Bearer t' }),
       onEvent: (e) => events.push(e),
-      fetch: fetchFn as typeof fetch,
+      fetch: fetchFn,
       sleep: async (ms) => { waits.push(ms); },
     });
     expect(events.map((e) => e.data)).toEqual(['{"n":1}', '{"n":2}']);
@@ -94,7 +94,7 @@ describe('followStream', () => {
       signal: new AbortController().signal,
       onEvent: () => {},
       onState: (s, status) => states.push(`${s}${status ?? ''}`),
-      fetch: fetchFn as unknown as typeof fetch,
+      fetch: fetchFn,
     });
     expect(fetchFn).toHaveBeenCalledTimes(1);
     expect(states).toEqual(['connecting', 'stopped401']);
@@ -111,7 +111,7 @@ describe('followStream', () => {
     await followStream('/stream', {
       signal: controller.signal,
       onEvent: () => {},
-      fetch: fetchFn as unknown as typeof fetch,
+      fetch: fetchFn,
       sleep: async (ms) => { waits.push(ms); },
     });
     expect(waits).toEqual([1000, 2000, 4000]);

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 import { apiBase } from '../../shared/api';
 import { followStream, type StreamState } from './sseParser';
 
@@ -66,8 +66,11 @@ const eventNumber = (id: string | undefined) => (id ? Number(id) : undefined);
  * change on every render without reconnecting.
  */
 export function useQuestionStream(source: QuestionStreamSource | null, kinds: readonly string[], handlers: QuestionStreamHandlers): void {
+  // The newest source and handlers, for callbacks of a subscription opened on an earlier render.
   const latest = useRef({ source, handlers });
-  latest.current = { source, handlers };
+  useLayoutEffect(() => {
+    latest.current = { source, handlers };
+  });
 
   const url = source ? streamUrl(source) : null;
   const audience = source?.audience;
