@@ -17,7 +17,7 @@ public sealed class ListUnplacedPoliceEventsValidator : AbstractValidator<ListUn
     public ListUnplacedPoliceEventsValidator()
     {
         RuleFor(q => q.Limit).ValidLimit();
-        RuleFor(q => q.Cursor).Must(c => c is null || Cursor.TryDecode(c, out long _)).WithMessage(_ => Messages.Get("paging.badCursor"));
+        RuleFor(q => q.Cursor).Must(c => c is null || Cursor.TryDecode(c, out long _)).WithMessage(_ => CommonTexts.BadCursor.Format());
     }
 }
 
