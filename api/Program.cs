@@ -1,4 +1,3 @@
-using FluentValidation;
 using Trygghet.Api.Features.Actors;
 using Trygghet.Api.Features.Areas;
 using Trygghet.Api.Features.Audit;
@@ -26,69 +25,20 @@ builder.WebHost.ConfigureKestrel(kestrel =>
     kestrel.AddServerHeader = false;
 });
 
-builder.Services.ConfigureHttpJsonOptions(json => Json.Configure(json.SerializerOptions));
-builder.Services.Configure<Microsoft.AspNetCore.Mvc.JsonOptions>(json => Json.Configure(json.JsonSerializerOptions));
-builder.Services.Configure<RouteHandlerOptions>(route => route.ThrowOnBadRequest = true);
-builder.Services.AddProblemDetails(problems => problems.CustomizeProblemDetails = ProblemText.Localise);
-builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
-builder.Services.AddHttpContextAccessor();
-builder.Services.AddSingleton(TimeProvider.System);
-
-builder.Services.AddDatabase(builder.Configuration);
-builder.Services.AddMediator(mediator =>
-{
-    mediator.ServiceLifetime = ServiceLifetime.Scoped;
-    mediator.PipelineBehaviors = [typeof(LoggingBehaviour<,>), typeof(ValidationBehaviour<,>), typeof(TransactionBehaviour<,>)];
-});
-builder.Services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton);
-builder.Services.AddScoped<AuditLog>();
-builder.Services.AddSingleton<ISecretTokens, SecretTokens>();
-builder.Services.AddScoped<Outbox>();
-var mail = builder.Configuration.GetSection("Mail").Get<MailOptions>() ?? new MailOptions();
-builder.Services.AddSingleton(mail);
-if (string.IsNullOrEmpty(mail.SmtpHost)) builder.Services.AddSingleton<IMailSender, PickupDirectorySender>();
-else builder.Services.AddSingleton<IMailSender, SmtpSender>();
-builder.Services.AddEvents(builder.Configuration);
-builder.Services.AddRegistrations(builder.Configuration);
-builder.Services.AddSingleton(builder.Configuration.GetSection("Retention").Get<RetentionOptions>() ?? new RetentionOptions());
-builder.Services.AddSingleton<IPeriodicJob, PersonalDataRetention>();
-builder.Services.AddSingleton(builder.Configuration.GetSection("Jobs").Get<JobOptions>() ?? new JobOptions());
-builder.Services.AddSingleton<PeriodicJobRunner>();
-builder.Services.AddHostedService(services => services.GetRequiredService<PeriodicJobRunner>());
-builder.Services.AddSingleton<OutboxDispatcher>();
-builder.Services.AddHostedService(services => services.GetRequiredService<OutboxDispatcher>());
-builder.Services.AddQuestions(builder.Configuration);
-builder.Services.AddAreas(builder.Configuration);
-builder.Services.AddStatistics(builder.Configuration);
-builder.Services.AddSingleton(builder.Configuration.GetSection("Site").Get<SiteOptions>() ?? new SiteOptions());
-
+builder.Services.AddTrygghetCore(builder.Configuration, options);
 builder.Services.AddTrygghetAuth(builder.Configuration, builder.Environment);
 builder.Services.AddTrygghetOperations(options);
 builder.Services.AddTrygghetOpenApi();
 
+builder.Services.AddAreas(builder.Configuration);
+builder.Services.AddEvents(builder.Configuration);
+builder.Services.AddRegistrations(builder.Configuration);
+builder.Services.AddQuestions(builder.Configuration);
+builder.Services.AddStatistics(builder.Configuration);
+
 var app = builder.Build();
 
-// Culture first, so that every problem written further in is in the caller's language.
-app.UseRequestLocalization(localization =>
-{
-    localization.SetDefaultCulture("sv").AddSupportedCultures("sv", "en").AddSupportedUICultures("sv", "en");
-    localization.ApplyCurrentCultureToResponseHeaders = true;
-});
-app.UseExceptionHandler();
-app.UseStatusCodePages();
-app.UseRequestSizeLimit(options);
-app.UseCors();
-app.UseAuthentication();
-app.UseAuthorization();
-app.UseRateLimiter();
-app.UseControlCharacterCheck(); // one rule for every route value, query parameter, form field and JSON body string
-app.UseSpa(); // the built app, when Spa:Root names it (./run does)
-
-if (app.Environment.IsDevelopment())
-{
-    app.UseSwagger();
-    app.UseSwaggerUI(ui => ui.DocumentTitle = "Trygghet API");
-}
+app.UseTrygghetPipeline(options);
 
 var api = app.MapGroup("/api/v1");
 api.MapAreas();

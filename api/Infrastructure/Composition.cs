@@ -1,0 +1,77 @@
+using FluentValidation;
+
+namespace Trygghet.Api.Infrastructure;
+
+/// <summary>
+/// The shared plumbing every feature builds on, registered and put in the request pipeline in one place, so that
+/// <c>Program.cs</c> lists only the features.
+/// </summary>
+public static class Composition
+{
+    /// <summary>JSON, problems, the database, the mediator with its behaviours, validators, audit, mail, jobs and retention.</summary>
+    public static IServiceCollection AddTrygghetCore(this IServiceCollection services, IConfiguration configuration, ApiOptions options)
+    {
+        services.ConfigureHttpJsonOptions(json => Json.Configure(json.SerializerOptions));
+        services.Configure<Microsoft.AspNetCore.Mvc.JsonOptions>(json => Json.Configure(json.JsonSerializerOptions));
+        services.Configure<RouteHandlerOptions>(route => route.ThrowOnBadRequest = true);
+        services.AddProblemDetails(problems => problems.CustomizeProblemDetails = ProblemText.Localise);
+        services.AddExceptionHandler<ProblemExceptionHandler>();
+        services.AddHttpContextAccessor();
+        services.AddSingleton(TimeProvider.System);
+
+        services.AddDatabase(configuration);
+        services.AddMediator(mediator =>
+        {
+            mediator.ServiceLifetime = ServiceLifetime.Scoped;
+            mediator.PipelineBehaviors = [typeof(LoggingBehaviour<,>), typeof(ValidationBehaviour<,>), typeof(TransactionBehaviour<,>)];
+        });
+        services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton);
+        services.AddScoped<AuditLog>();
+        services.AddSingleton<ISecretTokens, SecretTokens>();
+        services.AddSingleton(configuration.GetSection("Site").Get<SiteOptions>() ?? new SiteOptions());
+
+        // Mail leaves through the outbox: SMTP when a host is set, otherwise .eml files in a pickup folder.
+        services.AddScoped<Outbox>();
+        var mail = configuration.GetSection("Mail").Get<MailOptions>() ?? new MailOptions();
+        services.AddSingleton(mail);
+        if (string.IsNullOrEmpty(mail.SmtpHost)) services.AddSingleton<IMailSender, PickupDirectorySender>();
+        else services.AddSingleton<IMailSender, SmtpSender>();
+        services.AddSingleton<OutboxDispatcher>();
+        services.AddHostedService(provider => provider.GetRequiredService<OutboxDispatcher>());
+
+        // Periodic jobs (the features add theirs) run in their own runner, whatever the mail settings.
+        services.AddSingleton(configuration.GetSection("Retention").Get<RetentionOptions>() ?? new RetentionOptions());
+        services.AddSingleton<IPeriodicJob, PersonalDataRetention>();
+        services.AddSingleton(configuration.GetSection("Jobs").Get<JobOptions>() ?? new JobOptions());
+        services.AddSingleton<PeriodicJobRunner>();
+        services.AddHostedService(provider => provider.GetRequiredService<PeriodicJobRunner>());
+        return services;
+    }
+
+    /// <summary>The request pipeline in front of every endpoint, in the order it must run.</summary>
+    public static WebApplication UseTrygghetPipeline(this WebApplication app, ApiOptions options)
+    {
+        // Culture first, so that every problem written further in is in the caller's language.
+        app.UseRequestLocalization(localization =>
+        {
+            localization.SetDefaultCulture("sv").AddSupportedCultures("sv", "en").AddSupportedUICultures("sv", "en");
+            localization.ApplyCurrentCultureToResponseHeaders = true;
+        });
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseRequestSizeLimit(options);
+        app.UseCors();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
+        app.UseControlCharacterCheck(); // one rule for every route value, query parameter, form field and JSON body string
+        app.UseSpa(); // the built app, when Spa:Root names it (./run does)
+
+        if (app.Environment.IsDevelopment())
+        {
+            app.UseSwagger();
+            app.UseSwaggerUI(ui => ui.DocumentTitle = "Trygghet API");
+        }
+        return app;
+    }
+}
