@@ -70,7 +70,7 @@ public static class AreaSeed
         return builder.ToString().Trim('-');
     }
 
-    private static List<(string Name, Geometry Boundary)> LoadNeighbourhoods()
+    internal static List<(string Name, Geometry Boundary)> LoadNeighbourhoods()
     {
         var names = ReadResource("hagersten-alvsjo-stadsdelar.csv")
             .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)

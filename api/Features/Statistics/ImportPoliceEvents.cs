@@ -21,10 +21,9 @@ public sealed class ImportPoliceEventsHandler(DbSession db, AuditLog audit, Time
 {
     public async ValueTask<PoliceImportReport> Handle(ImportPoliceEventsCommand command, CancellationToken ct)
     {
-        var areas = (await db.QueryAsync<(string Slug, string Name, Guid Id)>("select slug, name, id from area where kind = 'neighbourhood'", null, ct))
-            .ToList();
-        var gazetteer = new Gazetteer(areas.Select(a => a.Name));
-        var areaIds = areas.ToDictionary(a => a.Slug, a => a.Id);
+        var areaIds = (await db.QueryAsync<(string Slug, Guid Id)>("select slug, id from area where kind = 'neighbourhood'", null, ct))
+            .ToDictionary(a => a.Slug, a => a.Id);
+        var gazetteer = await Gazetteer.LoadAsync(locator, ct);
 
         var parsed = new List<(int Index, PoliceEvent Event)>();
         var skipped = new List<ImportSkip>();
@@ -39,10 +38,6 @@ public sealed class ImportPoliceEventsHandler(DbSession db, AuditLog audit, Time
         var latest = parsed.GroupBy(p => p.Event.Id).Select(g => g.Last()).ToList();
         skipped.AddRange(parsed.Except(latest).Select(p => new ImportSkip(p.Index, p.Event.Id, "the same id appears again later in this payload")));
 
-        var placeAreas = new Dictionary<string, Guid?>();
-        foreach (var place in latest.Select(p => p.Event.Place).OfType<string>().Distinct())
-            placeAreas[place] = await Gazetteer.SlugOfAsync(place, locator, ct) is { } slug && areaIds.TryGetValue(slug, out var id) ? id : null;
-
         var events = latest.Select(p => p.Event).ToList();
         var now = clock.GetUtcNow().ToUniversalTime();
         var ids = events.Select(e => e.Id).ToArray();
@@ -56,20 +51,21 @@ public sealed class ImportPoliceEventsHandler(DbSession db, AuditLog audit, Time
             .Distinct().ToArray();
         var written = await db.QueryAsync<bool>("""
             insert into police_event (id, published_at, incident_at, name, summary, url, type, type_raw, kommun, location_name, gps,
-                                      area_id, place, imported_at, updated_at)
+                                      area_id, place, unplaced_reason, imported_at, updated_at)
             select t.*, @now, @now
-            from unnest(@Ids, @Published, @Incident, @Names, @Summaries, @Urls, @Types, @TypesRaw, @Kommuner, @Locations, @Gps, @AreaIds, @Places)
-                 as t(id, published_at, incident_at, name, summary, url, type, type_raw, kommun, location_name, gps, area_id, place)
+            from unnest(@Ids, @Published, @Incident, @Names, @Summaries, @Urls, @Types, @TypesRaw, @Kommuner, @Locations, @Gps, @AreaIds, @Places, @Reasons)
+                 as t(id, published_at, incident_at, name, summary, url, type, type_raw, kommun, location_name, gps, area_id, place, unplaced_reason)
             on conflict (id) do update
             set published_at = excluded.published_at, incident_at = excluded.incident_at, name = excluded.name, summary = excluded.summary,
                 url = excluded.url, type = excluded.type, type_raw = excluded.type_raw, kommun = excluded.kommun,
                 location_name = excluded.location_name, gps = excluded.gps, area_id = excluded.area_id, place = excluded.place,
-                updated_at = excluded.updated_at
+                unplaced_reason = excluded.unplaced_reason, updated_at = excluded.updated_at
             where (police_event.published_at, police_event.incident_at, police_event.name, police_event.summary, police_event.url,
-                   police_event.type_raw, police_event.kommun, police_event.location_name, police_event.gps, police_event.area_id, police_event.place)
+                   police_event.type_raw, police_event.kommun, police_event.location_name, police_event.gps, police_event.area_id, police_event.place,
+                   police_event.unplaced_reason)
                   is distinct from
                   (excluded.published_at, excluded.incident_at, excluded.name, excluded.summary, excluded.url,
-                   excluded.type_raw, excluded.kommun, excluded.location_name, excluded.gps, excluded.area_id, excluded.place)
+                   excluded.type_raw, excluded.kommun, excluded.location_name, excluded.gps, excluded.area_id, excluded.place, excluded.unplaced_reason)
             returning (xmax = 0) as inserted
             """,
             new
@@ -86,8 +82,9 @@ public sealed class ImportPoliceEventsHandler(DbSession db, AuditLog audit, Time
                 Kommuner = events.Select(e => e.Kommun).ToArray(),
                 Locations = events.Select(e => e.LocationName).ToArray(),
                 Gps = events.Select(e => e.Gps).ToArray(),
-                AreaIds = events.Select(e => e.Place is null ? null : placeAreas[e.Place]).ToArray(),
+                AreaIds = events.Select(e => e.Slug is { } slug && areaIds.TryGetValue(slug, out var id) ? id : (Guid?)null).ToArray(),
                 Places = events.Select(e => e.Place).ToArray(),
+                Reasons = events.Select(e => e.Unplaced is { } reason ? WireName.Of(reason) : null).ToArray(),
             }, ct);
         await RecountMonthsAsync(months, ct);
         var report = new PoliceImportReport(index, written.Count(inserted => inserted), written.Count(inserted => !inserted),

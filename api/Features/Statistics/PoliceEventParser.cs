@@ -9,9 +9,11 @@ namespace Trygghet.Api.Features.Statistics;
 /// <param name="IncidentAt">When it happened, from the text of <c>name</c>; null when the name gives no time.</param>
 /// <param name="Kommun">The kommun; null when the API names only a län.</param>
 /// <param name="Type">The type in its documented spelling; <see cref="TypeRaw"/> keeps what the API sent.</param>
-/// <param name="Place">The Hägersten-Älvsjö place named in the text (a stadsdel or a local name), when the kommun is Stockholm.</param>
+/// <param name="Place">The Hägersten-Älvsjö place named in the text, as written, when the event is placed.</param>
+/// <param name="Slug">The stadsdel the event is placed in.</param>
+/// <param name="Unplaced">Why it is not placed.</param>
 public sealed record PoliceEvent(long Id, DateTimeOffset PublishedAt, DateTimeOffset? IncidentAt, string Name, string Summary, string? Url,
-    string Type, string TypeRaw, string? Kommun, string? LocationName, string? Gps, string? Place);
+    string Type, string TypeRaw, string? Kommun, string? LocationName, string? Gps, string? Place, string? Slug, PlacementReason? Unplaced);
 
 /// <summary>Why one element of an import was not taken.</summary>
 /// <param name="Index">Position in the submitted array (0-based).</param>
@@ -56,12 +58,10 @@ public static partial class PoliceEventParser
             gps = Text(location, "gps");
         }
         var kommun = Kommun(locationName, name);
-        var place = kommun is not null && kommun.Equals("Stockholm", StringComparison.OrdinalIgnoreCase)
-            ? gazetteer.FirstPlaceIn(summary) ?? gazetteer.FirstPlaceIn(name)
-            : null;
+        var placement = Placement.Of(summary, name, kommun, InStockholmsLän(locationName, name), gazetteer);
 
         return (new PoliceEvent(id.Value, published, IncidentTime(name, published), name.Trim(), summary.Trim(), Text(element, "url"),
-            types.Normalise(typeRaw), typeRaw, kommun, locationName, gps, place), null);
+            types.Normalise(typeRaw), typeRaw, kommun, locationName, gps, placement.Place, placement.Slug, placement.Unplaced), null);
     }
 
     /// <summary>
@@ -98,6 +98,11 @@ public static partial class PoliceEventParser
         var last = name.Split(',').Last().Trim();
         return last.Length == 0 || IsLän(last) ? null : last;
     }
+
+    /// <summary>Whether the län named, in <c>location.name</c> or as the last part of <c>name</c>, is Stockholms län.</summary>
+    public static bool InStockholmsLän(string? locationName, string name) =>
+        string.Equals(locationName?.Trim(), "Stockholms län", StringComparison.OrdinalIgnoreCase)
+        || string.Equals(name.Split(',').Last().Trim(), "Stockholms län", StringComparison.OrdinalIgnoreCase);
 
     private static bool IsLän(string name) => name.TrimEnd().EndsWith(" län", StringComparison.OrdinalIgnoreCase);
 

@@ -19,6 +19,7 @@ public static class StatisticsEndpoints
     public static void MapStatistics(this IEndpointRouteBuilder api)
     {
         MapPoliceImports(api);
+        MapUnplacedPoliceEvents(api);
         MapBraImport(api);
         MapCrimeSeries(api);
         MapSurvey(api);
@@ -85,6 +86,27 @@ public static class StatisticsEndpoints
             return TypedResults.Ok(await mediator.Send(new ImportPoliceEventsCommand(document.RootElement.Clone()), ct));
         }
     }
+
+    private static void MapUnplacedPoliceEvents(IEndpointRouteBuilder api) =>
+        api.MapGet("/statistics/police-events/unplaced", ListUnplacedPoliceEvents)
+            .WithName(nameof(ListUnplacedPoliceEvents)).WithTags("Statistics")
+            .WithSummary("Police events that are in no neighbourhood, newest first, each with the reason: `noPlaceName`, `outsideKommun`, `route` or `ambiguous`.")
+            .WithDescription("""
+                For staff checking the placement (see docs/placement.md): an event is placed only where a reader would agree.
+                `noPlaceName`: the text names no place of Hägersten-Älvsjö. `outsideKommun`: the event is in another kommun or
+                län. `route`: a route whose ends are not in one neighbourhood. `ambiguous`: several neighbourhoods or a place
+                outside the district are named, or the event names only Stockholms län and the place exists elsewhere in it.
+                Events imported before the reasons were kept have none and are not listed until imported again.
+                """)
+            .RequireRoles(Roles.Admin, Roles.Staff)
+            .ProducesProblems(StatusCodes.Status400BadRequest);
+
+    /// <param name="reason">Only events unplaced for this reason.</param>
+    /// <param name="limit">Page size, 1–100 (default 20).</param>
+    /// <param name="cursor">The <c>nextCursor</c> of the previous page.</param>
+    public static async Task<Ok<Page<UnplacedPoliceEvent>>> ListUnplacedPoliceEvents([QueryEnum(typeof(PlacementReason))] string? reason, int? limit,
+        string? cursor, IMediator mediator, CancellationToken ct) =>
+        TypedResults.Ok(await mediator.Send(new ListUnplacedPoliceEventsQuery(QueryEnum.Parse<PlacementReason>(reason, "reason"), limit, cursor), ct));
 
     private static FluentValidation.ValidationException Invalid(Text text) =>
         new([new FluentValidation.Results.ValidationFailure("$", text.Format())]);

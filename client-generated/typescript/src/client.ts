@@ -601,6 +601,15 @@ export interface ITrygghetClient {
     importPoliceEventsFile(file?: FileParameter | undefined, signal?: AbortSignal): Promise<PoliceImportReport>;
 
     /**
+     * Police events that are in no neighbourhood, newest first, each with the reason: `noPlaceName`, `outsideKommun`, `route` or `ambiguous`.
+     * @param reason (optional) Only events unplaced for this reason.
+     * @param limit (optional) Page size, 1–100 (default 20).
+     * @param cursor (optional) The `nextCursor` of the previous page.
+     * @return OK
+     */
+    listUnplacedPoliceEvents(reason?: PlacementReason | undefined, limit?: number | undefined, cursor?: string | undefined, signal?: AbortSignal): Promise<UnplacedPoliceEventPage>;
+
+    /**
      * Import BRÅ's reported crime (anmälda brott) in the long CSV format (text/csv); see docs/data.md for the columns.
      * @return OK
      */
@@ -7450,6 +7459,89 @@ export class TrygghetClient implements ITrygghetClient {
     }
 
     /**
+     * Police events that are in no neighbourhood, newest first, each with the reason: `noPlaceName`, `outsideKommun`, `route` or `ambiguous`.
+     * @param reason (optional) Only events unplaced for this reason.
+     * @param limit (optional) Page size, 1–100 (default 20).
+     * @param cursor (optional) The `nextCursor` of the previous page.
+     * @return OK
+     */
+    listUnplacedPoliceEvents(reason?: PlacementReason | undefined, limit?: number | undefined, cursor?: string | undefined, signal?: AbortSignal): Promise<UnplacedPoliceEventPage> {
+        let url_ = this.baseUrl + "/api/v1/statistics/police-events/unplaced?";
+        if (reason === null)
+            throw new globalThis.Error("The parameter 'reason' cannot be null.");
+        else if (reason !== undefined)
+            url_ += "reason=" + encodeURIComponent("" + reason) + "&";
+        if (limit === null)
+            throw new globalThis.Error("The parameter 'limit' cannot be null.");
+        else if (limit !== undefined)
+            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
+        if (cursor === null)
+            throw new globalThis.Error("The parameter 'cursor' cannot be null.");
+        else if (cursor !== undefined)
+            url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processListUnplacedPoliceEvents(_response);
+        });
+    }
+
+    protected processListUnplacedPoliceEvents(response: Response): Promise<UnplacedPoliceEventPage> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as UnplacedPoliceEventPage;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No valid bearer token.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The token\'s role may not call this operation.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unexpected error (logged; no details are returned).", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached; retry after `Retry-After` seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<UnplacedPoliceEventPage>(null as any);
+    }
+
+    /**
      * Import BRÅ's reported crime (anmälda brott) in the long CSV format (text/csv); see docs/data.md for the columns.
      * @return OK
      */
@@ -9367,6 +9459,9 @@ export type ParticipationLevel = "information" | "consultation" | "dialogue" | "
 /** Why a text looks like it holds personal data. */
 export type PersonalDataKind = "personalIdentityNumber" | "coordinationNumber" | "phoneNumber" | "email" | "streetAddress";
 
+/** Why an event was not put in a neighbourhood. */
+export type PlacementReason = "noPlaceName" | "outsideKommun" | "route" | "ambiguous";
+
 /** An event as the Police's open events API sends it (for the contract; the import reads each element leniently). */
 export interface PoliceApiEvent {
     id: number;
@@ -9768,6 +9863,26 @@ export interface TextFinding {
 export interface UnknownArea {
     areaLabel: string;
     rows: number;
+}
+
+/** A police event that is in no neighbourhood, with the reason, for staff to check the placement. */
+export interface UnplacedPoliceEvent {
+    id: number;
+    /** When the police published it. */
+    publishedAt: string;
+    /** When it happened, read from `name`; null when the name gives no time. */
+    incidentAt?: string | null;
+    name: string;
+    summary: string;
+    reason: PlacementReason;
+}
+
+/** One page of a list; pass `nextCursor` back as `cursor` for the next page (null on the last). */
+export interface UnplacedPoliceEventPage {
+    /** The items of this page. */
+    items: UnplacedPoliceEvent[];
+    /** Opaque cursor of the next page; null when this is the last. */
+    nextCursor?: string | null;
 }
 
 /** Where an on-site event takes place. */

@@ -21,5 +21,8 @@ public sealed class DemoSeedTests(ApiFixture fixture) : ApiTest(fixture)
         Assert.Single(measures.Items);
         Assert.Equal((48, 145), (availability.OnSite!.Available!.Value, availability.Remote!.Available!.Value));
         Assert.Equal(17, await Scalar<int>("select count(*)::int from registration"));
+        // The demo's police events, placed or each with the reason it is not.
+        Assert.Equal((229L, 223L), (await Scalar<long>("select count(*) from police_event where (area_id is null) <> (unplaced_reason is null)"),
+            await Scalar<long>("select count(*) from police_event where area_id is not null")));
     }
 }
