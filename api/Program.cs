@@ -40,7 +40,9 @@ var app = builder.Build();
 
 app.UseTrygghetPipeline(options);
 
-var api = app.MapGroup("/api/v1");
+// Every endpoint names the CORS policy, so a browser's preflight is answered for the operation it asks about.
+var root = app.MapGroup("").RequireCors(PublicCorsPolicyProvider.PolicyName);
+var api = root.MapGroup("/api/v1");
 api.MapAreas();
 api.MapActors();
 api.MapEvents();
@@ -52,8 +54,8 @@ api.MapQuestions();
 api.MapAudit();
 api.MapStatistics();
 if (app.Environment.IsDevelopment()) api.MapDevToken();
-app.MapOpen311();
-app.MapHealth();
+root.MapOpen311();
+root.MapHealth();
 
 if (exportOpenApi is not null)
 {

@@ -60,6 +60,8 @@ public static class Composition
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseRequestSizeLimit(options);
+        app.UseHeadAsGet();
+        app.UseRouting();
         app.UseCors();
         app.UseAuthentication();
         app.UseAuthorization();
@@ -74,4 +76,19 @@ public static class Composition
         }
         return app;
     }
+
+    /// <summary>
+    /// HEAD wherever GET is (RFC 9110 §9.3.2): the request is routed and answered as a GET with the same status and
+    /// headers, and no body. Live streams are left out: they never end.
+    /// </summary>
+    private static void UseHeadAsGet(this WebApplication app) => app.Use(async (http, next) =>
+    {
+        var request = http.Request;
+        if (HttpMethods.IsHead(request.Method) && !request.Path.Value!.EndsWith("/stream", StringComparison.Ordinal))
+        {
+            request.Method = HttpMethods.Get;
+            http.Response.Body = Stream.Null; // whatever server runs the app, a HEAD answer has no body
+        }
+        await next(http);
+    });
 }

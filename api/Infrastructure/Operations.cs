@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -70,11 +71,8 @@ public static class Operations
                 });
             };
         });
-        services.AddCors(cors => cors.AddDefaultPolicy(policy => policy
-            .WithOrigins(options.CorsOrigins)
-            .AllowAnyHeader()
-            .AllowAnyMethod()
-            .WithExposedHeaders("ETag", "Location", "Retry-After")));
+        services.AddCors();
+        services.AddSingleton<ICorsPolicyProvider>(new PublicCorsPolicyProvider(options));
         return services;
     }
 
@@ -89,7 +87,7 @@ public static class Operations
             await next(http);
         });
 
-    public static void MapHealth(this WebApplication app)
+    public static void MapHealth(this IEndpointRouteBuilder app)
     {
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteHealth });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions

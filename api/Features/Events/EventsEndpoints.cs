@@ -79,7 +79,7 @@ public static class EventsEndpoints
     private static void MapRsvp(this IEndpointRouteBuilder api)
     {
         var group = api.MapGroup("/rsvp").WithTags("Invitations");
-        group.MapGet("/", GetRsvp).WithName(nameof(GetRsvp))
+        group.MapGet("/", GetRsvp).WithName(nameof(GetRsvp)).PrivateRead()
             .WithSummary("What an invited actor sees through the secret RSVP link (token in the X-Rsvp-Token header).")
             .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
         group.MapPost("/", AnswerRsvp).WithName(nameof(AnswerRsvp))

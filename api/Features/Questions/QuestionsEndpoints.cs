@@ -124,7 +124,7 @@ public static class QuestionsEndpoints
             .WithSummary("A voter token for up-voting questions, without an account.")
             .RequireRateLimiting(Operations.AnonymousSessions)
             .ProducesProblems(StatusCodes.Status429TooManyRequests);
-        api.MapGet("/question", GetMyQuestion).WithName(nameof(GetMyQuestion)).WithTags("Questions")
+        api.MapGet("/question", GetMyQuestion).WithName(nameof(GetMyQuestion)).PrivateRead().WithTags("Questions")
             .WithSummary("The asker's own question through the private link (token in the X-Question-Token header): status, a rejection's reason, answers.")
             .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
     }

@@ -59,7 +59,7 @@ public static class RegistrationsEndpoints
         }
 
         var manage = api.MapGroup("/registration").WithTags("Registrations");
-        manage.MapGet("/", GetMyRegistration).WithName(nameof(GetMyRegistration))
+        manage.MapGet("/", GetMyRegistration).WithName(nameof(GetMyRegistration)).PrivateRead()
             .WithSummary("The registration behind a manage link (token in the X-Registration-Token header), with the personal data kept.")
             .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
         manage.MapPost("/mode", ChangeMyMode).WithName(nameof(ChangeMyMode))
