@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using Mediator;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -122,11 +123,11 @@ public sealed class PoliceDataFreshnessCheck(IServiceProvider services, PoliceFe
         {
             await using var scope = services.CreateAsyncScope();
             var newest = await scope.ServiceProvider.GetRequiredService<DbSession>()
-                .QuerySingleOrDefaultAsync<DateTimeOffset?>("select max(published_at) from police_event", null, ct);
+                .QuerySingleOrDefaultAsync<DateTimeOffset?>("select published_at from police_event order by published_at desc limit 1", null, ct);
             if (newest is null) return HealthCheckResult.Degraded("no police events yet");
             var age = clock.GetUtcNow() - newest.Value;
             return age > options.StaleAfter
-                ? HealthCheckResult.Degraded($"newest police event is {age.TotalHours:0.#} h old")
+                ? HealthCheckResult.Degraded(string.Create(CultureInfo.InvariantCulture, $"newest police event is {age.TotalHours:0.#} h old"))
                 : HealthCheckResult.Healthy("police events current");
         }
         catch (Exception e) when (e is Npgsql.NpgsqlException or TimeoutException)
