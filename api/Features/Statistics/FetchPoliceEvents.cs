@@ -33,7 +33,16 @@ public sealed class FetchPoliceEventsHandler(DbSession db, IMediator mediator, I
         }
         catch (HttpRequestException e)
         {
-            return await FailAsync($"no answer: {e.HttpRequestError}", ct);
+            return await FailAsync(e switch
+            {
+                { HttpRequestError: not HttpRequestError.Unknown } => $"no answer: {e.HttpRequestError}",
+                { InnerException: IOException } => "the answer broke off",
+                _ => "no answer",
+            }, ct);
+        }
+        catch (IOException)
+        {
+            return await FailAsync("the answer broke off", ct);
         }
         catch (ExecutionRejectedException e) // Polly: a timeout, after the retries
         {

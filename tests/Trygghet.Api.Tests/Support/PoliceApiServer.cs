@@ -69,6 +69,18 @@ public sealed class PoliceApiServer : IAsyncDisposable
         await http.Response.Body.WriteAsync(body);
     };
 
+    /// <summary>Announces the whole recorded response, sends its first <paramref name="bytes"/> and drops the connection.</summary>
+    public static Func<HttpContext, Task> BrokenOff(string name, int bytes) => async http =>
+    {
+        var path = Path.Combine(AppContext.BaseDirectory, "TestData", "polisen", name);
+        var body = System.IO.File.ReadAllBytes(path);
+        http.Response.ContentType = "application/json; charset=utf-8";
+        http.Response.ContentLength = body.Length;
+        await http.Response.Body.WriteAsync(body.AsMemory(0, bytes));
+        await http.Response.Body.FlushAsync();
+        http.Abort();
+    };
+
     public static Func<HttpContext, Task> Status(int status) => http =>
     {
         http.Response.StatusCode = status;

@@ -118,6 +118,22 @@ public sealed class FetchPoliceEventsTests(ApiFixture fixture) : ApiTest(fixture
     }
 
     [Fact]
+    public async Task An_answer_that_breaks_off_mid_body_is_recorded_as_an_error_and_imports_nothing()
+    {
+        await using var police = await PoliceApiServer.StartAsync();
+        police.Otherwise = PoliceApiServer.BrokenOff(Response, bytes: 20_000);
+        await using var instance = Instance(police);
+
+        await FetchAsync(instance);
+        var status = await StatusAsync(instance);
+
+        Assert.Equal("the answer broke off", status.LastError);
+        Assert.Equal((1, 1), (status.Fetches, status.Failures));
+        Assert.Equal(0L, await Scalar<long>("select count(*) from police_event"));
+        Assert.Equal(0L, await Imports());
+    }
+
+    [Fact]
     public async Task A_503_is_retried_and_the_answer_that_follows_imported()
     {
         await using var police = await PoliceApiServer.StartAsync();
