@@ -194,6 +194,25 @@ public sealed class FetchPoliceEventsTests(ApiFixture fixture) : ApiTest(fixture
         Assert.Equal(1, (await StatusAsync(second)).Fetches);
     }
 
+    [Fact]
+    public async Task The_fetch_is_off_in_development_and_the_tests_and_on_in_production_with_the_Police_rules_as_defaults()
+    {
+        await using var production = new ApiFactory(Fixture.Postgres.ConnectionString, "Production", new Dictionary<string, string?>
+        {
+            ["Auth:Authority"] = "https://login.example.invalid/realms/stockholm",
+            ["Database:MigrateOnStartup"] = "false",
+        });
+
+        var development = Api.Services.GetRequiredService<PoliceFetchOptions>();
+        var live = production.Services.GetRequiredService<PoliceFetchOptions>();
+
+        Assert.False(development.Enabled);
+        Assert.True(live.Enabled);
+        Assert.Equal(("https://polisen.se/api/events", 600), (live.Url, live.IntervalSeconds));
+        Assert.True(3600 / live.IntervalSeconds * (PoliceFetchOptions.Retries + 1) <= 60); // calls an hour, retries included
+        Assert.True(live.RetryDelay >= TimeSpan.FromSeconds(10));
+    }
+
     [Theory]
     [InlineData("PoliceFetch:IntervalSeconds", "60", "PoliceFetch__IntervalSeconds")]
     [InlineData("PoliceFetch:UserAgent", " ", "PoliceFetch__UserAgent")]
