@@ -1010,6 +1010,22 @@ namespace Trygghet.Client
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
+        /// The scheduled fetch of the Police's open events API: last start, success and error, the newest event and counts.
+        /// </summary>
+        /// <remarks>
+        /// The fetch (`PoliceFetch__*`, on in production) calls polisen.se/api/events every `intervalSeconds` across all
+        /// <br/>instances, with a User-Agent naming the service, and imports the answer as an upload of it would be imported.
+        /// <br/>An empty or cut-off answer, an HTTP error or a timeout imports nothing and is recorded as `lastError`. `stale`
+        /// <br/>is true when the newest police event is older than `PoliceFetch__StaleAfter` (see docs/data.md).
+        /// <br/>
+        /// <br/>Roles: admin, staff.
+        /// </remarks>
+        /// <returns>OK</returns>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<PoliceFetchStatus> GetPoliceFetchStatusAsync(System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
         /// Import BRÅ's reported crime (anmälda brott) in the long CSV format (text/csv); see docs/data.md for the columns.
         /// </summary>
         /// <remarks>
@@ -13514,6 +13530,138 @@ namespace Trygghet.Client
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
+        /// The scheduled fetch of the Police's open events API: last start, success and error, the newest event and counts.
+        /// </summary>
+        /// <remarks>
+        /// The fetch (`PoliceFetch__*`, on in production) calls polisen.se/api/events every `intervalSeconds` across all
+        /// <br/>instances, with a User-Agent naming the service, and imports the answer as an upload of it would be imported.
+        /// <br/>An empty or cut-off answer, an HTTP error or a timeout imports nothing and is recorded as `lastError`. `stale`
+        /// <br/>is true when the newest police event is older than `PoliceFetch__StaleAfter` (see docs/data.md).
+        /// <br/>
+        /// <br/>Roles: admin, staff.
+        /// </remarks>
+        /// <returns>OK</returns>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<PoliceFetchStatus> GetPoliceFetchStatusAsync(System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        {
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+                    request_.Method = new System.Net.Http.HttpMethod("GET");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                
+                    // Operation Path: "api/v1/statistics/police-fetch"
+                    urlBuilder_.Append("api/v1/statistics/police-fetch");
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<PoliceFetchStatus>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
+                        if (status_ == 400)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<HttpValidationProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<HttpValidationProblemDetails>("Bad input, e.g. a control character in a route value, query parameter or body string.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemDetails>("No valid bearer token.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 403)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemDetails>("The token\'s role may not call this operation.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 500)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemDetails>("Unexpected error (logged; no details are returned).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 503)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemDetails>("The database cannot be reached; retry after `Retry-After` seconds.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new ApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
         /// Import BRÅ's reported crime (anmälda brott) in the long CSV format (text/csv); see docs/data.md for the columns.
         /// </summary>
         /// <remarks>
@@ -18535,6 +18683,117 @@ namespace Trygghet.Client
         [Newtonsoft.Json.JsonProperty("gps", Required = Newtonsoft.Json.Required.Always)]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Gps { get; set; } = default!;
+
+    }
+
+    /// <summary>
+    /// What the last successful fetch imported.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class PoliceFetchCounts
+    {
+
+        [Newtonsoft.Json.JsonProperty("received", Required = Newtonsoft.Json.Required.Always)]
+        public int Received { get; set; } = default!;
+
+        [Newtonsoft.Json.JsonProperty("imported", Required = Newtonsoft.Json.Required.Always)]
+        public int Imported { get; set; } = default!;
+
+        [Newtonsoft.Json.JsonProperty("updated", Required = Newtonsoft.Json.Required.Always)]
+        public int Updated { get; set; } = default!;
+
+        [Newtonsoft.Json.JsonProperty("unchanged", Required = Newtonsoft.Json.Required.Always)]
+        public int Unchanged { get; set; } = default!;
+
+        [Newtonsoft.Json.JsonProperty("skipped", Required = Newtonsoft.Json.Required.Always)]
+        public int Skipped { get; set; } = default!;
+
+    }
+
+    /// <summary>
+    /// The scheduled fetch of the Police's open events API as staff see it: its settings, when it last started, succeeded
+    /// <br/>and failed (with the error), the newest event time, and counts. `stale` when the newest event is older than the
+    /// <br/>configured age (the same test as /health/ready while the fetch is on).
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class PoliceFetchStatus
+    {
+
+        /// <summary>
+        /// Whether this instance fetches in the background.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("enabled", Required = Newtonsoft.Json.Required.Always)]
+        public bool Enabled { get; set; } = default!;
+
+        /// <summary>
+        /// Where it fetches.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("url", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string Url { get; set; } = default!;
+
+        /// <summary>
+        /// Seconds between fetches, across all instances.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("intervalSeconds", Required = Newtonsoft.Json.Required.Always)]
+        public int IntervalSeconds { get; set; } = default!;
+
+        /// <summary>
+        /// When the last fetch started, on any instance.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("lastStartedAt", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public System.DateTimeOffset? LastStartedAt { get; set; } = default!;
+
+        /// <summary>
+        /// When a fetch last imported an answer.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("lastSuccessAt", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public System.DateTimeOffset? LastSuccessAt { get; set; } = default!;
+
+        /// <summary>
+        /// When a fetch last failed.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("lastErrorAt", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public System.DateTimeOffset? LastErrorAt { get; set; } = default!;
+
+        /// <summary>
+        /// Why it failed (empty body, invalid JSON, HTTP status, timeout).
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("lastError", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public string? LastError { get; set; } = default!;
+
+        /// <summary>
+        /// Publication time of the newest police event after the last successful fetch.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("newestEventAt", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public System.DateTimeOffset? NewestEventAt { get; set; } = default!;
+
+        /// <summary>
+        /// The newest event is older than `PoliceFetch__StaleAfter`, or there is none.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("stale", Required = Newtonsoft.Json.Required.Always)]
+        public bool Stale { get; set; } = default!;
+
+        /// <summary>
+        /// Fetches started.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("fetches", Required = Newtonsoft.Json.Required.Always)]
+        public int Fetches { get; set; } = default!;
+
+        /// <summary>
+        /// Fetches that failed.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("failures", Required = Newtonsoft.Json.Required.Always)]
+        public int Failures { get; set; } = default!;
+
+        /// <summary>
+        /// New events imported by all fetches.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("eventsImported", Required = Newtonsoft.Json.Required.Always)]
+        public long EventsImported { get; set; } = default!;
+
+        [Newtonsoft.Json.JsonProperty("last", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public PoliceFetchCounts? Last { get; set; } = default!;
 
     }
 

@@ -12,6 +12,7 @@ public static class StatisticsEndpoints
     {
         services.AddSingleton<IStartupTask, DemoPoliceEventsTask>();
         services.AddSingleton<PoliceEventTypes>();
+        services.AddPoliceFetch(configuration);
         return services;
     }
 
@@ -20,6 +21,7 @@ public static class StatisticsEndpoints
     {
         MapPoliceImports(api);
         MapUnplacedPoliceEvents(api);
+        MapPoliceFetch(api);
         MapBraImport(api);
         MapCrimeSeries(api);
         MapSurvey(api);
@@ -110,6 +112,22 @@ public static class StatisticsEndpoints
 
     private static FluentValidation.ValidationException Invalid(Text text) =>
         new([new FluentValidation.Results.ValidationFailure("$", text.Format())]);
+
+    private static void MapPoliceFetch(IEndpointRouteBuilder api) =>
+        api.MapGet("/statistics/police-fetch", GetPoliceFetchStatus)
+            .WithName(nameof(GetPoliceFetchStatus)).WithTags("Statistics")
+            .WithSummary("The scheduled fetch of the Police's open events API: last start, success and error, the newest event and counts.")
+            .WithDescription("""
+                The fetch (`PoliceFetch__*`, on in production) calls polisen.se/api/events every `intervalSeconds` across all
+                instances, with a User-Agent naming the service, and imports the answer as an upload of it would be imported.
+                An empty or cut-off answer, an HTTP error or a timeout imports nothing and is recorded as `lastError`. `stale`
+                is true when the newest police event is older than `PoliceFetch__StaleAfter` (see docs/data.md).
+                """)
+            .RequireRoles(Roles.Admin, Roles.Staff)
+            .ProducesProblems();
+
+    public static async Task<Ok<PoliceFetchStatus>> GetPoliceFetchStatus(IMediator mediator, CancellationToken ct) =>
+        TypedResults.Ok(await mediator.Send(new GetPoliceFetchStatusQuery(), ct));
 
     private static void MapBraImport(IEndpointRouteBuilder api) =>
         api.MapPost("/statistics/imports/bra", ImportBraStatistics)

@@ -610,6 +610,12 @@ export interface ITrygghetClient {
     listUnplacedPoliceEvents(reason?: PlacementReason | undefined, limit?: number | undefined, cursor?: string | undefined, signal?: AbortSignal): Promise<UnplacedPoliceEventPage>;
 
     /**
+     * The scheduled fetch of the Police's open events API: last start, success and error, the newest event and counts.
+     * @return OK
+     */
+    getPoliceFetchStatus(signal?: AbortSignal): Promise<PoliceFetchStatus>;
+
+    /**
      * Import BRÅ's reported crime (anmälda brott) in the long CSV format (text/csv); see docs/data.md for the columns.
      * @return OK
      */
@@ -7542,6 +7548,74 @@ export class TrygghetClient implements ITrygghetClient {
     }
 
     /**
+     * The scheduled fetch of the Police's open events API: last start, success and error, the newest event and counts.
+     * @return OK
+     */
+    getPoliceFetchStatus(signal?: AbortSignal): Promise<PoliceFetchStatus> {
+        let url_ = this.baseUrl + "/api/v1/statistics/police-fetch";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetPoliceFetchStatus(_response);
+        });
+    }
+
+    protected processGetPoliceFetchStatus(response: Response): Promise<PoliceFetchStatus> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as PoliceFetchStatus;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad input, e.g. a control character in a route value, query parameter or body string.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No valid bearer token.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The token\'s role may not call this operation.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unexpected error (logged; no details are returned).", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached; retry after `Retry-After` seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<PoliceFetchStatus>(null as any);
+    }
+
+    /**
      * Import BRÅ's reported crime (anmälda brott) in the long CSV format (text/csv); see docs/data.md for the columns.
      * @return OK
      */
@@ -9477,6 +9551,44 @@ export interface PoliceApiEvent {
 export interface PoliceApiLocation {
     name: string;
     gps: string;
+}
+
+/** What the last successful fetch imported. */
+export interface PoliceFetchCounts {
+    received: number;
+    imported: number;
+    updated: number;
+    unchanged: number;
+    skipped: number;
+}
+
+/** The scheduled fetch of the Police's open events API as staff see it: its settings, when it last started, succeeded and failed (with the error), the newest event time, and counts. `stale` when the newest event is older than the configured age (the same test as /health/ready while the fetch is on). */
+export interface PoliceFetchStatus {
+    /** Whether this instance fetches in the background. */
+    enabled: boolean;
+    /** Where it fetches. */
+    url: string;
+    /** Seconds between fetches, across all instances. */
+    intervalSeconds: number;
+    /** When the last fetch started, on any instance. */
+    lastStartedAt?: string | null;
+    /** When a fetch last imported an answer. */
+    lastSuccessAt?: string | null;
+    /** When a fetch last failed. */
+    lastErrorAt?: string | null;
+    /** Why it failed (empty body, invalid JSON, HTTP status, timeout). */
+    lastError?: string | null;
+    /** Publication time of the newest police event after the last successful fetch. */
+    newestEventAt?: string | null;
+    /** The newest event is older than `PoliceFetch__StaleAfter`, or there is none. */
+    stale: boolean;
+    /** Fetches started. */
+    fetches: number;
+    /** Fetches that failed. */
+    failures: number;
+    /** New events imported by all fetches. */
+    eventsImported: number;
+    last?: PoliceFetchCounts;
 }
 
 /** What an import did: new rows, changed rows, rows already there unchanged, and each element skipped with its reason. */

@@ -1,9 +1,9 @@
-import type { AreaSignal } from '@trygghet/client';
+import type { AreaSignal, PoliceFetchStatus } from '@trygghet/client';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { currentLanguage } from '../../i18n';
 import { api } from '../../shared/api';
-import { formatNumber } from '../../shared/format';
+import { formatDateTime, formatNumber } from '../../shared/format';
 import { Loading, Page } from '../../shared/Page';
 import { ProblemAlert } from '../../shared/ProblemAlert';
 import { useLoad } from '../../shared/useLoad';
@@ -45,7 +45,43 @@ export function SignalsPage() {
           </section>
         </>
       )}
+      <PoliceFetchPanel />
     </Page>
+  );
+}
+
+/** Whether the police events keep coming: the scheduled fetch's last success, newest event and last error. */
+function PoliceFetchPanel() {
+  const { t } = useTranslation('staff');
+  const lang = currentLanguage();
+  const status = useLoad((signal) => api().getPoliceFetchStatus(signal), []);
+  const s: PoliceFetchStatus | undefined = status.data;
+  if (!s) return null; // the signals above already show a failure to load
+  const when = (iso?: string | null) => (iso ? formatDateTime(iso, lang) : t('policeFetch.never'));
+  return (
+    <section aria-labelledby="police-fetch-heading" className="card">
+      <h2 id="police-fetch-heading">{t('policeFetch.title')}</h2>
+      <p>{s.enabled ? t('policeFetch.on', { minutes: Math.round(s.intervalSeconds / 60) }) : t('policeFetch.off')}</p>
+      <dl>
+        <dt>{t('policeFetch.lastSuccess')}</dt>
+        <dd>{when(s.lastSuccessAt)}</dd>
+        <dt>{t('policeFetch.newest')}</dt>
+        <dd>
+          {when(s.newestEventAt)}
+          {s.enabled && s.stale && <> <span className="badge">{t('policeFetch.stale')}</span></>}
+        </dd>
+        {s.lastErrorAt && (
+          <>
+            <dt>{t('policeFetch.lastError')}</dt>
+            <dd>
+              {when(s.lastErrorAt)}: {s.lastError}
+            </dd>
+          </>
+        )}
+      </dl>
+      {s.fetches > 0 && <p className="hint">{t('policeFetch.counts', { fetches: s.fetches, failures: s.failures, imported: s.eventsImported })}</p>}
+      {s.last && <p className="hint">{t('policeFetch.last', { ...s.last })}</p>}
+    </section>
   );
 }
 
