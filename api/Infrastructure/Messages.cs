@@ -40,6 +40,7 @@ public static class Messages
         ["request.invalidParameter"] = ("Värdet saknas eller har fel format.", "The value is missing or has the wrong format."),
         ["request.badParameter"] = ("En parameter i adressen eller frågesträngen är felaktig.", "A route or query parameter is invalid."),
         ["request.tooLarge"] = ("Begäran är större än {0} byte.", "The request is larger than {0} bytes."),
+        ["request.sendAs"] = ("Skicka innehållet som {0}.", "Send the body as {0}."),
         ["request.unsupportedMediaType"] = ("Skicka innehållet som application/json.", "Send the body as application/json."),
         ["input.controlCharacter"] = ("Värdet innehåller ett styrtecken ({0}) som inte är tillåtet.", "The value contains a control character ({0}) that is not allowed."),
         ["request.formUnreadable"] = ("Formuläret går inte att läsa.", "The form cannot be read."),
