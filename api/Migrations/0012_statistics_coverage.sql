@@ -95,3 +95,5 @@ select month, kommun, area_id, coalesce(type, ''), count(*)
 from (select date_trunc('month', incident_at at time zone 'Europe/Stockholm')::date as month, kommun, area_id, type
       from police_event where incident_at is not null) e
 group by grouping sets ((month, kommun, area_id, type), (month, kommun, area_id));
+
+analyze police_event_month;
