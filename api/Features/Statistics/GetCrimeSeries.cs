@@ -141,10 +141,10 @@ public sealed class GetCrimeSeriesHandler(DbSession db, TimeProvider clock) : IQ
     {
         if (spans.Count == 0) return new SeriesCoverage(null, null, spans, "Inga händelser från polisen är importerade.", "No police events have been imported.");
         var (first, last) = (SeriesCoverage.Day(spans[0].From), SeriesCoverage.Day(spans[^1].Until));
-        var gaps = spans.Count > 1;
+        var gaps = spans.Count - 1;
         return new SeriesCoverage(spans[0].From, spans[^1].Until, spans,
-            $"Polisens händelser {first.Sv} t.o.m. {last.Sv}" + (gaps ? $", med {spans.Count - 1} luckor" : ""),
-            $"Police events {first.En} up to and including {last.En}" + (gaps ? $", with {spans.Count - 1} gaps" : ""));
+            $"Polisens händelser {first.Sv} t.o.m. {last.Sv}" + (gaps switch { 0 => "", 1 => ", med en lucka", _ => $", med {gaps} luckor" }),
+            $"Police events {first.En} up to and including {last.En}" + (gaps switch { 0 => "", 1 => ", with one gap", _ => $", with {gaps} gaps" }));
     }
 
     private static SeriesCoverage BraCoverage(string areaName, IReadOnlyList<(string Granularity, DateTimeOffset Start, DateTimeOffset End)> periods)

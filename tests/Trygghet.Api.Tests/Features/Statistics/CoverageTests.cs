@@ -64,6 +64,23 @@ public sealed class CoverageTests(ApiFixture fixture) : ApiTest(fixture)
     }
 
     [Fact]
+    public async Task Imports_that_leave_a_gap_say_so_and_the_months_between_have_no_value()
+    {
+        Api.Clock.Set(Now);
+        var all = JsonSerializer.Deserialize<JsonElement[]>(Data("polisen", "hagersten-alvsjo-mentions-2023-2026.json"))!;
+        string Of(string year) => JsonSerializer.Serialize(all.Where(e => e.GetProperty("datetime").GetString()!.StartsWith(year, StringComparison.Ordinal)));
+        await Import("/api/v1/statistics/imports/police-events", Of("2023-"), "application/json");
+        await Import("/api/v1/statistics/imports/police-events", Of("2026-"), "application/json");
+
+        var series = await Police("2024-06-01T00:00:00+02:00", "2024-07-31T00:00:00+02:00");
+
+        Assert.All(series.Points, p => Assert.Equal((null, PointReason.NotCovered), (p.Value, p.Reason)));
+        Assert.Equal(2, series.Coverage.Spans.Count);
+        Assert.EndsWith("t.o.m. 18 aug. 2026, med en lucka", series.Coverage.Sv);
+        Assert.EndsWith(", with one gap", series.Coverage.En);
+    }
+
+    [Fact]
     public async Task Unfinished_periods_are_left_out_unless_asked_for_and_then_carry_the_count_so_far_flagged()
     {
         Api.Clock.Set(Now);
