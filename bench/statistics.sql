@@ -8,7 +8,8 @@
 --   20 %  elsewhere in Stockholm (area_id null, kommun 'Stockholm');
 --   20 %  in other kommuner (area_id null).
 -- Rows are written in time order, as ten years of daily imports would have written them, so that one month's rows
--- sit together on disk. Prints one line at the end: "<synthetic rows> <all rows>".
+-- sit together on disk. The monthly counts (police_event_month) follow by the table's triggers, as for any writer;
+-- the stretch the events span is recorded as covered. Prints one line at the end: "<synthetic rows> <all rows>".
 
 \set ON_ERROR_STOP on
 \set synthetic 1000000
@@ -74,10 +75,17 @@ from planned p cross join neighbourhood nb;
 
 commit;
 
--- Fresh statistics for the planner, and the visibility map that a table this old would long have had from
+-- Fresh statistics for the planner (for both tables: the monthly counts grew by the triggers), and the visibility map that a table this old would long have had from
 -- autovacuum (without it the first measurements would pay for setting hint bits and could not use index-only scans).
 \if :fill
 vacuum (analyze) police_event;
+vacuum (analyze) police_event_month;
 \endif
+
+-- What ten years of daily imports would have recorded as covered: the stretch of the synthetic events. Without it
+-- every period would read as not covered, and the series would count nothing.
+insert into statistics_coverage (source, area_id, granularity, unit, period_start, period_end, recorded_at)
+select 'police', null, 'instant', '', min(incident_at), max(incident_at), now() from police_event where id > 10000000
+on conflict do nothing;
 
 select count(*) filter (where id > 10000000), count(*) from police_event;

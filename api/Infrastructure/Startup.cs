@@ -34,8 +34,27 @@ public static class ProblemText
         var status = context.ProblemDetails.Status ?? context.HttpContext.Response.StatusCode;
         context.ProblemDetails.Status = status;
         context.ProblemDetails.Title = CommonTexts.Title(status) ?? context.ProblemDetails.Title;
+        if (status == StatusCodes.Status415UnsupportedMediaType && context.ProblemDetails.Detail is null && AcceptedMediaTypes(context.HttpContext) is { Count: > 0 } types)
+            context.ProblemDetails.Detail = CommonTexts.SendAs.Format(string.Join(Text.IsEnglish ? " or " : " eller ", types));
         context.ProblemDetails.Detail ??= CommonTexts.DefaultDetail(status);
         context.ProblemDetails.Instance = null;
+    }
+
+    /// <summary>
+    /// The media types the operation at the request's address and method accepts: routing answers 415 before any
+    /// handler runs, so the problem must find them itself to tell a CSV upload to send text/csv, not JSON.
+    /// </summary>
+    private static List<string> AcceptedMediaTypes(HttpContext http)
+    {
+        var endpoints = http.RequestServices.GetService<EndpointDataSource>()?.Endpoints ?? [];
+        return endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods.Contains(http.Request.Method, StringComparer.OrdinalIgnoreCase) == true)
+            .Where(e => e.RoutePattern.RawText is { } raw
+                && new Microsoft.AspNetCore.Routing.Template.TemplateMatcher(Microsoft.AspNetCore.Routing.Template.TemplateParser.Parse(raw), [])
+                    .TryMatch(http.Request.Path, []))
+            .SelectMany(e => e.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IAcceptsMetadata>()?.ContentTypes ?? [])
+            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .ToList();
     }
 }
 

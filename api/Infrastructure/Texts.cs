@@ -54,6 +54,7 @@ public static class CommonTexts
     public static readonly Text BadParameter = new("En parameter i adressen eller frågesträngen är felaktig.", "A route or query parameter is invalid.");
     public static readonly Text TooLarge = new("Begäran är större än {0} byte.", "The request is larger than {0} bytes.");
     public static readonly Text SendJson = new("Skicka innehållet som application/json.", "Send the body as application/json.");
+    public static readonly Text SendAs = new("Skicka innehållet som {0}.", "Send the body as {0}.");
     public static readonly Text ControlCharacter = new("Värdet innehåller ett styrtecken ({0}) som inte är tillåtet.",
         "The value contains a control character ({0}) that is not allowed.");
     public static readonly Text FormUnreadable = new("Formuläret går inte att läsa.", "The form cannot be read.");

@@ -1045,6 +1045,12 @@ namespace Trygghet.Client
         /// <summary>
         /// Crime per area and period, with the change against a year earlier and Stockholm's figure; JSON, or CSV with Accept: text/csv or format=csv.
         /// </summary>
+        /// <remarks>
+        /// Only periods that are over, unless `includeUnfinished=true`. Each series states what its source covers
+        /// <br/>(`coverage`: the police imports' stretches of time, BRÅ's periods for the area and unit). A period outside
+        /// <br/>it has `value: null` and a `reason`: `notCovered`, `partial` (part of it covered; a BRÅ year or quarter
+        /// <br/>is the sum of its months only when all of them are there) or `unfinished`. A missing figure is never 0.
+        /// </remarks>
         /// <param name="area">The area: the city, the district or a neighbourhood (police source only).</param>
         /// <param name="source">`bra` (reported crime, default) or `police` (published police events).</param>
         /// <param name="granularity">`month` (default), `quarter` or `year`.</param>
@@ -1053,9 +1059,10 @@ namespace Trygghet.Client
         /// <param name="from">First day of the range (default two years before `to`).</param>
         /// <param name="to">Last day of the range (default today).</param>
         /// <param name="format">`csv` for CSV, as with `Accept: text/csv`.</param>
+        /// <param name="includeUnfinished">`true` to include the period not yet over, flagged `reason: unfinished` with the count so far (default: only periods that are over).</param>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<CrimeSeries> GetCrimeSeriesAsync(string area, StatisticsSource? source = null, Granularity? granularity = null, StatisticsUnit? unit = null, string? category = null, System.DateTimeOffset? from = null, System.DateTimeOffset? to = null, string? format = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<CrimeSeries> GetCrimeSeriesAsync(string area, StatisticsSource? source = null, Granularity? granularity = null, StatisticsUnit? unit = null, string? category = null, System.DateTimeOffset? from = null, System.DateTimeOffset? to = null, string? format = null, bool? includeUnfinished = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -13824,6 +13831,12 @@ namespace Trygghet.Client
         /// <summary>
         /// Crime per area and period, with the change against a year earlier and Stockholm's figure; JSON, or CSV with Accept: text/csv or format=csv.
         /// </summary>
+        /// <remarks>
+        /// Only periods that are over, unless `includeUnfinished=true`. Each series states what its source covers
+        /// <br/>(`coverage`: the police imports' stretches of time, BRÅ's periods for the area and unit). A period outside
+        /// <br/>it has `value: null` and a `reason`: `notCovered`, `partial` (part of it covered; a BRÅ year or quarter
+        /// <br/>is the sum of its months only when all of them are there) or `unfinished`. A missing figure is never 0.
+        /// </remarks>
         /// <param name="area">The area: the city, the district or a neighbourhood (police source only).</param>
         /// <param name="source">`bra` (reported crime, default) or `police` (published police events).</param>
         /// <param name="granularity">`month` (default), `quarter` or `year`.</param>
@@ -13832,9 +13845,10 @@ namespace Trygghet.Client
         /// <param name="from">First day of the range (default two years before `to`).</param>
         /// <param name="to">Last day of the range (default today).</param>
         /// <param name="format">`csv` for CSV, as with `Accept: text/csv`.</param>
+        /// <param name="includeUnfinished">`true` to include the period not yet over, flagged `reason: unfinished` with the count so far (default: only periods that are over).</param>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<CrimeSeries> GetCrimeSeriesAsync(string area, StatisticsSource? source = null, Granularity? granularity = null, StatisticsUnit? unit = null, string? category = null, System.DateTimeOffset? from = null, System.DateTimeOffset? to = null, string? format = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<CrimeSeries> GetCrimeSeriesAsync(string area, StatisticsSource? source = null, Granularity? granularity = null, StatisticsUnit? unit = null, string? category = null, System.DateTimeOffset? from = null, System.DateTimeOffset? to = null, string? format = null, bool? includeUnfinished = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (area == null)
                 throw new System.ArgumentNullException("area");
@@ -13881,6 +13895,10 @@ namespace Trygghet.Client
                     if (format != null)
                     {
                         urlBuilder_.Append(System.Uri.EscapeDataString("format")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(format, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (includeUnfinished != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("includeUnfinished")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(includeUnfinished, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
                     }
                     urlBuilder_.Length--;
 
@@ -16045,6 +16063,18 @@ namespace Trygghet.Client
         [Newtonsoft.Json.JsonProperty("unansweredQuestions", Required = Newtonsoft.Json.Required.Always)]
         public int UnansweredQuestions { get; set; } = default!;
 
+        /// <summary>
+        /// The police imports cover the whole baseline and window; when not, the rise is not tested (no area is flagged for it) and the explanation says so.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("enoughData", Required = Newtonsoft.Json.Required.Always)]
+        public bool EnoughData { get; set; } = default!;
+
+        /// <summary>
+        /// The end of the police imports' coverage, null before any import.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("policeCoveredUntil", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public System.DateTimeOffset? PoliceCoveredUntil { get; set; } = default!;
+
     }
 
     /// <summary>
@@ -16372,6 +16402,23 @@ namespace Trygghet.Client
     }
 
     /// <summary>
+    /// A stretch of time a source covers, as instants: from the first covered instant up to `Until`.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class CoveredSpan
+    {
+
+        [Newtonsoft.Json.JsonProperty("from", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public System.DateTimeOffset From { get; set; } = default!;
+
+        [Newtonsoft.Json.JsonProperty("until", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public System.DateTimeOffset Until { get; set; } = default!;
+
+    }
+
+    /// <summary>
     /// One period of a series.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
@@ -16391,7 +16438,7 @@ namespace Trygghet.Client
         public System.DateTimeOffset Start { get; set; } = default!;
 
         /// <summary>
-        /// The figure in the series' unit; null where no figure is known.
+        /// The figure in the series' unit; null where no figure is known (then `reason` says why), never 0 for "no data".
         /// </summary>
         [Newtonsoft.Json.JsonProperty("value", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public double? Value { get; set; } = default!;
@@ -16425,6 +16472,10 @@ namespace Trygghet.Client
         /// </summary>
         [Newtonsoft.Json.JsonProperty("preliminary", Required = Newtonsoft.Json.Required.Always)]
         public bool Preliminary { get; set; } = default!;
+
+        [Newtonsoft.Json.JsonProperty("reason", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [Newtonsoft.Json.JsonConverter(typeof(Newtonsoft.Json.Converters.StringEnumConverter))]
+        public PointReason? Reason { get; set; } = default!;
 
     }
 
@@ -16488,6 +16539,13 @@ namespace Trygghet.Client
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Note { get; set; } = default!;
 
+        [Newtonsoft.Json.JsonProperty("coverage", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required]
+        public SeriesCoverage Coverage { get; set; } = new SeriesCoverage();
+
+        /// <summary>
+        /// The periods from `from` to `to`, without those not over unless `includeUnfinished=true`.
+        /// </summary>
         [Newtonsoft.Json.JsonProperty("points", Required = Newtonsoft.Json.Required.Always)]
         [System.ComponentModel.DataAnnotations.Required]
         public System.Collections.Generic.ICollection<CrimePoint> Points { get; set; } = new System.Collections.ObjectModel.Collection<CrimePoint>();
@@ -18634,6 +18692,24 @@ namespace Trygghet.Client
     }
 
     /// <summary>
+    /// Why a period of a series has no final figure.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum PointReason
+    {
+
+        [System.Runtime.Serialization.EnumMember(Value = @"notCovered")]
+        NotCovered = 0,
+
+        [System.Runtime.Serialization.EnumMember(Value = @"partial")]
+        Partial = 1,
+
+        [System.Runtime.Serialization.EnumMember(Value = @"unfinished")]
+        Unfinished = 2,
+
+    }
+
+    /// <summary>
     /// An event as the Police's open events API sends it (for the contract; the import reads each element leniently).
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
@@ -19758,6 +19834,48 @@ namespace Trygghet.Client
         [Newtonsoft.Json.JsonProperty("name", Required = Newtonsoft.Json.Required.Always)]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Name { get; set; } = default!;
+
+    }
+
+    /// <summary>
+    /// What the source of a series covers, in numbers and in words.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class SeriesCoverage
+    {
+
+        /// <summary>
+        /// The first covered instant; null when the source holds nothing for the series.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("from", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public System.DateTimeOffset? From { get; set; } = default!;
+
+        /// <summary>
+        /// The end of the last covered stretch (police: the newest event or the last fetch; BRÅ: the end of its last period).
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("until", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public System.DateTimeOffset? Until { get; set; } = default!;
+
+        /// <summary>
+        /// Every covered stretch, oldest first; more than one means gaps.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("spans", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required]
+        public System.Collections.Generic.ICollection<CoveredSpan> Spans { get; set; } = new System.Collections.ObjectModel.Collection<CoveredSpan>();
+
+        /// <summary>
+        /// The coverage in Swedish, e.g. `Polisens händelser t.o.m. 18 aug. 2026`.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("sv", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string Sv { get; set; } = default!;
+
+        /// <summary>
+        /// The same in English.
+        /// </summary>
+        [Newtonsoft.Json.JsonProperty("en", Required = Newtonsoft.Json.Required.Always)]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string En { get; set; } = default!;
 
     }
 

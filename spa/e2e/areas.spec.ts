@@ -100,6 +100,26 @@ test('the statistics page shows charts with tables, sources, licences and caveat
   await expect(engagement.getByText(/\d+ (dialog|dialoger) och \d+ (vandring|vandringar) hölls/)).toBeVisible();
 });
 
+test('a statistics page without BRÅ figures shows the police chart with its gaps, says BRÅ has none, and no error', async ({ page }) => {
+  // The demo's police events end on 18 August 2026; BRÅ's monthly counts (imported by other tests) name no figures
+  // for Stockholm as a whole.
+  await page.goto('/omraden/stockholm/statistik');
+  await expect(page.getByRole('heading', { level: 1, name: 'Statistik för Stockholm' })).toBeVisible();
+
+  const police = page.getByRole('region', { name: 'Polisens händelser' });
+  await expect(police.getByRole('img', { name: /Linjediagram: polisens händelser i Stockholm/ })).toBeVisible();
+  await expect(police.getByText(/^Täckning: Polisens händelser .* t\.o\.m\. 18 aug\. 2026\.$/)).toBeVisible();
+  await police.getByText('Visa siffrorna som tabell').click();
+  await expect(police.getByRole('row', { name: /^sep\. 2026 inga uppgifter/ })).toBeVisible();
+  await expect(police.getByText(/Senaste perioden, (sep|okt)\. 2026/)).toHaveCount(0);
+
+  const braSection = page.getByRole('region', { name: 'Anmälda brott (BRÅ)' });
+  await expect(braSection.getByText('Inga uppgifter från BRÅ för Stockholm: BRÅ har inga siffror för Stockholm i den här enheten.')).toBeVisible();
+  await expect(braSection.getByRole('img')).toHaveCount(0);
+  await expect(braSection.getByText('Laddar…')).toHaveCount(0);
+  await expect(page.getByRole('alert')).toHaveCount(0);
+});
+
 test('the widget lists the upcoming events of an area on another site, linking to Trygghet', async ({ page, baseURL }) => {
   // A host page on another origin, as plain as many are: no charset declared, the script tag first.
   const host = createServer((_request, response) => {

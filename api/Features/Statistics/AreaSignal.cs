@@ -21,8 +21,10 @@ public sealed record SignalSuggestion(EventKind Kind, string Title, IReadOnlyLis
 /// <param name="QuestionsFlagged">Residents' questions pile up unanswered: at least 5 published questions of dialogues that ended more than 14 days (and less than a year) ago have no answer.</param>
 /// <param name="UnansweredQuestions">Those unanswered questions.</param>
 /// <param name="Explanation">The numbers in words.</param>
+/// <param name="EnoughData">The police imports cover the whole baseline and window; when not, the rise is not tested (no area is flagged for it) and the explanation says so.</param>
+/// <param name="PoliceCoveredUntil">The end of the police imports' coverage, null before any import.</param>
 /// <param name="Suggestion">For a flagged area: the dialogue or walk to hold, and whom to invite.</param>
 public sealed record AreaSignal(AreaRef Area, bool Flagged, DateOnly WindowFrom, DateOnly WindowTo, int WindowEvents, int BaselineEvents,
     double Expected, double PValue, double AdjustedPValue, IReadOnlyList<string> TopTypes, string Explanation, SignalSuggestion? Suggestion,
     bool RiseFlagged, bool PileUpFlagged, int OpenObservations, int StaleObservations, int OverdueObservations, bool QuestionsFlagged,
-    int UnansweredQuestions);
+    int UnansweredQuestions, bool EnoughData, DateTimeOffset? PoliceCoveredUntil);

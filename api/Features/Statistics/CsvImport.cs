@@ -14,7 +14,7 @@ public static class CsvImport
     public static async Task<string> ReadBodyAsync(HttpRequest request, CancellationToken ct)
     {
         if (request.ContentType is null || !request.ContentType.StartsWith("text/csv", StringComparison.OrdinalIgnoreCase))
-            throw new BadHttpRequestException(CommonTexts.SendJson.Format(), StatusCodes.Status415UnsupportedMediaType);
+            throw new ProblemException(StatusCodes.Status415UnsupportedMediaType, StatisticsTexts.SendCsv);
         using var reader = new StreamReader(request.Body, System.Text.Encoding.UTF8);
         return await reader.ReadToEndAsync(ct);
     }

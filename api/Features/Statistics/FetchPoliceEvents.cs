@@ -67,11 +67,12 @@ public sealed class FetchPoliceEventsHandler(DbSession db, IMediator mediator, I
         {
             if (document.RootElement.ValueKind != JsonValueKind.Array) return await FailAsync("not a JSON array of events", ct);
             PoliceImportReport report;
+            // The answer holds the newest events up to now: coverage runs from its oldest event to this moment.
             try
             {
                 report = document.RootElement.GetArrayLength() == 0
                     ? new PoliceImportReport(0, 0, 0, 0, [])
-                    : await mediator.Send(new ImportPoliceEventsCommand(document.RootElement), ct);
+                    : await mediator.Send(new ImportPoliceEventsCommand(document.RootElement, CoveredUntil: clock.GetUtcNow()), ct);
             }
             catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
             {

@@ -66,7 +66,17 @@ public sealed class GetSignalsHandler(DbSession db, TimeProvider clock) : IQuery
             group by e.area_id
             """, new { answeredBy = now.AddDays(-UnansweredAfterDays), yearAgo = now.AddYears(-1) }, ct)).ToDictionary(q => q.AreaId);
 
-        var tests = SignalDetector.Test(areas.Select(a => new AreaCounts(a.Slug, Months(a.Id, from, BaselineMonths), Months(a.Id, windowFrom, WindowMonths))).ToList());
+        // Months the imports did not cover would count as quiet ones: without events of the whole baseline and window,
+        // no area is tested, and each says so.
+        var spans = await db.PoliceSpansAsync(ct);
+        var enoughData = SeriesCoverage.Of(spans, Time.StartOfDay(from), Time.StartOfDay(until)) == Covered.All;
+        var tests = enoughData
+            ? SignalDetector.Test(areas.Select(a => new AreaCounts(a.Slug, Months(a.Id, from, BaselineMonths), Months(a.Id, windowFrom, WindowMonths))).ToList())
+            : areas.Select(a => new AreaTest(a.Slug, 0, 0, 0, 1, 1, false)).ToList();
+        var notEnough = spans.Count == 0
+            ? "För lite data för att pröva polisens händelser: inga är importerade. "
+            : $"För lite data för att pröva polisens händelser: de importerade täcker {SeriesCoverage.Day(spans[0].From).Sv} t.o.m. "
+              + $"{SeriesCoverage.Day(spans[^1].Until).Sv}{(spans.Count > 1 ? " med luckor" : "")}, prövningen kräver hela {from:yyyy-MM}–{until.AddMonths(-1):yyyy-MM}. ";
         return areas.Zip(tests, (a, t) =>
         {
             var top = types[a.Id].Take(3).Select(x => x.Type).ToList();
@@ -74,9 +84,11 @@ public sealed class GetSignalsHandler(DbSession db, TimeProvider clock) : IQuery
             var pileUp = open.Stale >= StaleThreshold || open.Overdue >= OverdueThreshold;
             var questions = unanswered.GetValueOrDefault(a.Id);
             var questionsPile = questions.Questions >= UnansweredThreshold;
-            var explanation = $"{t.WindowEvents} polishändelser i {a.Name} de senaste {WindowMonths} månaderna ({windowFrom:yyyy-MM}–{until.AddMonths(-1):yyyy-MM}) "
-                + $"mot väntat {t.Expected:0.#} enligt de {BaselineMonths} månaderna före ({t.BaselineEvents} händelser); "
-                + $"p = {t.PValue:0.####}, justerat för {areas.Count} stadsdelar {t.AdjustedPValue:0.####}. "
+            var explanation = (enoughData
+                    ? $"{t.WindowEvents} polishändelser i {a.Name} de senaste {WindowMonths} månaderna ({windowFrom:yyyy-MM}–{until.AddMonths(-1):yyyy-MM}) "
+                      + $"mot väntat {t.Expected:0.#} enligt de {BaselineMonths} månaderna före ({t.BaselineEvents} händelser); "
+                      + $"p = {t.PValue:0.####}, justerat för {areas.Count} stadsdelar {t.AdjustedPValue:0.####}. "
+                    : notEnough)
                 + $"{open.Open} iakttagelser är öppna, {open.Stale} av dem sedan mer än {StaleAfterDays} dagar och {open.Overdue} efter sin deadline. "
                 + $"{questions.Questions} frågor från dialoger som slutade för mer än {UnansweredAfterDays} dagar sedan är obesvarade.";
             var suggestion = t.Flagged ? Suggest(a.Name, top)
@@ -84,7 +96,8 @@ public sealed class GetSignalsHandler(DbSession db, TimeProvider clock) : IQuery
                 : questionsPile ? AnswerBack(a.Name, questions.AddresseeKinds ?? []) : null;
             return new AreaSignal(new AreaRef(a.Slug, a.Name, AreaKind.Neighbourhood), t.Flagged || pileUp || questionsPile, windowFrom, until.AddDays(-1),
                 t.WindowEvents, t.BaselineEvents, Math.Round(t.Expected, 2), t.PValue, t.AdjustedPValue, top, explanation, suggestion,
-                t.Flagged, pileUp, open.Open, open.Stale, open.Overdue, questionsPile, questions.Questions);
+                t.Flagged, pileUp, open.Open, open.Stale, open.Overdue, questionsPile, questions.Questions, enoughData,
+                spans.Count == 0 ? null : Time.Local(spans[^1].Until));
         }).OrderByDescending(s => s.Flagged).ThenBy(s => s.AdjustedPValue).ThenBy(s => s.Area.Slug).ToList();
     }
 

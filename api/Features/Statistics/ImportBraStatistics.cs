@@ -73,6 +73,8 @@ public sealed class ImportBraStatisticsHandler(DbSession db, AuditLog audit, Tim
             where (c.preliminary or not excluded.preliminary) and (c.value, c.preliminary) is distinct from (excluded.value, excluded.preliminary)
             returning (xmax = 0)
             """, batch, ct);
+        await db.RecordPeriodsAsync("bra", known.Select(r => (AreaOf(r)!.Value, r.Month == 0 ? "year" : "month", r.Unit, new DateOnly(r.Year, Math.Max(r.Month, 1), 1))),
+            now, ct);
         var report = new BraImportReport(rows.Count, written.Count(inserted => inserted), written.Count(inserted => !inserted),
             known.Count - written.Count - keptFinal, keptFinal, unknown);
         await audit.WriteAsync("statistics.import.bra", "crime_statistic", "import",

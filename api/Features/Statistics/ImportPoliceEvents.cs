@@ -14,7 +14,11 @@ public sealed record PoliceApiLocation(string Name, string Gps);
 /// <summary>What an import did: new rows, changed rows, rows already there unchanged, and each element skipped with its reason.</summary>
 public sealed record PoliceImportReport(int Received, int Imported, int Updated, int Unchanged, IReadOnlyList<ImportSkip> Skipped);
 
-public sealed record ImportPoliceEventsCommand(JsonElement Events) : ICommand<PoliceImportReport>;
+/// <param name="CoveredUntil">
+/// Up to when the caller knows it has every event (a scheduled fetch passes its fetch time); by default the newest
+/// event's incident time. The import covers from its oldest event to this instant (see <c>statistics_coverage</c>).
+/// </param>
+public sealed record ImportPoliceEventsCommand(JsonElement Events, DateTimeOffset? CoveredUntil = null) : ICommand<PoliceImportReport>;
 
 public sealed class ImportPoliceEventsHandler(DbSession db, AuditLog audit, TimeProvider clock, AreaLocator locator, PoliceEventTypes types)
     : ICommandHandler<ImportPoliceEventsCommand, PoliceImportReport>
@@ -87,6 +91,12 @@ public sealed class ImportPoliceEventsHandler(DbSession db, AuditLog audit, Time
                 Reasons = events.Select(e => e.Unplaced is { } reason ? WireName.Of(reason) : null).ToArray(),
             }, ct);
         await RecountMonthsAsync(months, ct);
+        var incidents = events.Select(e => e.IncidentAt).OfType<DateTimeOffset>().ToList();
+        if (incidents.Count > 0 || command.CoveredUntil is not null)
+        {
+            var until = incidents.Count == 0 ? command.CoveredUntil!.Value : command.CoveredUntil is { } given && given > incidents.Max() ? given : incidents.Max();
+            await db.RecordPoliceAsync(incidents.Count == 0 ? until : incidents.Min(), until, now, ct);
+        }
         var report = new PoliceImportReport(index, written.Count(inserted => inserted), written.Count(inserted => !inserted),
             events.Count - written.Count, skipped.OrderBy(s => s.Index).ToList());
         await audit.WriteAsync("statistics.import.police", "police_event", "import",

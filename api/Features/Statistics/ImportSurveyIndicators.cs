@@ -70,6 +70,7 @@ public sealed class ImportSurveyIndicatorsHandler(DbSession db, AuditLog audit, 
                 Units = rows.Select(r => r.Unit).ToArray(),
                 Sources = rows.Select(r => r.Source).ToArray(),
             }, ct);
+        await db.RecordPeriodsAsync("survey", rows.Select(r => (r.AreaId, "year", "", new DateOnly(r.Year, 1, 1))), now, ct);
         var report = new SurveyImportReport(rows.Count, written.Count(i => i), written.Count(i => !i), rows.Count - written.Count);
         await audit.WriteAsync("statistics.import.survey", "survey_indicator", "import", report, ct);
         return report;

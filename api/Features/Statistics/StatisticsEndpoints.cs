@@ -58,7 +58,7 @@ public static class StatisticsEndpoints
 
     public static async Task<Ok<PoliceImportReport>> ImportPoliceEventsFile(HttpRequest request, IMediator mediator, CancellationToken ct)
     {
-        if (!request.HasFormContentType) throw new BadHttpRequestException(CommonTexts.SendJson.Format(), StatusCodes.Status415UnsupportedMediaType);
+        if (!request.HasFormContentType) throw new ProblemException(StatusCodes.Status415UnsupportedMediaType, StatisticsTexts.SendMultipart);
         var file = (await request.ReadFormAsync(ct)).Files.GetFile("file") ?? throw Invalid(StatisticsTexts.ImportNoFile);
         await using var stream = file.OpenReadStream();
         return await ImportAsync(stream, mediator, ct);
@@ -66,7 +66,7 @@ public static class StatisticsEndpoints
 
     public static async Task<Ok<PoliceImportReport>> ImportPoliceEvents(HttpRequest request, IMediator mediator, CancellationToken ct)
     {
-        if (!request.HasJsonContentType()) throw new BadHttpRequestException(CommonTexts.SendJson.Format(), StatusCodes.Status415UnsupportedMediaType);
+        if (!request.HasJsonContentType()) throw new ProblemException(StatusCodes.Status415UnsupportedMediaType, StatisticsTexts.SendJson);
         return await ImportAsync(request.Body, mediator, ct);
     }
 
@@ -154,6 +154,12 @@ public static class StatisticsEndpoints
         api.MapGet("/statistics/crime", GetCrimeSeries)
             .WithName(nameof(GetCrimeSeries)).WithTags("Statistics")
             .WithSummary("Crime per area and period, with the change against a year earlier and Stockholm's figure; JSON, or CSV with Accept: text/csv or format=csv.")
+            .WithDescription("""
+                Only periods that are over, unless `includeUnfinished=true`. Each series states what its source covers
+                (`coverage`: the police imports' stretches of time, BRÅ's periods for the area and unit). A period outside
+                it has `value: null` and a `reason`: `notCovered`, `partial` (part of it covered; a BRÅ year or quarter
+                is the sum of its months only when all of them are there) or `unfinished`. A missing figure is never 0.
+                """)
             .WithMetadata(new AlternateRepresentation("text/csv", typeof(string)))
             .Produces(StatusCodes.Status304NotModified)
             .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
@@ -166,16 +172,17 @@ public static class StatisticsEndpoints
     /// <param name="from">First day of the range (default two years before `to`).</param>
     /// <param name="to">Last day of the range (default today).</param>
     /// <param name="format">`csv` for CSV, as with `Accept: text/csv`.</param>
+    /// <param name="includeUnfinished">`true` to include the period not yet over, flagged `reason: unfinished` with the count so far (default: only periods that are over).</param>
     public static async Task<Results<Ok<CrimeSeries>, ContentHttpResult, StatusCodeHttpResult>> GetCrimeSeries([Required] string? area,
         [QueryEnum(typeof(StatisticsSource))] string? source, [QueryEnum(typeof(Granularity))] string? granularity,
-        [QueryEnum(typeof(StatisticsUnit))] string? unit, string? category, DateOnly? from, DateOnly? to, string? format,
+        [QueryEnum(typeof(StatisticsUnit))] string? unit, string? category, DateOnly? from, DateOnly? to, string? format, bool? includeUnfinished,
         IMediator mediator, HttpContext http, CancellationToken ct)
     {
         StatisticsResponses.ValidateFormat(format);
         var series = await mediator.Send(new GetCrimeSeriesQuery(area ?? "",
             QueryEnum.Parse<StatisticsSource>(source, "source") ?? StatisticsSource.Bra,
             QueryEnum.Parse<Granularity>(granularity, "granularity") ?? Granularity.Month,
-            QueryEnum.Parse<StatisticsUnit>(unit, "unit") ?? StatisticsUnit.Count, category, from, to), ct);
+            QueryEnum.Parse<StatisticsUnit>(unit, "unit") ?? StatisticsUnit.Count, category, from, to, includeUnfinished ?? false), ct);
         return StatisticsResponses.Send(http, series, format, CrimeSeriesCsv.Write);
     }
 

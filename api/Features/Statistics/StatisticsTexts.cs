@@ -13,6 +13,10 @@ internal static class StatisticsTexts
     public static readonly Text BraDuplicate = new("Samma område, brott, period och enhet som rad {0}. Inget importerades.", "Same area, crime, period and unit as line {0}. Nothing was imported.");
     public static readonly Text SurveyDuplicate = new("Samma område, år och indikator förekommer två gånger. Inget importerades.", "The same area, year and indicator appear twice. Nothing was imported.");
 
+    public static readonly Text SendCsv = new("Skicka filen som text/csv.", "Send the file as text/csv.");
+    public static readonly Text SendJson = new("Skicka händelserna som application/json.", "Send the events as application/json.");
+    public static readonly Text SendMultipart = new("Skicka filen som multipart/form-data i fältet 'file'.", "Send the file as multipart/form-data in the field 'file'.");
+
     public static readonly Text AtMostTwentyYears = new("Högst 20 år.", "At most 20 years.");
     public static readonly Text PoliceSeriesAreCounts = new("Polisens händelser räknas; takten per 100 000 anges i ratePer100k.", "Police series are counts; see ratePer100k.");
     public static readonly Text BraRatesNotPerQuarter = new("BRÅ:s takt per 100 000 finns per år och månad, inte kvartal.", "BRÅ rates exist per year and month, not quarter.");

@@ -631,9 +631,10 @@ export interface ITrygghetClient {
      * @param from (optional) First day of the range (default two years before `to`).
      * @param to (optional) Last day of the range (default today).
      * @param format (optional) `csv` for CSV, as with `Accept: text/csv`.
+     * @param includeUnfinished (optional) `true` to include the period not yet over, flagged `reason: unfinished` with the count so far (default: only periods that are over).
      * @return OK
      */
-    getCrimeSeries(area: string, source?: StatisticsSource | undefined, granularity?: Granularity | undefined, unit?: StatisticsUnit | undefined, category?: string | undefined, from?: string | undefined, to?: string | undefined, format?: string | undefined, signal?: AbortSignal): Promise<CrimeSeries>;
+    getCrimeSeries(area: string, source?: StatisticsSource | undefined, granularity?: Granularity | undefined, unit?: StatisticsUnit | undefined, category?: string | undefined, from?: string | undefined, to?: string | undefined, format?: string | undefined, includeUnfinished?: boolean | undefined, signal?: AbortSignal): Promise<CrimeSeries>;
 
     /**
      * Import safety-survey indicators from a CSV with the columns area, year, indicator, value, unit, source.
@@ -7709,9 +7710,10 @@ export class TrygghetClient implements ITrygghetClient {
      * @param from (optional) First day of the range (default two years before `to`).
      * @param to (optional) Last day of the range (default today).
      * @param format (optional) `csv` for CSV, as with `Accept: text/csv`.
+     * @param includeUnfinished (optional) `true` to include the period not yet over, flagged `reason: unfinished` with the count so far (default: only periods that are over).
      * @return OK
      */
-    getCrimeSeries(area: string, source?: StatisticsSource | undefined, granularity?: Granularity | undefined, unit?: StatisticsUnit | undefined, category?: string | undefined, from?: string | undefined, to?: string | undefined, format?: string | undefined, signal?: AbortSignal): Promise<CrimeSeries> {
+    getCrimeSeries(area: string, source?: StatisticsSource | undefined, granularity?: Granularity | undefined, unit?: StatisticsUnit | undefined, category?: string | undefined, from?: string | undefined, to?: string | undefined, format?: string | undefined, includeUnfinished?: boolean | undefined, signal?: AbortSignal): Promise<CrimeSeries> {
         let url_ = this.baseUrl + "/api/v1/statistics/crime?";
         if (area === undefined || area === null)
             throw new globalThis.Error("The parameter 'area' must be defined and cannot be null.");
@@ -7745,6 +7747,10 @@ export class TrygghetClient implements ITrygghetClient {
             throw new globalThis.Error("The parameter 'format' cannot be null.");
         else if (format !== undefined)
             url_ += "format=" + encodeURIComponent("" + format) + "&";
+        if (includeUnfinished === null)
+            throw new globalThis.Error("The parameter 'includeUnfinished' cannot be null.");
+        else if (includeUnfinished !== undefined)
+            url_ += "includeUnfinished=" + encodeURIComponent("" + includeUnfinished) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
         let options_: RequestInit = {
@@ -8758,6 +8764,10 @@ export interface AreaSignal {
     questionsFlagged: boolean;
     /** Those unanswered questions. */
     unansweredQuestions: number;
+    /** The police imports cover the whole baseline and window; when not, the rise is not tested (no area is flagged for it) and the explanation says so. */
+    enoughData: boolean;
+    /** The end of the police imports' coverage, null before any import. */
+    policeCoveredUntil?: string | null;
 }
 
 /** The answer to a new question, given once: the private link is not stored in readable form. */
@@ -8868,12 +8878,18 @@ export interface Closing {
     actions: string;
 }
 
+/** A stretch of time a source covers, as instants: from the first covered instant up to `Until`. */
+export interface CoveredSpan {
+    from: string;
+    until: string;
+}
+
 /** One period of a series. */
 export interface CrimePoint {
     /** The period's label: `2025-03`, `2025-Q1` or `2025`. */
     period: string;
     start: string;
-    /** The figure in the series' unit; null where no figure is known. */
+    /** The figure in the series' unit; null where no figure is known (then `reason` says why), never 0 for "no data". */
     value?: number | null;
     /** Police series: the count per 100,000 inhabitants, where the area's population is known. */
     ratePer100k?: number | null;
@@ -8885,6 +8901,7 @@ export interface CrimePoint {
     city?: number | null;
     /** BRÅ: the figure is preliminary and will be replaced by a final one. */
     preliminary: boolean;
+    reason?: PointReason;
 }
 
 /** A series of crime figures for one area, with where the numbers come from. */
@@ -8903,6 +8920,8 @@ export interface CrimeSeries {
     importedAt?: string | null;
     /** What the figures do and do not say. */
     note: string;
+    coverage: SeriesCoverage;
+    /** The periods from `from` to `to`, without those not over unless `includeUnfinished=true`. */
     points: CrimePoint[];
 }
 
@@ -9536,6 +9555,9 @@ export type PersonalDataKind = "personalIdentityNumber" | "coordinationNumber" |
 /** Why an event was not put in a neighbourhood. */
 export type PlacementReason = "noPlaceName" | "outsideKommun" | "route" | "ambiguous";
 
+/** Why a period of a series has no final figure. */
+export type PointReason = "notCovered" | "partial" | "unfinished";
+
 /** An event as the Police's open events API sends it (for the contract; the import reads each element leniently). */
 export interface PoliceApiEvent {
     id: number;
@@ -9881,6 +9903,20 @@ export interface SchemaOrgLocation {
 export interface SchemaOrgThing {
     "@type": string;
     name: string;
+}
+
+/** What the source of a series covers, in numbers and in words. */
+export interface SeriesCoverage {
+    /** The first covered instant; null when the source holds nothing for the series. */
+    from?: string | null;
+    /** The end of the last covered stretch (police: the newest event or the last fetch; BRÅ: the end of its last period). */
+    until?: string | null;
+    /** Every covered stretch, oldest first; more than one means gaps. */
+    spans: CoveredSpan[];
+    /** The coverage in Swedish, e.g. `Polisens händelser t.o.m. 18 aug. 2026`. */
+    sv: string;
+    /** The same in English. */
+    en: string;
 }
 
 /** A suggested dialogue or walk for a flagged area, with the kinds of actors to invite. */

@@ -39,7 +39,7 @@ export function ChartSection({ id, heading, lead, controls, summary, model, type
   const { t } = useTranslation('areas');
   const hasData = !!model && model.lines.some((line) => line.values.some((v) => v !== null));
   const showChange = !!model && model.changePercent.some((c) => c !== null);
-  const number = (value: number | null | undefined) => (value === null || value === undefined ? '–' : formatNumber(value, lang, digits));
+  const number = (value: number | null | undefined) => (value === null || value === undefined ? t('stats.noFigure') : formatNumber(value, lang, digits));
   return (
     <section className="stat" aria-labelledby={`${id}-heading`} aria-busy={busy}>
       <h2 id={`${id}-heading`}>{heading}</h2>
@@ -72,9 +72,12 @@ export function ChartSection({ id, heading, lead, controls, summary, model, type
                           {label}
                           {model.preliminary[index] && ` (${t('stats.preliminary')})`}
                         </th>
-                        {[...model.lines, ...model.extra].map((line) => (
-                          <td key={line.label}>{number(line.values[index])}</td>
-                        ))}
+                        {[...model.lines, ...model.extra].map((line, column) => {
+                          const reason = column === 0 ? model.reasons?.[index] : null;
+                          // A missing figure says why; a figure of a period still under way says so beside it.
+                          if (reason && (line.values[index] === null || line.values[index] === undefined)) return <td key={line.label}>{t(`stats.reason.${reason}`)}</td>;
+                          return <td key={line.label}>{number(line.values[index])}{reason === 'unfinished' && ` (${t('stats.reason.unfinished')})`}</td>;
+                        })}
                         {showChange && <td>{change(model.changePercent[index], lang)}</td>}
                       </tr>
                     ))}

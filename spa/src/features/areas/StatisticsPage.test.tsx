@@ -10,9 +10,20 @@ const aspudden = { slug: 'aspudden', name: 'Aspudden', kind: 'neighbourhood' as 
 const district = { slug: 'hagersten-alvsjo', name: 'Hägersten-Älvsjö', kind: 'district' as const };
 const json = (body: unknown) => new Response(JSON.stringify(body), { status: 200, headers: { 'Content-Type': 'application/json' } });
 
+const noBra: CrimeSeries = {
+  area: district, source: 'bra', category: 'Totalt antal brott', unit: 'count', granularity: 'month', sourceName: 'Brottsförebyggande rådet (BRÅ), anmälda brott',
+  licence: 'BRÅ: publicerad statistik får återanvändas fritt', importedAt: null, note: 'Anmälda brott enligt BRÅ. / Reported crimes per BRÅ.',
+  coverage: { spans: [], sv: 'BRÅ har inga siffror för Hägersten-Älvsjö i den här enheten.', en: 'BRÅ has no figures for Hägersten-Älvsjö in this unit.' },
+  points: [
+    { period: '2025-01', start: '2025-01-01', value: null, preliminary: false, reason: 'notCovered' },
+    { period: '2025-02', start: '2025-02-01', value: null, preliminary: false, reason: 'notCovered' },
+  ],
+};
+
 function crime(source: 'police' | 'bra', granularity: string): CrimeSeries {
   const yearly = granularity === 'year';
   return {
+    coverage: { spans: [], sv: 'Polisens händelser 1 jan. 2023 t.o.m. 18 aug. 2026', en: 'Police events 1 Jan 2023 up to and including 18 Aug 2026' },
     area: source === 'bra' ? district : aspudden, source, category: source === 'bra' ? 'Totalt antal brott' : '', unit: 'count', granularity: yearly ? 'year' : 'month',
     sourceName: source === 'bra' ? 'Brottsförebyggande rådet (BRÅ), anmälda brott' : 'Polismyndigheten, öppna händelser (polisen.se/api/events)',
     licence: source === 'bra' ? 'BRÅ: publicerad statistik får återanvändas fritt' : 'Polismyndighetens regler för öppna data',
@@ -26,13 +37,14 @@ function crime(source: 'police' | 'bra', granularity: string): CrimeSeries {
   };
 }
 
-function serve() {
+function serve(bra: 'figures' | 'none' = 'figures') {
   const fetch = vi.fn(async (input: RequestInfo | URL) => {
     const url = new URL(urlOf(input), 'http://localhost');
     switch (url.pathname) {
       case '/api/v1/areas/aspudden':
         return json({ ...aspudden, parent: district, children: [], version: 1 });
       case '/api/v1/statistics/crime':
+        if (bra === 'none' && url.searchParams.get('source') === 'bra') return json(noBra);
         return json(crime(url.searchParams.get('source') as 'police' | 'bra', url.searchParams.get('granularity') ?? 'month'));
       case '/api/v1/statistics/survey':
         return json([{ area: aspudden, indicator: 'Andel otrygga', unit: '%', source: 'Trygghetsrapport', licence: 'Stockholms stad', importedAt: '2026-01-01T00:00:00Z', points: [{ year: 2024, value: 18, city: 20 }] }] satisfies SurveySeries[]);
@@ -87,5 +99,18 @@ describe('the statistics page', () => {
     await userEvent.selectOptions(within(police).getByRole('combobox', { name: 'Period' }), 'year');
     expect(await within(police).findByRole('rowheader', { name: '2025' })).toBeTruthy();
     expect(fetch.mock.calls.some(([u]) => /source=police&granularity=year/.test(urlOf(u)))).toBe(true);
+  });
+
+  it('says plainly that BRÅ has no figures, with what it covers, instead of zeros or an endless "Laddar…"', async () => {
+    serve('none');
+    render(<RouterProvider router={createMemoryRouter([{ path: '/omraden/:slug/statistik', element: <StatisticsPage /> }], { initialEntries: ['/omraden/aspudden/statistik'] })} />);
+
+    const police = await screen.findByRole('region', { name: 'Polisens händelser' });
+    expect(await within(police).findByText('Täckning: Polisens händelser 1 jan. 2023 t.o.m. 18 aug. 2026.')).toBeTruthy();
+    const bra = screen.getByRole('region', { name: 'Anmälda brott (BRÅ)' });
+    expect(await within(bra).findByText('Inga uppgifter från BRÅ för Hägersten-Älvsjö: BRÅ har inga siffror för Hägersten-Älvsjö i den här enheten.')).toBeTruthy();
+    expect(within(bra).queryByRole('table')).toBeNull();
+    expect(within(bra).queryByText('Laddar…')).toBeNull();
+    expect(screen.queryByRole('alert')).toBeNull();
   });
 });

@@ -9,7 +9,7 @@ import { Loading, Page } from '../../shared/Page';
 import { ProblemAlert } from '../../shared/ProblemAlert';
 import { useLoad } from '../../shared/useLoad';
 import { ChartSection } from './ChartSection';
-import { braTypes, crimeChart, lastCompleteDay, policeTypes, engagementMeasures, engagementValues, noteIn, smallNumbers, summarise, surveyChart, type ChartModel, type DisplayUnit } from './series';
+import { braTypes, coverageIn, crimeChart, lastCompleteDay, policeTypes, engagementMeasures, engagementValues, noteIn, smallNumbers, summarise, surveyChart, type ChartModel, type DisplayUnit } from './series';
 import './areas.css';
 
 const police = { href: 'https://polisen.se/aktuellt/polisens-apier/', licenceHref: 'https://polisen.se/om-polisen/om-webbplatsen/oppna-data/' };
@@ -99,7 +99,7 @@ function PoliceSection({ area }: { area: AreaDetail }) {
     [{ value: '', label: t('stats.allPoliceTypes') }, ...policeTypes.map((p) => ({ value: p, label: p }))],
   );
   const series = useLoad(
-    (signal) => api().getCrimeSeries(area.slug, 'police', granularity, 'count', category || undefined, from(granularity), lastCompleteDay(granularity), undefined, signal),
+    (signal) => api().getCrimeSeries(area.slug, 'police', granularity, 'count', category || undefined, from(granularity), lastCompleteDay(granularity), undefined, undefined, signal),
     [area.slug, granularity, category],
   );
   const model = useMemo(
@@ -112,7 +112,8 @@ function PoliceSection({ area }: { area: AreaDetail }) {
     ? t(unit === 'count' ? 'stats.police.summary' : 'stats.police.summaryRate', { ...described.params, name: area.name })
     : undefined;
   const caveats = [t('stats.notCrimes'), t('stats.completePeriods')];
-  if (series.data) caveats.push(noteIn(series.data.note, lang));
+  if (series.data) caveats.push(t('stats.coverage', { coverage: coverageIn(series.data, lang) }), noteIn(series.data.note, lang));
+  if (series.data?.points.some((p) => p.value === null || p.value === undefined)) caveats.push(t('stats.gaps'));
   if (model && smallNumbers(model.lines[0]!.values.map((v, i) => (unit === 'count' ? v : (series.data?.points[i]?.value ?? null))))) caveats.push(t('stats.smallNumbers'));
   if (unit === 'per1000' && area.populationYear) caveats.push(t('stats.populationYear', { year: area.populationYear }));
   if (unit === 'per1000') caveats.push(t('stats.police.cityRateMissing'));
@@ -127,7 +128,7 @@ function PoliceSection({ area }: { area: AreaDetail }) {
         summary={summary}
         model={model}
         busy={series.state === 'loading'}
-        empty={!model ? t('common:loading') : unit === 'per1000' && !area.population ? t('stats.police.noPopulation') : undefined}
+        empty={series.state === 'failed' ? t('stats.noData') : !model ? t('common:loading') : unit === 'per1000' && !area.population ? t('stats.police.noPopulation') : undefined}
         ariaLabel={t('stats.police.aria', { ...described?.params, name: area.name, granularity: t(`stats.granularityValue.${granularity}`).toLowerCase(), summary })}
         yTitle={t(`stats.unitValue.${unit}`)}
         digits={digits}
@@ -146,7 +147,7 @@ function BraSection({ area }: { area: AreaDetail }) {
   const target = area.kind === 'neighbourhood' && area.parent ? area.parent : area;
   const { granularity, unit, category, controls } = useCrimeControls(['month', 'year'], braTypes.map((b) => ({ value: b, label: b })));
   const series = useLoad(
-    (signal) => api().getCrimeSeries(target.slug, 'bra', granularity, unit === 'count' ? 'count' : 'per100k', category, from(granularity), undefined, undefined, signal),
+    (signal) => api().getCrimeSeries(target.slug, 'bra', granularity, unit === 'count' ? 'count' : 'per100k', category, from(granularity), lastCompleteDay(granularity), undefined, undefined, signal),
     [target.slug, granularity, unit, category],
   );
   const model = useMemo(
@@ -158,7 +159,8 @@ function BraSection({ area }: { area: AreaDetail }) {
   const summary = described?.s.hasData ? t('stats.bra.summary', described.params) : undefined;
   const caveats: string[] = [];
   if (target !== area) caveats.push(t('stats.bra.districtOnly', { name: target.name }));
-  if (series.data) caveats.push(noteIn(series.data.note, lang));
+  if (series.data) caveats.push(t('stats.coverage', { coverage: coverageIn(series.data, lang) }), noteIn(series.data.note, lang));
+  if (series.data?.points.some((p) => p.value === null || p.value === undefined)) caveats.push(t('stats.gaps'));
   if (model?.preliminary.some(Boolean)) caveats.push(t('stats.bra.preliminaryNote'));
   return (
     <>
@@ -171,7 +173,7 @@ function BraSection({ area }: { area: AreaDetail }) {
         summary={summary}
         model={model}
         busy={series.state === 'loading'}
-        empty={!model ? t('common:loading') : undefined}
+        empty={series.state === 'failed' ? t('stats.noData') : !model || !series.data ? t('common:loading') : t('stats.bra.none', { name: target.name, coverage: coverageIn(series.data, lang) })}
         ariaLabel={t('stats.bra.aria', { ...described?.params, name: target.name, category, granularity: t(`stats.granularityValue.${granularity}`).toLowerCase(), summary })}
         yTitle={t(`stats.unitValue.${unit}`)}
         digits={digits}

@@ -9,6 +9,7 @@ function police(points: Partial<CrimeSeries['points'][number]>[]): CrimeSeries {
   return {
     area, source: 'police', category: '', unit: 'count', granularity: 'month', sourceName: 'Polismyndigheten', licence: 'Regler för öppna data',
     importedAt: null, note: 'Händelser som polisen publicerat. / Events the police published.',
+    coverage: { spans: [], sv: 'Polisens händelser t.o.m. 18 aug. 2026', en: 'Police events up to and including 18 Aug 2026' },
     points: points.map((p, i) => ({ period: `2025-0${i + 1}`, start: `2025-0${i + 1}-01`, preliminary: false, ...p })),
   };
 }
@@ -20,6 +21,13 @@ describe('crime series → chart and table', () => {
     expect(model.lines).toEqual([{ label: 'Aspudden', values: [3, 0] }]);
     expect(model.extra).toEqual([{ label: 'Stockholm', values: [120, 98] }]);
     expect(model.changePercent).toEqual([50, null]);
+  });
+
+  it('keeps a period without data as a gap with its reason, never as zero', () => {
+    const model = crimeChart(police([{ value: 3, city: 120 }, { value: null, city: null, reason: 'notCovered' }, { value: null, reason: 'partial' }]), 'count', { area: 'A', city: 'S' }, 'sv');
+    expect(model.lines[0]!.values).toEqual([3, null, null]);
+    expect(model.reasons).toEqual([null, 'notCovered', 'partial']);
+    expect(summarise(model.lines[0]!.values)).toMatchObject({ total: 3, latestIndex: 0, latest: 3 });
   });
 
   it('turns police rates per 100,000 into rates per 1,000 and drops the city count, which is not comparable', () => {

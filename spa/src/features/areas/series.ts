@@ -1,5 +1,5 @@
 import { stockholmDay } from '../../shared/format';
-import type { AreaNode, CrimeSeries, Engagement, SurveySeries } from '@trygghet/client';
+import type { AreaNode, CrimeSeries, Engagement, PointReason, SurveySeries } from '@trygghet/client';
 
 /** Frequent police event types in the district; the API folds spellings onto these. */
 export const policeTypes = ['Brand', 'Misshandel', 'Stöld', 'Stöld/inbrott', 'Inbrott', 'Skadegörelse', 'Rån', 'Narkotikabrott', 'Olaga hot', 'Bråk', 'Rattfylleri', 'Trafikolycka'];
@@ -25,6 +25,8 @@ export interface ChartModel {
   preliminary: boolean[];
   /** Per period: change against a year earlier in percent, where known (counts only). */
   changePercent: (number | null)[];
+  /** Per period: why the area's figure is missing (the API's reason), shown in the table instead of a number. */
+  reasons?: (PointReason | null)[];
 }
 
 type Lang = 'sv' | 'en';
@@ -70,7 +72,13 @@ export function crimeChart(series: CrimeSeries, unit: DisplayUnit, names: { area
     extra,
     preliminary: series.points.map((p) => p.preliminary),
     changePercent: series.points.map((p) => (unit === 'count' ? (p.changePercent ?? null) : null)),
+    reasons: series.points.map((p) => p.reason ?? null),
   };
+}
+
+/** The series' coverage in the reader's language. */
+export function coverageIn(series: CrimeSeries, lang: Lang): string {
+  return lang === 'en' ? series.coverage.en : series.coverage.sv;
 }
 
 export function surveyChart(series: SurveySeries, names: { area: string; city: string }): ChartModel {

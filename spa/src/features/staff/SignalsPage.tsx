@@ -109,7 +109,13 @@ function SignalCard({ signal: s }: { signal: AreaSignal }) {
         </p>
       )}
       <h4>{t('signals.what')}</h4>
-      <p>{s.riseFlagged ? t('signals.rise', numbers) : t('signals.steady', numbers)}</p>
+      <p>
+        {!s.enoughData
+          ? s.policeCoveredUntil
+            ? t('signals.notEnoughData', { ...numbers, until: new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'sv-SE', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'Europe/Stockholm' }).format(new Date(s.policeCoveredUntil)) })
+            : t('signals.noPoliceData')
+          : s.riseFlagged ? t('signals.rise', numbers) : t('signals.steady', numbers)}
+      </p>
       {s.topTypes.length > 0 && <p>{t('signals.topTypes', { types: s.topTypes.join(', ') })}</p>}
       {(s.pileUpFlagged || s.openObservations > 0) && (
         <p>{t('signals.pileUp', { open: s.openObservations, stale: s.staleObservations, overdue: s.overdueObservations })}</p>

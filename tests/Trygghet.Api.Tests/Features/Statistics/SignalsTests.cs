@@ -18,6 +18,9 @@ public sealed class SignalsTests(ApiFixture fixture) : ApiTest(fixture)
             cross join area a
             cross join (values ('', 5, 20), ('Inbrott', 3, 14), ('Misshandel', 2, 6)) as t(type, quiet, busy)
             where a.kind = 'neighbourhood';
+            -- What the imports of those months covered.
+            insert into statistics_coverage (source, area_id, granularity, unit, period_start, period_end, recorded_at)
+            values ('police', null, 'instant', '', '2025-02-20T00:00:00+01:00', '2026-06-15T10:00:00+02:00', now());
             select 1;
             """);
 
