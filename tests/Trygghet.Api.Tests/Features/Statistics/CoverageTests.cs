@@ -14,7 +14,7 @@ public sealed class CoverageTests(ApiFixture fixture) : ApiTest(fixture)
     // The demo's police events (hagersten-alvsjo-mentions-2023-2026.json) end on 18 August 2026.
     private static readonly DateTimeOffset Now = new(2026, 11, 30, 9, 0, 0, TimeSpan.Zero);
 
-    private static string Data(string folder, string file) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "TestData", folder, file));
+    private static string Data(string folder, string file) => StatisticsData.Read(folder, file);
 
     private async Task<HttpResponseMessage> Post(string path, string body, string mediaType)
     {
@@ -23,11 +23,7 @@ public sealed class CoverageTests(ApiFixture fixture) : ApiTest(fixture)
         return await http.PostAsync(path, new StringContent(body, Encoding.UTF8, mediaType));
     }
 
-    private async Task Import(string path, string body, string mediaType)
-    {
-        var response = await Post(path, body, mediaType);
-        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
-    }
+    private Task Import(string path, string body, string mediaType) => Api.ImportAsync(path, body, mediaType);
 
     private Task ImportPoliceEvents() =>
         Import("/api/v1/statistics/imports/police-events", Data("polisen", "hagersten-alvsjo-mentions-2023-2026.json"), "application/json");

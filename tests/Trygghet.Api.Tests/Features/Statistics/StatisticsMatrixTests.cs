@@ -1,7 +1,4 @@
-using System.Net.Http.Headers;
-using System.Text;
 using System.Text.Json;
-using Trygghet.Client;
 
 namespace Trygghet.Api.Tests.Features.Statistics;
 
@@ -17,15 +14,9 @@ public sealed class StatisticsMatrixTests(ApiFixture fixture) : ApiTest(fixture)
     private static readonly string[] Units = ["count", "per100k"];
     private static readonly string[] Granularities = ["month", "quarter", "year"];
 
-    private static string Data(string folder, string file) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "TestData", folder, file));
+    private static string Data(string folder, string file) => StatisticsData.Read(folder, file);
 
-    private async Task Import(string path, string body, string mediaType)
-    {
-        var http = Api.CreateClient();
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await Api.TokenFor(DevRole.Staff));
-        var response = await http.PostAsync(path, new StringContent(body, Encoding.UTF8, mediaType));
-        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
-    }
+    private Task Import(string path, string body, string mediaType) => Api.ImportAsync(path, body, mediaType);
 
     [Theory]
     [InlineData(false)]
