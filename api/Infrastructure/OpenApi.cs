@@ -19,6 +19,9 @@ public static class OpenApi
     public static IServiceCollection AddTrygghetOpenApi(this IServiceCollection services)
     {
         services.AddEndpointsApiExplorer();
+        // Each feature's examples (see IContractExamples), found once here so a new feature's appear without wiring.
+        foreach (var type in typeof(OpenApi).Assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false } && t.IsAssignableTo(typeof(IContractExamples))))
+            services.AddSingleton(typeof(IContractExamples), type);
         services.AddSwaggerGen(options =>
         {
             options.SwaggerDoc(DocumentName, new OpenApiInfo
@@ -60,6 +63,7 @@ public static class OpenApi
             options.NonNullableReferenceTypesAsRequired();
             options.OperationFilter<RolesAndProblemsFilter>();
             options.SchemaFilter<GeoJsonSchemaFilter>();
+            options.SchemaFilter<ContractExampleSchemaFilter>();
             var xml = Path.Combine(AppContext.BaseDirectory, $"{Assembly.GetExecutingAssembly().GetName().Name}.xml");
             if (File.Exists(xml)) options.IncludeXmlComments(xml);
         });
@@ -124,6 +128,10 @@ public static class OpenApi
                 AddProblem(operation, context, 429, "Too many requests from this client; see `Retry-After`.");
             AddProblem(operation, context, 500, "Unexpected error (logged; no details are returned).");
             AddProblem(operation, context, 503, "The database cannot be reached; retry after `Retry-After` seconds.");
+            foreach (var example in metadata.OfType<RequestExample>())
+                if (operation.RequestBody?.Content?.TryGetValue(example.MediaType, out var media) == true)
+                    media.Example = JsonValue.Create(example.Example);
+            ProblemExamples.Describe(operation, context.Document, metadata);
         }
 
         /// <summary>Descriptions of parameters that recur across operations (and of lambda endpoints, which carry no XML comments).</summary>

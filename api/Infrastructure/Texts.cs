@@ -77,6 +77,9 @@ public static class CommonTexts
         "Texten ser ut att innehålla personuppgifter, t.ex. ett personnummer, telefonnummer, en e-postadress eller en gatuadress. Skriv om den utan dem.",
         "The text looks like it holds personal data, such as an identity number, phone number, e-mail address or street address. Rewrite it without them.");
 
+    /// <summary>The title and default detail of a problem with this status, in both languages.</summary>
+    public static (Text Title, Text? Detail)? Status(int status) => Statuses.TryGetValue(status, out var texts) ? texts : null;
+
     /// <summary>The title of a problem with this status, in the request's language.</summary>
     public static string? Title(int status) => Statuses.TryGetValue(status, out var texts) ? texts.Title.Format() : null;
 

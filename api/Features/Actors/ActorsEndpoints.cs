@@ -10,7 +10,8 @@ public static class ActorsEndpoints
 {
     public static void MapActors(this IEndpointRouteBuilder api)
     {
-        var group = api.MapGroup("/actors").WithTags("Actors").RequireRoles(Roles.Admin, Roles.Staff);
+        var group = api.MapGroup("/actors").WithTags("Actors").RequireRoles(Roles.Admin, Roles.Staff)
+            .WithProblemExample(StatusCodes.Status404NotFound, ActorTexts.NotFound);
 
         group.MapGet("/", ListActors).WithName(nameof(ListActors))
             .WithSummary("Actors (organisations) with their contact data, oldest first.")

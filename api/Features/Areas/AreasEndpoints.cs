@@ -17,7 +17,7 @@ public static class AreasEndpoints
 
     public static void MapAreas(this IEndpointRouteBuilder api)
     {
-        var group = api.MapGroup("/areas").WithTags("Areas");
+        var group = api.MapGroup("/areas").WithTags("Areas").WithProblemExample(StatusCodes.Status404NotFound, AreaTexts.NotFound, "fruangn");
 
         group.MapGet("/", ListAreas)
             .WithName(nameof(ListAreas))

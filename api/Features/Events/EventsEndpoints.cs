@@ -31,7 +31,9 @@ public static class EventsEndpoints
 
     private static void MapEventPlans(this IEndpointRouteBuilder api)
     {
-        var group = api.MapGroup("/events").WithTags("Planning").RequireRoles(Roles.Admin, Roles.Staff);
+        var group = api.MapGroup("/events").WithTags("Planning").RequireRoles(Roles.Admin, Roles.Staff)
+            .WithProblemExample(StatusCodes.Status404NotFound, EventTexts.NotFound, ExampleValues.DialogueId)
+            .WithProblemExample(StatusCodes.Status409Conflict, EventTexts.Transition, "publish", "held");
 
         group.MapGet("/", ListEventPlans).WithName(nameof(ListEventPlans))
             .WithSummary("Every dialogue and walk, drafts included, in start order.")
@@ -62,7 +64,8 @@ public static class EventsEndpoints
             .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity);
         group.MapPost("/{id:guid}/publish", PublishEvent).WithName(nameof(PublishEvent))
             .WithSummary("Publish a draft. Failing blocking checks answer 422 with `checks`, unless `overrideReason` is given (audited).")
-            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity);
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity)
+            .WithProblemExample(StatusCodes.Status422UnprocessableEntity, EventTexts.ChecksFailed, "requiredActors");
         group.MapPost("/{id:guid}/reschedule", RescheduleEvent).WithName(nameof(RescheduleEvent))
             .WithSummary("Move a published event to a new time; it is shown as rescheduled and calendars update.")
             .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);

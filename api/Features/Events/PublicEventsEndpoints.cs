@@ -34,7 +34,8 @@ public static class PublicEventsEndpoints
 
     private static void MapKind(IEndpointRouteBuilder api, string path, EventKind kind, string singular, string plural)
     {
-        var group = api.MapGroup(path).WithTags(plural);
+        var group = api.MapGroup(path).WithTags(plural)
+            .WithProblemExample(StatusCodes.Status404NotFound, EventTexts.NotFound, ExampleValues.DialogueSlug);
 
         group.MapGet("/", async Task<Results<Ok<Page<PublicEvent>>, StatusCodeHttpResult>> (string? area, DateTimeOffset? from, DateTimeOffset? to,
                 [QueryEnum(typeof(EventFormat))] string? format, int? limit, string? cursor, IMediator mediator, HttpContext http, CancellationToken ct) =>

@@ -15,7 +15,8 @@ public static class MeasuresEndpoints
 
     public static void MapMeasures(this IEndpointRouteBuilder api)
     {
-        var measures = api.MapGroup("/measures").WithTags("Measures");
+        var measures = api.MapGroup("/measures").WithTags("Measures")
+            .WithProblemExample(StatusCodes.Status404NotFound, MeasureTexts.NotFound, "6e1c3a5b-9d7f-4b2e-8a4c-1f3e5d7b9a02");
         measures.MapGet("/", ListMeasures).WithName(nameof(ListMeasures))
             .WithSummary("Safety measures (trygghetsskapande åtgärder), newest first; by area (a neighbourhood includes the district's own) and status.")
             .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);

@@ -22,7 +22,8 @@ public static class ObservationsEndpoints
             .WithName("ListObservationCategories").WithTags("Observations")
             .WithSummary("The categories of observations, each with the Safetipin audit parameter it affects.");
 
-        var observations = api.MapGroup("/observations").WithTags("Observations");
+        var observations = api.MapGroup("/observations").WithTags("Observations")
+            .WithProblemExample(StatusCodes.Status404NotFound, ObservationTexts.NotFound, ExampleValues.ObservationId);
         observations.MapGet("/", ListObservations).WithName(nameof(ListObservations))
             .WithSummary("Observations, newest first, with their follow-up; by area (a district includes its neighbourhoods), status, category, walk, overdue.")
             .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);

@@ -28,7 +28,10 @@ public static class QuestionsEndpoints
 
     public static void MapQuestions(this IEndpointRouteBuilder api)
     {
-        var dialogue = api.MapGroup("/dialogues").WithTags("Questions");
+        var dialogue = api.MapGroup("/dialogues").WithTags("Questions")
+            .WithProblemExample(StatusCodes.Status404NotFound, QuestionTexts.DialogueNotFound, ExampleValues.DialogueId)
+            .WithProblemExample(StatusCodes.Status409Conflict, QuestionTexts.Closed)
+            .WithFieldProblemExample("text", QuestionTexts.Length);
         dialogue.MapPost("/{id:guid}/questions", AskQuestion).WithName(nameof(AskQuestion))
             .WithSummary("Ask the dialogue a question, anonymously, before or during the event.")
             .WithDescription("""

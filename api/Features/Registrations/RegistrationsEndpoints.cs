@@ -46,7 +46,11 @@ public static class RegistrationsEndpoints
                     """)
                 .RequireRateLimiting(Operations.AnonymousWrites)
                 .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict,
-                    StatusCodes.Status422UnprocessableEntity, StatusCodes.Status429TooManyRequests);
+                    StatusCodes.Status422UnprocessableEntity, StatusCodes.Status429TooManyRequests)
+                .WithFieldProblemExample("email", RegistrationTexts.EmailInvalid)
+                .WithProblemExample(StatusCodes.Status404NotFound, EventTexts.NotFound, ExampleValues.DialogueId)
+                .WithProblemReasonExample(StatusCodes.Status409Conflict, RegistrationTexts.Cancelled, "cancelled")
+                .WithProblemReasonExample(StatusCodes.Status422UnprocessableEntity, RegistrationTexts.DeadlinePassed, "deadlinePassed");
 
             api.MapGet($"{path}/{{idOrSlug}}/availability", async (string idOrSlug, IMediator mediator, HttpContext http, CancellationToken ct) =>
                 {
@@ -58,7 +62,8 @@ public static class RegistrationsEndpoints
                 .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
         }
 
-        var manage = api.MapGroup("/registration").WithTags("Registrations");
+        var manage = api.MapGroup("/registration").WithTags("Registrations")
+            .WithProblemExample(StatusCodes.Status404NotFound, RegistrationTexts.NotFound);
         manage.MapGet("/", GetMyRegistration).WithName(nameof(GetMyRegistration)).PrivateRead()
             .WithSummary("The registration behind a manage link (token in the X-Registration-Token header), with the personal data kept.")
             .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);

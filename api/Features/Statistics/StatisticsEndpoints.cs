@@ -141,6 +141,8 @@ public static class StatisticsEndpoints
                 A file with wrong columns or an unreadable value is refused whole with a 400 naming each line.
                 """)
             .Accepts<string>("text/csv")
+            .WithMetadata(new RequestExample("text/csv", StatisticsExamples.BraCsv))
+            .WithMetadata(new ProblemExample(StatusCodes.Status400BadRequest, StatisticsTexts.CsvLine, ["value 'ca 15000'"], "line 3"))
             .RequireRoles(Roles.Admin, Roles.Staff)
             .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType);
 
@@ -192,6 +194,8 @@ public static class StatisticsEndpoints
             .WithName(nameof(ImportSurveyIndicators)).WithTags("Statistics")
             .WithSummary("Import safety-survey indicators from a CSV with the columns area, year, indicator, value, unit, source.")
             .Accepts<string>("text/csv")
+            .WithMetadata(new RequestExample("text/csv", StatisticsExamples.SurveyCsv))
+            .WithMetadata(new ProblemExample(StatusCodes.Status400BadRequest, StatisticsTexts.CsvLine, ["year '25'"], "line 2"))
             .RequireRoles(Roles.Admin, Roles.Staff)
             .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType);
         api.MapGet("/statistics/survey", GetSurveySeries)

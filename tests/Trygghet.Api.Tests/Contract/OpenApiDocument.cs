@@ -76,7 +76,8 @@ public static class OpenApiDocument
     {
         schema = Resolve(schema);
         if (schema["enum"] is JsonArray values) return values[0]!.DeepClone();
-        if (schema["example"] is { } example) return example.DeepClone();
+        // A whole object's example (ContractExamples) is not used: the sweeps set each property themselves.
+        if (schema["example"] is { } example && (string?)schema["type"] is not ("object" or "array")) return example.DeepClone();
         return (string?)schema["type"] switch
         {
             "object" => new JsonObject((schema["properties"]?.AsObject() ?? [])
