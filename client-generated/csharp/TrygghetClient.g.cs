@@ -242,6 +242,11 @@ namespace Trygghet.Client
         /// <summary>
         /// Atom feed of an area's measures and its observations' status changes, newest first (50).
         /// </summary>
+        /// <remarks>
+        /// Each entry says what happened in words — `Åtgärd: …` or `Iakttagelse: Belysning (Fruängen)`, then the status
+        /// <br/>(`Pågår: …`) — in Swedish, or in English with `Accept-Language: en` (or `?culture=en` for a feed reader that
+        /// <br/>cannot send the header).
+        /// </remarks>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<FileResponse> GetAreaFeedAsync(string slug, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -3806,6 +3811,11 @@ namespace Trygghet.Client
         /// <summary>
         /// Atom feed of an area's measures and its observations' status changes, newest first (50).
         /// </summary>
+        /// <remarks>
+        /// Each entry says what happened in words — `Åtgärd: …` or `Iakttagelse: Belysning (Fruängen)`, then the status
+        /// <br/>(`Pågår: …`) — in Swedish, or in English with `Accept-Language: en` (or `?culture=en` for a feed reader that
+        /// <br/>cannot send the header).
+        /// </remarks>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<FileResponse> GetAreaFeedAsync(string slug, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))

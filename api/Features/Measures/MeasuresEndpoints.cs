@@ -36,10 +36,16 @@ public static class MeasuresEndpoints
         api.MapGet("/areas/{slug}/feed.atom", async (string slug, IMediator mediator, HttpContext http, CancellationToken ct) =>
             {
                 http.Response.Headers.CacheControl = "public, max-age=300";
+                http.Response.Headers.Vary = "Accept-Language";
                 return TypedResults.Text(await mediator.Send(new GetAreaFeedQuery(slug), ct), $"{AtomMediaType}; charset=utf-8");
             })
             .WithName("GetAreaFeed").WithTags("Measures", "Feeds")
             .WithSummary("Atom feed of an area's measures and its observations' status changes, newest first (50).")
+            .WithDescription("""
+                Each entry says what happened in words — `Åtgärd: …` or `Iakttagelse: Belysning (Fruängen)`, then the status
+                (`Pågår: …`) — in Swedish, or in English with `Accept-Language: en` (or `?culture=en` for a feed reader that
+                cannot send the header).
+                """)
             .Produces<string>(StatusCodes.Status200OK, AtomMediaType)
             .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
     }

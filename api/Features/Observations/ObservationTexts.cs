@@ -4,6 +4,19 @@ namespace Trygghet.Api.Features.Observations;
 
 internal static class ObservationTexts
 {
+    /// <summary>An observation's status in words.</summary>
+    public static Text Status(ObservationStatus status) => status switch
+    {
+        ObservationStatus.Reported => new("Rapporterad", "Reported"),
+        ObservationStatus.Investigating => new("Utreds", "Being investigated"),
+        ObservationStatus.Planned => new("Planerad", "Planned"),
+        ObservationStatus.InProgress => new("Pågår", "In progress"),
+        ObservationStatus.Fixed => new("Åtgärdad", "Fixed"),
+        ObservationStatus.NotResponsible => new("Inte vårt ansvar", "Not our responsibility"),
+        ObservationStatus.Duplicate => new("Dubblett", "Duplicate"),
+        _ => new("Avslutad", "Closed"),
+    };
+
     public static readonly Text NotFound = new("Iakttagelsen '{0}' finns inte.", "Observation '{0}' does not exist.");
     public static readonly Text OutsideDistrict = new("Platsen ligger utanför Hägersten-Älvsjö.", "The point lies outside Hägersten-Älvsjö.");
     public static readonly Text WalkUnknown = new("Trygghetsvandringen '{0}' finns inte.", "Safety walk '{0}' does not exist.");
