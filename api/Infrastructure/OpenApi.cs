@@ -86,6 +86,7 @@ public static class OpenApi
             var metadata = context.ApiDescription.ActionDescriptor.EndpointMetadata;
             MarkRequiredParameters(operation, context);
             DescribeCommonParameters(operation);
+            NameHeaderParameters(operation, context);
             TypeEnumParameters(operation, context);
             if (metadata.OfType<FileUpload>().FirstOrDefault() is { } upload && operation.RequestBody is OpenApiRequestBody body)
                 body.Content!["multipart/form-data"] = new OpenApiMediaType
@@ -188,6 +189,26 @@ public static class OpenApi
                 foreach (var parameter in operation.Parameters?.OfType<OpenApiParameter>() ?? [])
                     if (string.Equals(parameter.Name, description.Name, StringComparison.OrdinalIgnoreCase))
                         parameter.Schema = context.SchemaGenerator.GenerateSchema(attribute.EnumType, context.SchemaRepository);
+            }
+        }
+
+        /// <summary>
+        /// A header parameter keeps its wire name (<c>Idempotency-Key</c>) and carries the endpoint's parameter name in
+        /// <c>x-originalName</c>, which NSwag takes for the generated clients' argument: <c>idempotencyKey</c>, not
+        /// <c>idempotency_Key</c>.
+        /// </summary>
+        private static void NameHeaderParameters(OpenApiOperation operation, OperationFilterContext context)
+        {
+            foreach (var description in context.ApiDescription.ParameterDescriptions)
+            {
+                if (description.Source != Microsoft.AspNetCore.Mvc.ModelBinding.BindingSource.Header) continue;
+                if (description.ParameterInfo()?.Name is not { } name) continue;
+                foreach (var parameter in operation.Parameters?.OfType<OpenApiParameter>() ?? [])
+                    if (parameter.In == ParameterLocation.Header && string.Equals(parameter.Name, description.Name, StringComparison.OrdinalIgnoreCase))
+                    {
+                        parameter.Extensions ??= new Dictionary<string, IOpenApiExtension>();
+                        parameter.Extensions["x-originalName"] = new JsonNodeExtension(JsonValue.Create(name));
+                    }
             }
         }
 

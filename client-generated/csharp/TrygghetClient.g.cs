@@ -73,10 +73,10 @@ namespace Trygghet.Client
         /// <remarks>
         /// Roles: admin, staff.
         /// </remarks>
-        /// <param name="if_Match">The ETag of the actor as last read.</param>
+        /// <param name="ifMatch">The ETag of the actor as last read.</param>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<Actor> UpdateActorAsync(System.Guid id, string if_Match, ActorInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<Actor> UpdateActorAsync(System.Guid id, string ifMatch, ActorInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -113,11 +113,11 @@ namespace Trygghet.Client
         /// Roles: admin, staff.
         /// </remarks>
         /// <param name="slug">The area's slug.</param>
-        /// <param name="if_Match">The ETag of the area as last read.</param>
+        /// <param name="ifMatch">The ETag of the area as last read.</param>
         /// <param name="body">The new figure.</param>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<AreaDetail> UpdateAreaPopulationAsync(string slug, string if_Match, AreaPopulationUpdate body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<AreaDetail> UpdateAreaPopulationAsync(string slug, string ifMatch, AreaPopulationUpdate body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -186,10 +186,10 @@ namespace Trygghet.Client
         /// <br/>registration is a problem naming `reason`: 409 for `notPublished`, `cancelled`, `held`; 422 for `deadlinePassed`,
         /// <br/>`modeNotOffered`. The answer carries the secret manage link once; an e-mail (when given) carries it too.
         /// </remarks>
-        /// <param name="idempotency_Key">A key the client makes up per request (8–255 visible ASCII characters, e.g. a UUID) and sends again on a retry.</param>
+        /// <param name="idempotencyKey">A key the client makes up per request (8–255 visible ASCII characters, e.g. a UUID) and sends again on a retry.</param>
         /// <returns>Created</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<RegistrationReceipt> RegisterForDialogueAsync(System.Guid id, string idempotency_Key, RegistrationRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<RegistrationReceipt> RegisterForDialogueAsync(System.Guid id, string idempotencyKey, RegistrationRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -223,20 +223,20 @@ namespace Trygghet.Client
         /// <summary>
         /// What an invited actor sees through the secret RSVP link (token in the X-Rsvp-Token header).
         /// </summary>
-        /// <param name="x_Rsvp_Token">The secret of the RSVP link (the part after `#`). Sent as a header, never in a URL, so that it
+        /// <param name="token">The secret of the RSVP link (the part after `#`). Sent as a header, never in a URL, so that it
         /// <br/>            stays out of access logs and browser history.</param>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<RsvpView> GetRsvpAsync(string x_Rsvp_Token, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<RsvpView> GetRsvpAsync(string token, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
         /// Accept or decline an invitation through the secret RSVP link, with a note.
         /// </summary>
-        /// <param name="x_Rsvp_Token">The secret of the RSVP link (the part after `#`), as a header.</param>
+        /// <param name="token">The secret of the RSVP link (the part after `#`), as a header.</param>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<RsvpView> AnswerRsvpAsync(string x_Rsvp_Token, RsvpRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<RsvpView> AnswerRsvpAsync(string token, RsvpRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -289,10 +289,10 @@ namespace Trygghet.Client
         /// <remarks>
         /// Roles: admin, staff.
         /// </remarks>
-        /// <param name="if_Match">The ETag of the measure as last read.</param>
+        /// <param name="ifMatch">The ETag of the measure as last read.</param>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<Measure> UpdateMeasureAsync(System.Guid id, string if_Match, MeasureInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<Measure> UpdateMeasureAsync(System.Guid id, string ifMatch, MeasureInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -306,10 +306,10 @@ namespace Trygghet.Client
         /// <summary>
         /// A walk's participant records an observation through their manage link (X-Registration-Token), from the walk's start until two weeks after.
         /// </summary>
-        /// <param name="x_Registration_Token">The secret of the manage link of a walk's registration, as a header.</param>
+        /// <param name="token">The secret of the manage link of a walk's registration, as a header.</param>
         /// <returns>Created</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<Observation> RecordParticipantObservationAsync(string x_Registration_Token, ParticipantObservationInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<Observation> RecordParticipantObservationAsync(string token, ParticipantObservationInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -553,10 +553,10 @@ namespace Trygghet.Client
         /// <remarks>
         /// Roles: admin, staff.
         /// </remarks>
-        /// <param name="if_Match">The ETag of the event as last read.</param>
+        /// <param name="ifMatch">The ETag of the event as last read.</param>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<EventPlan> UpdateEventAsync(System.Guid id, string if_Match, EventInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<EventPlan> UpdateEventAsync(System.Guid id, string ifMatch, EventInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -652,10 +652,10 @@ namespace Trygghet.Client
         /// <summary>
         /// The asker's own question through the private link (token in the X-Question-Token header): status, a rejection's reason, answers.
         /// </summary>
-        /// <param name="x_Question_Token">The secret of the private question link (the part after `#`), as a header.</param>
+        /// <param name="token">The secret of the private question link (the part after `#`), as a header.</param>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<MyQuestion> GetMyQuestionAsync(string x_Question_Token, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<MyQuestion> GetMyQuestionAsync(string token, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -668,10 +668,10 @@ namespace Trygghet.Client
         /// <br/>phone numbers, e-mail or street addresses) always waits for a moderator (`heldFor` says why). The answer
         /// <br/>carries the private question link once. 409 after the event's end or when it is cancelled.
         /// </remarks>
-        /// <param name="idempotency_Key">A key the client generates per question and reuses on retries.</param>
+        /// <param name="idempotencyKey">A key the client generates per question and reuses on retries.</param>
         /// <returns>Created</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<AskReceipt> AskQuestionAsync(System.Guid id, string idempotency_Key, QuestionRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<AskReceipt> AskQuestionAsync(System.Guid id, string idempotencyKey, QuestionRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -696,11 +696,11 @@ namespace Trygghet.Client
         /// <br/>exactly what came after it. A comment line is sent as a heartbeat every 15 seconds.
         /// </remarks>
         /// <param name="idOrSlug">The event's id or slug, e.g. `trygghetsdialog-i-fruangen-2027-03-10`.</param>
-        /// <param name="last_Event_ID">The id of the last event received (sent by EventSource on reconnect).</param>
+        /// <param name="lastEventIdHeader">The id of the last event received (sent by EventSource on reconnect).</param>
         /// <param name="lastEventId">The same as a query parameter, for the first connection (e.g. the list's `streamPosition`).</param>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<string> StreamQuestionsAsync(string idOrSlug, string? last_Event_ID = null, long? lastEventId = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<string> StreamQuestionsAsync(string idOrSlug, string? lastEventIdHeader = null, long? lastEventId = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -723,11 +723,11 @@ namespace Trygghet.Client
         /// <remarks>
         /// Roles: admin, staff, moderator.
         /// </remarks>
-        /// <param name="last_Event_ID">The id of the last event received (sent by EventSource on reconnect).</param>
+        /// <param name="lastEventIdHeader">The id of the last event received (sent by EventSource on reconnect).</param>
         /// <param name="lastEventId">The same as a query parameter.</param>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<string> StreamModerationQueueAsync(System.Guid id, string? last_Event_ID = null, long? lastEventId = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<string> StreamModerationQueueAsync(System.Guid id, string? lastEventIdHeader = null, long? lastEventId = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -835,10 +835,10 @@ namespace Trygghet.Client
         /// <remarks>
         /// Roles: admin, staff, moderator.
         /// </remarks>
-        /// <param name="if_Match">The ETag of the question as last read.</param>
+        /// <param name="ifMatch">The ETag of the question as last read.</param>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<ModeratedQuestion> RedactQuestionAsync(System.Guid id, string if_Match, RedactionRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<ModeratedQuestion> RedactQuestionAsync(System.Guid id, string ifMatch, RedactionRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -859,46 +859,46 @@ namespace Trygghet.Client
         /// <summary>
         /// Up-vote a published question with a voter token; a second vote by the same token changes nothing.
         /// </summary>
-        /// <param name="x_Voter_Token">The voter token from `POST /voter-tokens`.</param>
+        /// <param name="voterToken">The voter token from `POST /voter-tokens`.</param>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<VoteResult> VoteForQuestionAsync(System.Guid id, string x_Voter_Token, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<VoteResult> VoteForQuestionAsync(System.Guid id, string voterToken, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
         /// The registration behind a manage link (token in the X-Registration-Token header), with the personal data kept.
         /// </summary>
-        /// <param name="x_Registration_Token">The secret of the manage link (the part after `#`). Sent as a header, never in a URL.</param>
+        /// <param name="token">The secret of the manage link (the part after `#`). Sent as a header, never in a URL.</param>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<ManagedRegistration> GetMyRegistrationAsync(string x_Registration_Token, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<ManagedRegistration> GetMyRegistrationAsync(string token, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
         /// Change between on site and remote; 422 when the new mode has no free place (the registration stays as it was).
         /// </summary>
-        /// <param name="x_Registration_Token">The secret of the manage link, as a header.</param>
+        /// <param name="token">The secret of the manage link, as a header.</param>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<ManagedRegistration> ChangeMyModeAsync(string x_Registration_Token, ModeChangeRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<ManagedRegistration> ChangeMyModeAsync(string token, ModeChangeRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
         /// Cancel the registration; the place goes to the first on the waitlist. Cancelling again changes nothing.
         /// </summary>
-        /// <param name="x_Registration_Token">The secret of the manage link, as a header.</param>
+        /// <param name="token">The secret of the manage link, as a header.</param>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<ManagedRegistration> CancelMyRegistrationAsync(string x_Registration_Token, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<ManagedRegistration> CancelMyRegistrationAsync(string token, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
         /// Erase e-mail, name and accessibility needs now, with the messages about the registration. The place is kept.
         /// </summary>
-        /// <param name="x_Registration_Token">The secret of the manage link, as a header.</param>
+        /// <param name="token">The secret of the manage link, as a header.</param>
         /// <returns>No Content</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task EraseMyPersonalDataAsync(string x_Registration_Token, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task EraseMyPersonalDataAsync(string token, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -907,10 +907,10 @@ namespace Trygghet.Client
         /// <remarks>
         /// Before the window opens: 409 with `opensAt`. Fetching the link counts as remote attendance.
         /// </remarks>
-        /// <param name="x_Registration_Token">The secret of the manage link, as a header.</param>
+        /// <param name="token">The secret of the manage link, as a header.</param>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<MeetingLink> JoinMeetingAsync(string x_Registration_Token, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<MeetingLink> JoinMeetingAsync(string token, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -1167,10 +1167,10 @@ namespace Trygghet.Client
         /// <br/>registration is a problem naming `reason`: 409 for `notPublished`, `cancelled`, `held`; 422 for `deadlinePassed`,
         /// <br/>`modeNotOffered`. The answer carries the secret manage link once; an e-mail (when given) carries it too.
         /// </remarks>
-        /// <param name="idempotency_Key">A key the client makes up per request (8–255 visible ASCII characters, e.g. a UUID) and sends again on a retry.</param>
+        /// <param name="idempotencyKey">A key the client makes up per request (8–255 visible ASCII characters, e.g. a UUID) and sends again on a retry.</param>
         /// <returns>Created</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<RegistrationReceipt> RegisterForWalkAsync(System.Guid id, string idempotency_Key, RegistrationRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<RegistrationReceipt> RegisterForWalkAsync(System.Guid id, string idempotencyKey, RegistrationRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -1195,28 +1195,44 @@ namespace Trygghet.Client
     [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class TrygghetClient : ITrygghetClient
     {
+        #pragma warning disable 8618
+        private string _baseUrl;
+        #pragma warning restore 8618
+
         private System.Net.Http.HttpClient _httpClient;
-        private static System.Lazy<Newtonsoft.Json.JsonSerializerSettings> _settings = new System.Lazy<Newtonsoft.Json.JsonSerializerSettings>(CreateSerializerSettings, true);
-        private Newtonsoft.Json.JsonSerializerSettings _instanceSettings;
+        private static System.Lazy<System.Text.Json.JsonSerializerOptions> _settings = new System.Lazy<System.Text.Json.JsonSerializerOptions>(CreateSerializerSettings, true);
+        private System.Text.Json.JsonSerializerOptions _instanceSettings;
 
     #pragma warning disable CS8618 // Non-nullable field must contain a non-null value when exiting constructor. Consider declaring as nullable.
-        public TrygghetClient(System.Net.Http.HttpClient httpClient)
+        public TrygghetClient(string baseUrl, System.Net.Http.HttpClient httpClient)
     #pragma warning restore CS8618 // Non-nullable field must contain a non-null value when exiting constructor. Consider declaring as nullable.
         {
+            BaseUrl = baseUrl;
             _httpClient = httpClient;
             Initialize();
         }
 
-        private static Newtonsoft.Json.JsonSerializerSettings CreateSerializerSettings()
+        private static System.Text.Json.JsonSerializerOptions CreateSerializerSettings()
         {
-            var settings = new Newtonsoft.Json.JsonSerializerSettings();
+            var settings = new System.Text.Json.JsonSerializerOptions();
             UpdateJsonSerializerSettings(settings);
             return settings;
         }
 
-        protected Newtonsoft.Json.JsonSerializerSettings JsonSerializerSettings { get { return _instanceSettings ?? _settings.Value; } }
+        public string BaseUrl
+        {
+            get { return _baseUrl; }
+            set
+            {
+                _baseUrl = value;
+                if (!string.IsNullOrEmpty(_baseUrl) && !_baseUrl.EndsWith("/"))
+                    _baseUrl += '/';
+            }
+        }
 
-        static partial void UpdateJsonSerializerSettings(Newtonsoft.Json.JsonSerializerSettings settings);
+        protected System.Text.Json.JsonSerializerOptions JsonSerializerSettings { get { return _instanceSettings ?? _settings.Value; } }
+
+        static partial void UpdateJsonSerializerSettings(System.Text.Json.JsonSerializerOptions settings);
 
         partial void Initialize();
 
@@ -1248,7 +1264,7 @@ namespace Trygghet.Client
                     request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
-                
+                    if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
                     // Operation Path: "api/v1/actors"
                     urlBuilder_.Append("api/v1/actors");
                     urlBuilder_.Append('?');
@@ -1388,15 +1404,15 @@ namespace Trygghet.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
-                    var json_ = Newtonsoft.Json.JsonConvert.SerializeObject(body, JsonSerializerSettings);
-                    var content_ = new System.Net.Http.StringContent(json_);
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
+                    var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
                     request_.Content = content_;
                     request_.Method = new System.Net.Http.HttpMethod("POST");
                     request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
-                
+                    if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
                     // Operation Path: "api/v1/actors"
                     urlBuilder_.Append("api/v1/actors");
 
@@ -1526,7 +1542,7 @@ namespace Trygghet.Client
                     request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
-                
+                    if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
                     // Operation Path: "api/v1/actors/{id}"
                     urlBuilder_.Append("api/v1/actors/");
                     urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(id, System.Globalization.CultureInfo.InvariantCulture)));
@@ -1650,10 +1666,10 @@ namespace Trygghet.Client
         /// <remarks>
         /// Roles: admin, staff.
         /// </remarks>
-        /// <param name="if_Match">The ETag of the actor as last read.</param>
+        /// <param name="ifMatch">The ETag of the actor as last read.</param>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<Actor> UpdateActorAsync(System.Guid id, string if_Match, ActorInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<Actor> UpdateActorAsync(System.Guid id, string ifMatch, ActorInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (id == null)
                 throw new System.ArgumentNullException("id");
@@ -1668,18 +1684,18 @@ namespace Trygghet.Client
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
 
-                    if (if_Match == null)
-                        throw new System.ArgumentNullException("if_Match");
-                    request_.Headers.TryAddWithoutValidation("If-Match", ConvertToString(if_Match, System.Globalization.CultureInfo.InvariantCulture));
-                    var json_ = Newtonsoft.Json.JsonConvert.SerializeObject(body, JsonSerializerSettings);
-                    var content_ = new System.Net.Http.StringContent(json_);
+                    if (ifMatch == null)
+                        throw new System.ArgumentNullException("ifMatch");
+                    request_.Headers.TryAddWithoutValidation("If-Match", ConvertToString(ifMatch, System.Globalization.CultureInfo.InvariantCulture));
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
+                    var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
                     request_.Content = content_;
                     request_.Method = new System.Net.Http.HttpMethod("PUT");
                     request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
-                
+                    if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
                     // Operation Path: "api/v1/actors/{id}"
                     urlBuilder_.Append("api/v1/actors/");
                     urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(id, System.Globalization.CultureInfo.InvariantCulture)));
@@ -1834,7 +1850,7 @@ namespace Trygghet.Client
                     request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
-                
+                    if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
                     // Operation Path: "api/v1/areas"
                     urlBuilder_.Append("api/v1/areas");
 
@@ -1946,7 +1962,7 @@ namespace Trygghet.Client
                     request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
-                
+                    if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
                     // Operation Path: "api/v1/areas/locate"
                     urlBuilder_.Append("api/v1/areas/locate");
                     urlBuilder_.Append('?');
@@ -2068,7 +2084,7 @@ namespace Trygghet.Client
                     request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
-                
+                    if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
                     // Operation Path: "api/v1/areas/{slug}"
                     urlBuilder_.Append("api/v1/areas/");
                     urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(slug, System.Globalization.CultureInfo.InvariantCulture)));
@@ -2173,11 +2189,11 @@ namespace Trygghet.Client
         /// Roles: admin, staff.
         /// </remarks>
         /// <param name="slug">The area's slug.</param>
-        /// <param name="if_Match">The ETag of the area as last read.</param>
+        /// <param name="ifMatch">The ETag of the area as last read.</param>
         /// <param name="body">The new figure.</param>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<AreaDetail> UpdateAreaPopulationAsync(string slug, string if_Match, AreaPopulationUpdate body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<AreaDetail> UpdateAreaPopulationAsync(string slug, string ifMatch, AreaPopulationUpdate body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (slug == null)
                 throw new System.ArgumentNullException("slug");
@@ -2192,18 +2208,18 @@ namespace Trygghet.Client
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
 
-                    if (if_Match == null)
-                        throw new System.ArgumentNullException("if_Match");
-                    request_.Headers.TryAddWithoutValidation("If-Match", ConvertToString(if_Match, System.Globalization.CultureInfo.InvariantCulture));
-                    var json_ = Newtonsoft.Json.JsonConvert.SerializeObject(body, JsonSerializerSettings);
-                    var content_ = new System.Net.Http.StringContent(json_);
+                    if (ifMatch == null)
+                        throw new System.ArgumentNullException("ifMatch");
+                    request_.Headers.TryAddWithoutValidation("If-Match", ConvertToString(ifMatch, System.Globalization.CultureInfo.InvariantCulture));
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
+                    var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
                     request_.Content = content_;
                     request_.Method = new System.Net.Http.HttpMethod("PUT");
                     request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
-                
+                    if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
                     // Operation Path: "api/v1/areas/{slug}/population"
                     urlBuilder_.Append("api/v1/areas/");
                     urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(slug, System.Globalization.CultureInfo.InvariantCulture)));
@@ -2366,7 +2382,7 @@ namespace Trygghet.Client
                     request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
-                
+                    if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
                     // Operation Path: "api/v1/audit"
                     urlBuilder_.Append("api/v1/audit");
                     urlBuilder_.Append('?');
@@ -2507,15 +2523,15 @@ namespace Trygghet.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
-                    var json_ = Newtonsoft.Json.JsonConvert.SerializeObject(body, JsonSerializerSettings);
-                    var content_ = new System.Net.Http.StringContent(json_);
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
+                    var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
                     request_.Content = content_;
                     request_.Method = new System.Net.Http.HttpMethod("POST");
                     request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
-                
+                    if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
                     // Operation Path: "api/v1/dev/token"
                     urlBuilder_.Append("api/v1/dev/token");
 
@@ -2635,7 +2651,7 @@ namespace Trygghet.Client
                     request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
-                
+                    if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
                     // Operation Path: "api/v1/dialogues"
                     urlBuilder_.Append("api/v1/dialogues");
                     urlBuilder_.Append('?');
@@ -2645,11 +2661,11 @@ namespace Trygghet.Client
                     }
                     if (from != null)
                     {
-                        urlBuilder_.Append(System.Uri.EscapeDataString("from")).Append('=').Append(System.Uri.EscapeDataString(from.Value.ToString("s", System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                        urlBuilder_.Append(System.Uri.EscapeDataString("from")).Append('=').Append(System.Uri.EscapeDataString(from.Value.ToString("o", System.Globalization.CultureInfo.InvariantCulture))).Append('&');
                     }
                     if (to != null)
                     {
-                        urlBuilder_.Append(System.Uri.EscapeDataString("to")).Append('=').Append(System.Uri.EscapeDataString(to.Value.ToString("s", System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                        urlBuilder_.Append(System.Uri.EscapeDataString("to")).Append('=').Append(System.Uri.EscapeDataString(to.Value.ToString("o", System.Globalization.CultureInfo.InvariantCulture))).Append('&');
                     }
                     if (format != null)
                     {
@@ -2775,7 +2791,7 @@ namespace Trygghet.Client
                     request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
-                
+                    if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
                     // Operation Path: "api/v1/dialogues/{idOrSlug}"
                     urlBuilder_.Append("api/v1/dialogues/");
                     urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(idOrSlug, System.Globalization.CultureInfo.InvariantCulture)));
@@ -2900,7 +2916,7 @@ namespace Trygghet.Client
                     request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("text/calendar"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
-                
+                    if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
                     // Operation Path: "api/v1/dialogues/{idOrSlug}/calendar.ics"
                     urlBuilder_.Append("api/v1/dialogues/");
                     urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(idOrSlug, System.Globalization.CultureInfo.InvariantCulture)));
@@ -3014,10 +3030,10 @@ namespace Trygghet.Client
         /// <br/>registration is a problem naming `reason`: 409 for `notPublished`, `cancelled`, `held`; 422 for `deadlinePassed`,
         /// <br/>`modeNotOffered`. The answer carries the secret manage link once; an e-mail (when given) carries it too.
         /// </remarks>
-        /// <param name="idempotency_Key">A key the client makes up per request (8–255 visible ASCII characters, e.g. a UUID) and sends again on a retry.</param>
+        /// <param name="idempotencyKey">A key the client makes up per request (8–255 visible ASCII characters, e.g. a UUID) and sends again on a retry.</param>
         /// <returns>Created</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<RegistrationReceipt> RegisterForDialogueAsync(System.Guid id, string idempotency_Key, RegistrationRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<RegistrationReceipt> RegisterForDialogueAsync(System.Guid id, string idempotencyKey, RegistrationRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (id == null)
                 throw new System.ArgumentNullException("id");
@@ -3032,18 +3048,18 @@ namespace Trygghet.Client
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
 
-                    if (idempotency_Key == null)
-                        throw new System.ArgumentNullException("idempotency_Key");
-                    request_.Headers.TryAddWithoutValidation("Idempotency-Key", ConvertToString(idempotency_Key, System.Globalization.CultureInfo.InvariantCulture));
-                    var json_ = Newtonsoft.Json.JsonConvert.SerializeObject(body, JsonSerializerSettings);
-                    var content_ = new System.Net.Http.StringContent(json_);
+                    if (idempotencyKey == null)
+                        throw new System.ArgumentNullException("idempotencyKey");
+                    request_.Headers.TryAddWithoutValidation("Idempotency-Key", ConvertToString(idempotencyKey, System.Globalization.CultureInfo.InvariantCulture));
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
+                    var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
                     request_.Content = content_;
                     request_.Method = new System.Net.Http.HttpMethod("POST");
                     request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
-                
+                    if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
                     // Operation Path: "api/v1/dialogues/{id}/registrations"
                     urlBuilder_.Append("api/v1/dialogues/");
                     urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(id, System.Globalization.CultureInfo.InvariantCulture)));
@@ -3193,7 +3209,7 @@ namespace Trygghet.Client
                     request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
-                
+                    if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
                     // Operation Path: "api/v1/dialogues/{idOrSlug}/availability"
                     urlBuilder_.Append("api/v1/dialogues/");
                     urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(idOrSlug, System.Globalization.CultureInfo.InvariantCulture)));
@@ -3313,7 +3329,7 @@ namespace Trygghet.Client
                     request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
-                
+                    if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
                     // Operation Path: "api/v1/dialogues/{idOrSlug}/feedback"
                     urlBuilder_.Append("api/v1/dialogues/");
                     urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(idOrSlug, System.Globalization.CultureInfo.InvariantCulture)));
@@ -3441,7 +3457,7 @@ namespace Trygghet.Client
                     request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("text/calendar"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
-                
+                    if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
                     // Operation Path: "api/v1/calendar.ics"
                     urlBuilder_.Append("api/v1/calendar.ics");
                     urlBuilder_.Append('?');
@@ -3545,11 +3561,11 @@ namespace Trygghet.Client
         /// <summary>
         /// What an invited actor sees through the secret RSVP link (token in the X-Rsvp-Token header).
         /// </summary>
-        /// <param name="x_Rsvp_Token">The secret of the RSVP link (the part after `#`). Sent as a header, never in a URL, so that it
+        /// <param name="token">The secret of the RSVP link (the part after `#`). Sent as a header, never in a URL, so that it
         /// <br/>            stays out of access logs and browser history.</param>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<RsvpView> GetRsvpAsync(string x_Rsvp_Token, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<RsvpView> GetRsvpAsync(string token, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -3558,14 +3574,14 @@ namespace Trygghet.Client
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
 
-                    if (x_Rsvp_Token == null)
-                        throw new System.ArgumentNullException("x_Rsvp_Token");
-                    request_.Headers.TryAddWithoutValidation("X-Rsvp-Token", ConvertToString(x_Rsvp_Token, System.Globalization.CultureInfo.InvariantCulture));
+                    if (token == null)
+                        throw new System.ArgumentNullException("token");
+                    request_.Headers.TryAddWithoutValidation("X-Rsvp-Token", ConvertToString(token, System.Globalization.CultureInfo.InvariantCulture));
                     request_.Method = new System.Net.Http.HttpMethod("GET");
                     request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
-                
+                    if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
                     // Operation Path: "api/v1/rsvp"
                     urlBuilder_.Append("api/v1/rsvp");
 
@@ -3665,10 +3681,10 @@ namespace Trygghet.Client
         /// <summary>
         /// Accept or decline an invitation through the secret RSVP link, with a note.
         /// </summary>
-        /// <param name="x_Rsvp_Token">The secret of the RSVP link (the part after `#`), as a header.</param>
+        /// <param name="token">The secret of the RSVP link (the part after `#`), as a header.</param>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<RsvpView> AnswerRsvpAsync(string x_Rsvp_Token, RsvpRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<RsvpView> AnswerRsvpAsync(string token, RsvpRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
@@ -3680,18 +3696,18 @@ namespace Trygghet.Client
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
 
-                    if (x_Rsvp_Token == null)
-                        throw new System.ArgumentNullException("x_Rsvp_Token");
-                    request_.Headers.TryAddWithoutValidation("X-Rsvp-Token", ConvertToString(x_Rsvp_Token, System.Globalization.CultureInfo.InvariantCulture));
-                    var json_ = Newtonsoft.Json.JsonConvert.SerializeObject(body, JsonSerializerSettings);
-                    var content_ = new System.Net.Http.StringContent(json_);
+                    if (token == null)
+                        throw new System.ArgumentNullException("token");
+                    request_.Headers.TryAddWithoutValidation("X-Rsvp-Token", ConvertToString(token, System.Globalization.CultureInfo.InvariantCulture));
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
+                    var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
                     request_.Content = content_;
                     request_.Method = new System.Net.Http.HttpMethod("POST");
                     request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
-                
+                    if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
                     // Operation Path: "api/v1/rsvp"
                     urlBuilder_.Append("api/v1/rsvp");
 
@@ -3833,7 +3849,7 @@ namespace Trygghet.Client
                     request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/atom+xml"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
-                
+                    if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
                     // Operation Path: "api/v1/areas/{slug}/feed.atom"
                     urlBuilder_.Append("api/v1/areas/");
                     urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(slug, System.Globalization.CultureInfo.InvariantCulture)));
@@ -3951,7 +3967,7 @@ namespace Trygghet.Client
                     request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
-                
+                    if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
                     // Operation Path: "api/v1/measures"
                     urlBuilder_.Append("api/v1/measures");
                     urlBuilder_.Append('?');
@@ -4085,15 +4101,15 @@ namespace Trygghet.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
-                    var json_ = Newtonsoft.Json.JsonConvert.SerializeObject(body, JsonSerializerSettings);
-                    var content_ = new System.Net.Http.StringContent(json_);
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
+                    var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
                     request_.Content = content_;
                     request_.Method = new System.Net.Http.HttpMethod("POST");
                     request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
-                
+                    if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
                     // Operation Path: "api/v1/measures"
                     urlBuilder_.Append("api/v1/measures");
 
@@ -4230,7 +4246,7 @@ namespace Trygghet.Client
                     request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
-                
+                    if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
                     // Operation Path: "api/v1/measures/{id}"
                     urlBuilder_.Append("api/v1/measures/");
                     urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(id, System.Globalization.CultureInfo.InvariantCulture)));
@@ -4334,10 +4350,10 @@ namespace Trygghet.Client
         /// <remarks>
         /// Roles: admin, staff.
         /// </remarks>
-        /// <param name="if_Match">The ETag of the measure as last read.</param>
+        /// <param name="ifMatch">The ETag of the measure as last read.</param>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<Measure> UpdateMeasureAsync(System.Guid id, string if_Match, MeasureInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<Measure> UpdateMeasureAsync(System.Guid id, string ifMatch, MeasureInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (id == null)
                 throw new System.ArgumentNullException("id");
@@ -4352,18 +4368,18 @@ namespace Trygghet.Client
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
 
-                    if (if_Match == null)
-                        throw new System.ArgumentNullException("if_Match");
-                    request_.Headers.TryAddWithoutValidation("If-Match", ConvertToString(if_Match, System.Globalization.CultureInfo.InvariantCulture));
-                    var json_ = Newtonsoft.Json.JsonConvert.SerializeObject(body, JsonSerializerSettings);
-                    var content_ = new System.Net.Http.StringContent(json_);
+                    if (ifMatch == null)
+                        throw new System.ArgumentNullException("ifMatch");
+                    request_.Headers.TryAddWithoutValidation("If-Match", ConvertToString(ifMatch, System.Globalization.CultureInfo.InvariantCulture));
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
+                    var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
                     request_.Content = content_;
                     request_.Method = new System.Net.Http.HttpMethod("PUT");
                     request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
-                
+                    if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
                     // Operation Path: "api/v1/measures/{id}"
                     urlBuilder_.Append("api/v1/measures/");
                     urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(id, System.Globalization.CultureInfo.InvariantCulture)));
@@ -4528,7 +4544,7 @@ namespace Trygghet.Client
                     request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
-                
+                    if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
                     // Operation Path: "api/v1/observation-categories"
                     urlBuilder_.Append("api/v1/observation-categories");
 
@@ -4618,10 +4634,10 @@ namespace Trygghet.Client
         /// <summary>
         /// A walk's participant records an observation through their manage link (X-Registration-Token), from the walk's start until two weeks after.
         /// </summary>
-        /// <param name="x_Registration_Token">The secret of the manage link of a walk's registration, as a header.</param>
+        /// <param name="token">The secret of the manage link of a walk's registration, as a header.</param>
         /// <returns>Created</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<Observation> RecordParticipantObservationAsync(string x_Registration_Token, ParticipantObservationInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<Observation> RecordParticipantObservationAsync(string token, ParticipantObservationInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
@@ -4633,18 +4649,18 @@ namespace Trygghet.Client
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
 
-                    if (x_Registration_Token == null)
-                        throw new System.ArgumentNullException("x_Registration_Token");
-                    request_.Headers.TryAddWithoutValidation("X-Registration-Token", ConvertToString(x_Registration_Token, System.Globalization.CultureInfo.InvariantCulture));
-                    var json_ = Newtonsoft.Json.JsonConvert.SerializeObject(body, JsonSerializerSettings);
-                    var content_ = new System.Net.Http.StringContent(json_);
+                    if (token == null)
+                        throw new System.ArgumentNullException("token");
+                    request_.Headers.TryAddWithoutValidation("X-Registration-Token", ConvertToString(token, System.Globalization.CultureInfo.InvariantCulture));
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
+                    var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
                     request_.Content = content_;
                     request_.Method = new System.Net.Http.HttpMethod("POST");
                     request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
-                
+                    if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
                     // Operation Path: "api/v1/registration/observations"
                     urlBuilder_.Append("api/v1/registration/observations");
 
@@ -4795,7 +4811,7 @@ namespace Trygghet.Client
                     request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
-                
+                    if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
                     // Operation Path: "api/v1/observations"
                     urlBuilder_.Append("api/v1/observations");
                     urlBuilder_.Append('?');
@@ -4941,15 +4957,15 @@ namespace Trygghet.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
-                    var json_ = Newtonsoft.Json.JsonConvert.SerializeObject(body, JsonSerializerSettings);
-                    var content_ = new System.Net.Http.StringContent(json_);
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
+                    var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
                     request_.Content = content_;
                     request_.Method = new System.Net.Http.HttpMethod("POST");
                     request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
-                
+                    if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
                     // Operation Path: "api/v1/observations"
                     urlBuilder_.Append("api/v1/observations");
 
@@ -5086,7 +5102,7 @@ namespace Trygghet.Client
                     request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
-                
+                    if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
                     // Operation Path: "api/v1/observations/{id}"
                     urlBuilder_.Append("api/v1/observations/");
                     urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(id, System.Globalization.CultureInfo.InvariantCulture)));
@@ -5204,7 +5220,7 @@ namespace Trygghet.Client
                     request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
-                
+                    if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
                     // Operation Path: "api/v1/observations/assigned"
                     urlBuilder_.Append("api/v1/observations/assigned");
 
@@ -5333,15 +5349,15 @@ namespace Trygghet.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
-                    var json_ = Newtonsoft.Json.JsonConvert.SerializeObject(body, JsonSerializerSettings);
-                    var content_ = new System.Net.Http.StringContent(json_);
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
+                    var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
                     request_.Content = content_;
                     request_.Method = new System.Net.Http.HttpMethod("POST");
                     request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
-                
+                    if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
                     // Operation Path: "api/v1/observations/{id}/assign"
                     urlBuilder_.Append("api/v1/observations/");
                     urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(id, System.Globalization.CultureInfo.InvariantCulture)));
@@ -5506,15 +5522,15 @@ namespace Trygghet.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
-                    var json_ = Newtonsoft.Json.JsonConvert.SerializeObject(body, JsonSerializerSettings);
-                    var content_ = new System.Net.Http.StringContent(json_);
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
+                    var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
                     request_.Content = content_;
                     request_.Method = new System.Net.Http.HttpMethod("POST");
                     request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
-                
+                    if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
                     // Operation Path: "api/v1/observations/{id}/status"
                     urlBuilder_.Append("api/v1/observations/");
                     urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(id, System.Globalization.CultureInfo.InvariantCulture)));
@@ -5679,7 +5695,7 @@ namespace Trygghet.Client
                     request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
-                
+                    if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
                     // Operation Path: "api/v1/observations/review"
                     urlBuilder_.Append("api/v1/observations/review");
                     urlBuilder_.Append('?');
@@ -5818,15 +5834,15 @@ namespace Trygghet.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
-                    var json_ = Newtonsoft.Json.JsonConvert.SerializeObject(body, JsonSerializerSettings);
-                    var content_ = new System.Net.Http.StringContent(json_);
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
+                    var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
                     request_.Content = content_;
                     request_.Method = new System.Net.Http.HttpMethod("POST");
                     request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
-                
+                    if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
                     // Operation Path: "api/v1/observations/{id}/description/clear"
                     urlBuilder_.Append("api/v1/observations/");
                     urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(id, System.Globalization.CultureInfo.InvariantCulture)));
@@ -5987,15 +6003,15 @@ namespace Trygghet.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
-                    var json_ = Newtonsoft.Json.JsonConvert.SerializeObject(body, JsonSerializerSettings);
-                    var content_ = new System.Net.Http.StringContent(json_);
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
+                    var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
                     request_.Content = content_;
                     request_.Method = new System.Net.Http.HttpMethod("PUT");
                     request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
-                
+                    if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
                     // Operation Path: "api/v1/observations/{id}/description"
                     urlBuilder_.Append("api/v1/observations/");
                     urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(id, System.Globalization.CultureInfo.InvariantCulture)));
@@ -6145,7 +6161,7 @@ namespace Trygghet.Client
                     request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
-                
+                    if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
                     // Operation Path: "open311/v2/services.{format}"
                     urlBuilder_.Append("open311/v2/services.");
                     urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(format, System.Globalization.CultureInfo.InvariantCulture)));
@@ -6268,7 +6284,7 @@ namespace Trygghet.Client
                     request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
-                
+                    if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
                     // Operation Path: "open311/v2/services/{code}.{format}"
                     urlBuilder_.Append("open311/v2/services/");
                     urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(code, System.Globalization.CultureInfo.InvariantCulture)));
@@ -6394,7 +6410,7 @@ namespace Trygghet.Client
                     request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
-                
+                    if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
                     // Operation Path: "open311/v2/requests.{format}"
                     urlBuilder_.Append("open311/v2/requests.");
                     urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(format, System.Globalization.CultureInfo.InvariantCulture)));
@@ -6537,8 +6553,8 @@ namespace Trygghet.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
-                    var json_ = Newtonsoft.Json.JsonConvert.SerializeObject(body, JsonSerializerSettings);
-                    var dictionary_ = Newtonsoft.Json.JsonConvert.DeserializeObject<System.Collections.Generic.Dictionary<string, string>>(json_, JsonSerializerSettings);
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
+                    var dictionary_ = System.Text.Json.JsonSerializer.Deserialize<System.Collections.Generic.Dictionary<string, string>>(json_, JsonSerializerSettings);
                     var content_ = new System.Net.Http.FormUrlEncodedContent(dictionary_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/x-www-form-urlencoded");
                     request_.Content = content_;
@@ -6546,7 +6562,7 @@ namespace Trygghet.Client
                     request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
-                
+                    if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
                     // Operation Path: "open311/v2/requests.{format}"
                     urlBuilder_.Append("open311/v2/requests.");
                     urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(format, System.Globalization.CultureInfo.InvariantCulture)));
@@ -6679,7 +6695,7 @@ namespace Trygghet.Client
                     request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
-                
+                    if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
                     // Operation Path: "open311/v2/requests/{id}.{format}"
                     urlBuilder_.Append("open311/v2/requests/");
                     urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(id, System.Globalization.CultureInfo.InvariantCulture)));
@@ -6799,7 +6815,7 @@ namespace Trygghet.Client
                     request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
-                
+                    if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
                     // Operation Path: "api/v1/open311/keys"
                     urlBuilder_.Append("api/v1/open311/keys");
 
@@ -6925,15 +6941,15 @@ namespace Trygghet.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
-                    var json_ = Newtonsoft.Json.JsonConvert.SerializeObject(body, JsonSerializerSettings);
-                    var content_ = new System.Net.Http.StringContent(json_);
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
+                    var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
                     request_.Content = content_;
                     request_.Method = new System.Net.Http.HttpMethod("POST");
                     request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
-                
+                    if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
                     // Operation Path: "api/v1/open311/keys"
                     urlBuilder_.Append("api/v1/open311/keys");
 
@@ -7062,7 +7078,7 @@ namespace Trygghet.Client
                     request_.Method = new System.Net.Http.HttpMethod("DELETE");
 
                     var urlBuilder_ = new System.Text.StringBuilder();
-                
+                    if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
                     // Operation Path: "api/v1/open311/keys/{id}"
                     urlBuilder_.Append("api/v1/open311/keys/");
                     urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(id, System.Globalization.CultureInfo.InvariantCulture)));
@@ -7199,7 +7215,7 @@ namespace Trygghet.Client
                     request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
-                
+                    if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
                     // Operation Path: "api/v1/events"
                     urlBuilder_.Append("api/v1/events");
                     urlBuilder_.Append('?');
@@ -7343,15 +7359,15 @@ namespace Trygghet.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
-                    var json_ = Newtonsoft.Json.JsonConvert.SerializeObject(body, JsonSerializerSettings);
-                    var content_ = new System.Net.Http.StringContent(json_);
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
+                    var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
                     request_.Content = content_;
                     request_.Method = new System.Net.Http.HttpMethod("POST");
                     request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
-                
+                    if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
                     // Operation Path: "api/v1/events"
                     urlBuilder_.Append("api/v1/events");
 
@@ -7501,7 +7517,7 @@ namespace Trygghet.Client
                     request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
-                
+                    if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
                     // Operation Path: "api/v1/events/{id}"
                     urlBuilder_.Append("api/v1/events/");
                     urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(id, System.Globalization.CultureInfo.InvariantCulture)));
@@ -7625,10 +7641,10 @@ namespace Trygghet.Client
         /// <remarks>
         /// Roles: admin, staff.
         /// </remarks>
-        /// <param name="if_Match">The ETag of the event as last read.</param>
+        /// <param name="ifMatch">The ETag of the event as last read.</param>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<EventPlan> UpdateEventAsync(System.Guid id, string if_Match, EventInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<EventPlan> UpdateEventAsync(System.Guid id, string ifMatch, EventInput body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (id == null)
                 throw new System.ArgumentNullException("id");
@@ -7643,18 +7659,18 @@ namespace Trygghet.Client
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
 
-                    if (if_Match == null)
-                        throw new System.ArgumentNullException("if_Match");
-                    request_.Headers.TryAddWithoutValidation("If-Match", ConvertToString(if_Match, System.Globalization.CultureInfo.InvariantCulture));
-                    var json_ = Newtonsoft.Json.JsonConvert.SerializeObject(body, JsonSerializerSettings);
-                    var content_ = new System.Net.Http.StringContent(json_);
+                    if (ifMatch == null)
+                        throw new System.ArgumentNullException("ifMatch");
+                    request_.Headers.TryAddWithoutValidation("If-Match", ConvertToString(ifMatch, System.Globalization.CultureInfo.InvariantCulture));
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
+                    var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
                     request_.Content = content_;
                     request_.Method = new System.Net.Http.HttpMethod("PUT");
                     request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
-                
+                    if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
                     // Operation Path: "api/v1/events/{id}"
                     urlBuilder_.Append("api/v1/events/");
                     urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(id, System.Globalization.CultureInfo.InvariantCulture)));
@@ -7840,7 +7856,7 @@ namespace Trygghet.Client
                     request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
-                
+                    if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
                     // Operation Path: "api/v1/events/{id}/publication-check"
                     urlBuilder_.Append("api/v1/events/");
                     urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(id, System.Globalization.CultureInfo.InvariantCulture)));
@@ -7982,7 +7998,7 @@ namespace Trygghet.Client
                     request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
-                
+                    if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
                     // Operation Path: "api/v1/events/{id}/invitations"
                     urlBuilder_.Append("api/v1/events/");
                     urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(id, System.Globalization.CultureInfo.InvariantCulture)));
@@ -8123,15 +8139,15 @@ namespace Trygghet.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
-                    var json_ = Newtonsoft.Json.JsonConvert.SerializeObject(body, JsonSerializerSettings);
-                    var content_ = new System.Net.Http.StringContent(json_);
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
+                    var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
                     request_.Content = content_;
                     request_.Method = new System.Net.Http.HttpMethod("POST");
                     request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
-                
+                    if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
                     // Operation Path: "api/v1/events/{id}/invitations"
                     urlBuilder_.Append("api/v1/events/");
                     urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(id, System.Globalization.CultureInfo.InvariantCulture)));
@@ -8289,15 +8305,15 @@ namespace Trygghet.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
-                    var json_ = Newtonsoft.Json.JsonConvert.SerializeObject(body, JsonSerializerSettings);
-                    var content_ = new System.Net.Http.StringContent(json_);
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
+                    var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
                     request_.Content = content_;
                     request_.Method = new System.Net.Http.HttpMethod("POST");
                     request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
-                
+                    if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
                     // Operation Path: "api/v1/events/{id}/publish"
                     urlBuilder_.Append("api/v1/events/");
                     urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(id, System.Globalization.CultureInfo.InvariantCulture)));
@@ -8458,15 +8474,15 @@ namespace Trygghet.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
-                    var json_ = Newtonsoft.Json.JsonConvert.SerializeObject(body, JsonSerializerSettings);
-                    var content_ = new System.Net.Http.StringContent(json_);
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
+                    var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
                     request_.Content = content_;
                     request_.Method = new System.Net.Http.HttpMethod("POST");
                     request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
-                
+                    if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
                     // Operation Path: "api/v1/events/{id}/reschedule"
                     urlBuilder_.Append("api/v1/events/");
                     urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(id, System.Globalization.CultureInfo.InvariantCulture)));
@@ -8617,15 +8633,15 @@ namespace Trygghet.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
-                    var json_ = Newtonsoft.Json.JsonConvert.SerializeObject(body, JsonSerializerSettings);
-                    var content_ = new System.Net.Http.StringContent(json_);
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
+                    var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
                     request_.Content = content_;
                     request_.Method = new System.Net.Http.HttpMethod("POST");
                     request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
-                
+                    if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
                     // Operation Path: "api/v1/events/{id}/cancel"
                     urlBuilder_.Append("api/v1/events/");
                     urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(id, System.Globalization.CultureInfo.InvariantCulture)));
@@ -8776,15 +8792,15 @@ namespace Trygghet.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
-                    var json_ = Newtonsoft.Json.JsonConvert.SerializeObject(body, JsonSerializerSettings);
-                    var content_ = new System.Net.Http.StringContent(json_);
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
+                    var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
                     request_.Content = content_;
                     request_.Method = new System.Net.Http.HttpMethod("POST");
                     request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
-                
+                    if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
                     // Operation Path: "api/v1/events/{id}/close"
                     urlBuilder_.Append("api/v1/events/");
                     urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(id, System.Globalization.CultureInfo.InvariantCulture)));
@@ -8931,7 +8947,7 @@ namespace Trygghet.Client
                     request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
-                
+                    if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
                     // Operation Path: "api/v1/voter-tokens"
                     urlBuilder_.Append("api/v1/voter-tokens");
 
@@ -9031,10 +9047,10 @@ namespace Trygghet.Client
         /// <summary>
         /// The asker's own question through the private link (token in the X-Question-Token header): status, a rejection's reason, answers.
         /// </summary>
-        /// <param name="x_Question_Token">The secret of the private question link (the part after `#`), as a header.</param>
+        /// <param name="token">The secret of the private question link (the part after `#`), as a header.</param>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<MyQuestion> GetMyQuestionAsync(string x_Question_Token, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<MyQuestion> GetMyQuestionAsync(string token, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -9043,14 +9059,14 @@ namespace Trygghet.Client
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
 
-                    if (x_Question_Token == null)
-                        throw new System.ArgumentNullException("x_Question_Token");
-                    request_.Headers.TryAddWithoutValidation("X-Question-Token", ConvertToString(x_Question_Token, System.Globalization.CultureInfo.InvariantCulture));
+                    if (token == null)
+                        throw new System.ArgumentNullException("token");
+                    request_.Headers.TryAddWithoutValidation("X-Question-Token", ConvertToString(token, System.Globalization.CultureInfo.InvariantCulture));
                     request_.Method = new System.Net.Http.HttpMethod("GET");
                     request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
-                
+                    if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
                     // Operation Path: "api/v1/question"
                     urlBuilder_.Append("api/v1/question");
 
@@ -9157,10 +9173,10 @@ namespace Trygghet.Client
         /// <br/>phone numbers, e-mail or street addresses) always waits for a moderator (`heldFor` says why). The answer
         /// <br/>carries the private question link once. 409 after the event's end or when it is cancelled.
         /// </remarks>
-        /// <param name="idempotency_Key">A key the client generates per question and reuses on retries.</param>
+        /// <param name="idempotencyKey">A key the client generates per question and reuses on retries.</param>
         /// <returns>Created</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<AskReceipt> AskQuestionAsync(System.Guid id, string idempotency_Key, QuestionRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<AskReceipt> AskQuestionAsync(System.Guid id, string idempotencyKey, QuestionRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (id == null)
                 throw new System.ArgumentNullException("id");
@@ -9175,18 +9191,18 @@ namespace Trygghet.Client
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
 
-                    if (idempotency_Key == null)
-                        throw new System.ArgumentNullException("idempotency_Key");
-                    request_.Headers.TryAddWithoutValidation("Idempotency-Key", ConvertToString(idempotency_Key, System.Globalization.CultureInfo.InvariantCulture));
-                    var json_ = Newtonsoft.Json.JsonConvert.SerializeObject(body, JsonSerializerSettings);
-                    var content_ = new System.Net.Http.StringContent(json_);
+                    if (idempotencyKey == null)
+                        throw new System.ArgumentNullException("idempotencyKey");
+                    request_.Headers.TryAddWithoutValidation("Idempotency-Key", ConvertToString(idempotencyKey, System.Globalization.CultureInfo.InvariantCulture));
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
+                    var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
                     request_.Content = content_;
                     request_.Method = new System.Net.Http.HttpMethod("POST");
                     request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
-                
+                    if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
                     // Operation Path: "api/v1/dialogues/{id}/questions"
                     urlBuilder_.Append("api/v1/dialogues/");
                     urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(id, System.Globalization.CultureInfo.InvariantCulture)));
@@ -9339,7 +9355,7 @@ namespace Trygghet.Client
                     request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
-                
+                    if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
                     // Operation Path: "api/v1/dialogues/{idOrSlug}/questions"
                     urlBuilder_.Append("api/v1/dialogues/");
                     urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(idOrSlug, System.Globalization.CultureInfo.InvariantCulture)));
@@ -9462,11 +9478,11 @@ namespace Trygghet.Client
         /// <br/>exactly what came after it. A comment line is sent as a heartbeat every 15 seconds.
         /// </remarks>
         /// <param name="idOrSlug">The event's id or slug, e.g. `trygghetsdialog-i-fruangen-2027-03-10`.</param>
-        /// <param name="last_Event_ID">The id of the last event received (sent by EventSource on reconnect).</param>
+        /// <param name="lastEventIdHeader">The id of the last event received (sent by EventSource on reconnect).</param>
         /// <param name="lastEventId">The same as a query parameter, for the first connection (e.g. the list's `streamPosition`).</param>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<string> StreamQuestionsAsync(string idOrSlug, string? last_Event_ID = null, long? lastEventId = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<string> StreamQuestionsAsync(string idOrSlug, string? lastEventIdHeader = null, long? lastEventId = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (idOrSlug == null)
                 throw new System.ArgumentNullException("idOrSlug");
@@ -9478,13 +9494,13 @@ namespace Trygghet.Client
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
 
-                    if (last_Event_ID != null)
-                        request_.Headers.TryAddWithoutValidation("Last-Event-ID", ConvertToString(last_Event_ID, System.Globalization.CultureInfo.InvariantCulture));
+                    if (lastEventIdHeader != null)
+                        request_.Headers.TryAddWithoutValidation("Last-Event-ID", ConvertToString(lastEventIdHeader, System.Globalization.CultureInfo.InvariantCulture));
                     request_.Method = new System.Net.Http.HttpMethod("GET");
                     request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("text/event-stream"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
-                
+                    if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
                     // Operation Path: "api/v1/dialogues/{idOrSlug}/questions/stream"
                     urlBuilder_.Append("api/v1/dialogues/");
                     urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(idOrSlug, System.Globalization.CultureInfo.InvariantCulture)));
@@ -9615,7 +9631,7 @@ namespace Trygghet.Client
                     request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
-                
+                    if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
                     // Operation Path: "api/v1/dialogues/{id}/questions/queue"
                     urlBuilder_.Append("api/v1/dialogues/");
                     urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(id, System.Globalization.CultureInfo.InvariantCulture)));
@@ -9754,11 +9770,11 @@ namespace Trygghet.Client
         /// <remarks>
         /// Roles: admin, staff, moderator.
         /// </remarks>
-        /// <param name="last_Event_ID">The id of the last event received (sent by EventSource on reconnect).</param>
+        /// <param name="lastEventIdHeader">The id of the last event received (sent by EventSource on reconnect).</param>
         /// <param name="lastEventId">The same as a query parameter.</param>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<string> StreamModerationQueueAsync(System.Guid id, string? last_Event_ID = null, long? lastEventId = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<string> StreamModerationQueueAsync(System.Guid id, string? lastEventIdHeader = null, long? lastEventId = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (id == null)
                 throw new System.ArgumentNullException("id");
@@ -9770,13 +9786,13 @@ namespace Trygghet.Client
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
 
-                    if (last_Event_ID != null)
-                        request_.Headers.TryAddWithoutValidation("Last-Event-ID", ConvertToString(last_Event_ID, System.Globalization.CultureInfo.InvariantCulture));
+                    if (lastEventIdHeader != null)
+                        request_.Headers.TryAddWithoutValidation("Last-Event-ID", ConvertToString(lastEventIdHeader, System.Globalization.CultureInfo.InvariantCulture));
                     request_.Method = new System.Net.Http.HttpMethod("GET");
                     request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("text/event-stream"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
-                
+                    if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
                     // Operation Path: "api/v1/dialogues/{id}/questions/queue/stream"
                     urlBuilder_.Append("api/v1/dialogues/");
                     urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(id, System.Globalization.CultureInfo.InvariantCulture)));
@@ -9924,7 +9940,7 @@ namespace Trygghet.Client
                     request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
-                
+                    if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
                     // Operation Path: "api/v1/dialogues/{id}/questions/settings"
                     urlBuilder_.Append("api/v1/dialogues/");
                     urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(id, System.Globalization.CultureInfo.InvariantCulture)));
@@ -10065,15 +10081,15 @@ namespace Trygghet.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
-                    var json_ = Newtonsoft.Json.JsonConvert.SerializeObject(body, JsonSerializerSettings);
-                    var content_ = new System.Net.Http.StringContent(json_);
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
+                    var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
                     request_.Content = content_;
                     request_.Method = new System.Net.Http.HttpMethod("PUT");
                     request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
-                
+                    if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
                     // Operation Path: "api/v1/dialogues/{id}/questions/settings"
                     urlBuilder_.Append("api/v1/dialogues/");
                     urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(id, System.Globalization.CultureInfo.InvariantCulture)));
@@ -10215,7 +10231,7 @@ namespace Trygghet.Client
                     request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
-                
+                    if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
                     // Operation Path: "api/v1/questions/{id}"
                     urlBuilder_.Append("api/v1/questions/");
                     urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(id, System.Globalization.CultureInfo.InvariantCulture)));
@@ -10355,15 +10371,15 @@ namespace Trygghet.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
-                    var json_ = Newtonsoft.Json.JsonConvert.SerializeObject(body, JsonSerializerSettings);
-                    var content_ = new System.Net.Http.StringContent(json_);
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
+                    var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
                     request_.Content = content_;
                     request_.Method = new System.Net.Http.HttpMethod("POST");
                     request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
-                
+                    if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
                     // Operation Path: "api/v1/questions/{id}/approve"
                     urlBuilder_.Append("api/v1/questions/");
                     urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(id, System.Globalization.CultureInfo.InvariantCulture)));
@@ -10524,15 +10540,15 @@ namespace Trygghet.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
-                    var json_ = Newtonsoft.Json.JsonConvert.SerializeObject(body, JsonSerializerSettings);
-                    var content_ = new System.Net.Http.StringContent(json_);
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
+                    var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
                     request_.Content = content_;
                     request_.Method = new System.Net.Http.HttpMethod("POST");
                     request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
-                
+                    if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
                     // Operation Path: "api/v1/questions/{id}/reject"
                     urlBuilder_.Append("api/v1/questions/");
                     urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(id, System.Globalization.CultureInfo.InvariantCulture)));
@@ -10683,15 +10699,15 @@ namespace Trygghet.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
-                    var json_ = Newtonsoft.Json.JsonConvert.SerializeObject(body, JsonSerializerSettings);
-                    var content_ = new System.Net.Http.StringContent(json_);
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
+                    var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
                     request_.Content = content_;
                     request_.Method = new System.Net.Http.HttpMethod("POST");
                     request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
-                
+                    if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
                     // Operation Path: "api/v1/questions/{id}/merge"
                     urlBuilder_.Append("api/v1/questions/");
                     urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(id, System.Globalization.CultureInfo.InvariantCulture)));
@@ -10854,7 +10870,7 @@ namespace Trygghet.Client
                     request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
-                
+                    if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
                     // Operation Path: "api/v1/questions/{id}/pin"
                     urlBuilder_.Append("api/v1/questions/");
                     urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(id, System.Globalization.CultureInfo.InvariantCulture)));
@@ -11007,7 +11023,7 @@ namespace Trygghet.Client
                     request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
-                
+                    if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
                     // Operation Path: "api/v1/questions/{id}/unpin"
                     urlBuilder_.Append("api/v1/questions/");
                     urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(id, System.Globalization.CultureInfo.InvariantCulture)));
@@ -11160,7 +11176,7 @@ namespace Trygghet.Client
                     request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
-                
+                    if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
                     // Operation Path: "api/v1/questions/{id}/hide"
                     urlBuilder_.Append("api/v1/questions/");
                     urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(id, System.Globalization.CultureInfo.InvariantCulture)));
@@ -11295,10 +11311,10 @@ namespace Trygghet.Client
         /// <remarks>
         /// Roles: admin, staff, moderator.
         /// </remarks>
-        /// <param name="if_Match">The ETag of the question as last read.</param>
+        /// <param name="ifMatch">The ETag of the question as last read.</param>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<ModeratedQuestion> RedactQuestionAsync(System.Guid id, string if_Match, RedactionRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<ModeratedQuestion> RedactQuestionAsync(System.Guid id, string ifMatch, RedactionRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (id == null)
                 throw new System.ArgumentNullException("id");
@@ -11313,18 +11329,18 @@ namespace Trygghet.Client
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
 
-                    if (if_Match == null)
-                        throw new System.ArgumentNullException("if_Match");
-                    request_.Headers.TryAddWithoutValidation("If-Match", ConvertToString(if_Match, System.Globalization.CultureInfo.InvariantCulture));
-                    var json_ = Newtonsoft.Json.JsonConvert.SerializeObject(body, JsonSerializerSettings);
-                    var content_ = new System.Net.Http.StringContent(json_);
+                    if (ifMatch == null)
+                        throw new System.ArgumentNullException("ifMatch");
+                    request_.Headers.TryAddWithoutValidation("If-Match", ConvertToString(ifMatch, System.Globalization.CultureInfo.InvariantCulture));
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
+                    var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
                     request_.Content = content_;
                     request_.Method = new System.Net.Http.HttpMethod("PUT");
                     request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
-                
+                    if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
                     // Operation Path: "api/v1/questions/{id}/text"
                     urlBuilder_.Append("api/v1/questions/");
                     urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(id, System.Globalization.CultureInfo.InvariantCulture)));
@@ -11489,15 +11505,15 @@ namespace Trygghet.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
-                    var json_ = Newtonsoft.Json.JsonConvert.SerializeObject(body, JsonSerializerSettings);
-                    var content_ = new System.Net.Http.StringContent(json_);
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
+                    var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
                     request_.Content = content_;
                     request_.Method = new System.Net.Http.HttpMethod("POST");
                     request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
-                
+                    if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
                     // Operation Path: "api/v1/questions/{id}/answers"
                     urlBuilder_.Append("api/v1/questions/");
                     urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(id, System.Globalization.CultureInfo.InvariantCulture)));
@@ -11639,10 +11655,10 @@ namespace Trygghet.Client
         /// <summary>
         /// Up-vote a published question with a voter token; a second vote by the same token changes nothing.
         /// </summary>
-        /// <param name="x_Voter_Token">The voter token from `POST /voter-tokens`.</param>
+        /// <param name="voterToken">The voter token from `POST /voter-tokens`.</param>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<VoteResult> VoteForQuestionAsync(System.Guid id, string x_Voter_Token, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<VoteResult> VoteForQuestionAsync(System.Guid id, string voterToken, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (id == null)
                 throw new System.ArgumentNullException("id");
@@ -11654,15 +11670,15 @@ namespace Trygghet.Client
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
 
-                    if (x_Voter_Token == null)
-                        throw new System.ArgumentNullException("x_Voter_Token");
-                    request_.Headers.TryAddWithoutValidation("X-Voter-Token", ConvertToString(x_Voter_Token, System.Globalization.CultureInfo.InvariantCulture));
+                    if (voterToken == null)
+                        throw new System.ArgumentNullException("voterToken");
+                    request_.Headers.TryAddWithoutValidation("X-Voter-Token", ConvertToString(voterToken, System.Globalization.CultureInfo.InvariantCulture));
                     request_.Content = new System.Net.Http.StringContent(string.Empty, System.Text.Encoding.UTF8, "application/json");
                     request_.Method = new System.Net.Http.HttpMethod("POST");
                     request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
-                
+                    if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
                     // Operation Path: "api/v1/questions/{id}/votes"
                     urlBuilder_.Append("api/v1/questions/");
                     urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(id, System.Globalization.CultureInfo.InvariantCulture)));
@@ -11794,10 +11810,10 @@ namespace Trygghet.Client
         /// <summary>
         /// The registration behind a manage link (token in the X-Registration-Token header), with the personal data kept.
         /// </summary>
-        /// <param name="x_Registration_Token">The secret of the manage link (the part after `#`). Sent as a header, never in a URL.</param>
+        /// <param name="token">The secret of the manage link (the part after `#`). Sent as a header, never in a URL.</param>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<ManagedRegistration> GetMyRegistrationAsync(string x_Registration_Token, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<ManagedRegistration> GetMyRegistrationAsync(string token, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -11806,14 +11822,14 @@ namespace Trygghet.Client
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
 
-                    if (x_Registration_Token == null)
-                        throw new System.ArgumentNullException("x_Registration_Token");
-                    request_.Headers.TryAddWithoutValidation("X-Registration-Token", ConvertToString(x_Registration_Token, System.Globalization.CultureInfo.InvariantCulture));
+                    if (token == null)
+                        throw new System.ArgumentNullException("token");
+                    request_.Headers.TryAddWithoutValidation("X-Registration-Token", ConvertToString(token, System.Globalization.CultureInfo.InvariantCulture));
                     request_.Method = new System.Net.Http.HttpMethod("GET");
                     request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
-                
+                    if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
                     // Operation Path: "api/v1/registration"
                     urlBuilder_.Append("api/v1/registration");
 
@@ -11913,10 +11929,10 @@ namespace Trygghet.Client
         /// <summary>
         /// Change between on site and remote; 422 when the new mode has no free place (the registration stays as it was).
         /// </summary>
-        /// <param name="x_Registration_Token">The secret of the manage link, as a header.</param>
+        /// <param name="token">The secret of the manage link, as a header.</param>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<ManagedRegistration> ChangeMyModeAsync(string x_Registration_Token, ModeChangeRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<ManagedRegistration> ChangeMyModeAsync(string token, ModeChangeRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
@@ -11928,18 +11944,18 @@ namespace Trygghet.Client
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
 
-                    if (x_Registration_Token == null)
-                        throw new System.ArgumentNullException("x_Registration_Token");
-                    request_.Headers.TryAddWithoutValidation("X-Registration-Token", ConvertToString(x_Registration_Token, System.Globalization.CultureInfo.InvariantCulture));
-                    var json_ = Newtonsoft.Json.JsonConvert.SerializeObject(body, JsonSerializerSettings);
-                    var content_ = new System.Net.Http.StringContent(json_);
+                    if (token == null)
+                        throw new System.ArgumentNullException("token");
+                    request_.Headers.TryAddWithoutValidation("X-Registration-Token", ConvertToString(token, System.Globalization.CultureInfo.InvariantCulture));
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
+                    var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
                     request_.Content = content_;
                     request_.Method = new System.Net.Http.HttpMethod("POST");
                     request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
-                
+                    if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
                     // Operation Path: "api/v1/registration/mode"
                     urlBuilder_.Append("api/v1/registration/mode");
 
@@ -12069,10 +12085,10 @@ namespace Trygghet.Client
         /// <summary>
         /// Cancel the registration; the place goes to the first on the waitlist. Cancelling again changes nothing.
         /// </summary>
-        /// <param name="x_Registration_Token">The secret of the manage link, as a header.</param>
+        /// <param name="token">The secret of the manage link, as a header.</param>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<ManagedRegistration> CancelMyRegistrationAsync(string x_Registration_Token, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<ManagedRegistration> CancelMyRegistrationAsync(string token, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -12081,15 +12097,15 @@ namespace Trygghet.Client
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
 
-                    if (x_Registration_Token == null)
-                        throw new System.ArgumentNullException("x_Registration_Token");
-                    request_.Headers.TryAddWithoutValidation("X-Registration-Token", ConvertToString(x_Registration_Token, System.Globalization.CultureInfo.InvariantCulture));
+                    if (token == null)
+                        throw new System.ArgumentNullException("token");
+                    request_.Headers.TryAddWithoutValidation("X-Registration-Token", ConvertToString(token, System.Globalization.CultureInfo.InvariantCulture));
                     request_.Content = new System.Net.Http.StringContent(string.Empty, System.Text.Encoding.UTF8, "application/json");
                     request_.Method = new System.Net.Http.HttpMethod("POST");
                     request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
-                
+                    if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
                     // Operation Path: "api/v1/registration/cancel"
                     urlBuilder_.Append("api/v1/registration/cancel");
 
@@ -12209,10 +12225,10 @@ namespace Trygghet.Client
         /// <summary>
         /// Erase e-mail, name and accessibility needs now, with the messages about the registration. The place is kept.
         /// </summary>
-        /// <param name="x_Registration_Token">The secret of the manage link, as a header.</param>
+        /// <param name="token">The secret of the manage link, as a header.</param>
         /// <returns>No Content</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task EraseMyPersonalDataAsync(string x_Registration_Token, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task EraseMyPersonalDataAsync(string token, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -12221,13 +12237,13 @@ namespace Trygghet.Client
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
 
-                    if (x_Registration_Token == null)
-                        throw new System.ArgumentNullException("x_Registration_Token");
-                    request_.Headers.TryAddWithoutValidation("X-Registration-Token", ConvertToString(x_Registration_Token, System.Globalization.CultureInfo.InvariantCulture));
+                    if (token == null)
+                        throw new System.ArgumentNullException("token");
+                    request_.Headers.TryAddWithoutValidation("X-Registration-Token", ConvertToString(token, System.Globalization.CultureInfo.InvariantCulture));
                     request_.Method = new System.Net.Http.HttpMethod("DELETE");
 
                     var urlBuilder_ = new System.Text.StringBuilder();
-                
+                    if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
                     // Operation Path: "api/v1/registration/personal-data"
                     urlBuilder_.Append("api/v1/registration/personal-data");
 
@@ -12335,10 +12351,10 @@ namespace Trygghet.Client
         /// <remarks>
         /// Before the window opens: 409 with `opensAt`. Fetching the link counts as remote attendance.
         /// </remarks>
-        /// <param name="x_Registration_Token">The secret of the manage link, as a header.</param>
+        /// <param name="token">The secret of the manage link, as a header.</param>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<MeetingLink> JoinMeetingAsync(string x_Registration_Token, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<MeetingLink> JoinMeetingAsync(string token, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -12347,15 +12363,15 @@ namespace Trygghet.Client
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
 
-                    if (x_Registration_Token == null)
-                        throw new System.ArgumentNullException("x_Registration_Token");
-                    request_.Headers.TryAddWithoutValidation("X-Registration-Token", ConvertToString(x_Registration_Token, System.Globalization.CultureInfo.InvariantCulture));
+                    if (token == null)
+                        throw new System.ArgumentNullException("token");
+                    request_.Headers.TryAddWithoutValidation("X-Registration-Token", ConvertToString(token, System.Globalization.CultureInfo.InvariantCulture));
                     request_.Content = new System.Net.Http.StringContent(string.Empty, System.Text.Encoding.UTF8, "application/json");
                     request_.Method = new System.Net.Http.HttpMethod("POST");
                     request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
-                
+                    if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
                     // Operation Path: "api/v1/registration/join"
                     urlBuilder_.Append("api/v1/registration/join");
 
@@ -12497,7 +12513,7 @@ namespace Trygghet.Client
                     request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
-                
+                    if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
                     // Operation Path: "api/v1/events/{id}/registrations"
                     urlBuilder_.Append("api/v1/events/");
                     urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(id, System.Globalization.CultureInfo.InvariantCulture)));
@@ -12649,7 +12665,7 @@ namespace Trygghet.Client
                     request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("text/csv"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
-                
+                    if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
                     // Operation Path: "api/v1/events/{id}/registrations/export"
                     urlBuilder_.Append("api/v1/events/");
                     urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(id, System.Globalization.CultureInfo.InvariantCulture)));
@@ -12789,7 +12805,7 @@ namespace Trygghet.Client
                     request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
-                
+                    if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
                     // Operation Path: "api/v1/events/{id}/registrations/summary"
                     urlBuilder_.Append("api/v1/events/");
                     urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(id, System.Globalization.CultureInfo.InvariantCulture)));
@@ -12930,15 +12946,15 @@ namespace Trygghet.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
-                    var json_ = Newtonsoft.Json.JsonConvert.SerializeObject(body, JsonSerializerSettings);
-                    var content_ = new System.Net.Http.StringContent(json_);
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
+                    var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
                     request_.Content = content_;
                     request_.Method = new System.Net.Http.HttpMethod("POST");
                     request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
-                
+                    if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
                     // Operation Path: "api/v1/events/{id}/check-ins"
                     urlBuilder_.Append("api/v1/events/");
                     urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(id, System.Globalization.CultureInfo.InvariantCulture)));
@@ -13092,15 +13108,15 @@ namespace Trygghet.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
-                    var json_ = Newtonsoft.Json.JsonConvert.SerializeObject(body, JsonSerializerSettings);
-                    var content_ = new System.Net.Http.StringContent(json_);
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
+                    var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
                     request_.Content = content_;
                     request_.Method = new System.Net.Http.HttpMethod("POST");
                     request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
-                
+                    if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
                     // Operation Path: "api/v1/statistics/imports/police-events"
                     urlBuilder_.Append("api/v1/statistics/imports/police-events");
 
@@ -13269,7 +13285,7 @@ namespace Trygghet.Client
                     request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
-                
+                    if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
                     // Operation Path: "api/v1/statistics/imports/police-events/file"
                     urlBuilder_.Append("api/v1/statistics/imports/police-events/file");
 
@@ -13425,7 +13441,7 @@ namespace Trygghet.Client
                     request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
-                
+                    if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
                     // Operation Path: "api/v1/statistics/police-events/unplaced"
                     urlBuilder_.Append("api/v1/statistics/police-events/unplaced");
                     urlBuilder_.Append('?');
@@ -13571,7 +13587,7 @@ namespace Trygghet.Client
                     request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
-                
+                    if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
                     // Operation Path: "api/v1/statistics/police-fetch"
                     urlBuilder_.Append("api/v1/statistics/police-fetch");
 
@@ -13703,15 +13719,15 @@ namespace Trygghet.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
-                    var json_ = Newtonsoft.Json.JsonConvert.SerializeObject(body, JsonSerializerSettings);
-                    var content_ = new System.Net.Http.StringContent(json_);
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
+                    var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("text/csv");
                     request_.Content = content_;
                     request_.Method = new System.Net.Http.HttpMethod("POST");
                     request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
-                
+                    if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
                     // Operation Path: "api/v1/statistics/imports/bra"
                     urlBuilder_.Append("api/v1/statistics/imports/bra");
 
@@ -13873,7 +13889,7 @@ namespace Trygghet.Client
                     request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
-                
+                    if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
                     // Operation Path: "api/v1/statistics/crime"
                     urlBuilder_.Append("api/v1/statistics/crime");
                     urlBuilder_.Append('?');
@@ -14030,15 +14046,15 @@ namespace Trygghet.Client
             {
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
-                    var json_ = Newtonsoft.Json.JsonConvert.SerializeObject(body, JsonSerializerSettings);
-                    var content_ = new System.Net.Http.StringContent(json_);
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
+                    var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("text/csv");
                     request_.Content = content_;
                     request_.Method = new System.Net.Http.HttpMethod("POST");
                     request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
-                
+                    if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
                     // Operation Path: "api/v1/statistics/imports/survey"
                     urlBuilder_.Append("api/v1/statistics/imports/survey");
 
@@ -14188,7 +14204,7 @@ namespace Trygghet.Client
                     request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
-                
+                    if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
                     // Operation Path: "api/v1/statistics/survey"
                     urlBuilder_.Append("api/v1/statistics/survey");
                     urlBuilder_.Append('?');
@@ -14326,7 +14342,7 @@ namespace Trygghet.Client
                     request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
-                
+                    if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
                     // Operation Path: "api/v1/statistics/engagement"
                     urlBuilder_.Append("api/v1/statistics/engagement");
                     urlBuilder_.Append('?');
@@ -14473,7 +14489,7 @@ namespace Trygghet.Client
                     request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
-                
+                    if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
                     // Operation Path: "api/v1/statistics/signals"
                     urlBuilder_.Append("api/v1/statistics/signals");
 
@@ -14603,7 +14619,7 @@ namespace Trygghet.Client
                     request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
-                
+                    if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
                     // Operation Path: "api/v1/walks"
                     urlBuilder_.Append("api/v1/walks");
                     urlBuilder_.Append('?');
@@ -14613,11 +14629,11 @@ namespace Trygghet.Client
                     }
                     if (from != null)
                     {
-                        urlBuilder_.Append(System.Uri.EscapeDataString("from")).Append('=').Append(System.Uri.EscapeDataString(from.Value.ToString("s", System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                        urlBuilder_.Append(System.Uri.EscapeDataString("from")).Append('=').Append(System.Uri.EscapeDataString(from.Value.ToString("o", System.Globalization.CultureInfo.InvariantCulture))).Append('&');
                     }
                     if (to != null)
                     {
-                        urlBuilder_.Append(System.Uri.EscapeDataString("to")).Append('=').Append(System.Uri.EscapeDataString(to.Value.ToString("s", System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                        urlBuilder_.Append(System.Uri.EscapeDataString("to")).Append('=').Append(System.Uri.EscapeDataString(to.Value.ToString("o", System.Globalization.CultureInfo.InvariantCulture))).Append('&');
                     }
                     if (format != null)
                     {
@@ -14743,7 +14759,7 @@ namespace Trygghet.Client
                     request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
-                
+                    if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
                     // Operation Path: "api/v1/walks/{idOrSlug}"
                     urlBuilder_.Append("api/v1/walks/");
                     urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(idOrSlug, System.Globalization.CultureInfo.InvariantCulture)));
@@ -14868,7 +14884,7 @@ namespace Trygghet.Client
                     request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("text/calendar"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
-                
+                    if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
                     // Operation Path: "api/v1/walks/{idOrSlug}/calendar.ics"
                     urlBuilder_.Append("api/v1/walks/");
                     urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(idOrSlug, System.Globalization.CultureInfo.InvariantCulture)));
@@ -14982,10 +14998,10 @@ namespace Trygghet.Client
         /// <br/>registration is a problem naming `reason`: 409 for `notPublished`, `cancelled`, `held`; 422 for `deadlinePassed`,
         /// <br/>`modeNotOffered`. The answer carries the secret manage link once; an e-mail (when given) carries it too.
         /// </remarks>
-        /// <param name="idempotency_Key">A key the client makes up per request (8–255 visible ASCII characters, e.g. a UUID) and sends again on a retry.</param>
+        /// <param name="idempotencyKey">A key the client makes up per request (8–255 visible ASCII characters, e.g. a UUID) and sends again on a retry.</param>
         /// <returns>Created</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<RegistrationReceipt> RegisterForWalkAsync(System.Guid id, string idempotency_Key, RegistrationRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<RegistrationReceipt> RegisterForWalkAsync(System.Guid id, string idempotencyKey, RegistrationRequest body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (id == null)
                 throw new System.ArgumentNullException("id");
@@ -15000,18 +15016,18 @@ namespace Trygghet.Client
                 using (var request_ = new System.Net.Http.HttpRequestMessage())
                 {
 
-                    if (idempotency_Key == null)
-                        throw new System.ArgumentNullException("idempotency_Key");
-                    request_.Headers.TryAddWithoutValidation("Idempotency-Key", ConvertToString(idempotency_Key, System.Globalization.CultureInfo.InvariantCulture));
-                    var json_ = Newtonsoft.Json.JsonConvert.SerializeObject(body, JsonSerializerSettings);
-                    var content_ = new System.Net.Http.StringContent(json_);
+                    if (idempotencyKey == null)
+                        throw new System.ArgumentNullException("idempotencyKey");
+                    request_.Headers.TryAddWithoutValidation("Idempotency-Key", ConvertToString(idempotencyKey, System.Globalization.CultureInfo.InvariantCulture));
+                    var json_ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerSettings);
+                    var content_ = new System.Net.Http.ByteArrayContent(json_);
                     content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
                     request_.Content = content_;
                     request_.Method = new System.Net.Http.HttpMethod("POST");
                     request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
-                
+                    if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
                     // Operation Path: "api/v1/walks/{id}/registrations"
                     urlBuilder_.Append("api/v1/walks/");
                     urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(id, System.Globalization.CultureInfo.InvariantCulture)));
@@ -15161,7 +15177,7 @@ namespace Trygghet.Client
                     request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
-                
+                    if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
                     // Operation Path: "api/v1/walks/{idOrSlug}/availability"
                     urlBuilder_.Append("api/v1/walks/");
                     urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(idOrSlug, System.Globalization.CultureInfo.InvariantCulture)));
@@ -15281,7 +15297,7 @@ namespace Trygghet.Client
                     request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
 
                     var urlBuilder_ = new System.Text.StringBuilder();
-                
+                    if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
                     // Operation Path: "api/v1/walks/{idOrSlug}/feedback"
                     urlBuilder_.Append("api/v1/walks/");
                     urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(idOrSlug, System.Globalization.CultureInfo.InvariantCulture)));
@@ -15436,10 +15452,10 @@ namespace Trygghet.Client
                 var responseText = await ReadAsStringAsync(response.Content, cancellationToken).ConfigureAwait(false);
                 try
                 {
-                    var typedBody = Newtonsoft.Json.JsonConvert.DeserializeObject<T>(responseText, JsonSerializerSettings);
+                    var typedBody = System.Text.Json.JsonSerializer.Deserialize<T>(responseText, JsonSerializerSettings);
                     return new ObjectResponseResult<T>(typedBody!, responseText);
                 }
-                catch (Newtonsoft.Json.JsonException exception)
+                catch (System.Text.Json.JsonException exception)
                 {
                     var message = "Could not deserialize the response body string as " + typeof(T).FullName + ".";
                     throw new ApiException(message, (int)response.StatusCode, responseText, headers, exception);
@@ -15450,15 +15466,12 @@ namespace Trygghet.Client
                 try
                 {
                     using (var responseStream = await ReadAsStreamAsync(response.Content, cancellationToken).ConfigureAwait(false))
-                    using (var streamReader = new System.IO.StreamReader(responseStream))
-                    using (var jsonTextReader = new Newtonsoft.Json.JsonTextReader(streamReader))
                     {
-                        var serializer = Newtonsoft.Json.JsonSerializer.Create(JsonSerializerSettings);
-                        var typedBody = serializer.Deserialize<T>(jsonTextReader);
+                        var typedBody = await System.Text.Json.JsonSerializer.DeserializeAsync<T>(responseStream, JsonSerializerSettings, cancellationToken).ConfigureAwait(false);
                         return new ObjectResponseResult<T>(typedBody!, string.Empty);
                     }
                 }
-                catch (Newtonsoft.Json.JsonException exception)
+                catch (System.Text.Json.JsonException exception)
                 {
                     var message = "Could not deserialize the response body stream as " + typeof(T).FullName + ".";
                     throw new ApiException(message, (int)response.StatusCode, string.Empty, headers, exception);
@@ -15525,24 +15538,24 @@ namespace Trygghet.Client
     public partial class Actor
     {
 
-        [Newtonsoft.Json.JsonProperty("id", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("id")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public System.Guid Id { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("organisation", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("organisation")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Organisation { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("kind", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("kind")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        [Newtonsoft.Json.JsonConverter(typeof(Newtonsoft.Json.Converters.StringEnumConverter))]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<ActorKind>))]
         public ActorKind Kind { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("contact", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("contact")]
         [System.ComponentModel.DataAnnotations.Required]
         public ActorContact Contact { get; set; } = new ActorContact();
 
-        [Newtonsoft.Json.JsonProperty("version", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("version")]
         public int Version { get; set; } = default!;
 
     }
@@ -15557,19 +15570,19 @@ namespace Trygghet.Client
         /// <summary>
         /// Contact person.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("name", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("name")]
         public string? Name { get; set; } = default!;
 
         /// <summary>
         /// E-mail address invitations are sent to.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("email", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("email")]
         public string? Email { get; set; } = default!;
 
         /// <summary>
         /// Telephone number.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("phone", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("phone")]
         public string? Phone { get; set; } = default!;
 
     }
@@ -15584,16 +15597,16 @@ namespace Trygghet.Client
         /// <summary>
         /// Name of the organisation, e.g. `Lokalpolisområde Globen`.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("organisation", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("organisation")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Organisation { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("kind", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("kind")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        [Newtonsoft.Json.JsonConverter(typeof(Newtonsoft.Json.Converters.StringEnumConverter))]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<ActorKind>))]
         public ActorKind Kind { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("contact", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("contact")]
         public ActorContact? Contact { get; set; } = default!;
 
     }
@@ -15605,27 +15618,35 @@ namespace Trygghet.Client
     public enum ActorKind
     {
 
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"police")]
         [System.Runtime.Serialization.EnumMember(Value = @"police")]
         Police = 0,
 
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"politician")]
         [System.Runtime.Serialization.EnumMember(Value = @"politician")]
         Politician = 1,
 
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"administration")]
         [System.Runtime.Serialization.EnumMember(Value = @"administration")]
         Administration = 2,
 
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"propertyOwner")]
         [System.Runtime.Serialization.EnumMember(Value = @"propertyOwner")]
         PropertyOwner = 3,
 
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"publicTransport")]
         [System.Runtime.Serialization.EnumMember(Value = @"publicTransport")]
         PublicTransport = 4,
 
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"school")]
         [System.Runtime.Serialization.EnumMember(Value = @"school")]
         School = 5,
 
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"association")]
         [System.Runtime.Serialization.EnumMember(Value = @"association")]
         Association = 6,
 
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"other")]
         [System.Runtime.Serialization.EnumMember(Value = @"other")]
         Other = 7,
 
@@ -15641,14 +15662,14 @@ namespace Trygghet.Client
         /// <summary>
         /// The items of this page.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("items", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("items")]
         [System.ComponentModel.DataAnnotations.Required]
         public System.Collections.Generic.ICollection<Actor> Items { get; set; } = new System.Collections.ObjectModel.Collection<Actor>();
 
         /// <summary>
         /// Opaque cursor of the next page; null when this is the last.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("nextCursor", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("nextCursor")]
         public string? NextCursor { get; set; } = default!;
 
     }
@@ -15660,14 +15681,14 @@ namespace Trygghet.Client
     public partial class Addressee
     {
 
-        [Newtonsoft.Json.JsonProperty("kind", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        [Newtonsoft.Json.JsonConverter(typeof(Newtonsoft.Json.Converters.StringEnumConverter))]
+        [System.Text.Json.Serialization.JsonPropertyName("kind")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<ActorKind>))]
         public ActorKind? Kind { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("actorId", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("actorId")]
         public System.Guid? ActorId { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("organisation", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("organisation")]
         public string? Organisation { get; set; } = default!;
 
     }
@@ -15682,14 +15703,14 @@ namespace Trygghet.Client
         /// <summary>
         /// What happens.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("title", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("title")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Title { get; set; } = default!;
 
         /// <summary>
         /// How long it takes.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("minutes", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("minutes")]
         public int? Minutes { get; set; } = default!;
 
     }
@@ -15701,39 +15722,39 @@ namespace Trygghet.Client
     public partial class Answer
     {
 
-        [Newtonsoft.Json.JsonProperty("id", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("id")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public System.Guid Id { get; set; } = default!;
 
         /// <summary>
         /// The written answer; null when it was given live without text.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("text", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("text")]
         public string? Text { get; set; } = default!;
 
         /// <summary>
         /// Answered live at the event.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("live", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("live")]
         public bool Live { get; set; } = default!;
 
         /// <summary>
         /// The organisation that answered (never a person's account).
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("author", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("author")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Author { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("authorKind", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("authorKind")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        [Newtonsoft.Json.JsonConverter(typeof(Newtonsoft.Json.Converters.StringEnumConverter))]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<AnswerAuthorKind>))]
         public AnswerAuthorKind AuthorKind { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("actorKind", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        [Newtonsoft.Json.JsonConverter(typeof(Newtonsoft.Json.Converters.StringEnumConverter))]
+        [System.Text.Json.Serialization.JsonPropertyName("actorKind")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<ActorKind>))]
         public ActorKind? ActorKind { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("answeredAt", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("answeredAt")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public System.DateTimeOffset AnsweredAt { get; set; } = default!;
 
@@ -15746,9 +15767,11 @@ namespace Trygghet.Client
     public enum AnswerAuthorKind
     {
 
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"actor")]
         [System.Runtime.Serialization.EnumMember(Value = @"actor")]
         Actor = 0,
 
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"staff")]
         [System.Runtime.Serialization.EnumMember(Value = @"staff")]
         Staff = 1,
 
@@ -15764,13 +15787,13 @@ namespace Trygghet.Client
         /// <summary>
         /// The written answer (1–4,000 characters); may be left out when `live` is true.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("text", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("text")]
         public string? Text { get; set; } = default!;
 
         /// <summary>
         /// The question was answered live at the event.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("live", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("live")]
         public bool Live { get; set; } = default!;
 
     }
@@ -15785,7 +15808,7 @@ namespace Trygghet.Client
         /// <summary>
         /// Required true when the confidentiality filter flags the text: the moderator has checked it (or redacted it first).
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("acknowledgeFlags", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("acknowledgeFlags")]
         public bool AcknowledgeFlags { get; set; } = default!;
 
     }
@@ -15800,54 +15823,54 @@ namespace Trygghet.Client
         /// <summary>
         /// Stable identifier used in URLs.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("slug", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("slug")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Slug { get; set; } = default!;
 
         /// <summary>
         /// Name as written by the city.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("name", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("name")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Name { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("kind", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("kind")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        [Newtonsoft.Json.JsonConverter(typeof(Newtonsoft.Json.Converters.StringEnumConverter))]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<AreaKind>))]
         public AreaKind Kind { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("parent", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("parent")]
         public AreaRef? Parent { get; set; } = default!;
 
         /// <summary>
         /// Areas within this one, sorted by name.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("children", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("children")]
         [System.ComponentModel.DataAnnotations.Required]
         public System.Collections.Generic.ICollection<AreaRef> Children { get; set; } = new System.Collections.ObjectModel.Collection<AreaRef>();
 
         /// <summary>
         /// Number of inhabitants, where known.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("population", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("population")]
         public int? Population { get; set; } = default!;
 
         /// <summary>
         /// Year the population figure refers to.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("populationYear", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("populationYear")]
         public int? PopulationYear { get; set; } = default!;
 
         /// <summary>
         /// Boundary as a GeoJSON geometry (RFC 7946, lon/lat); null where unknown.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("boundary", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("boundary")]
         public object? Boundary { get; set; } = default!;
 
         /// <summary>
         /// Row version; the same value is sent as the `ETag` header.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("version", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("version")]
         public int Version { get; set; } = default!;
 
     }
@@ -15859,12 +15882,15 @@ namespace Trygghet.Client
     public enum AreaKind
     {
 
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"city")]
         [System.Runtime.Serialization.EnumMember(Value = @"city")]
         City = 0,
 
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"district")]
         [System.Runtime.Serialization.EnumMember(Value = @"district")]
         District = 1,
 
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"neighbourhood")]
         [System.Runtime.Serialization.EnumMember(Value = @"neighbourhood")]
         Neighbourhood = 2,
 
@@ -15880,38 +15906,38 @@ namespace Trygghet.Client
         /// <summary>
         /// Stable identifier used in URLs, e.g. `midsommarkransen`.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("slug", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("slug")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Slug { get; set; } = default!;
 
         /// <summary>
         /// Name as written by the city, e.g. `Midsommarkransen`.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("name", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("name")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Name { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("kind", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("kind")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        [Newtonsoft.Json.JsonConverter(typeof(Newtonsoft.Json.Converters.StringEnumConverter))]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<AreaKind>))]
         public AreaKind Kind { get; set; } = default!;
 
         /// <summary>
         /// Number of inhabitants, where known.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("population", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("population")]
         public int? Population { get; set; } = default!;
 
         /// <summary>
         /// Year the population figure refers to.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("populationYear", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("populationYear")]
         public int? PopulationYear { get; set; } = default!;
 
         /// <summary>
         /// Areas within this one, sorted by name.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("children", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("children")]
         [System.ComponentModel.DataAnnotations.Required]
         public System.Collections.Generic.ICollection<AreaNode> Children { get; set; } = new System.Collections.ObjectModel.Collection<AreaNode>();
 
@@ -15927,13 +15953,13 @@ namespace Trygghet.Client
         /// <summary>
         /// Number of inhabitants.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("population", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("population")]
         public int Population { get; set; } = default!;
 
         /// <summary>
         /// Year the figure refers to.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("year", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("year")]
         public int Year { get; set; } = default!;
 
     }
@@ -15945,17 +15971,17 @@ namespace Trygghet.Client
     public partial class AreaRef
     {
 
-        [Newtonsoft.Json.JsonProperty("slug", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("slug")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Slug { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("name", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("name")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Name { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("kind", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("kind")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        [Newtonsoft.Json.JsonConverter(typeof(Newtonsoft.Json.Converters.StringEnumConverter))]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<AreaKind>))]
         public AreaKind Kind { get; set; } = default!;
 
     }
@@ -15967,122 +15993,122 @@ namespace Trygghet.Client
     public partial class AreaSignal
     {
 
-        [Newtonsoft.Json.JsonProperty("area", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("area")]
         [System.ComponentModel.DataAnnotations.Required]
         public AreaRef Area { get; set; } = new AreaRef();
 
         /// <summary>
         /// Police events rise significantly, or observations or unanswered questions pile up.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("flagged", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("flagged")]
         public bool Flagged { get; set; } = default!;
 
         /// <summary>
         /// First month of the window (the last three complete months).
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("windowFrom", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("windowFrom")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        [Newtonsoft.Json.JsonConverter(typeof(DateFormatConverter))]
+        [System.Text.Json.Serialization.JsonConverter(typeof(DateFormatConverter))]
         public System.DateTimeOffset WindowFrom { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("windowTo", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("windowTo")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        [Newtonsoft.Json.JsonConverter(typeof(DateFormatConverter))]
+        [System.Text.Json.Serialization.JsonConverter(typeof(DateFormatConverter))]
         public System.DateTimeOffset WindowTo { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("windowEvents", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("windowEvents")]
         public int WindowEvents { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("baselineEvents", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("baselineEvents")]
         public int BaselineEvents { get; set; } = default!;
 
         /// <summary>
         /// Events the window would hold at the baseline's rate.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("expected", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("expected")]
         public double Expected { get; set; } = default!;
 
         /// <summary>
         /// Probability of at least this many events if the rate had not changed (exact conditional Poisson test).
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("pValue", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("pValue")]
         public double PValue { get; set; } = default!;
 
         /// <summary>
         /// After Holm's correction for testing all 17 neighbourhoods at once; flagged at ≤ 0.05.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("adjustedPValue", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("adjustedPValue")]
         public double AdjustedPValue { get; set; } = default!;
 
         /// <summary>
         /// The most frequent event types of the window.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("topTypes", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("topTypes")]
         [System.ComponentModel.DataAnnotations.Required]
         public System.Collections.Generic.ICollection<string> TopTypes { get; set; } = new System.Collections.ObjectModel.Collection<string>();
 
         /// <summary>
         /// The numbers in words.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("explanation", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("explanation")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Explanation { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("suggestion", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("suggestion")]
         public SignalSuggestion? Suggestion { get; set; } = default!;
 
         /// <summary>
         /// Police events rise significantly against the area's own history.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("riseFlagged", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("riseFlagged")]
         public bool RiseFlagged { get; set; } = default!;
 
         /// <summary>
         /// Observations pile up: at least 5 open for more than 30 days, or at least 3 past their deadline.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("pileUpFlagged", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("pileUpFlagged")]
         public bool PileUpFlagged { get; set; } = default!;
 
         /// <summary>
         /// Observations still open.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("openObservations", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("openObservations")]
         public int OpenObservations { get; set; } = default!;
 
         /// <summary>
         /// Of those, reported more than 30 days ago.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("staleObservations", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("staleObservations")]
         public int StaleObservations { get; set; } = default!;
 
         /// <summary>
         /// Of those, past their deadline.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("overdueObservations", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("overdueObservations")]
         public int OverdueObservations { get; set; } = default!;
 
         /// <summary>
         /// Residents' questions pile up unanswered: at least 5 published questions of dialogues that ended more than 14 days (and less than a year) ago have no answer.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("questionsFlagged", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("questionsFlagged")]
         public bool QuestionsFlagged { get; set; } = default!;
 
         /// <summary>
         /// Those unanswered questions.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("unansweredQuestions", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("unansweredQuestions")]
         public int UnansweredQuestions { get; set; } = default!;
 
         /// <summary>
         /// The police imports cover the whole baseline and window; when not, the rise is not tested (no area is flagged for it) and the explanation says so.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("enoughData", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("enoughData")]
         public bool EnoughData { get; set; } = default!;
 
         /// <summary>
         /// The end of the police imports' coverage, null before any import.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("policeCoveredUntil", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("policeCoveredUntil")]
         public System.DateTimeOffset? PoliceCoveredUntil { get; set; } = default!;
 
     }
@@ -16094,37 +16120,38 @@ namespace Trygghet.Client
     public partial class AskReceipt
     {
 
-        [Newtonsoft.Json.JsonProperty("id", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("id")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public System.Guid Id { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("eventId", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("eventId")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public System.Guid EventId { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("status", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("status")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        [Newtonsoft.Json.JsonConverter(typeof(Newtonsoft.Json.Converters.StringEnumConverter))]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<QuestionStatus>))]
         public QuestionStatus Status { get; set; } = default!;
 
         /// <summary>
         /// Why the question waits for a moderator although the event is post-moderated: what looked like personal data in its text or display name.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("heldFor", Required = Newtonsoft.Json.Required.Always, ItemConverterType = typeof(Newtonsoft.Json.Converters.StringEnumConverter))]
+        [System.Text.Json.Serialization.JsonPropertyName("heldFor")]
+        // TODO(system.text.json): Add ItemConverterType with enum converter when supported
         [System.ComponentModel.DataAnnotations.Required]
         public System.Collections.Generic.ICollection<PersonalDataKind> HeldFor { get; set; } = new System.Collections.ObjectModel.Collection<PersonalDataKind>();
 
         /// <summary>
         /// The secret of the private question link; send it in the `X-Question-Token` header.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("questionToken", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("questionToken")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string QuestionToken { get; set; } = default!;
 
         /// <summary>
         /// The private page where the asker follows the question (moderation, reason of a rejection, answers).
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("questionUrl", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("questionUrl")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string QuestionUrl { get; set; } = default!;
 
@@ -16140,16 +16167,16 @@ namespace Trygghet.Client
         /// <summary>
         /// The responsible actor.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("actorId", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("actorId")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public System.Guid ActorId { get; set; } = default!;
 
         /// <summary>
         /// By when it should be dealt with.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("deadline", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("deadline")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        [Newtonsoft.Json.JsonConverter(typeof(DateFormatConverter))]
+        [System.Text.Json.Serialization.JsonConverter(typeof(DateFormatConverter))]
         public System.DateTimeOffset Deadline { get; set; } = default!;
 
     }
@@ -16161,45 +16188,45 @@ namespace Trygghet.Client
     public partial class AuditEntry
     {
 
-        [Newtonsoft.Json.JsonProperty("id", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("id")]
         public long Id { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("at", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("at")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public System.DateTimeOffset At { get; set; } = default!;
 
         /// <summary>
         /// The token subject of whoever acted.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("subject", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("subject")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Subject { get; set; } = default!;
 
         /// <summary>
         /// Their role at the time.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("role", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("role")]
         public string? Role { get; set; } = default!;
 
         /// <summary>
         /// What was done, e.g. `event.publish`.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("action", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("action")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Action { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("entityType", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("entityType")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string EntityType { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("entityId", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("entityId")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string EntityId { get; set; } = default!;
 
         /// <summary>
         /// What changed (never residents' personal data).
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("details", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("details")]
         public object? Details { get; set; } = default!;
 
     }
@@ -16214,14 +16241,14 @@ namespace Trygghet.Client
         /// <summary>
         /// The items of this page.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("items", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("items")]
         [System.ComponentModel.DataAnnotations.Required]
         public System.Collections.Generic.ICollection<AuditEntry> Items { get; set; } = new System.Collections.ObjectModel.Collection<AuditEntry>();
 
         /// <summary>
         /// Opaque cursor of the next page; null when this is the last.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("nextCursor", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("nextCursor")]
         public string? NextCursor { get; set; } = default!;
 
     }
@@ -16236,24 +16263,24 @@ namespace Trygghet.Client
         /// <summary>
         /// Whether registration is open now.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("open", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("open")]
         public bool Open { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("closedReason", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        [Newtonsoft.Json.JsonConverter(typeof(Newtonsoft.Json.Converters.StringEnumConverter))]
+        [System.Text.Json.Serialization.JsonPropertyName("closedReason")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<RegistrationClosedReason>))]
         public RegistrationClosedReason? ClosedReason { get; set; } = default!;
 
         /// <summary>
         /// When registration closes.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("deadline", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("deadline")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public System.DateTimeOffset Deadline { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("onSite", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("onSite")]
         public ModeAvailability? OnSite { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("remote", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("remote")]
         public ModeAvailability? Remote { get; set; } = default!;
 
     }
@@ -16268,28 +16295,28 @@ namespace Trygghet.Client
         /// <summary>
         /// Data rows in the file.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("rows", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("rows")]
         public int Rows { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("imported", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("imported")]
         public int Imported { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("updated", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("updated")]
         public int Updated { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("unchanged", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("unchanged")]
         public int Unchanged { get; set; } = default!;
 
         /// <summary>
         /// Preliminary rows not applied because the final figure is already imported.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("keptFinal", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("keptFinal")]
         public int KeptFinal { get; set; } = default!;
 
         /// <summary>
         /// Areas of the file that are not ours; their rows were skipped, not invented.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("unknownAreas", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("unknownAreas")]
         [System.ComponentModel.DataAnnotations.Required]
         public System.Collections.Generic.ICollection<UnknownArea> UnknownAreas { get; set; } = new System.Collections.ObjectModel.Collection<UnknownArea>();
 
@@ -16305,7 +16332,7 @@ namespace Trygghet.Client
         /// <summary>
         /// Why; shown to the public.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("reason", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("reason")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Reason { get; set; } = default!;
 
@@ -16318,36 +16345,36 @@ namespace Trygghet.Client
     public partial class CategoryInfo
     {
 
-        [Newtonsoft.Json.JsonProperty("code", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("code")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        [Newtonsoft.Json.JsonConverter(typeof(Newtonsoft.Json.Converters.StringEnumConverter))]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<ObservationCategory>))]
         public ObservationCategory Code { get; set; } = default!;
 
         /// <summary>
         /// Swedish name.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("name", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("name")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Name { get; set; } = default!;
 
         /// <summary>
         /// English name.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("nameEn", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("nameEn")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string NameEn { get; set; } = default!;
 
         /// <summary>
         /// What belongs here.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("description", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("description")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Description { get; set; } = default!;
 
         /// <summary>
         /// The Safetipin audit parameter it affects (lighting, openness, visibility, security, walkPath, publicTransport, feeling …).
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("safetipinParameter", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("safetipinParameter")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string SafetipinParameter { get; set; } = default!;
 
@@ -16363,7 +16390,7 @@ namespace Trygghet.Client
         /// <summary>
         /// The eight-character check-in code (case and spaces do not matter).
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("code", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("code")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Code { get; set; } = default!;
 
@@ -16379,33 +16406,33 @@ namespace Trygghet.Client
         /// <summary>
         /// The minutes of the meeting or walk.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("minutes", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("minutes")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Minutes { get; set; } = default!;
 
         /// <summary>
         /// How many took part on site.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("participantsOnSite", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("participantsOnSite")]
         public int ParticipantsOnSite { get; set; } = default!;
 
         /// <summary>
         /// How many took part remotely.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("participantsRemote", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("participantsRemote")]
         public int ParticipantsRemote { get; set; } = default!;
 
         /// <summary>
         /// What was raised.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("raised", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("raised")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Raised { get; set; } = default!;
 
         /// <summary>
         /// What will happen, and who does it.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("actions", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("actions")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Actions { get; set; } = default!;
 
@@ -16418,11 +16445,11 @@ namespace Trygghet.Client
     public partial class CoveredSpan
     {
 
-        [Newtonsoft.Json.JsonProperty("from", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("from")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public System.DateTimeOffset From { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("until", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("until")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public System.DateTimeOffset Until { get; set; } = default!;
 
@@ -16438,53 +16465,53 @@ namespace Trygghet.Client
         /// <summary>
         /// The period's label: `2025-03`, `2025-Q1` or `2025`.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("period", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("period")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Period { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("start", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("start")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        [Newtonsoft.Json.JsonConverter(typeof(DateFormatConverter))]
+        [System.Text.Json.Serialization.JsonConverter(typeof(DateFormatConverter))]
         public System.DateTimeOffset Start { get; set; } = default!;
 
         /// <summary>
         /// The figure in the series' unit; null where no figure is known (then `reason` says why), never 0 for "no data".
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("value", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("value")]
         public double? Value { get; set; } = default!;
 
         /// <summary>
         /// Police series: the count per 100,000 inhabitants, where the area's population is known.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("ratePer100k", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("ratePer100k")]
         public double? RatePer100k { get; set; } = default!;
 
         /// <summary>
         /// The figure of the same period a year earlier.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("previousYear", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("previousYear")]
         public double? PreviousYear { get; set; } = default!;
 
         /// <summary>
         /// Change against the same period a year earlier, in percent.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("changePercent", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("changePercent")]
         public double? ChangePercent { get; set; } = default!;
 
         /// <summary>
         /// Stockholm's figure of the same period, for comparison.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("city", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("city")]
         public double? City { get; set; } = default!;
 
         /// <summary>
         /// BRÅ: the figure is preliminary and will be replaced by a final one.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("preliminary", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("preliminary")]
         public bool Preliminary { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("reason", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        [Newtonsoft.Json.JsonConverter(typeof(Newtonsoft.Json.Converters.StringEnumConverter))]
+        [System.Text.Json.Serialization.JsonPropertyName("reason")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<PointReason>))]
         public PointReason? Reason { get; set; } = default!;
 
     }
@@ -16496,67 +16523,67 @@ namespace Trygghet.Client
     public partial class CrimeSeries
     {
 
-        [Newtonsoft.Json.JsonProperty("area", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("area")]
         [System.ComponentModel.DataAnnotations.Required]
         public AreaRef Area { get; set; } = new AreaRef();
 
-        [Newtonsoft.Json.JsonProperty("source", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("source")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        [Newtonsoft.Json.JsonConverter(typeof(Newtonsoft.Json.Converters.StringEnumConverter))]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<StatisticsSource>))]
         public StatisticsSource Source { get; set; } = default!;
 
         /// <summary>
         /// The crime type (BRÅ) or event type (police); `Totalt antal brott` / all types by default.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("category", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("category")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Category { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("unit", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("unit")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        [Newtonsoft.Json.JsonConverter(typeof(Newtonsoft.Json.Converters.StringEnumConverter))]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<StatisticsUnit>))]
         public StatisticsUnit Unit { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("granularity", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("granularity")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        [Newtonsoft.Json.JsonConverter(typeof(Newtonsoft.Json.Converters.StringEnumConverter))]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<Granularity>))]
         public Granularity Granularity { get; set; } = default!;
 
         /// <summary>
         /// Who publishes the underlying data.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("sourceName", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("sourceName")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string SourceName { get; set; } = default!;
 
         /// <summary>
         /// Terms of the underlying data.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("licence", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("licence")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Licence { get; set; } = default!;
 
         /// <summary>
         /// When the newest figure of the series was imported.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("importedAt", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("importedAt")]
         public System.DateTimeOffset? ImportedAt { get; set; } = default!;
 
         /// <summary>
         /// What the figures do and do not say.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("note", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("note")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Note { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("coverage", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("coverage")]
         [System.ComponentModel.DataAnnotations.Required]
         public SeriesCoverage Coverage { get; set; } = new SeriesCoverage();
 
         /// <summary>
         /// The periods from `from` to `to`, without those not over unless `includeUnfinished=true`.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("points", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("points")]
         [System.ComponentModel.DataAnnotations.Required]
         public System.Collections.Generic.ICollection<CrimePoint> Points { get; set; } = new System.Collections.ObjectModel.Collection<CrimePoint>();
 
@@ -16572,7 +16599,7 @@ namespace Trygghet.Client
         /// <summary>
         /// Required true when the filter found something: the moderator has read it and it names no one.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("acknowledgeFindings", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("acknowledgeFindings")]
         public bool AcknowledgeFindings { get; set; } = default!;
 
     }
@@ -16587,14 +16614,14 @@ namespace Trygghet.Client
         /// <summary>
         /// The redacted description (3–4,000 characters).
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("text", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("text")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Text { get; set; } = default!;
 
         /// <summary>
         /// Required true when the redacted text still has findings.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("acknowledgeFindings", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("acknowledgeFindings")]
         public bool AcknowledgeFindings { get; set; } = default!;
 
     }
@@ -16606,9 +16633,11 @@ namespace Trygghet.Client
     public enum DescriptionStatus
     {
 
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"held")]
         [System.Runtime.Serialization.EnumMember(Value = @"held")]
         Held = 0,
 
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"cleared")]
         [System.Runtime.Serialization.EnumMember(Value = @"cleared")]
         Cleared = 1,
 
@@ -16621,15 +16650,19 @@ namespace Trygghet.Client
     public enum DevRole
     {
 
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"admin")]
         [System.Runtime.Serialization.EnumMember(Value = @"admin")]
         Admin = 0,
 
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"staff")]
         [System.Runtime.Serialization.EnumMember(Value = @"staff")]
         Staff = 1,
 
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"moderator")]
         [System.Runtime.Serialization.EnumMember(Value = @"moderator")]
         Moderator = 2,
 
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"actor")]
         [System.Runtime.Serialization.EnumMember(Value = @"actor")]
         Actor = 3,
 
@@ -16645,14 +16678,14 @@ namespace Trygghet.Client
         /// <summary>
         /// The JWT to send as `Authorization: Bearer …`.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("accessToken", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("accessToken")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string AccessToken { get; set; } = default!;
 
         /// <summary>
         /// When the token stops being accepted.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("expiresAt", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("expiresAt")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public System.DateTimeOffset ExpiresAt { get; set; } = default!;
 
@@ -16665,15 +16698,15 @@ namespace Trygghet.Client
     public partial class DevTokenRequest
     {
 
-        [Newtonsoft.Json.JsonProperty("role", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("role")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        [Newtonsoft.Json.JsonConverter(typeof(Newtonsoft.Json.Converters.StringEnumConverter))]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<DevRole>))]
         public DevRole Role { get; set; } = default!;
 
         /// <summary>
         /// For the actor role: the actor the token speaks for.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("actorId", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("actorId")]
         public System.Guid? ActorId { get; set; } = default!;
 
     }
@@ -16685,114 +16718,114 @@ namespace Trygghet.Client
     public partial class Engagement
     {
 
-        [Newtonsoft.Json.JsonProperty("area", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("area")]
         [System.ComponentModel.DataAnnotations.Required]
         public AreaRef Area { get; set; } = new AreaRef();
 
-        [Newtonsoft.Json.JsonProperty("from", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("from")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        [Newtonsoft.Json.JsonConverter(typeof(DateFormatConverter))]
+        [System.Text.Json.Serialization.JsonConverter(typeof(DateFormatConverter))]
         public System.DateTimeOffset From { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("to", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("to")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        [Newtonsoft.Json.JsonConverter(typeof(DateFormatConverter))]
+        [System.Text.Json.Serialization.JsonConverter(typeof(DateFormatConverter))]
         public System.DateTimeOffset To { get; set; } = default!;
 
         /// <summary>
         /// Safety dialogues whose end lies in the period (held or closed, not cancelled).
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("dialoguesHeld", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("dialoguesHeld")]
         public int DialoguesHeld { get; set; } = default!;
 
         /// <summary>
         /// Safety walks whose end lies in the period.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("walksHeld", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("walksHeld")]
         public int WalksHeld { get; set; } = default!;
 
         /// <summary>
         /// Events of the period that were cancelled.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("cancelled", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("cancelled")]
         public int Cancelled { get; set; } = default!;
 
         /// <summary>
         /// Attendance on site: as recorded when an event was closed, else the registrations checked in.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("participantsOnSite", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("participantsOnSite")]
         public int ParticipantsOnSite { get; set; } = default!;
 
         /// <summary>
         /// Attendance at a distance: as recorded when an event was closed, else the remote registrants who fetched the meeting link.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("participantsRemote", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("participantsRemote")]
         public int ParticipantsRemote { get; set; } = default!;
 
         /// <summary>
         /// Events closed with published feedback (återkoppling).
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("eventsWithFeedback", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("eventsWithFeedback")]
         public int EventsWithFeedback { get; set; } = default!;
 
         /// <summary>
         /// Organisations that accepted an invitation to an event of the period.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("actorsTakingPart", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("actorsTakingPart")]
         public int ActorsTakingPart { get; set; } = default!;
 
         /// <summary>
         /// Registrations for the events held (not cancelled by the registrant).
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("registrations", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("registrations")]
         public int Registrations { get; set; } = default!;
 
         /// <summary>
         /// Of those, on site.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("registrationsOnSite", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("registrationsOnSite")]
         public int RegistrationsOnSite { get; set; } = default!;
 
         /// <summary>
         /// Of those, remote.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("registrationsRemote", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("registrationsRemote")]
         public int RegistrationsRemote { get; set; } = default!;
 
         /// <summary>
         /// Questions residents asked at the dialogues held (a duplicate merged into another counts once).
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("questionsAsked", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("questionsAsked")]
         public int QuestionsAsked { get; set; } = default!;
 
         /// <summary>
         /// Published questions answered in writing or live.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("questionsAnswered", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("questionsAnswered")]
         public int QuestionsAnswered { get; set; } = default!;
 
         /// <summary>
         /// Observations reported in the period and still open (reported, investigating, planned, in progress).
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("observationsOpen", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("observationsOpen")]
         public int ObservationsOpen { get; set; } = default!;
 
         /// <summary>
         /// Observations fixed in the period.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("observationsFixed", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("observationsFixed")]
         public int ObservationsFixed { get; set; } = default!;
 
         /// <summary>
         /// Median days from report to fix of the observations fixed in the period; null while none is.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("medianDaysToFix", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("medianDaysToFix")]
         public double? MedianDaysToFix { get; set; } = default!;
 
         /// <summary>
         /// Where the figures come from.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("source", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("source")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Source { get; set; } = default!;
 
@@ -16806,80 +16839,80 @@ namespace Trygghet.Client
     public partial class EventFeedback
     {
 
-        [Newtonsoft.Json.JsonProperty("eventId", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("eventId")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public System.Guid EventId { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("kind", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("kind")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        [Newtonsoft.Json.JsonConverter(typeof(Newtonsoft.Json.Converters.StringEnumConverter))]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<EventKind>))]
         public EventKind Kind { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("slug", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("slug")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Slug { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("title", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("title")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Title { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("startsAt", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("startsAt")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public System.DateTimeOffset StartsAt { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("area", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("area")]
         [System.ComponentModel.DataAnnotations.Required]
         public AreaRef Area { get; set; } = new AreaRef();
 
-        [Newtonsoft.Json.JsonProperty("closedAt", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("closedAt")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public System.DateTimeOffset ClosedAt { get; set; } = default!;
 
         /// <summary>
         /// The minutes.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("minutes", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("minutes")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Minutes { get; set; } = default!;
 
         /// <summary>
         /// What participants raised, as staff summed it up when closing the event.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("raised", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("raised")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Raised { get; set; } = default!;
 
         /// <summary>
         /// What will happen, as staff summed it up.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("actions", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("actions")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Actions { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("participantsOnSite", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("participantsOnSite")]
         public int ParticipantsOnSite { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("participantsRemote", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("participantsRemote")]
         public int ParticipantsRemote { get; set; } = default!;
 
         /// <summary>
         /// Observations made on the walk (for a dialogue: on the walks linked to it), with their follow-up.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("observations", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("observations")]
         [System.ComponentModel.DataAnnotations.Required]
         public System.Collections.Generic.ICollection<Observation> Observations { get; set; } = new System.Collections.ObjectModel.Collection<Observation>();
 
         /// <summary>
         /// Measures that answer the event or its observations, with their status.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("measures", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("measures")]
         [System.ComponentModel.DataAnnotations.Required]
         public System.Collections.Generic.ICollection<Measure> Measures { get; set; } = new System.Collections.ObjectModel.Collection<Measure>();
 
         /// <summary>
         /// The questions residents raised (published ones, most votes first) and their answers.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("questions", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("questions")]
         [System.ComponentModel.DataAnnotations.Required]
         public System.Collections.Generic.ICollection<PublicQuestion> Questions { get; set; } = new System.Collections.ObjectModel.Collection<PublicQuestion>();
 
@@ -16892,12 +16925,15 @@ namespace Trygghet.Client
     public enum EventFormat
     {
 
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"onSite")]
         [System.Runtime.Serialization.EnumMember(Value = @"onSite")]
         OnSite = 0,
 
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"remote")]
         [System.Runtime.Serialization.EnumMember(Value = @"remote")]
         Remote = 1,
 
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"hybrid")]
         [System.Runtime.Serialization.EnumMember(Value = @"hybrid")]
         Hybrid = 2,
 
@@ -16910,113 +16946,113 @@ namespace Trygghet.Client
     public partial class EventInput
     {
 
-        [Newtonsoft.Json.JsonProperty("kind", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("kind")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        [Newtonsoft.Json.JsonConverter(typeof(Newtonsoft.Json.Converters.StringEnumConverter))]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<EventKind>))]
         public EventKind Kind { get; set; } = default!;
 
         /// <summary>
         /// Short public title.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("title", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("title")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Title { get; set; } = default!;
 
         /// <summary>
         /// The neighbourhood (or the district) the event is about.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("areaSlug", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("areaSlug")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string AreaSlug { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("format", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("format")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        [Newtonsoft.Json.JsonConverter(typeof(Newtonsoft.Json.Converters.StringEnumConverter))]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<EventFormat>))]
         public EventFormat Format { get; set; } = default!;
 
         /// <summary>
         /// Start, ISO 8601 with offset.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("startsAt", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("startsAt")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public System.DateTimeOffset StartsAt { get; set; } = default!;
 
         /// <summary>
         /// End, after the start.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("endsAt", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("endsAt")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public System.DateTimeOffset EndsAt { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("participationLevel", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("participationLevel")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        [Newtonsoft.Json.JsonConverter(typeof(Newtonsoft.Json.Converters.StringEnumConverter))]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<ParticipationLevel>))]
         public ParticipationLevel ParticipationLevel { get; set; } = default!;
 
         /// <summary>
         /// Address name; generated from title and date when left out.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("slug", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("slug")]
         public string? Slug { get; set; } = default!;
 
         /// <summary>
         /// What the event is, for residents.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("description", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("description")]
         public string? Description { get; set; } = default!;
 
         /// <summary>
         /// The concrete problem the event addresses.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("problem", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("problem")]
         public string? Problem { get; set; } = default!;
 
         /// <summary>
         /// The concrete place the problem is at.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("place", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("place")]
         public string? Place { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("venue", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("venue")]
         public Venue? Venue { get; set; } = default!;
 
         /// <summary>
         /// The remote meeting link. Never public: only staff and, shortly before start, confirmed remote registrants see it.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("remoteUrl", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("remoteUrl")]
         public string? RemoteUrl { get; set; } = default!;
 
         /// <summary>
         /// Places on site.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("capacityOnSite", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("capacityOnSite")]
         public int? CapacityOnSite { get; set; } = default!;
 
         /// <summary>
         /// Places remotely.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("capacityRemote", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("capacityRemote")]
         public int? CapacityRemote { get; set; } = default!;
 
         /// <summary>
         /// Last moment to register.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("registrationDeadline", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("registrationDeadline")]
         public System.DateTimeOffset? RegistrationDeadline { get; set; } = default!;
 
         /// <summary>
         /// The dialogue method, e.g. `open meeting with small-group discussions`.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("method", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("method")]
         public string? Method { get; set; } = default!;
 
         /// <summary>
         /// The agenda in order.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("agenda", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("agenda")]
         public System.Collections.Generic.ICollection<AgendaItem>? Agenda { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("walk", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("walk")]
         public WalkDetails? Walk { get; set; } = default!;
 
     }
@@ -17028,9 +17064,11 @@ namespace Trygghet.Client
     public enum EventKind
     {
 
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"dialogue")]
         [System.Runtime.Serialization.EnumMember(Value = @"dialogue")]
         Dialogue = 0,
 
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"walk")]
         [System.Runtime.Serialization.EnumMember(Value = @"walk")]
         Walk = 1,
 
@@ -17043,111 +17081,111 @@ namespace Trygghet.Client
     public partial class EventPlan
     {
 
-        [Newtonsoft.Json.JsonProperty("id", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("id")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public System.Guid Id { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("kind", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("kind")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        [Newtonsoft.Json.JsonConverter(typeof(Newtonsoft.Json.Converters.StringEnumConverter))]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<EventKind>))]
         public EventKind Kind { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("slug", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("slug")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Slug { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("status", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("status")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        [Newtonsoft.Json.JsonConverter(typeof(Newtonsoft.Json.Converters.StringEnumConverter))]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<EventStatus>))]
         public EventStatus Status { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("title", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("title")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Title { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("description", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("description")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Description { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("problem", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("problem")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Problem { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("place", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("place")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Place { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("areaSlug", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("areaSlug")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string AreaSlug { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("areaName", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("areaName")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string AreaName { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("format", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("format")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        [Newtonsoft.Json.JsonConverter(typeof(Newtonsoft.Json.Converters.StringEnumConverter))]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<EventFormat>))]
         public EventFormat Format { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("venue", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("venue")]
         public Venue? Venue { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("remoteUrl", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("remoteUrl")]
         public string? RemoteUrl { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("startsAt", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("startsAt")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public System.DateTimeOffset StartsAt { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("endsAt", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("endsAt")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public System.DateTimeOffset EndsAt { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("capacityOnSite", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("capacityOnSite")]
         public int? CapacityOnSite { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("capacityRemote", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("capacityRemote")]
         public int? CapacityRemote { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("registrationDeadline", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("registrationDeadline")]
         public System.DateTimeOffset? RegistrationDeadline { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("participationLevel", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("participationLevel")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        [Newtonsoft.Json.JsonConverter(typeof(Newtonsoft.Json.Converters.StringEnumConverter))]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<ParticipationLevel>))]
         public ParticipationLevel ParticipationLevel { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("method", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("method")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Method { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("agenda", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("agenda")]
         [System.ComponentModel.DataAnnotations.Required]
         public System.Collections.Generic.ICollection<AgendaItem> Agenda { get; set; } = new System.Collections.ObjectModel.Collection<AgendaItem>();
 
-        [Newtonsoft.Json.JsonProperty("walk", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("walk")]
         public WalkDetails? Walk { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("cancelReason", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("cancelReason")]
         public string? CancelReason { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("publishedAt", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("publishedAt")]
         public System.DateTimeOffset? PublishedAt { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("publishOverride", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("publishOverride")]
         public string? PublishOverride { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("closing", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("closing")]
         public Closing? Closing { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("sequence", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("sequence")]
         public int Sequence { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("version", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("version")]
         public int Version { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("updatedAt", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("updatedAt")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public System.DateTimeOffset UpdatedAt { get; set; } = default!;
 
@@ -17163,14 +17201,14 @@ namespace Trygghet.Client
         /// <summary>
         /// The items of this page.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("items", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("items")]
         [System.ComponentModel.DataAnnotations.Required]
         public System.Collections.Generic.ICollection<EventPlan> Items { get; set; } = new System.Collections.ObjectModel.Collection<EventPlan>();
 
         /// <summary>
         /// Opaque cursor of the next page; null when this is the last.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("nextCursor", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("nextCursor")]
         public string? NextCursor { get; set; } = default!;
 
     }
@@ -17182,24 +17220,24 @@ namespace Trygghet.Client
     public partial class EventRef
     {
 
-        [Newtonsoft.Json.JsonProperty("id", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("id")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public System.Guid Id { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("kind", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("kind")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        [Newtonsoft.Json.JsonConverter(typeof(Newtonsoft.Json.Converters.StringEnumConverter))]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<EventKind>))]
         public EventKind Kind { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("slug", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("slug")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Slug { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("title", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("title")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Title { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("startsAt", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("startsAt")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public System.DateTimeOffset StartsAt { get; set; } = default!;
 
@@ -17213,21 +17251,27 @@ namespace Trygghet.Client
     public enum EventStatus
     {
 
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"draft")]
         [System.Runtime.Serialization.EnumMember(Value = @"draft")]
         Draft = 0,
 
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"published")]
         [System.Runtime.Serialization.EnumMember(Value = @"published")]
         Published = 1,
 
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"rescheduled")]
         [System.Runtime.Serialization.EnumMember(Value = @"rescheduled")]
         Rescheduled = 2,
 
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"held")]
         [System.Runtime.Serialization.EnumMember(Value = @"held")]
         Held = 3,
 
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"closed")]
         [System.Runtime.Serialization.EnumMember(Value = @"closed")]
         Closed = 4,
 
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"cancelled")]
         [System.Runtime.Serialization.EnumMember(Value = @"cancelled")]
         Cancelled = 5,
 
@@ -17240,12 +17284,15 @@ namespace Trygghet.Client
     public enum Granularity
     {
 
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"month")]
         [System.Runtime.Serialization.EnumMember(Value = @"month")]
         Month = 0,
 
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"quarter")]
         [System.Runtime.Serialization.EnumMember(Value = @"quarter")]
         Quarter = 1,
 
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"year")]
         [System.Runtime.Serialization.EnumMember(Value = @"year")]
         Year = 2,
 
@@ -17255,28 +17302,28 @@ namespace Trygghet.Client
     public partial class HttpValidationProblemDetails
     {
 
-        [Newtonsoft.Json.JsonProperty("type", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("type")]
         public string? Type { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("title", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("title")]
         public string? Title { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("status", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("status")]
         public int? Status { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("detail", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("detail")]
         public string? Detail { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("instance", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("instance")]
         public string? Instance { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("errors", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("errors")]
         [System.ComponentModel.DataAnnotations.Required]
         public System.Collections.Generic.IDictionary<string, System.Collections.Generic.ICollection<string>> Errors { get; set; } = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.ICollection<string>>();
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
-        [Newtonsoft.Json.JsonExtensionData]
+        [System.Text.Json.Serialization.JsonExtensionData]
         public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
         {
             get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
@@ -17295,19 +17342,19 @@ namespace Trygghet.Client
         /// <summary>
         /// Position in the submitted array (0-based).
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("index", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("index")]
         public int Index { get; set; } = default!;
 
         /// <summary>
         /// The police event id, when it could be read.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("id")]
         public long? Id { get; set; } = default!;
 
         /// <summary>
         /// What was wrong with it.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("reason", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("reason")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Reason { get; set; } = default!;
 
@@ -17320,41 +17367,41 @@ namespace Trygghet.Client
     public partial class Invitation
     {
 
-        [Newtonsoft.Json.JsonProperty("id", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("id")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public System.Guid Id { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("actorId", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("actorId")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public System.Guid ActorId { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("organisation", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("organisation")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Organisation { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("actorKind", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("actorKind")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string ActorKind { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("status", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("status")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        [Newtonsoft.Json.JsonConverter(typeof(Newtonsoft.Json.Converters.StringEnumConverter))]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<InvitationStatus>))]
         public InvitationStatus Status { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("note", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("note")]
         public string? Note { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("invitedAt", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("invitedAt")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public System.DateTimeOffset InvitedAt { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("answeredAt", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("answeredAt")]
         public System.DateTimeOffset? AnsweredAt { get; set; } = default!;
 
         /// <summary>
         /// The secret of the RSVP link; returned only when the invitation is created (it is stored hashed).
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("rsvpToken", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("rsvpToken")]
         public string? RsvpToken { get; set; } = default!;
 
     }
@@ -17366,12 +17413,15 @@ namespace Trygghet.Client
     public enum InvitationStatus
     {
 
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"pending")]
         [System.Runtime.Serialization.EnumMember(Value = @"pending")]
         Pending = 0,
 
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"accepted")]
         [System.Runtime.Serialization.EnumMember(Value = @"accepted")]
         Accepted = 1,
 
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"declined")]
         [System.Runtime.Serialization.EnumMember(Value = @"declined")]
         Declined = 2,
 
@@ -17387,7 +17437,7 @@ namespace Trygghet.Client
         /// <summary>
         /// The actors; already invited ones are left as they are.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("actorIds", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("actorIds")]
         [System.ComponentModel.DataAnnotations.Required]
         public System.Collections.Generic.ICollection<System.Guid> ActorIds { get; set; } = new System.Collections.ObjectModel.Collection<System.Guid>();
 
@@ -17400,9 +17450,11 @@ namespace Trygghet.Client
     public enum LightCondition
     {
 
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"daylight")]
         [System.Runtime.Serialization.EnumMember(Value = @"daylight")]
         Daylight = 0,
 
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"darkness")]
         [System.Runtime.Serialization.EnumMember(Value = @"darkness")]
         Darkness = 1,
 
@@ -17415,64 +17467,64 @@ namespace Trygghet.Client
     public partial class ManagedRegistration
     {
 
-        [Newtonsoft.Json.JsonProperty("id", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("id")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public System.Guid Id { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("event", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("event")]
         [System.ComponentModel.DataAnnotations.Required]
         public RegisteredEvent Event { get; set; } = new RegisteredEvent();
 
-        [Newtonsoft.Json.JsonProperty("mode", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("mode")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        [Newtonsoft.Json.JsonConverter(typeof(Newtonsoft.Json.Converters.StringEnumConverter))]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<RegistrationMode>))]
         public RegistrationMode Mode { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("status", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("status")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        [Newtonsoft.Json.JsonConverter(typeof(Newtonsoft.Json.Converters.StringEnumConverter))]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<RegistrationStatus>))]
         public RegistrationStatus Status { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("waitlistPosition", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("waitlistPosition")]
         public int? WaitlistPosition { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("checkInCode", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("checkInCode")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string CheckInCode { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("email", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("email")]
         public string? Email { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("name", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("name")]
         public string? Name { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("accessibilityNeeds", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("accessibilityNeeds")]
         public string? AccessibilityNeeds { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("consentVersion", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("consentVersion")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string ConsentVersion { get; set; } = default!;
 
         /// <summary>
         /// True once e-mail, name and needs have been erased (on request or after the retention time).
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("personalDataErased", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("personalDataErased")]
         public bool PersonalDataErased { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("registeredAt", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("registeredAt")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public System.DateTimeOffset RegisteredAt { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("checkedInAt", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("checkedInAt")]
         public System.DateTimeOffset? CheckedInAt { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("meeting", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("meeting")]
         public MeetingWindow? Meeting { get; set; } = default!;
 
         /// <summary>
         /// Whether mode changes and cancellation are still possible.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("canChange", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("canChange")]
         public bool CanChange { get; set; } = default!;
 
     }
@@ -17484,60 +17536,60 @@ namespace Trygghet.Client
     public partial class Measure
     {
 
-        [Newtonsoft.Json.JsonProperty("id", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("id")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public System.Guid Id { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("title", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("title")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Title { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("description", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("description")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Description { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("area", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("area")]
         [System.ComponentModel.DataAnnotations.Required]
         public AreaRef Area { get; set; } = new AreaRef();
 
-        [Newtonsoft.Json.JsonProperty("responsible", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("responsible")]
         public string? Responsible { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("responsibleActorId", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("responsibleActorId")]
         public System.Guid? ResponsibleActorId { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("status", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("status")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        [Newtonsoft.Json.JsonConverter(typeof(Newtonsoft.Json.Converters.StringEnumConverter))]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<MeasureStatus>))]
         public MeasureStatus Status { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("startsOn", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        [Newtonsoft.Json.JsonConverter(typeof(DateFormatConverter))]
+        [System.Text.Json.Serialization.JsonPropertyName("startsOn")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(DateFormatConverter))]
         public System.DateTimeOffset? StartsOn { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("completedOn", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        [Newtonsoft.Json.JsonConverter(typeof(DateFormatConverter))]
+        [System.Text.Json.Serialization.JsonPropertyName("completedOn")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(DateFormatConverter))]
         public System.DateTimeOffset? CompletedOn { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("observations", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("observations")]
         [System.ComponentModel.DataAnnotations.Required]
         public System.Collections.Generic.ICollection<ObservationRef> Observations { get; set; } = new System.Collections.ObjectModel.Collection<ObservationRef>();
 
-        [Newtonsoft.Json.JsonProperty("events", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("events")]
         [System.ComponentModel.DataAnnotations.Required]
         public System.Collections.Generic.ICollection<EventRef> Events { get; set; } = new System.Collections.ObjectModel.Collection<EventRef>();
 
         /// <summary>
         /// Row version; the same value is sent as the `ETag` header.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("version", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("version")]
         public int Version { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("createdAt", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("createdAt")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public System.DateTimeOffset CreatedAt { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("updatedAt", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("updatedAt")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public System.DateTimeOffset UpdatedAt { get; set; } = default!;
 
@@ -17545,7 +17597,7 @@ namespace Trygghet.Client
         /// Only in the answer to staff who save the measure: what in the title or description looks like personal
         /// <br/>            data, with offsets. A warning to read the text again, never a block; null on reads.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("personalDataWarnings", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("personalDataWarnings")]
         public System.Collections.Generic.ICollection<TextFinding>? PersonalDataWarnings { get; set; } = default!;
 
     }
@@ -17560,59 +17612,59 @@ namespace Trygghet.Client
         /// <summary>
         /// Short public title, e.g. `Ny belysning i gångtunneln vid Västberga allé`.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("title", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("title")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Title { get; set; } = default!;
 
         /// <summary>
         /// What is done, and why.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("description", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("description")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Description { get; set; } = default!;
 
         /// <summary>
         /// The neighbourhood (or the district).
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("areaSlug", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("areaSlug")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string AreaSlug { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("status", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("status")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        [Newtonsoft.Json.JsonConverter(typeof(Newtonsoft.Json.Converters.StringEnumConverter))]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<MeasureStatus>))]
         public MeasureStatus Status { get; set; } = default!;
 
         /// <summary>
         /// The organisation doing it.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("responsibleActorId", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("responsibleActorId")]
         public System.Guid? ResponsibleActorId { get; set; } = default!;
 
         /// <summary>
         /// When work starts (or started).
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("startsOn", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        [Newtonsoft.Json.JsonConverter(typeof(DateFormatConverter))]
+        [System.Text.Json.Serialization.JsonPropertyName("startsOn")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(DateFormatConverter))]
         public System.DateTimeOffset? StartsOn { get; set; } = default!;
 
         /// <summary>
         /// When it was completed.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("completedOn", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        [Newtonsoft.Json.JsonConverter(typeof(DateFormatConverter))]
+        [System.Text.Json.Serialization.JsonPropertyName("completedOn")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(DateFormatConverter))]
         public System.DateTimeOffset? CompletedOn { get; set; } = default!;
 
         /// <summary>
         /// The observations it answers.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("observationIds", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("observationIds")]
         public System.Collections.Generic.ICollection<System.Guid>? ObservationIds { get; set; } = default!;
 
         /// <summary>
         /// The dialogues and walks it answers.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("eventIds", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("eventIds")]
         public System.Collections.Generic.ICollection<System.Guid>? EventIds { get; set; } = default!;
 
     }
@@ -17627,14 +17679,14 @@ namespace Trygghet.Client
         /// <summary>
         /// The items of this page.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("items", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("items")]
         [System.ComponentModel.DataAnnotations.Required]
         public System.Collections.Generic.ICollection<Measure> Items { get; set; } = new System.Collections.ObjectModel.Collection<Measure>();
 
         /// <summary>
         /// Opaque cursor of the next page; null when this is the last.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("nextCursor", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("nextCursor")]
         public string? NextCursor { get; set; } = default!;
 
     }
@@ -17646,15 +17698,19 @@ namespace Trygghet.Client
     public enum MeasureStatus
     {
 
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"planned")]
         [System.Runtime.Serialization.EnumMember(Value = @"planned")]
         Planned = 0,
 
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"inProgress")]
         [System.Runtime.Serialization.EnumMember(Value = @"inProgress")]
         InProgress = 1,
 
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"completed")]
         [System.Runtime.Serialization.EnumMember(Value = @"completed")]
         Completed = 2,
 
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"cancelled")]
         [System.Runtime.Serialization.EnumMember(Value = @"cancelled")]
         Cancelled = 3,
 
@@ -17667,11 +17723,11 @@ namespace Trygghet.Client
     public partial class MeetingLink
     {
 
-        [Newtonsoft.Json.JsonProperty("url", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("url")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Url { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("closesAt", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("closesAt")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public System.DateTimeOffset ClosesAt { get; set; } = default!;
 
@@ -17687,21 +17743,21 @@ namespace Trygghet.Client
         /// <summary>
         /// From when.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("opensAt", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("opensAt")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public System.DateTimeOffset OpensAt { get; set; } = default!;
 
         /// <summary>
         /// Until when (the end of the event).
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("closesAt", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("closesAt")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public System.DateTimeOffset ClosesAt { get; set; } = default!;
 
         /// <summary>
         /// Whether it can be fetched now.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("open", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("open")]
         public bool Open { get; set; } = default!;
 
     }
@@ -17713,7 +17769,7 @@ namespace Trygghet.Client
         /// <summary>
         /// The question this one duplicates; it receives this one's votes.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("into", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("into")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public System.Guid Into { get; set; } = default!;
 
@@ -17729,19 +17785,19 @@ namespace Trygghet.Client
         /// <summary>
         /// Places; null when unlimited.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("capacity", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("capacity")]
         public int? Capacity { get; set; } = default!;
 
         /// <summary>
         /// Free places; null when unlimited.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("available", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("available")]
         public int? Available { get; set; } = default!;
 
         /// <summary>
         /// People in the queue.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("waitlisted", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("waitlisted")]
         public int Waitlisted { get; set; } = default!;
 
     }
@@ -17753,15 +17809,15 @@ namespace Trygghet.Client
     public partial class ModeChangeRequest
     {
 
-        [Newtonsoft.Json.JsonProperty("mode", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("mode")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        [Newtonsoft.Json.JsonConverter(typeof(Newtonsoft.Json.Converters.StringEnumConverter))]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<RegistrationMode>))]
         public RegistrationMode Mode { get; set; } = default!;
 
         /// <summary>
         /// Needed when changing to remote without an e-mail address on file.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("email", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("email")]
         public string? Email { get; set; } = default!;
 
     }
@@ -17776,31 +17832,31 @@ namespace Trygghet.Client
         /// <summary>
         /// Places; null when unlimited.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("capacity", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("capacity")]
         public int? Capacity { get; set; } = default!;
 
         /// <summary>
         /// Registrations with a place.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("confirmed", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("confirmed")]
         public int Confirmed { get; set; } = default!;
 
         /// <summary>
         /// Registrations in the queue.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("waitlisted", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("waitlisted")]
         public int Waitlisted { get; set; } = default!;
 
         /// <summary>
         /// Registrations given up.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("cancelled", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("cancelled")]
         public int Cancelled { get; set; } = default!;
 
         /// <summary>
         /// On site: checked in; remote: fetched the meeting link while it was open (or checked in).
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("attended", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("attended")]
         public int Attended { get; set; } = default!;
 
     }
@@ -17812,81 +17868,81 @@ namespace Trygghet.Client
     public partial class ModeratedQuestion
     {
 
-        [Newtonsoft.Json.JsonProperty("id", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("id")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public System.Guid Id { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("eventId", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("eventId")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public System.Guid EventId { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("status", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("status")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        [Newtonsoft.Json.JsonConverter(typeof(Newtonsoft.Json.Converters.StringEnumConverter))]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<QuestionStatus>))]
         public QuestionStatus Status { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("text", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("text")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Text { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("displayName", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("displayName")]
         public string? DisplayName { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("addressee", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("addressee")]
         public Addressee? Addressee { get; set; } = default!;
 
         /// <summary>
         /// What the confidentiality filter found in the current text and display name: the field, and offsets to highlight.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("flags", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("flags")]
         [System.ComponentModel.DataAnnotations.Required]
         public System.Collections.Generic.ICollection<TextFinding> Flags { get; set; } = new System.Collections.ObjectModel.Collection<TextFinding>();
 
-        [Newtonsoft.Json.JsonProperty("rejectReason", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("rejectReason")]
         public string? RejectReason { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("mergedInto", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("mergedInto")]
         public System.Guid? MergedInto { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("votes", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("votes")]
         public int Votes { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("pinned", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("pinned")]
         public bool Pinned { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("answeredLive", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("answeredLive")]
         public bool AnsweredLive { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("answers", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("answers")]
         [System.ComponentModel.DataAnnotations.Required]
         public System.Collections.Generic.ICollection<Answer> Answers { get; set; } = new System.Collections.ObjectModel.Collection<Answer>();
 
-        [Newtonsoft.Json.JsonProperty("askedAt", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("askedAt")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public System.DateTimeOffset AskedAt { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("publishedAt", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("publishedAt")]
         public System.DateTimeOffset? PublishedAt { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("moderatedAt", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("moderatedAt")]
         public System.DateTimeOffset? ModeratedAt { get; set; } = default!;
 
         /// <summary>
         /// True when a moderator edited the text.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("redacted", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("redacted")]
         public bool Redacted { get; set; } = default!;
 
         /// <summary>
         /// The text as asked, when it was redacted: shown to admins only.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("originalText", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("originalText")]
         public string? OriginalText { get; set; } = default!;
 
         /// <summary>
         /// For `If-Match` when editing the text.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("version", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("version")]
         public int Version { get; set; } = default!;
 
     }
@@ -17901,14 +17957,14 @@ namespace Trygghet.Client
         /// <summary>
         /// The items of this page.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("items", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("items")]
         [System.ComponentModel.DataAnnotations.Required]
         public System.Collections.Generic.ICollection<ModeratedQuestion> Items { get; set; } = new System.Collections.ObjectModel.Collection<ModeratedQuestion>();
 
         /// <summary>
         /// Opaque cursor of the next page; null when this is the last.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("nextCursor", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("nextCursor")]
         public string? NextCursor { get; set; } = default!;
 
     }
@@ -17920,47 +17976,47 @@ namespace Trygghet.Client
     public partial class MyQuestion
     {
 
-        [Newtonsoft.Json.JsonProperty("id", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("id")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public System.Guid Id { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("eventId", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("eventId")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public System.Guid EventId { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("eventTitle", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("eventTitle")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string EventTitle { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("status", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("status")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        [Newtonsoft.Json.JsonConverter(typeof(Newtonsoft.Json.Converters.StringEnumConverter))]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<QuestionStatus>))]
         public QuestionStatus Status { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("text", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("text")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Text { get; set; } = default!;
 
         /// <summary>
         /// The moderator's reason, when the question was rejected.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("rejectReason", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("rejectReason")]
         public string? RejectReason { get; set; } = default!;
 
         /// <summary>
         /// The question it was merged into (its votes and answers are there).
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("mergedInto", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("mergedInto")]
         public System.Guid? MergedInto { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("votes", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("votes")]
         public int Votes { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("answers", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("answers")]
         [System.ComponentModel.DataAnnotations.Required]
         public System.Collections.Generic.ICollection<Answer> Answers { get; set; } = new System.Collections.ObjectModel.Collection<Answer>();
 
-        [Newtonsoft.Json.JsonProperty("askedAt", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("askedAt")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public System.DateTimeOffset AskedAt { get; set; } = default!;
 
@@ -17973,98 +18029,98 @@ namespace Trygghet.Client
     public partial class Observation
     {
 
-        [Newtonsoft.Json.JsonProperty("id", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("id")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public System.Guid Id { get; set; } = default!;
 
         /// <summary>
         /// Public number; the Open311 `service_request_id`.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("number", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("number")]
         public long Number { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("category", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("category")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        [Newtonsoft.Json.JsonConverter(typeof(Newtonsoft.Json.Converters.StringEnumConverter))]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<ObservationCategory>))]
         public ObservationCategory Category { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("categoryName", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("categoryName")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string CategoryName { get; set; } = default!;
 
         /// <summary>
         /// What was seen, once cleared by the confidentiality policy; null while it waits for a moderator.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("description", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("description")]
         public string? Description { get; set; } = default!;
 
         /// <summary>
         /// True while the description waits for a moderator because it looked like it held personal data.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("descriptionHeld", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("descriptionHeld")]
         public bool DescriptionHeld { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("severity", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("severity")]
         public int Severity { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("lat", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("lat")]
         public double Lat { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("lon", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("lon")]
         public double Lon { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("area", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("area")]
         [System.ComponentModel.DataAnnotations.Required]
         public AreaRef Area { get; set; } = new AreaRef();
 
-        [Newtonsoft.Json.JsonProperty("walkId", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("walkId")]
         public System.Guid? WalkId { get; set; } = default!;
 
         /// <summary>
         /// The responsible organisation, once assigned.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("responsible", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("responsible")]
         public string? Responsible { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("responsibleActorId", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("responsibleActorId")]
         public System.Guid? ResponsibleActorId { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("deadline", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        [Newtonsoft.Json.JsonConverter(typeof(DateFormatConverter))]
+        [System.Text.Json.Serialization.JsonPropertyName("deadline")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(DateFormatConverter))]
         public System.DateTimeOffset? Deadline { get; set; } = default!;
 
         /// <summary>
         /// True when the deadline has passed and the observation is still open.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("overdue", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("overdue")]
         public bool Overdue { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("status", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("status")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        [Newtonsoft.Json.JsonConverter(typeof(Newtonsoft.Json.Converters.StringEnumConverter))]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<ObservationStatus>))]
         public ObservationStatus Status { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("statusNote", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("statusNote")]
         public string? StatusNote { get; set; } = default!;
 
         /// <summary>
         /// For a duplicate: the observation it repeats.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("duplicateOf", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("duplicateOf")]
         public System.Guid? DuplicateOf { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("reportedAt", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("reportedAt")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public System.DateTimeOffset ReportedAt { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("updatedAt", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("updatedAt")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public System.DateTimeOffset UpdatedAt { get; set; } = default!;
 
         /// <summary>
         /// Every change, oldest first.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("history", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("history")]
         [System.ComponentModel.DataAnnotations.Required]
         public System.Collections.Generic.ICollection<ObservationHistoryEntry> History { get; set; } = new System.Collections.ObjectModel.Collection<ObservationHistoryEntry>();
 
@@ -18077,33 +18133,43 @@ namespace Trygghet.Client
     public enum ObservationCategory
     {
 
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"lighting")]
         [System.Runtime.Serialization.EnumMember(Value = @"lighting")]
         Lighting = 0,
 
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"sightLines")]
         [System.Runtime.Serialization.EnumMember(Value = @"sightLines")]
         SightLines = 1,
 
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"vegetation")]
         [System.Runtime.Serialization.EnumMember(Value = @"vegetation")]
         Vegetation = 2,
 
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"litter")]
         [System.Runtime.Serialization.EnumMember(Value = @"litter")]
         Litter = 3,
 
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"graffiti")]
         [System.Runtime.Serialization.EnumMember(Value = @"graffiti")]
         Graffiti = 4,
 
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"walkingPaths")]
         [System.Runtime.Serialization.EnumMember(Value = @"walkingPaths")]
         WalkingPaths = 5,
 
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"publicTransport")]
         [System.Runtime.Serialization.EnumMember(Value = @"publicTransport")]
         PublicTransport = 6,
 
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"emptyPremises")]
         [System.Runtime.Serialization.EnumMember(Value = @"emptyPremises")]
         EmptyPremises = 7,
 
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"traffic")]
         [System.Runtime.Serialization.EnumMember(Value = @"traffic")]
         Traffic = 8,
 
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"other")]
         [System.Runtime.Serialization.EnumMember(Value = @"other")]
         Other = 9,
 
@@ -18119,32 +18185,32 @@ namespace Trygghet.Client
         /// <summary>
         /// When.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("at", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("at")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public System.DateTimeOffset At { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("status", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("status")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        [Newtonsoft.Json.JsonConverter(typeof(Newtonsoft.Json.Converters.StringEnumConverter))]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<ObservationStatus>))]
         public ObservationStatus Status { get; set; } = default!;
 
         /// <summary>
         /// The public note given with the change.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("note", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("note")]
         public string? Note { get; set; } = default!;
 
         /// <summary>
         /// The responsible organisation from then on.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("responsible", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("responsible")]
         public string? Responsible { get; set; } = default!;
 
         /// <summary>
         /// The deadline from then on.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("deadline", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        [Newtonsoft.Json.JsonConverter(typeof(DateFormatConverter))]
+        [System.Text.Json.Serialization.JsonPropertyName("deadline")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(DateFormatConverter))]
         public System.DateTimeOffset? Deadline { get; set; } = default!;
 
     }
@@ -18156,40 +18222,40 @@ namespace Trygghet.Client
     public partial class ObservationInput
     {
 
-        [Newtonsoft.Json.JsonProperty("category", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("category")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        [Newtonsoft.Json.JsonConverter(typeof(Newtonsoft.Json.Converters.StringEnumConverter))]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<ObservationCategory>))]
         public ObservationCategory Category { get; set; } = default!;
 
         /// <summary>
         /// What was seen, where exactly.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("description", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("description")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Description { get; set; } = default!;
 
         /// <summary>
         /// 1 (minor) to 3 (serious).
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("severity", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("severity")]
         public int Severity { get; set; } = default!;
 
         /// <summary>
         /// Latitude (WGS84); the point must lie in the district.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("lat", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("lat")]
         public double Lat { get; set; } = default!;
 
         /// <summary>
         /// Longitude (WGS84).
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("lon", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("lon")]
         public double Lon { get; set; } = default!;
 
         /// <summary>
         /// The safety walk it came from.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("walkId", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("walkId")]
         public System.Guid? WalkId { get; set; } = default!;
 
     }
@@ -18204,14 +18270,14 @@ namespace Trygghet.Client
         /// <summary>
         /// The items of this page.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("items", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("items")]
         [System.ComponentModel.DataAnnotations.Required]
         public System.Collections.Generic.ICollection<Observation> Items { get; set; } = new System.Collections.ObjectModel.Collection<Observation>();
 
         /// <summary>
         /// Opaque cursor of the next page; null when this is the last.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("nextCursor", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("nextCursor")]
         public string? NextCursor { get; set; } = default!;
 
     }
@@ -18223,24 +18289,24 @@ namespace Trygghet.Client
     public partial class ObservationRef
     {
 
-        [Newtonsoft.Json.JsonProperty("id", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("id")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public System.Guid Id { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("number", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("number")]
         public long Number { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("category", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("category")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        [Newtonsoft.Json.JsonConverter(typeof(Newtonsoft.Json.Converters.StringEnumConverter))]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<ObservationCategory>))]
         public ObservationCategory Category { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("description", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("description")]
         public string? Description { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("status", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("status")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        [Newtonsoft.Json.JsonConverter(typeof(Newtonsoft.Json.Converters.StringEnumConverter))]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<ObservationStatus>))]
         public ObservationStatus Status { get; set; } = default!;
 
     }
@@ -18252,66 +18318,66 @@ namespace Trygghet.Client
     public partial class ObservationReview
     {
 
-        [Newtonsoft.Json.JsonProperty("id", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("id")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public System.Guid Id { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("number", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("number")]
         public long Number { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("category", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("category")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        [Newtonsoft.Json.JsonConverter(typeof(Newtonsoft.Json.Converters.StringEnumConverter))]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<ObservationCategory>))]
         public ObservationCategory Category { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("categoryName", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("categoryName")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string CategoryName { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("area", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("area")]
         [System.ComponentModel.DataAnnotations.Required]
         public AreaRef Area { get; set; } = new AreaRef();
 
-        [Newtonsoft.Json.JsonProperty("walkId", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("walkId")]
         public System.Guid? WalkId { get; set; } = default!;
 
         /// <summary>
         /// The description as stored (held or cleared).
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("description", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("description")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Description { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("descriptionStatus", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("descriptionStatus")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        [Newtonsoft.Json.JsonConverter(typeof(Newtonsoft.Json.Converters.StringEnumConverter))]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<DescriptionStatus>))]
         public DescriptionStatus DescriptionStatus { get; set; } = default!;
 
         /// <summary>
         /// What the confidentiality filter found in it, with offsets to highlight.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("findings", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("findings")]
         [System.ComponentModel.DataAnnotations.Required]
         public System.Collections.Generic.ICollection<TextFinding> Findings { get; set; } = new System.Collections.ObjectModel.Collection<TextFinding>();
 
         /// <summary>
         /// The text as reported, when a moderator redacted it: shown to admins only.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("originalDescription", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("originalDescription")]
         public string? OriginalDescription { get; set; } = default!;
 
         /// <summary>
         /// Who reported it: staff, actor, participant or open311 (never which person).
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("reporterKind", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("reporterKind")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string ReporterKind { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("reportedAt", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("reportedAt")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public System.DateTimeOffset ReportedAt { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("reviewedAt", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("reviewedAt")]
         public System.DateTimeOffset? ReviewedAt { get; set; } = default!;
 
     }
@@ -18326,14 +18392,14 @@ namespace Trygghet.Client
         /// <summary>
         /// The items of this page.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("items", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("items")]
         [System.ComponentModel.DataAnnotations.Required]
         public System.Collections.Generic.ICollection<ObservationReview> Items { get; set; } = new System.Collections.ObjectModel.Collection<ObservationReview>();
 
         /// <summary>
         /// Opaque cursor of the next page; null when this is the last.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("nextCursor", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("nextCursor")]
         public string? NextCursor { get; set; } = default!;
 
     }
@@ -18346,27 +18412,35 @@ namespace Trygghet.Client
     public enum ObservationStatus
     {
 
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"reported")]
         [System.Runtime.Serialization.EnumMember(Value = @"reported")]
         Reported = 0,
 
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"investigating")]
         [System.Runtime.Serialization.EnumMember(Value = @"investigating")]
         Investigating = 1,
 
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"planned")]
         [System.Runtime.Serialization.EnumMember(Value = @"planned")]
         Planned = 2,
 
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"inProgress")]
         [System.Runtime.Serialization.EnumMember(Value = @"inProgress")]
         InProgress = 3,
 
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"fixed")]
         [System.Runtime.Serialization.EnumMember(Value = @"fixed")]
         Fixed = 4,
 
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"notResponsible")]
         [System.Runtime.Serialization.EnumMember(Value = @"notResponsible")]
         NotResponsible = 5,
 
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"duplicate")]
         [System.Runtime.Serialization.EnumMember(Value = @"duplicate")]
         Duplicate = 6,
 
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"closed")]
         [System.Runtime.Serialization.EnumMember(Value = @"closed")]
         Closed = 7,
 
@@ -18379,11 +18453,11 @@ namespace Trygghet.Client
     public partial class Open311Created
     {
 
-        [Newtonsoft.Json.JsonProperty("serviceRequestId", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("serviceRequestId")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string ServiceRequestId { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("serviceNotice", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("serviceNotice")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string ServiceNotice { get; set; } = default!;
 
@@ -18396,10 +18470,10 @@ namespace Trygghet.Client
     public partial class Open311Error
     {
 
-        [Newtonsoft.Json.JsonProperty("code", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("code")]
         public int Code { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("description", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("description")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Description { get; set; } = default!;
 
@@ -18412,22 +18486,22 @@ namespace Trygghet.Client
     public partial class Open311Key
     {
 
-        [Newtonsoft.Json.JsonProperty("id", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("id")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public System.Guid Id { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("name", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("name")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Name { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("createdAt", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("createdAt")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public System.DateTimeOffset CreatedAt { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("revokedAt", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("revokedAt")]
         public System.DateTimeOffset? RevokedAt { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("apiKey", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("apiKey")]
         public string? ApiKey { get; set; } = default!;
 
     }
@@ -18442,7 +18516,7 @@ namespace Trygghet.Client
         /// <summary>
         /// Who gets it, e.g. `Stockholms stads felanmälan`.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("name", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("name")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Name { get; set; } = default!;
 
@@ -18455,50 +18529,50 @@ namespace Trygghet.Client
     public partial class Open311Request
     {
 
-        [Newtonsoft.Json.JsonProperty("serviceRequestId", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("serviceRequestId")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string ServiceRequestId { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("status", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("status")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Status { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("statusNotes", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("statusNotes")]
         public string? StatusNotes { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("serviceName", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("serviceName")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string ServiceName { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("serviceCode", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("serviceCode")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string ServiceCode { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("description", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("description")]
         public string? Description { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("agencyResponsible", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("agencyResponsible")]
         public string? AgencyResponsible { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("requestedDatetime", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("requestedDatetime")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public System.DateTimeOffset RequestedDatetime { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("updatedDatetime", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("updatedDatetime")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public System.DateTimeOffset UpdatedDatetime { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("expectedDatetime", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("expectedDatetime")]
         public System.DateTimeOffset? ExpectedDatetime { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("address", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("address")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Address { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("lat", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("lat")]
         public double Lat { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("long", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("long")]
         public double Long { get; set; } = default!;
 
     }
@@ -18513,41 +18587,41 @@ namespace Trygghet.Client
         /// <summary>
         /// The client's key, issued by admins.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("api_key", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("api_key")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Api_key { get; set; } = default!;
 
         /// <summary>
         /// The service (observation category).
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("service_code", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("service_code")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Service_code { get; set; } = default!;
 
         /// <summary>
         /// Latitude (WGS84 decimal degrees).
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("lat", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("lat")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Lat { get; set; } = default!;
 
         /// <summary>
         /// Longitude (WGS84 decimal degrees).
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("long", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("long")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Long { get; set; } = default!;
 
         /// <summary>
         /// What was seen; line breaks are kept.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("description", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("description")]
         public string? Description { get; set; } = default!;
 
         /// <summary>
         /// 1, 2 or 3 (default 2).
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("attribute[severity]", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("attribute[severity]")]
         public string? Attributeseverity { get; set; } = default!;
 
     }
@@ -18559,30 +18633,30 @@ namespace Trygghet.Client
     public partial class Open311Service
     {
 
-        [Newtonsoft.Json.JsonProperty("serviceCode", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("serviceCode")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string ServiceCode { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("serviceName", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("serviceName")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string ServiceName { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("description", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("description")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Description { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("metadata", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("metadata")]
         public bool Metadata { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("type", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("type")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Type { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("keywords", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("keywords")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Keywords { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("group", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("group")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Group { get; set; } = default!;
 
@@ -18595,11 +18669,11 @@ namespace Trygghet.Client
     public partial class Participant
     {
 
-        [Newtonsoft.Json.JsonProperty("organisation", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("organisation")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Organisation { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("kind", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("kind")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Kind { get; set; } = default!;
 
@@ -18612,22 +18686,22 @@ namespace Trygghet.Client
     public partial class ParticipantObservationInput
     {
 
-        [Newtonsoft.Json.JsonProperty("category", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("category")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        [Newtonsoft.Json.JsonConverter(typeof(Newtonsoft.Json.Converters.StringEnumConverter))]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<ObservationCategory>))]
         public ObservationCategory Category { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("description", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("description")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Description { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("severity", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("severity")]
         public int Severity { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("lat", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("lat")]
         public double Lat { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("lon", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("lon")]
         public double Lon { get; set; } = default!;
 
     }
@@ -18639,18 +18713,23 @@ namespace Trygghet.Client
     public enum ParticipationLevel
     {
 
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"information")]
         [System.Runtime.Serialization.EnumMember(Value = @"information")]
         Information = 0,
 
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"consultation")]
         [System.Runtime.Serialization.EnumMember(Value = @"consultation")]
         Consultation = 1,
 
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"dialogue")]
         [System.Runtime.Serialization.EnumMember(Value = @"dialogue")]
         Dialogue = 2,
 
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"influence")]
         [System.Runtime.Serialization.EnumMember(Value = @"influence")]
         Influence = 3,
 
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"coDecision")]
         [System.Runtime.Serialization.EnumMember(Value = @"coDecision")]
         CoDecision = 4,
 
@@ -18663,18 +18742,23 @@ namespace Trygghet.Client
     public enum PersonalDataKind
     {
 
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"personalIdentityNumber")]
         [System.Runtime.Serialization.EnumMember(Value = @"personalIdentityNumber")]
         PersonalIdentityNumber = 0,
 
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"coordinationNumber")]
         [System.Runtime.Serialization.EnumMember(Value = @"coordinationNumber")]
         CoordinationNumber = 1,
 
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"phoneNumber")]
         [System.Runtime.Serialization.EnumMember(Value = @"phoneNumber")]
         PhoneNumber = 2,
 
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"email")]
         [System.Runtime.Serialization.EnumMember(Value = @"email")]
         Email = 3,
 
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"streetAddress")]
         [System.Runtime.Serialization.EnumMember(Value = @"streetAddress")]
         StreetAddress = 4,
 
@@ -18687,15 +18771,19 @@ namespace Trygghet.Client
     public enum PlacementReason
     {
 
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"noPlaceName")]
         [System.Runtime.Serialization.EnumMember(Value = @"noPlaceName")]
         NoPlaceName = 0,
 
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"outsideKommun")]
         [System.Runtime.Serialization.EnumMember(Value = @"outsideKommun")]
         OutsideKommun = 1,
 
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"route")]
         [System.Runtime.Serialization.EnumMember(Value = @"route")]
         Route = 2,
 
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"ambiguous")]
         [System.Runtime.Serialization.EnumMember(Value = @"ambiguous")]
         Ambiguous = 3,
 
@@ -18708,12 +18796,15 @@ namespace Trygghet.Client
     public enum PointReason
     {
 
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"notCovered")]
         [System.Runtime.Serialization.EnumMember(Value = @"notCovered")]
         NotCovered = 0,
 
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"partial")]
         [System.Runtime.Serialization.EnumMember(Value = @"partial")]
         Partial = 1,
 
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"unfinished")]
         [System.Runtime.Serialization.EnumMember(Value = @"unfinished")]
         Unfinished = 2,
 
@@ -18726,30 +18817,30 @@ namespace Trygghet.Client
     public partial class PoliceApiEvent
     {
 
-        [Newtonsoft.Json.JsonProperty("id", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("id")]
         public long Id { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("datetime", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("datetime")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Datetime { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("name", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("name")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Name { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("summary", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("summary")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Summary { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("url", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("url")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Url { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("type", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("type")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Type { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("location", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("location")]
         [System.ComponentModel.DataAnnotations.Required]
         public PoliceApiLocation Location { get; set; } = new PoliceApiLocation();
 
@@ -18762,11 +18853,11 @@ namespace Trygghet.Client
     public partial class PoliceApiLocation
     {
 
-        [Newtonsoft.Json.JsonProperty("name", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("name")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Name { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("gps", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("gps")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Gps { get; set; } = default!;
 
@@ -18779,19 +18870,19 @@ namespace Trygghet.Client
     public partial class PoliceFetchCounts
     {
 
-        [Newtonsoft.Json.JsonProperty("received", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("received")]
         public int Received { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("imported", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("imported")]
         public int Imported { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("updated", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("updated")]
         public int Updated { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("unchanged", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("unchanged")]
         public int Unchanged { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("skipped", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("skipped")]
         public int Skipped { get; set; } = default!;
 
     }
@@ -18808,77 +18899,77 @@ namespace Trygghet.Client
         /// <summary>
         /// Whether this instance fetches in the background.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("enabled", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("enabled")]
         public bool Enabled { get; set; } = default!;
 
         /// <summary>
         /// Where it fetches.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("url", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("url")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Url { get; set; } = default!;
 
         /// <summary>
         /// Seconds between fetches, across all instances.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("intervalSeconds", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("intervalSeconds")]
         public int IntervalSeconds { get; set; } = default!;
 
         /// <summary>
         /// When the last fetch started, on any instance.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("lastStartedAt", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("lastStartedAt")]
         public System.DateTimeOffset? LastStartedAt { get; set; } = default!;
 
         /// <summary>
         /// When a fetch last imported an answer.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("lastSuccessAt", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("lastSuccessAt")]
         public System.DateTimeOffset? LastSuccessAt { get; set; } = default!;
 
         /// <summary>
         /// When a fetch last failed.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("lastErrorAt", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("lastErrorAt")]
         public System.DateTimeOffset? LastErrorAt { get; set; } = default!;
 
         /// <summary>
         /// Why it failed (empty body, invalid JSON, HTTP status, timeout).
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("lastError", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("lastError")]
         public string? LastError { get; set; } = default!;
 
         /// <summary>
         /// Publication time of the newest police event after the last successful fetch.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("newestEventAt", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("newestEventAt")]
         public System.DateTimeOffset? NewestEventAt { get; set; } = default!;
 
         /// <summary>
         /// The newest event is older than `PoliceFetch__StaleAfter`, or there is none.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("stale", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("stale")]
         public bool Stale { get; set; } = default!;
 
         /// <summary>
         /// Fetches started.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("fetches", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("fetches")]
         public int Fetches { get; set; } = default!;
 
         /// <summary>
         /// Fetches that failed.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("failures", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("failures")]
         public int Failures { get; set; } = default!;
 
         /// <summary>
         /// New events imported by all fetches.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("eventsImported", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("eventsImported")]
         public long EventsImported { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("last", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("last")]
         public PoliceFetchCounts? Last { get; set; } = default!;
 
     }
@@ -18890,19 +18981,19 @@ namespace Trygghet.Client
     public partial class PoliceImportReport
     {
 
-        [Newtonsoft.Json.JsonProperty("received", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("received")]
         public int Received { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("imported", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("imported")]
         public int Imported { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("updated", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("updated")]
         public int Updated { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("unchanged", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("unchanged")]
         public int Unchanged { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("skipped", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("skipped")]
         [System.ComponentModel.DataAnnotations.Required]
         public System.Collections.Generic.ICollection<ImportSkip> Skipped { get; set; } = new System.Collections.ObjectModel.Collection<ImportSkip>();
 
@@ -18912,24 +19003,24 @@ namespace Trygghet.Client
     public partial class ProblemDetails
     {
 
-        [Newtonsoft.Json.JsonProperty("type", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("type")]
         public string? Type { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("title", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("title")]
         public string? Title { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("status", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("status")]
         public int? Status { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("detail", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("detail")]
         public string? Detail { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("instance", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("instance")]
         public string? Instance { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
-        [Newtonsoft.Json.JsonExtensionData]
+        [System.Text.Json.Serialization.JsonExtensionData]
         public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
         {
             get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
@@ -18946,111 +19037,111 @@ namespace Trygghet.Client
     public partial class PublicEvent
     {
 
-        [Newtonsoft.Json.JsonProperty("id", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("id")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public System.Guid Id { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("kind", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("kind")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        [Newtonsoft.Json.JsonConverter(typeof(Newtonsoft.Json.Converters.StringEnumConverter))]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<EventKind>))]
         public EventKind Kind { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("slug", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("slug")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Slug { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("status", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("status")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        [Newtonsoft.Json.JsonConverter(typeof(Newtonsoft.Json.Converters.StringEnumConverter))]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<EventStatus>))]
         public EventStatus Status { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("title", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("title")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Title { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("description", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("description")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Description { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("problem", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("problem")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Problem { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("place", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("place")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Place { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("area", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("area")]
         [System.ComponentModel.DataAnnotations.Required]
         public AreaRef Area { get; set; } = new AreaRef();
 
-        [Newtonsoft.Json.JsonProperty("format", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("format")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        [Newtonsoft.Json.JsonConverter(typeof(Newtonsoft.Json.Converters.StringEnumConverter))]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<EventFormat>))]
         public EventFormat Format { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("venue", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("venue")]
         public Venue? Venue { get; set; } = default!;
 
         /// <summary>
         /// Whether people can take part remotely (the link itself is not public).
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("remoteParticipation", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("remoteParticipation")]
         public bool RemoteParticipation { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("startsAt", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("startsAt")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public System.DateTimeOffset StartsAt { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("endsAt", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("endsAt")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public System.DateTimeOffset EndsAt { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("capacityOnSite", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("capacityOnSite")]
         public int? CapacityOnSite { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("capacityRemote", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("capacityRemote")]
         public int? CapacityRemote { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("registrationDeadline", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("registrationDeadline")]
         public System.DateTimeOffset? RegistrationDeadline { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("participationLevel", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("participationLevel")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        [Newtonsoft.Json.JsonConverter(typeof(Newtonsoft.Json.Converters.StringEnumConverter))]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<ParticipationLevel>))]
         public ParticipationLevel ParticipationLevel { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("method", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("method")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Method { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("agenda", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("agenda")]
         [System.ComponentModel.DataAnnotations.Required]
         public System.Collections.Generic.ICollection<AgendaItem> Agenda { get; set; } = new System.Collections.ObjectModel.Collection<AgendaItem>();
 
-        [Newtonsoft.Json.JsonProperty("walk", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("walk")]
         public WalkDetails? Walk { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("cancelReason", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("cancelReason")]
         public string? CancelReason { get; set; } = default!;
 
         /// <summary>
         /// Organisations that accepted their invitation.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("participants", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("participants")]
         [System.ComponentModel.DataAnnotations.Required]
         public System.Collections.Generic.ICollection<Participant> Participants { get; set; } = new System.Collections.ObjectModel.Collection<Participant>();
 
-        [Newtonsoft.Json.JsonProperty("closing", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("closing")]
         public Closing? Closing { get; set; } = default!;
 
         /// <summary>
         /// Revision of the event as calendars see it (iCalendar SEQUENCE).
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("sequence", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("sequence")]
         public int Sequence { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("updatedAt", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("updatedAt")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public System.DateTimeOffset UpdatedAt { get; set; } = default!;
 
@@ -19066,14 +19157,14 @@ namespace Trygghet.Client
         /// <summary>
         /// The items of this page.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("items", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("items")]
         [System.ComponentModel.DataAnnotations.Required]
         public System.Collections.Generic.ICollection<PublicEvent> Items { get; set; } = new System.Collections.ObjectModel.Collection<PublicEvent>();
 
         /// <summary>
         /// Opaque cursor of the next page; null when this is the last.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("nextCursor", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("nextCursor")]
         public string? NextCursor { get; set; } = default!;
 
     }
@@ -19085,48 +19176,48 @@ namespace Trygghet.Client
     public partial class PublicQuestion
     {
 
-        [Newtonsoft.Json.JsonProperty("id", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("id")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public System.Guid Id { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("eventId", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("eventId")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public System.Guid EventId { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("text", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("text")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Text { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("displayName", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("displayName")]
         public string? DisplayName { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("addressee", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("addressee")]
         public Addressee? Addressee { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("votes", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("votes")]
         public int Votes { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("pinned", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("pinned")]
         public bool Pinned { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("answeredLive", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("answeredLive")]
         public bool AnsweredLive { get; set; } = default!;
 
         /// <summary>
         /// True when it has at least one answer, written or live.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("answered", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("answered")]
         public bool Answered { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("answers", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("answers")]
         [System.ComponentModel.DataAnnotations.Required]
         public System.Collections.Generic.ICollection<Answer> Answers { get; set; } = new System.Collections.ObjectModel.Collection<Answer>();
 
-        [Newtonsoft.Json.JsonProperty("askedAt", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("askedAt")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public System.DateTimeOffset AskedAt { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("publishedAt", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("publishedAt")]
         public System.DateTimeOffset? PublishedAt { get; set; } = default!;
 
     }
@@ -19142,26 +19233,26 @@ namespace Trygghet.Client
         /// Stable name: `publicNotice`, `actorNotice`, `requiredActors`, `venueAccessibility`, `remoteLink`,
         /// <br/>            `personalData` (a warning, never blocking: the title, description or problem looks like it holds personal data).
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("name", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("name")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Name { get; set; } = default!;
 
         /// <summary>
         /// Whether the event passes it.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("passed", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("passed")]
         public bool Passed { get; set; } = default!;
 
         /// <summary>
         /// Whether a failure blocks publishing (else it only warns).
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("blocking", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("blocking")]
         public bool Blocking { get; set; } = default!;
 
         /// <summary>
         /// What was found, in the caller's language.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("message", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("message")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Message { get; set; } = default!;
 
@@ -19177,13 +19268,13 @@ namespace Trygghet.Client
         /// <summary>
         /// True when no blocking check fails.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("ready", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("ready")]
         public bool Ready { get; set; } = default!;
 
         /// <summary>
         /// Every check, passed or not.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("checks", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("checks")]
         [System.ComponentModel.DataAnnotations.Required]
         public System.Collections.Generic.ICollection<PublicationCheck> Checks { get; set; } = new System.Collections.ObjectModel.Collection<PublicationCheck>();
 
@@ -19199,7 +19290,7 @@ namespace Trygghet.Client
         /// <summary>
         /// Publish although blocking routine checks fail; the reason is audited and kept on the event.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("overrideReason", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("overrideReason")]
         public string? OverrideReason { get; set; } = default!;
 
     }
@@ -19211,17 +19302,17 @@ namespace Trygghet.Client
     public partial class QuestionList
     {
 
-        [Newtonsoft.Json.JsonProperty("items", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("items")]
         [System.ComponentModel.DataAnnotations.Required]
         public System.Collections.Generic.ICollection<PublicQuestion> Items { get; set; } = new System.Collections.ObjectModel.Collection<PublicQuestion>();
 
-        [Newtonsoft.Json.JsonProperty("nextCursor", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("nextCursor")]
         public string? NextCursor { get; set; } = default!;
 
         /// <summary>
         /// The id of the last event of the live stream when this list was read: subscribe with `lastEventId` = this to miss nothing.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("streamPosition", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("streamPosition")]
         public long StreamPosition { get; set; } = default!;
 
     }
@@ -19233,9 +19324,11 @@ namespace Trygghet.Client
     public enum QuestionModeration
     {
 
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"pre")]
         [System.Runtime.Serialization.EnumMember(Value = @"pre")]
         Pre = 0,
 
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"post")]
         [System.Runtime.Serialization.EnumMember(Value = @"post")]
         Post = 1,
 
@@ -19251,24 +19344,24 @@ namespace Trygghet.Client
         /// <summary>
         /// The question, 3–1,000 characters of plain text (HTML is shown as typed, never interpreted).
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("text", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("text")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Text { get; set; } = default!;
 
         /// <summary>
         /// A name to show with the question (1–60 characters); anonymous when left out. Screened like the text.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("displayName", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("displayName")]
         public string? DisplayName { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("addresseeKind", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        [Newtonsoft.Json.JsonConverter(typeof(Newtonsoft.Json.Converters.StringEnumConverter))]
+        [System.Text.Json.Serialization.JsonPropertyName("addresseeKind")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<ActorKind>))]
         public ActorKind? AddresseeKind { get; set; } = default!;
 
         /// <summary>
         /// Or one organisation taking part.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("addresseeActorId", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("addresseeActorId")]
         public System.Guid? AddresseeActorId { get; set; } = default!;
 
     }
@@ -19280,9 +19373,9 @@ namespace Trygghet.Client
     public partial class QuestionSettings
     {
 
-        [Newtonsoft.Json.JsonProperty("moderation", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("moderation")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        [Newtonsoft.Json.JsonConverter(typeof(Newtonsoft.Json.Converters.StringEnumConverter))]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<QuestionModeration>))]
         public QuestionModeration Moderation { get; set; } = default!;
 
     }
@@ -19294,9 +19387,11 @@ namespace Trygghet.Client
     public enum QuestionSort
     {
 
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"votes")]
         [System.Runtime.Serialization.EnumMember(Value = @"votes")]
         Votes = 0,
 
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"time")]
         [System.Runtime.Serialization.EnumMember(Value = @"time")]
         Time = 1,
 
@@ -19310,18 +19405,23 @@ namespace Trygghet.Client
     public enum QuestionStatus
     {
 
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"pending")]
         [System.Runtime.Serialization.EnumMember(Value = @"pending")]
         Pending = 0,
 
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"published")]
         [System.Runtime.Serialization.EnumMember(Value = @"published")]
         Published = 1,
 
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"rejected")]
         [System.Runtime.Serialization.EnumMember(Value = @"rejected")]
         Rejected = 2,
 
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"hidden")]
         [System.Runtime.Serialization.EnumMember(Value = @"hidden")]
         Hidden = 3,
 
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"merged")]
         [System.Runtime.Serialization.EnumMember(Value = @"merged")]
         Merged = 4,
 
@@ -19334,14 +19434,14 @@ namespace Trygghet.Client
         /// <summary>
         /// The redacted text; the original is kept for admins.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("text", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("text")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Text { get; set; } = default!;
 
         /// <summary>
         /// Also remove the display name (for one that names or identifies someone).
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("removeDisplayName", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("removeDisplayName")]
         public bool RemoveDisplayName { get; set; } = default!;
 
     }
@@ -19353,52 +19453,52 @@ namespace Trygghet.Client
     public partial class RegisteredEvent
     {
 
-        [Newtonsoft.Json.JsonProperty("id", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("id")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public System.Guid Id { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("kind", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("kind")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        [Newtonsoft.Json.JsonConverter(typeof(Newtonsoft.Json.Converters.StringEnumConverter))]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<EventKind>))]
         public EventKind Kind { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("slug", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("slug")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Slug { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("title", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("title")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Title { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("status", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("status")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        [Newtonsoft.Json.JsonConverter(typeof(Newtonsoft.Json.Converters.StringEnumConverter))]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<EventStatus>))]
         public EventStatus Status { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("format", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("format")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        [Newtonsoft.Json.JsonConverter(typeof(Newtonsoft.Json.Converters.StringEnumConverter))]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<EventFormat>))]
         public EventFormat Format { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("startsAt", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("startsAt")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public System.DateTimeOffset StartsAt { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("endsAt", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("endsAt")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public System.DateTimeOffset EndsAt { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("areaName", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("areaName")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string AreaName { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("venueName", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("venueName")]
         public string? VenueName { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("venueAddress", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("venueAddress")]
         public string? VenueAddress { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("cancelReason", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("cancelReason")]
         public string? CancelReason { get; set; } = default!;
 
     }
@@ -19410,18 +19510,23 @@ namespace Trygghet.Client
     public enum RegistrationClosedReason
     {
 
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"notPublished")]
         [System.Runtime.Serialization.EnumMember(Value = @"notPublished")]
         NotPublished = 0,
 
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"cancelled")]
         [System.Runtime.Serialization.EnumMember(Value = @"cancelled")]
         Cancelled = 1,
 
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"held")]
         [System.Runtime.Serialization.EnumMember(Value = @"held")]
         Held = 2,
 
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"deadlinePassed")]
         [System.Runtime.Serialization.EnumMember(Value = @"deadlinePassed")]
         DeadlinePassed = 3,
 
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"modeNotOffered")]
         [System.Runtime.Serialization.EnumMember(Value = @"modeNotOffered")]
         ModeNotOffered = 4,
 
@@ -19434,9 +19539,11 @@ namespace Trygghet.Client
     public enum RegistrationMode
     {
 
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"onSite")]
         [System.Runtime.Serialization.EnumMember(Value = @"onSite")]
         OnSite = 0,
 
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"remote")]
         [System.Runtime.Serialization.EnumMember(Value = @"remote")]
         Remote = 1,
 
@@ -19452,51 +19559,51 @@ namespace Trygghet.Client
         /// <summary>
         /// The registration.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("id", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("id")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public System.Guid Id { get; set; } = default!;
 
         /// <summary>
         /// The dialogue or walk.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("eventId", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("eventId")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public System.Guid EventId { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("mode", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("mode")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        [Newtonsoft.Json.JsonConverter(typeof(Newtonsoft.Json.Converters.StringEnumConverter))]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<RegistrationMode>))]
         public RegistrationMode Mode { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("status", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("status")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        [Newtonsoft.Json.JsonConverter(typeof(Newtonsoft.Json.Converters.StringEnumConverter))]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<RegistrationStatus>))]
         public RegistrationStatus Status { get; set; } = default!;
 
         /// <summary>
         /// Place in the queue (1 = next to be promoted) when waitlisted.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("waitlistPosition", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("waitlistPosition")]
         public int? WaitlistPosition { get; set; } = default!;
 
         /// <summary>
         /// Eight characters to show at the door; no look-alike characters.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("checkInCode", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("checkInCode")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string CheckInCode { get; set; } = default!;
 
         /// <summary>
         /// The secret of the manage link; send it in the `X-Registration-Token` header. Stored only hashed.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("manageToken", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("manageToken")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string ManageToken { get; set; } = default!;
 
         /// <summary>
         /// The manage link as e-mailed: the secret after `#`, so it never reaches a server log.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("manageUrl", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("manageUrl")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string ManageUrl { get; set; } = default!;
 
@@ -19509,34 +19616,34 @@ namespace Trygghet.Client
     public partial class RegistrationRequest
     {
 
-        [Newtonsoft.Json.JsonProperty("mode", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("mode")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        [Newtonsoft.Json.JsonConverter(typeof(Newtonsoft.Json.Converters.StringEnumConverter))]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<RegistrationMode>))]
         public RegistrationMode Mode { get; set; } = default!;
 
         /// <summary>
         /// The version of the privacy notice the resident agreed to, e.g. `2026-01`.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("consentVersion", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("consentVersion")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string ConsentVersion { get; set; } = default!;
 
         /// <summary>
         /// Where confirmation, reminder and changes are sent; required for remote participation.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("email", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("email")]
         public string? Email { get; set; } = default!;
 
         /// <summary>
         /// Optional; shown to staff only.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("name", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("name")]
         public string? Name { get; set; } = default!;
 
         /// <summary>
         /// What the resident needs to take part (interpreter, step-free access, hearing loop …); staff only.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("accessibilityNeeds", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("accessibilityNeeds")]
         public string? AccessibilityNeeds { get; set; } = default!;
 
     }
@@ -19548,12 +19655,15 @@ namespace Trygghet.Client
     public enum RegistrationStatus
     {
 
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"confirmed")]
         [System.Runtime.Serialization.EnumMember(Value = @"confirmed")]
         Confirmed = 0,
 
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"waitlisted")]
         [System.Runtime.Serialization.EnumMember(Value = @"waitlisted")]
         Waitlisted = 1,
 
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"cancelled")]
         [System.Runtime.Serialization.EnumMember(Value = @"cancelled")]
         Cancelled = 2,
 
@@ -19566,15 +19676,15 @@ namespace Trygghet.Client
     public partial class RegistrationSummary
     {
 
-        [Newtonsoft.Json.JsonProperty("eventId", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("eventId")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public System.Guid EventId { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("onSite", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("onSite")]
         [System.ComponentModel.DataAnnotations.Required]
         public ModeCounts OnSite { get; set; } = new ModeCounts();
 
-        [Newtonsoft.Json.JsonProperty("remote", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("remote")]
         [System.ComponentModel.DataAnnotations.Required]
         public ModeCounts Remote { get; set; } = new ModeCounts();
 
@@ -19582,7 +19692,7 @@ namespace Trygghet.Client
         /// When registrants' e-mail, name and needs are erased: the event's end plus the
         /// <br/>            retention period (`Registrations__RetentionDays`).
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("personalDataErasedAfter", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("personalDataErasedAfter")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public System.DateTimeOffset PersonalDataErasedAfter { get; set; } = default!;
 
@@ -19595,7 +19705,7 @@ namespace Trygghet.Client
         /// <summary>
         /// Why, shown to the asker through the private question link (1–1,000 characters).
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("reason", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("reason")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Reason { get; set; } = default!;
 
@@ -19611,21 +19721,21 @@ namespace Trygghet.Client
         /// <summary>
         /// New start.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("startsAt", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("startsAt")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public System.DateTimeOffset StartsAt { get; set; } = default!;
 
         /// <summary>
         /// New end.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("endsAt", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("endsAt")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public System.DateTimeOffset EndsAt { get; set; } = default!;
 
         /// <summary>
         /// New registration deadline, if any.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("registrationDeadline", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("registrationDeadline")]
         public System.DateTimeOffset? RegistrationDeadline { get; set; } = default!;
 
     }
@@ -19637,9 +19747,11 @@ namespace Trygghet.Client
     public enum RsvpAnswer
     {
 
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"accept")]
         [System.Runtime.Serialization.EnumMember(Value = @"accept")]
         Accept = 0,
 
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"decline")]
         [System.Runtime.Serialization.EnumMember(Value = @"decline")]
         Decline = 1,
 
@@ -19652,15 +19764,15 @@ namespace Trygghet.Client
     public partial class RsvpRequest
     {
 
-        [Newtonsoft.Json.JsonProperty("answer", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("answer")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        [Newtonsoft.Json.JsonConverter(typeof(Newtonsoft.Json.Converters.StringEnumConverter))]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<RsvpAnswer>))]
         public RsvpAnswer Answer { get; set; } = default!;
 
         /// <summary>
         /// A note to the organisers, e.g. who will come.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("note", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("note")]
         public string? Note { get; set; } = default!;
 
     }
@@ -19672,37 +19784,37 @@ namespace Trygghet.Client
     public partial class RsvpView
     {
 
-        [Newtonsoft.Json.JsonProperty("organisation", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("organisation")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Organisation { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("eventTitle", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("eventTitle")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string EventTitle { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("eventKind", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("eventKind")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        [Newtonsoft.Json.JsonConverter(typeof(Newtonsoft.Json.Converters.StringEnumConverter))]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<EventKind>))]
         public EventKind EventKind { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("startsAt", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("startsAt")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public System.DateTimeOffset StartsAt { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("endsAt", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("endsAt")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public System.DateTimeOffset EndsAt { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("areaName", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("areaName")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string AreaName { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("status", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("status")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        [Newtonsoft.Json.JsonConverter(typeof(Newtonsoft.Json.Converters.StringEnumConverter))]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<InvitationStatus>))]
         public InvitationStatus Status { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("note", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("note")]
         public string? Note { get; set; } = default!;
 
     }
@@ -19711,18 +19823,18 @@ namespace Trygghet.Client
     public partial class SchemaOrgAddress
     {
 
-        [Newtonsoft.Json.JsonProperty("@type", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("@type")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Type { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("streetAddress", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("streetAddress")]
         public string? StreetAddress { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("addressLocality", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("addressLocality")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string AddressLocality { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("addressCountry", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("addressCountry")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string AddressCountry { get; set; } = default!;
 
@@ -19735,61 +19847,61 @@ namespace Trygghet.Client
     public partial class SchemaOrgEvent
     {
 
-        [Newtonsoft.Json.JsonProperty("@context", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("@context")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Context { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("@type", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("@type")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Type { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("name", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("name")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Name { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("description", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("description")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Description { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("startDate", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("startDate")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public System.DateTimeOffset StartDate { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("endDate", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("endDate")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public System.DateTimeOffset EndDate { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("eventStatus", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("eventStatus")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string EventStatus { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("eventAttendanceMode", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("eventAttendanceMode")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string EventAttendanceMode { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("location", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("location")]
         [System.ComponentModel.DataAnnotations.Required]
         public System.Collections.Generic.ICollection<SchemaOrgLocation> Location { get; set; } = new System.Collections.ObjectModel.Collection<SchemaOrgLocation>();
 
-        [Newtonsoft.Json.JsonProperty("organizer", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("organizer")]
         [System.ComponentModel.DataAnnotations.Required]
         public SchemaOrgThing Organizer { get; set; } = new SchemaOrgThing();
 
-        [Newtonsoft.Json.JsonProperty("url", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("url")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Url { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("inLanguage", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("inLanguage")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string InLanguage { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("isAccessibleForFree", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("isAccessibleForFree")]
         public bool IsAccessibleForFree { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("maximumAttendeeCapacity", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("maximumAttendeeCapacity")]
         public int? MaximumAttendeeCapacity { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("performer", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("performer")]
         [System.ComponentModel.DataAnnotations.Required]
         public System.Collections.Generic.ICollection<SchemaOrgThing> Performer { get; set; } = new System.Collections.ObjectModel.Collection<SchemaOrgThing>();
 
@@ -19799,14 +19911,14 @@ namespace Trygghet.Client
     public partial class SchemaOrgGeo
     {
 
-        [Newtonsoft.Json.JsonProperty("@type", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("@type")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Type { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("latitude", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("latitude")]
         public double Latitude { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("longitude", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("longitude")]
         public double Longitude { get; set; } = default!;
 
     }
@@ -19818,17 +19930,17 @@ namespace Trygghet.Client
     public partial class SchemaOrgLocation
     {
 
-        [Newtonsoft.Json.JsonProperty("@type", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("@type")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Type { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("name", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("name")]
         public string? Name { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("address", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("address")]
         public SchemaOrgAddress? Address { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("geo", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("geo")]
         public SchemaOrgGeo? Geo { get; set; } = default!;
 
     }
@@ -19837,11 +19949,11 @@ namespace Trygghet.Client
     public partial class SchemaOrgThing
     {
 
-        [Newtonsoft.Json.JsonProperty("@type", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("@type")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Type { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("name", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("name")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Name { get; set; } = default!;
 
@@ -19857,33 +19969,33 @@ namespace Trygghet.Client
         /// <summary>
         /// The first covered instant; null when the source holds nothing for the series.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("from", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("from")]
         public System.DateTimeOffset? From { get; set; } = default!;
 
         /// <summary>
         /// The end of the last covered stretch (police: the newest event or the last fetch; BRÅ: the end of its last period).
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("until", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("until")]
         public System.DateTimeOffset? Until { get; set; } = default!;
 
         /// <summary>
         /// Every covered stretch, oldest first; more than one means gaps.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("spans", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("spans")]
         [System.ComponentModel.DataAnnotations.Required]
         public System.Collections.Generic.ICollection<CoveredSpan> Spans { get; set; } = new System.Collections.ObjectModel.Collection<CoveredSpan>();
 
         /// <summary>
         /// The coverage in Swedish, e.g. `Polisens händelser t.o.m. 18 aug. 2026`.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("sv", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("sv")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Sv { get; set; } = default!;
 
         /// <summary>
         /// The same in English.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("en", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("en")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string En { get; set; } = default!;
 
@@ -19896,16 +20008,16 @@ namespace Trygghet.Client
     public partial class SignalSuggestion
     {
 
-        [Newtonsoft.Json.JsonProperty("kind", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("kind")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        [Newtonsoft.Json.JsonConverter(typeof(Newtonsoft.Json.Converters.StringEnumConverter))]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<EventKind>))]
         public EventKind Kind { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("title", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("title")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Title { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("actorKinds", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("actorKinds")]
         [System.ComponentModel.DataAnnotations.Required]
         public System.Collections.Generic.ICollection<string> ActorKinds { get; set; } = new System.Collections.ObjectModel.Collection<string>();
 
@@ -19918,57 +20030,57 @@ namespace Trygghet.Client
     public partial class StaffRegistration
     {
 
-        [Newtonsoft.Json.JsonProperty("id", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("id")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public System.Guid Id { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("mode", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("mode")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        [Newtonsoft.Json.JsonConverter(typeof(Newtonsoft.Json.Converters.StringEnumConverter))]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<RegistrationMode>))]
         public RegistrationMode Mode { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("status", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("status")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        [Newtonsoft.Json.JsonConverter(typeof(Newtonsoft.Json.Converters.StringEnumConverter))]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<RegistrationStatus>))]
         public RegistrationStatus Status { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("waitlistPosition", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("waitlistPosition")]
         public int? WaitlistPosition { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("checkInCode", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("checkInCode")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string CheckInCode { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("email", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("email")]
         public string? Email { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("name", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("name")]
         public string? Name { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("accessibilityNeeds", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("accessibilityNeeds")]
         public string? AccessibilityNeeds { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("consentVersion", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("consentVersion")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string ConsentVersion { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("registeredAt", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("registeredAt")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public System.DateTimeOffset RegisteredAt { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("promotedAt", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("promotedAt")]
         public System.DateTimeOffset? PromotedAt { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("cancelledAt", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("cancelledAt")]
         public System.DateTimeOffset? CancelledAt { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("checkedInAt", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("checkedInAt")]
         public System.DateTimeOffset? CheckedInAt { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("joinedAt", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("joinedAt")]
         public System.DateTimeOffset? JoinedAt { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("erasedAt", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("erasedAt")]
         public System.DateTimeOffset? ErasedAt { get; set; } = default!;
 
     }
@@ -19983,14 +20095,14 @@ namespace Trygghet.Client
         /// <summary>
         /// The items of this page.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("items", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("items")]
         [System.ComponentModel.DataAnnotations.Required]
         public System.Collections.Generic.ICollection<StaffRegistration> Items { get; set; } = new System.Collections.ObjectModel.Collection<StaffRegistration>();
 
         /// <summary>
         /// Opaque cursor of the next page; null when this is the last.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("nextCursor", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("nextCursor")]
         public string? NextCursor { get; set; } = default!;
 
     }
@@ -20002,9 +20114,11 @@ namespace Trygghet.Client
     public enum StatisticsSource
     {
 
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"bra")]
         [System.Runtime.Serialization.EnumMember(Value = @"bra")]
         Bra = 0,
 
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"police")]
         [System.Runtime.Serialization.EnumMember(Value = @"police")]
         Police = 1,
 
@@ -20017,9 +20131,11 @@ namespace Trygghet.Client
     public enum StatisticsUnit
     {
 
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"count")]
         [System.Runtime.Serialization.EnumMember(Value = @"count")]
         Count = 0,
 
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"per100k")]
         [System.Runtime.Serialization.EnumMember(Value = @"per100k")]
         Per100k = 1,
 
@@ -20032,21 +20148,21 @@ namespace Trygghet.Client
     public partial class StatusChangeRequest
     {
 
-        [Newtonsoft.Json.JsonProperty("status", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("status")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        [Newtonsoft.Json.JsonConverter(typeof(Newtonsoft.Json.Converters.StringEnumConverter))]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<ObservationStatus>))]
         public ObservationStatus Status { get; set; } = default!;
 
         /// <summary>
         /// A public note; required for notResponsible, duplicate and closed.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("note", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("note")]
         public string? Note { get; set; } = default!;
 
         /// <summary>
         /// For duplicate: the observation it repeats.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("duplicateOf", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("duplicateOf")]
         public System.Guid? DuplicateOf { get; set; } = default!;
 
     }
@@ -20058,16 +20174,16 @@ namespace Trygghet.Client
     public partial class SurveyImportReport
     {
 
-        [Newtonsoft.Json.JsonProperty("rows", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("rows")]
         public int Rows { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("imported", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("imported")]
         public int Imported { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("updated", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("updated")]
         public int Updated { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("unchanged", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("unchanged")]
         public int Unchanged { get; set; } = default!;
 
     }
@@ -20076,13 +20192,13 @@ namespace Trygghet.Client
     public partial class SurveyPoint
     {
 
-        [Newtonsoft.Json.JsonProperty("year", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("year")]
         public int Year { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("value", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("value")]
         public double Value { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("city", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("city")]
         public double? City { get; set; } = default!;
 
     }
@@ -20094,46 +20210,46 @@ namespace Trygghet.Client
     public partial class SurveySeries
     {
 
-        [Newtonsoft.Json.JsonProperty("area", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("area")]
         [System.ComponentModel.DataAnnotations.Required]
         public AreaRef Area { get; set; } = new AreaRef();
 
         /// <summary>
         /// E.g. `Andel som känner sig otrygga ute sent en kväll i sitt område`.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("indicator", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("indicator")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Indicator { get; set; } = default!;
 
         /// <summary>
         /// E.g. `%`.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("unit", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("unit")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Unit { get; set; } = default!;
 
         /// <summary>
         /// The report the figures were taken from.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("source", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("source")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Source { get; set; } = default!;
 
         /// <summary>
         /// Terms of the figures.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("licence", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("licence")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Licence { get; set; } = default!;
 
         /// <summary>
         /// When the newest figure was entered.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("importedAt", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("importedAt")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public System.DateTimeOffset ImportedAt { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("points", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("points")]
         [System.ComponentModel.DataAnnotations.Required]
         public System.Collections.Generic.ICollection<SurveyPoint> Points { get; set; } = new System.Collections.ObjectModel.Collection<SurveyPoint>();
 
@@ -20149,19 +20265,19 @@ namespace Trygghet.Client
         /// <summary>
         /// The request field the text came from, as the API names it (`text`, `displayName`, `description` …).
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("field", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("field")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Field { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("kind", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("kind")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        [Newtonsoft.Json.JsonConverter(typeof(Newtonsoft.Json.Converters.StringEnumConverter))]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<PersonalDataKind>))]
         public PersonalDataKind Kind { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("start", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("start")]
         public int Start { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("length", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("length")]
         public int Length { get; set; } = default!;
 
     }
@@ -20173,11 +20289,11 @@ namespace Trygghet.Client
     public partial class UnknownArea
     {
 
-        [Newtonsoft.Json.JsonProperty("areaLabel", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("areaLabel")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string AreaLabel { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("rows", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("rows")]
         public int Rows { get; set; } = default!;
 
     }
@@ -20189,33 +20305,33 @@ namespace Trygghet.Client
     public partial class UnplacedPoliceEvent
     {
 
-        [Newtonsoft.Json.JsonProperty("id", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("id")]
         public long Id { get; set; } = default!;
 
         /// <summary>
         /// When the police published it.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("publishedAt", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("publishedAt")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public System.DateTimeOffset PublishedAt { get; set; } = default!;
 
         /// <summary>
         /// When it happened, read from `name`; null when the name gives no time.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("incidentAt", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("incidentAt")]
         public System.DateTimeOffset? IncidentAt { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("name", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("name")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Name { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("summary", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("summary")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Summary { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("reason", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("reason")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
-        [Newtonsoft.Json.JsonConverter(typeof(Newtonsoft.Json.Converters.StringEnumConverter))]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<PlacementReason>))]
         public PlacementReason Reason { get; set; } = default!;
 
     }
@@ -20230,14 +20346,14 @@ namespace Trygghet.Client
         /// <summary>
         /// The items of this page.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("items", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("items")]
         [System.ComponentModel.DataAnnotations.Required]
         public System.Collections.Generic.ICollection<UnplacedPoliceEvent> Items { get; set; } = new System.Collections.ObjectModel.Collection<UnplacedPoliceEvent>();
 
         /// <summary>
         /// Opaque cursor of the next page; null when this is the last.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("nextCursor", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("nextCursor")]
         public string? NextCursor { get; set; } = default!;
 
     }
@@ -20252,31 +20368,31 @@ namespace Trygghet.Client
         /// <summary>
         /// Name of the venue, e.g. `Fruängens bibliotek`.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("name", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("name")]
         public string? Name { get; set; } = default!;
 
         /// <summary>
         /// Street address.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("address", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("address")]
         public string? Address { get; set; } = default!;
 
         /// <summary>
         /// Latitude (WGS84).
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("lat", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("lat")]
         public double? Lat { get; set; } = default!;
 
         /// <summary>
         /// Longitude (WGS84).
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("lon", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("lon")]
         public double? Lon { get; set; } = default!;
 
         /// <summary>
         /// Step-free access, hearing loop, toilets, and what else participants need to know.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("accessibilityNotes", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("accessibilityNotes")]
         public string? AccessibilityNotes { get; set; } = default!;
 
     }
@@ -20285,20 +20401,20 @@ namespace Trygghet.Client
     public partial class VoteResult
     {
 
-        [Newtonsoft.Json.JsonProperty("questionId", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("questionId")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public System.Guid QuestionId { get; set; } = default!;
 
         /// <summary>
         /// The question's votes now.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("votes", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("votes")]
         public int Votes { get; set; } = default!;
 
         /// <summary>
         /// False when this voter had already voted for the question (a second vote changes nothing).
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("counted", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("counted")]
         public bool Counted { get; set; } = default!;
 
     }
@@ -20310,7 +20426,7 @@ namespace Trygghet.Client
     public partial class VoterToken
     {
 
-        [Newtonsoft.Json.JsonProperty("token", Required = Newtonsoft.Json.Required.Always)]
+        [System.Text.Json.Serialization.JsonPropertyName("token")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Token { get; set; } = default!;
 
@@ -20326,58 +20442,69 @@ namespace Trygghet.Client
         /// <summary>
         /// Where the walk starts, in words.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("meetingPoint", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("meetingPoint")]
         public string? MeetingPoint { get; set; } = default!;
 
         /// <summary>
         /// Latitude of the meeting point.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("meetingLat", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("meetingLat")]
         public double? MeetingLat { get; set; } = default!;
 
         /// <summary>
         /// Longitude of the meeting point.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("meetingLon", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("meetingLon")]
         public double? MeetingLon { get; set; } = default!;
 
         /// <summary>
         /// The route as a GeoJSON LineString (lon/lat).
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("route", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("route")]
         public object? Route { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("lightCondition", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        [Newtonsoft.Json.JsonConverter(typeof(Newtonsoft.Json.Converters.StringEnumConverter))]
+        [System.Text.Json.Serialization.JsonPropertyName("lightCondition")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<LightCondition>))]
         public LightCondition? LightCondition { get; set; } = default!;
 
         /// <summary>
         /// The safety dialogue the walk belongs to.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("linkedDialogueId", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("linkedDialogueId")]
         public System.Guid? LinkedDialogueId { get; set; } = default!;
 
         /// <summary>
         /// The follow-up meeting where responsible actors present what they will do.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("followUpEventId", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [System.Text.Json.Serialization.JsonPropertyName("followUpEventId")]
         public System.Guid? FollowUpEventId { get; set; } = default!;
 
         /// <summary>
         /// When the walk is planned to be repeated.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("repeatWalkPlannedOn", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        [Newtonsoft.Json.JsonConverter(typeof(DateFormatConverter))]
+        [System.Text.Json.Serialization.JsonPropertyName("repeatWalkPlannedOn")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(DateFormatConverter))]
         public System.DateTimeOffset? RepeatWalkPlannedOn { get; set; } = default!;
 
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    internal class DateFormatConverter : Newtonsoft.Json.Converters.IsoDateTimeConverter
+    internal class DateFormatConverter : System.Text.Json.Serialization.JsonConverter<System.DateTimeOffset>
     {
-        public DateFormatConverter()
+        public override System.DateTimeOffset Read(ref System.Text.Json.Utf8JsonReader reader, System.Type typeToConvert, System.Text.Json.JsonSerializerOptions options)
         {
-            DateTimeFormat = "yyyy-MM-dd";
+            var dateTime = reader.GetString();
+            if (dateTime == null)
+            {
+                throw new System.Text.Json.JsonException("Unexpected JsonTokenType.Null");
+            }
+
+            return System.DateTimeOffset.Parse(dateTime);
+        }
+
+        public override void Write(System.Text.Json.Utf8JsonWriter writer, System.DateTimeOffset value, System.Text.Json.JsonSerializerOptions options)
+        {
+            writer.WriteStringValue(value.ToString("yyyy-MM-dd"));
         }
     }
 

@@ -32,10 +32,10 @@ export interface ITrygghetClient {
 
     /**
      * Edit an actor (audited). Requires If-Match with the ETag last read.
-     * @param if_Match The ETag of the actor as last read.
+     * @param ifMatch The ETag of the actor as last read.
      * @return OK
      */
-    updateActor(id: string, if_Match: string, body: ActorInput, signal?: AbortSignal): Promise<Actor>;
+    updateActor(id: string, ifMatch: string, body: ActorInput, signal?: AbortSignal): Promise<Actor>;
 
     /**
      * The tree of areas: Stockholm → Hägersten-Älvsjö → its 17 neighbourhoods (no geometry).
@@ -61,11 +61,11 @@ export interface ITrygghetClient {
     /**
      * Set an area's population figure (audited). Requires If-Match with the ETag last read.
      * @param slug The area's slug.
-     * @param if_Match The ETag of the area as last read.
+     * @param ifMatch The ETag of the area as last read.
      * @param body The new figure.
      * @return OK
      */
-    updateAreaPopulation(slug: string, if_Match: string, body: AreaPopulationUpdate, signal?: AbortSignal): Promise<AreaDetail>;
+    updateAreaPopulation(slug: string, ifMatch: string, body: AreaPopulationUpdate, signal?: AbortSignal): Promise<AreaDetail>;
 
     /**
      * The audit log of staff actions, newest first.
@@ -111,10 +111,10 @@ export interface ITrygghetClient {
 
     /**
      * Register for a dialogue, on site or remotely, without an account.
-     * @param idempotency_Key A key the client makes up per request (8–255 visible ASCII characters, e.g. a UUID) and sends again on a retry.
+     * @param idempotencyKey A key the client makes up per request (8–255 visible ASCII characters, e.g. a UUID) and sends again on a retry.
      * @return Created
      */
-    registerForDialogue(id: string, idempotency_Key: string, body: RegistrationRequest, signal?: AbortSignal): Promise<RegistrationReceipt>;
+    registerForDialogue(id: string, idempotencyKey: string, body: RegistrationRequest, signal?: AbortSignal): Promise<RegistrationReceipt>;
 
     /**
      * Whether the dialogue takes registrations, and the places left on site and remotely.
@@ -140,18 +140,18 @@ export interface ITrygghetClient {
 
     /**
      * What an invited actor sees through the secret RSVP link (token in the X-Rsvp-Token header).
-     * @param x_Rsvp_Token The secret of the RSVP link (the part after `#`). Sent as a header, never in a URL, so that it
+     * @param token The secret of the RSVP link (the part after `#`). Sent as a header, never in a URL, so that it
                 stays out of access logs and browser history.
      * @return OK
      */
-    getRsvp(x_Rsvp_Token: string, signal?: AbortSignal): Promise<RsvpView>;
+    getRsvp(token: string, signal?: AbortSignal): Promise<RsvpView>;
 
     /**
      * Accept or decline an invitation through the secret RSVP link, with a note.
-     * @param x_Rsvp_Token The secret of the RSVP link (the part after `#`), as a header.
+     * @param token The secret of the RSVP link (the part after `#`), as a header.
      * @return OK
      */
-    answerRsvp(x_Rsvp_Token: string, body: RsvpRequest, signal?: AbortSignal): Promise<RsvpView>;
+    answerRsvp(token: string, body: RsvpRequest, signal?: AbortSignal): Promise<RsvpView>;
 
     /**
      * Atom feed of an area's measures and its observations' status changes, newest first (50).
@@ -183,10 +183,10 @@ export interface ITrygghetClient {
 
     /**
      * Change a measure, its status and links (If-Match; audited).
-     * @param if_Match The ETag of the measure as last read.
+     * @param ifMatch The ETag of the measure as last read.
      * @return OK
      */
-    updateMeasure(id: string, if_Match: string, body: MeasureInput, signal?: AbortSignal): Promise<Measure>;
+    updateMeasure(id: string, ifMatch: string, body: MeasureInput, signal?: AbortSignal): Promise<Measure>;
 
     /**
      * The categories of observations, each with the Safetipin audit parameter it affects.
@@ -196,10 +196,10 @@ export interface ITrygghetClient {
 
     /**
      * A walk's participant records an observation through their manage link (X-Registration-Token), from the walk's start until two weeks after.
-     * @param x_Registration_Token The secret of the manage link of a walk's registration, as a header.
+     * @param token The secret of the manage link of a walk's registration, as a header.
      * @return Created
      */
-    recordParticipantObservation(x_Registration_Token: string, body: ParticipantObservationInput, signal?: AbortSignal): Promise<Observation>;
+    recordParticipantObservation(token: string, body: ParticipantObservationInput, signal?: AbortSignal): Promise<Observation>;
 
     /**
      * Observations, newest first, with their follow-up; by area (a district includes its neighbourhoods), status, category, walk, overdue.
@@ -348,10 +348,10 @@ export interface ITrygghetClient {
 
     /**
      * Edit a draft or published event (If-Match). A published event's times change only through reschedule.
-     * @param if_Match The ETag of the event as last read.
+     * @param ifMatch The ETag of the event as last read.
      * @return OK
      */
-    updateEvent(id: string, if_Match: string, body: EventInput, signal?: AbortSignal): Promise<EventPlan>;
+    updateEvent(id: string, ifMatch: string, body: EventInput, signal?: AbortSignal): Promise<EventPlan>;
 
     /**
      * Run the routine checks without publishing.
@@ -404,17 +404,17 @@ export interface ITrygghetClient {
 
     /**
      * The asker's own question through the private link (token in the X-Question-Token header): status, a rejection's reason, answers.
-     * @param x_Question_Token The secret of the private question link (the part after `#`), as a header.
+     * @param token The secret of the private question link (the part after `#`), as a header.
      * @return OK
      */
-    getMyQuestion(x_Question_Token: string, signal?: AbortSignal): Promise<MyQuestion>;
+    getMyQuestion(token: string, signal?: AbortSignal): Promise<MyQuestion>;
 
     /**
      * Ask the dialogue a question, anonymously, before or during the event.
-     * @param idempotency_Key A key the client generates per question and reuses on retries.
+     * @param idempotencyKey A key the client generates per question and reuses on retries.
      * @return Created
      */
-    askQuestion(id: string, idempotency_Key: string, body: QuestionRequest, signal?: AbortSignal): Promise<AskReceipt>;
+    askQuestion(id: string, idempotencyKey: string, body: QuestionRequest, signal?: AbortSignal): Promise<AskReceipt>;
 
     /**
      * The published questions, pinned first, then by votes (default) or newest first; with the live stream's position.
@@ -429,11 +429,11 @@ export interface ITrygghetClient {
     /**
      * The live stream of published questions as Server-Sent Events.
      * @param idOrSlug The event's id or slug, e.g. `trygghetsdialog-i-fruangen-2027-03-10`.
-     * @param last_Event_ID (optional) The id of the last event received (sent by EventSource on reconnect).
+     * @param lastEventIdHeader (optional) The id of the last event received (sent by EventSource on reconnect).
      * @param lastEventId (optional) The same as a query parameter, for the first connection (e.g. the list's `streamPosition`).
      * @return OK
      */
-    streamQuestions(idOrSlug: string, last_Event_ID?: string | undefined, lastEventId?: number | undefined, signal?: AbortSignal): Promise<string>;
+    streamQuestions(idOrSlug: string, lastEventIdHeader?: string | undefined, lastEventId?: number | undefined, signal?: AbortSignal): Promise<string>;
 
     /**
      * The moderation queue: pending questions oldest first, with what the confidentiality filter flagged (or another status).
@@ -446,11 +446,11 @@ export interface ITrygghetClient {
 
     /**
      * The moderators' live stream as Server-Sent Events: `queued`, `updated` and `moderated` (data: the question as moderators see it).
-     * @param last_Event_ID (optional) The id of the last event received (sent by EventSource on reconnect).
+     * @param lastEventIdHeader (optional) The id of the last event received (sent by EventSource on reconnect).
      * @param lastEventId (optional) The same as a query parameter.
      * @return OK
      */
-    streamModerationQueue(id: string, last_Event_ID?: string | undefined, lastEventId?: number | undefined, signal?: AbortSignal): Promise<string>;
+    streamModerationQueue(id: string, lastEventIdHeader?: string | undefined, lastEventId?: number | undefined, signal?: AbortSignal): Promise<string>;
 
     /**
      * How the dialogue takes questions (pre- or post-moderation).
@@ -508,10 +508,10 @@ export interface ITrygghetClient {
 
     /**
      * Edit the text to redact it (If-Match); the original is kept for admins and the audit.
-     * @param if_Match The ETag of the question as last read.
+     * @param ifMatch The ETag of the question as last read.
      * @return OK
      */
-    redactQuestion(id: string, if_Match: string, body: RedactionRequest, signal?: AbortSignal): Promise<ModeratedQuestion>;
+    redactQuestion(id: string, ifMatch: string, body: RedactionRequest, signal?: AbortSignal): Promise<ModeratedQuestion>;
 
     /**
      * Answer a published question in writing, or mark it answered live (actors answer for their organisation).
@@ -521,45 +521,45 @@ export interface ITrygghetClient {
 
     /**
      * Up-vote a published question with a voter token; a second vote by the same token changes nothing.
-     * @param x_Voter_Token The voter token from `POST /voter-tokens`.
+     * @param voterToken The voter token from `POST /voter-tokens`.
      * @return OK
      */
-    voteForQuestion(id: string, x_Voter_Token: string, signal?: AbortSignal): Promise<VoteResult>;
+    voteForQuestion(id: string, voterToken: string, signal?: AbortSignal): Promise<VoteResult>;
 
     /**
      * The registration behind a manage link (token in the X-Registration-Token header), with the personal data kept.
-     * @param x_Registration_Token The secret of the manage link (the part after `#`). Sent as a header, never in a URL.
+     * @param token The secret of the manage link (the part after `#`). Sent as a header, never in a URL.
      * @return OK
      */
-    getMyRegistration(x_Registration_Token: string, signal?: AbortSignal): Promise<ManagedRegistration>;
+    getMyRegistration(token: string, signal?: AbortSignal): Promise<ManagedRegistration>;
 
     /**
      * Change between on site and remote; 422 when the new mode has no free place (the registration stays as it was).
-     * @param x_Registration_Token The secret of the manage link, as a header.
+     * @param token The secret of the manage link, as a header.
      * @return OK
      */
-    changeMyMode(x_Registration_Token: string, body: ModeChangeRequest, signal?: AbortSignal): Promise<ManagedRegistration>;
+    changeMyMode(token: string, body: ModeChangeRequest, signal?: AbortSignal): Promise<ManagedRegistration>;
 
     /**
      * Cancel the registration; the place goes to the first on the waitlist. Cancelling again changes nothing.
-     * @param x_Registration_Token The secret of the manage link, as a header.
+     * @param token The secret of the manage link, as a header.
      * @return OK
      */
-    cancelMyRegistration(x_Registration_Token: string, signal?: AbortSignal): Promise<ManagedRegistration>;
+    cancelMyRegistration(token: string, signal?: AbortSignal): Promise<ManagedRegistration>;
 
     /**
      * Erase e-mail, name and accessibility needs now, with the messages about the registration. The place is kept.
-     * @param x_Registration_Token The secret of the manage link, as a header.
+     * @param token The secret of the manage link, as a header.
      * @return No Content
      */
-    eraseMyPersonalData(x_Registration_Token: string, signal?: AbortSignal): Promise<void>;
+    eraseMyPersonalData(token: string, signal?: AbortSignal): Promise<void>;
 
     /**
      * The meeting link, for a confirmed remote participant from a set time before the start (default 30 minutes) until the end.
-     * @param x_Registration_Token The secret of the manage link, as a header.
+     * @param token The secret of the manage link, as a header.
      * @return OK
      */
-    joinMeeting(x_Registration_Token: string, signal?: AbortSignal): Promise<MeetingLink>;
+    joinMeeting(token: string, signal?: AbortSignal): Promise<MeetingLink>;
 
     /**
      * An event's registrations in the order they came, with personal data (every read is audited).
@@ -695,10 +695,10 @@ export interface ITrygghetClient {
 
     /**
      * Register for a walk, on site or remotely, without an account.
-     * @param idempotency_Key A key the client makes up per request (8–255 visible ASCII characters, e.g. a UUID) and sends again on a retry.
+     * @param idempotencyKey A key the client makes up per request (8–255 visible ASCII characters, e.g. a UUID) and sends again on a retry.
      * @return Created
      */
-    registerForWalk(id: string, idempotency_Key: string, body: RegistrationRequest, signal?: AbortSignal): Promise<RegistrationReceipt>;
+    registerForWalk(id: string, idempotencyKey: string, body: RegistrationRequest, signal?: AbortSignal): Promise<RegistrationReceipt>;
 
     /**
      * Whether the walk takes registrations, and the places left on site and remotely.
@@ -959,10 +959,10 @@ export class TrygghetClient implements ITrygghetClient {
 
     /**
      * Edit an actor (audited). Requires If-Match with the ETag last read.
-     * @param if_Match The ETag of the actor as last read.
+     * @param ifMatch The ETag of the actor as last read.
      * @return OK
      */
-    updateActor(id: string, if_Match: string, body: ActorInput, signal?: AbortSignal): Promise<Actor> {
+    updateActor(id: string, ifMatch: string, body: ActorInput, signal?: AbortSignal): Promise<Actor> {
         let url_ = this.baseUrl + "/api/v1/actors/{id}";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -976,7 +976,7 @@ export class TrygghetClient implements ITrygghetClient {
             method: "PUT",
             signal,
             headers: {
-                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
+                "If-Match": ifMatch !== undefined && ifMatch !== null ? "" + ifMatch : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -1249,11 +1249,11 @@ export class TrygghetClient implements ITrygghetClient {
     /**
      * Set an area's population figure (audited). Requires If-Match with the ETag last read.
      * @param slug The area's slug.
-     * @param if_Match The ETag of the area as last read.
+     * @param ifMatch The ETag of the area as last read.
      * @param body The new figure.
      * @return OK
      */
-    updateAreaPopulation(slug: string, if_Match: string, body: AreaPopulationUpdate, signal?: AbortSignal): Promise<AreaDetail> {
+    updateAreaPopulation(slug: string, ifMatch: string, body: AreaPopulationUpdate, signal?: AbortSignal): Promise<AreaDetail> {
         let url_ = this.baseUrl + "/api/v1/areas/{slug}/population";
         if (slug === undefined || slug === null)
             throw new globalThis.Error("The parameter 'slug' must be defined.");
@@ -1267,7 +1267,7 @@ export class TrygghetClient implements ITrygghetClient {
             method: "PUT",
             signal,
             headers: {
-                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
+                "If-Match": ifMatch !== undefined && ifMatch !== null ? "" + ifMatch : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -1734,10 +1734,10 @@ export class TrygghetClient implements ITrygghetClient {
 
     /**
      * Register for a dialogue, on site or remotely, without an account.
-     * @param idempotency_Key A key the client makes up per request (8–255 visible ASCII characters, e.g. a UUID) and sends again on a retry.
+     * @param idempotencyKey A key the client makes up per request (8–255 visible ASCII characters, e.g. a UUID) and sends again on a retry.
      * @return Created
      */
-    registerForDialogue(id: string, idempotency_Key: string, body: RegistrationRequest, signal?: AbortSignal): Promise<RegistrationReceipt> {
+    registerForDialogue(id: string, idempotencyKey: string, body: RegistrationRequest, signal?: AbortSignal): Promise<RegistrationReceipt> {
         let url_ = this.baseUrl + "/api/v1/dialogues/{id}/registrations";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -1751,7 +1751,7 @@ export class TrygghetClient implements ITrygghetClient {
             method: "POST",
             signal,
             headers: {
-                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
+                "Idempotency-Key": idempotencyKey !== undefined && idempotencyKey !== null ? "" + idempotencyKey : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -2036,11 +2036,11 @@ export class TrygghetClient implements ITrygghetClient {
 
     /**
      * What an invited actor sees through the secret RSVP link (token in the X-Rsvp-Token header).
-     * @param x_Rsvp_Token The secret of the RSVP link (the part after `#`). Sent as a header, never in a URL, so that it
+     * @param token The secret of the RSVP link (the part after `#`). Sent as a header, never in a URL, so that it
                 stays out of access logs and browser history.
      * @return OK
      */
-    getRsvp(x_Rsvp_Token: string, signal?: AbortSignal): Promise<RsvpView> {
+    getRsvp(token: string, signal?: AbortSignal): Promise<RsvpView> {
         let url_ = this.baseUrl + "/api/v1/rsvp";
         url_ = url_.replace(/[?&]$/, "");
 
@@ -2048,7 +2048,7 @@ export class TrygghetClient implements ITrygghetClient {
             method: "GET",
             signal,
             headers: {
-                "X-Rsvp-Token": x_Rsvp_Token !== undefined && x_Rsvp_Token !== null ? "" + x_Rsvp_Token : "",
+                "X-Rsvp-Token": token !== undefined && token !== null ? "" + token : "",
                 "Accept": "application/json"
             }
         };
@@ -2101,10 +2101,10 @@ export class TrygghetClient implements ITrygghetClient {
 
     /**
      * Accept or decline an invitation through the secret RSVP link, with a note.
-     * @param x_Rsvp_Token The secret of the RSVP link (the part after `#`), as a header.
+     * @param token The secret of the RSVP link (the part after `#`), as a header.
      * @return OK
      */
-    answerRsvp(x_Rsvp_Token: string, body: RsvpRequest, signal?: AbortSignal): Promise<RsvpView> {
+    answerRsvp(token: string, body: RsvpRequest, signal?: AbortSignal): Promise<RsvpView> {
         let url_ = this.baseUrl + "/api/v1/rsvp";
         url_ = url_.replace(/[?&]$/, "");
 
@@ -2115,7 +2115,7 @@ export class TrygghetClient implements ITrygghetClient {
             method: "POST",
             signal,
             headers: {
-                "X-Rsvp-Token": x_Rsvp_Token !== undefined && x_Rsvp_Token !== null ? "" + x_Rsvp_Token : "",
+                "X-Rsvp-Token": token !== undefined && token !== null ? "" + token : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -2476,10 +2476,10 @@ export class TrygghetClient implements ITrygghetClient {
 
     /**
      * Change a measure, its status and links (If-Match; audited).
-     * @param if_Match The ETag of the measure as last read.
+     * @param ifMatch The ETag of the measure as last read.
      * @return OK
      */
-    updateMeasure(id: string, if_Match: string, body: MeasureInput, signal?: AbortSignal): Promise<Measure> {
+    updateMeasure(id: string, ifMatch: string, body: MeasureInput, signal?: AbortSignal): Promise<Measure> {
         let url_ = this.baseUrl + "/api/v1/measures/{id}";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -2493,7 +2493,7 @@ export class TrygghetClient implements ITrygghetClient {
             method: "PUT",
             signal,
             headers: {
-                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
+                "If-Match": ifMatch !== undefined && ifMatch !== null ? "" + ifMatch : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -2633,10 +2633,10 @@ export class TrygghetClient implements ITrygghetClient {
 
     /**
      * A walk's participant records an observation through their manage link (X-Registration-Token), from the walk's start until two weeks after.
-     * @param x_Registration_Token The secret of the manage link of a walk's registration, as a header.
+     * @param token The secret of the manage link of a walk's registration, as a header.
      * @return Created
      */
-    recordParticipantObservation(x_Registration_Token: string, body: ParticipantObservationInput, signal?: AbortSignal): Promise<Observation> {
+    recordParticipantObservation(token: string, body: ParticipantObservationInput, signal?: AbortSignal): Promise<Observation> {
         let url_ = this.baseUrl + "/api/v1/registration/observations";
         url_ = url_.replace(/[?&]$/, "");
 
@@ -2647,7 +2647,7 @@ export class TrygghetClient implements ITrygghetClient {
             method: "POST",
             signal,
             headers: {
-                "X-Registration-Token": x_Registration_Token !== undefined && x_Registration_Token !== null ? "" + x_Registration_Token : "",
+                "X-Registration-Token": token !== undefined && token !== null ? "" + token : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -4309,10 +4309,10 @@ export class TrygghetClient implements ITrygghetClient {
 
     /**
      * Edit a draft or published event (If-Match). A published event's times change only through reschedule.
-     * @param if_Match The ETag of the event as last read.
+     * @param ifMatch The ETag of the event as last read.
      * @return OK
      */
-    updateEvent(id: string, if_Match: string, body: EventInput, signal?: AbortSignal): Promise<EventPlan> {
+    updateEvent(id: string, ifMatch: string, body: EventInput, signal?: AbortSignal): Promise<EventPlan> {
         let url_ = this.baseUrl + "/api/v1/events/{id}";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -4326,7 +4326,7 @@ export class TrygghetClient implements ITrygghetClient {
             method: "PUT",
             signal,
             headers: {
-                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
+                "If-Match": ifMatch !== undefined && ifMatch !== null ? "" + ifMatch : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -5080,10 +5080,10 @@ export class TrygghetClient implements ITrygghetClient {
 
     /**
      * The asker's own question through the private link (token in the X-Question-Token header): status, a rejection's reason, answers.
-     * @param x_Question_Token The secret of the private question link (the part after `#`), as a header.
+     * @param token The secret of the private question link (the part after `#`), as a header.
      * @return OK
      */
-    getMyQuestion(x_Question_Token: string, signal?: AbortSignal): Promise<MyQuestion> {
+    getMyQuestion(token: string, signal?: AbortSignal): Promise<MyQuestion> {
         let url_ = this.baseUrl + "/api/v1/question";
         url_ = url_.replace(/[?&]$/, "");
 
@@ -5091,7 +5091,7 @@ export class TrygghetClient implements ITrygghetClient {
             method: "GET",
             signal,
             headers: {
-                "X-Question-Token": x_Question_Token !== undefined && x_Question_Token !== null ? "" + x_Question_Token : "",
+                "X-Question-Token": token !== undefined && token !== null ? "" + token : "",
                 "Accept": "application/json"
             }
         };
@@ -5144,10 +5144,10 @@ export class TrygghetClient implements ITrygghetClient {
 
     /**
      * Ask the dialogue a question, anonymously, before or during the event.
-     * @param idempotency_Key A key the client generates per question and reuses on retries.
+     * @param idempotencyKey A key the client generates per question and reuses on retries.
      * @return Created
      */
-    askQuestion(id: string, idempotency_Key: string, body: QuestionRequest, signal?: AbortSignal): Promise<AskReceipt> {
+    askQuestion(id: string, idempotencyKey: string, body: QuestionRequest, signal?: AbortSignal): Promise<AskReceipt> {
         let url_ = this.baseUrl + "/api/v1/dialogues/{id}/questions";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -5161,7 +5161,7 @@ export class TrygghetClient implements ITrygghetClient {
             method: "POST",
             signal,
             headers: {
-                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
+                "Idempotency-Key": idempotencyKey !== undefined && idempotencyKey !== null ? "" + idempotencyKey : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -5315,11 +5315,11 @@ export class TrygghetClient implements ITrygghetClient {
     /**
      * The live stream of published questions as Server-Sent Events.
      * @param idOrSlug The event's id or slug, e.g. `trygghetsdialog-i-fruangen-2027-03-10`.
-     * @param last_Event_ID (optional) The id of the last event received (sent by EventSource on reconnect).
+     * @param lastEventIdHeader (optional) The id of the last event received (sent by EventSource on reconnect).
      * @param lastEventId (optional) The same as a query parameter, for the first connection (e.g. the list's `streamPosition`).
      * @return OK
      */
-    streamQuestions(idOrSlug: string, last_Event_ID?: string | undefined, lastEventId?: number | undefined, signal?: AbortSignal): Promise<string> {
+    streamQuestions(idOrSlug: string, lastEventIdHeader?: string | undefined, lastEventId?: number | undefined, signal?: AbortSignal): Promise<string> {
         let url_ = this.baseUrl + "/api/v1/dialogues/{idOrSlug}/questions/stream?";
         if (idOrSlug === undefined || idOrSlug === null)
             throw new globalThis.Error("The parameter 'idOrSlug' must be defined.");
@@ -5334,7 +5334,7 @@ export class TrygghetClient implements ITrygghetClient {
             method: "GET",
             signal,
             headers: {
-                "Last-Event-ID": last_Event_ID !== undefined && last_Event_ID !== null ? "" + last_Event_ID : "",
+                "Last-Event-ID": lastEventIdHeader !== undefined && lastEventIdHeader !== null ? "" + lastEventIdHeader : "",
                 "Accept": "text/event-stream"
             }
         };
@@ -5479,11 +5479,11 @@ export class TrygghetClient implements ITrygghetClient {
 
     /**
      * The moderators' live stream as Server-Sent Events: `queued`, `updated` and `moderated` (data: the question as moderators see it).
-     * @param last_Event_ID (optional) The id of the last event received (sent by EventSource on reconnect).
+     * @param lastEventIdHeader (optional) The id of the last event received (sent by EventSource on reconnect).
      * @param lastEventId (optional) The same as a query parameter.
      * @return OK
      */
-    streamModerationQueue(id: string, last_Event_ID?: string | undefined, lastEventId?: number | undefined, signal?: AbortSignal): Promise<string> {
+    streamModerationQueue(id: string, lastEventIdHeader?: string | undefined, lastEventId?: number | undefined, signal?: AbortSignal): Promise<string> {
         let url_ = this.baseUrl + "/api/v1/dialogues/{id}/questions/queue/stream?";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -5498,7 +5498,7 @@ export class TrygghetClient implements ITrygghetClient {
             method: "GET",
             signal,
             headers: {
-                "Last-Event-ID": last_Event_ID !== undefined && last_Event_ID !== null ? "" + last_Event_ID : "",
+                "Last-Event-ID": lastEventIdHeader !== undefined && lastEventIdHeader !== null ? "" + lastEventIdHeader : "",
                 "Accept": "text/event-stream"
             }
         };
@@ -6320,10 +6320,10 @@ export class TrygghetClient implements ITrygghetClient {
 
     /**
      * Edit the text to redact it (If-Match); the original is kept for admins and the audit.
-     * @param if_Match The ETag of the question as last read.
+     * @param ifMatch The ETag of the question as last read.
      * @return OK
      */
-    redactQuestion(id: string, if_Match: string, body: RedactionRequest, signal?: AbortSignal): Promise<ModeratedQuestion> {
+    redactQuestion(id: string, ifMatch: string, body: RedactionRequest, signal?: AbortSignal): Promise<ModeratedQuestion> {
         let url_ = this.baseUrl + "/api/v1/questions/{id}/text";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -6337,7 +6337,7 @@ export class TrygghetClient implements ITrygghetClient {
             method: "PUT",
             signal,
             headers: {
-                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
+                "If-Match": ifMatch !== undefined && ifMatch !== null ? "" + ifMatch : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -6508,10 +6508,10 @@ export class TrygghetClient implements ITrygghetClient {
 
     /**
      * Up-vote a published question with a voter token; a second vote by the same token changes nothing.
-     * @param x_Voter_Token The voter token from `POST /voter-tokens`.
+     * @param voterToken The voter token from `POST /voter-tokens`.
      * @return OK
      */
-    voteForQuestion(id: string, x_Voter_Token: string, signal?: AbortSignal): Promise<VoteResult> {
+    voteForQuestion(id: string, voterToken: string, signal?: AbortSignal): Promise<VoteResult> {
         let url_ = this.baseUrl + "/api/v1/questions/{id}/votes";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -6522,7 +6522,7 @@ export class TrygghetClient implements ITrygghetClient {
             method: "POST",
             signal,
             headers: {
-                "X-Voter-Token": x_Voter_Token !== undefined && x_Voter_Token !== null ? "" + x_Voter_Token : "",
+                "X-Voter-Token": voterToken !== undefined && voterToken !== null ? "" + voterToken : "",
                 "Accept": "application/json"
             }
         };
@@ -6593,10 +6593,10 @@ export class TrygghetClient implements ITrygghetClient {
 
     /**
      * The registration behind a manage link (token in the X-Registration-Token header), with the personal data kept.
-     * @param x_Registration_Token The secret of the manage link (the part after `#`). Sent as a header, never in a URL.
+     * @param token The secret of the manage link (the part after `#`). Sent as a header, never in a URL.
      * @return OK
      */
-    getMyRegistration(x_Registration_Token: string, signal?: AbortSignal): Promise<ManagedRegistration> {
+    getMyRegistration(token: string, signal?: AbortSignal): Promise<ManagedRegistration> {
         let url_ = this.baseUrl + "/api/v1/registration";
         url_ = url_.replace(/[?&]$/, "");
 
@@ -6604,7 +6604,7 @@ export class TrygghetClient implements ITrygghetClient {
             method: "GET",
             signal,
             headers: {
-                "X-Registration-Token": x_Registration_Token !== undefined && x_Registration_Token !== null ? "" + x_Registration_Token : "",
+                "X-Registration-Token": token !== undefined && token !== null ? "" + token : "",
                 "Accept": "application/json"
             }
         };
@@ -6657,10 +6657,10 @@ export class TrygghetClient implements ITrygghetClient {
 
     /**
      * Change between on site and remote; 422 when the new mode has no free place (the registration stays as it was).
-     * @param x_Registration_Token The secret of the manage link, as a header.
+     * @param token The secret of the manage link, as a header.
      * @return OK
      */
-    changeMyMode(x_Registration_Token: string, body: ModeChangeRequest, signal?: AbortSignal): Promise<ManagedRegistration> {
+    changeMyMode(token: string, body: ModeChangeRequest, signal?: AbortSignal): Promise<ManagedRegistration> {
         let url_ = this.baseUrl + "/api/v1/registration/mode";
         url_ = url_.replace(/[?&]$/, "");
 
@@ -6671,7 +6671,7 @@ export class TrygghetClient implements ITrygghetClient {
             method: "POST",
             signal,
             headers: {
-                "X-Registration-Token": x_Registration_Token !== undefined && x_Registration_Token !== null ? "" + x_Registration_Token : "",
+                "X-Registration-Token": token !== undefined && token !== null ? "" + token : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -6743,10 +6743,10 @@ export class TrygghetClient implements ITrygghetClient {
 
     /**
      * Cancel the registration; the place goes to the first on the waitlist. Cancelling again changes nothing.
-     * @param x_Registration_Token The secret of the manage link, as a header.
+     * @param token The secret of the manage link, as a header.
      * @return OK
      */
-    cancelMyRegistration(x_Registration_Token: string, signal?: AbortSignal): Promise<ManagedRegistration> {
+    cancelMyRegistration(token: string, signal?: AbortSignal): Promise<ManagedRegistration> {
         let url_ = this.baseUrl + "/api/v1/registration/cancel";
         url_ = url_.replace(/[?&]$/, "");
 
@@ -6754,7 +6754,7 @@ export class TrygghetClient implements ITrygghetClient {
             method: "POST",
             signal,
             headers: {
-                "X-Registration-Token": x_Registration_Token !== undefined && x_Registration_Token !== null ? "" + x_Registration_Token : "",
+                "X-Registration-Token": token !== undefined && token !== null ? "" + token : "",
                 "Accept": "application/json"
             }
         };
@@ -6819,10 +6819,10 @@ export class TrygghetClient implements ITrygghetClient {
 
     /**
      * Erase e-mail, name and accessibility needs now, with the messages about the registration. The place is kept.
-     * @param x_Registration_Token The secret of the manage link, as a header.
+     * @param token The secret of the manage link, as a header.
      * @return No Content
      */
-    eraseMyPersonalData(x_Registration_Token: string, signal?: AbortSignal): Promise<void> {
+    eraseMyPersonalData(token: string, signal?: AbortSignal): Promise<void> {
         let url_ = this.baseUrl + "/api/v1/registration/personal-data";
         url_ = url_.replace(/[?&]$/, "");
 
@@ -6830,7 +6830,7 @@ export class TrygghetClient implements ITrygghetClient {
             method: "DELETE",
             signal,
             headers: {
-                "X-Registration-Token": x_Registration_Token !== undefined && x_Registration_Token !== null ? "" + x_Registration_Token : "",
+                "X-Registration-Token": token !== undefined && token !== null ? "" + token : "",
             }
         };
 
@@ -6886,10 +6886,10 @@ export class TrygghetClient implements ITrygghetClient {
 
     /**
      * The meeting link, for a confirmed remote participant from a set time before the start (default 30 minutes) until the end.
-     * @param x_Registration_Token The secret of the manage link, as a header.
+     * @param token The secret of the manage link, as a header.
      * @return OK
      */
-    joinMeeting(x_Registration_Token: string, signal?: AbortSignal): Promise<MeetingLink> {
+    joinMeeting(token: string, signal?: AbortSignal): Promise<MeetingLink> {
         let url_ = this.baseUrl + "/api/v1/registration/join";
         url_ = url_.replace(/[?&]$/, "");
 
@@ -6897,7 +6897,7 @@ export class TrygghetClient implements ITrygghetClient {
             method: "POST",
             signal,
             headers: {
-                "X-Registration-Token": x_Registration_Token !== undefined && x_Registration_Token !== null ? "" + x_Registration_Token : "",
+                "X-Registration-Token": token !== undefined && token !== null ? "" + token : "",
                 "Accept": "application/json"
             }
         };
@@ -8367,10 +8367,10 @@ export class TrygghetClient implements ITrygghetClient {
 
     /**
      * Register for a walk, on site or remotely, without an account.
-     * @param idempotency_Key A key the client makes up per request (8–255 visible ASCII characters, e.g. a UUID) and sends again on a retry.
+     * @param idempotencyKey A key the client makes up per request (8–255 visible ASCII characters, e.g. a UUID) and sends again on a retry.
      * @return Created
      */
-    registerForWalk(id: string, idempotency_Key: string, body: RegistrationRequest, signal?: AbortSignal): Promise<RegistrationReceipt> {
+    registerForWalk(id: string, idempotencyKey: string, body: RegistrationRequest, signal?: AbortSignal): Promise<RegistrationReceipt> {
         let url_ = this.baseUrl + "/api/v1/walks/{id}/registrations";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -8384,7 +8384,7 @@ export class TrygghetClient implements ITrygghetClient {
             method: "POST",
             signal,
             headers: {
-                "Idempotency-Key": idempotency_Key !== undefined && idempotency_Key !== null ? "" + idempotency_Key : "",
+                "Idempotency-Key": idempotencyKey !== undefined && idempotencyKey !== null ? "" + idempotencyKey : "",
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }

@@ -36,14 +36,18 @@ public class ApiFactory(string connectionString, string environment = "Developme
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 
-    public TrygghetClient Client(HttpClient? http = null) => new(http ?? CreateClient());
+    public TrygghetClient Client(HttpClient? http = null)
+    {
+        http ??= CreateClient();
+        return new(http.BaseAddress!, http);
+    }
 
     /// <summary>A client carrying a development token for the role.</summary>
     public async Task<TrygghetClient> ClientAs(DevRole role, Guid? actorId = null)
     {
         var http = CreateClient();
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await TokenFor(role, actorId));
-        return new TrygghetClient(http);
+        return new TrygghetClient(http.BaseAddress!, http);
     }
 
     public async Task<string> TokenFor(DevRole role, Guid? actorId = null) =>

@@ -47,7 +47,7 @@ public sealed class RegistrationMailTests(ApiFixture fixture) : ApiTest(fixture)
         var http = Api.CreateClient();
         http.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
 
-        await new TrygghetClient(http).RegisterForDialogueAsync(e.Id, Guid.NewGuid().ToString(),
+        await new TrygghetClient(http.BaseAddress!, http).RegisterForDialogueAsync(e.Id, Guid.NewGuid().ToString(),
             new RegistrationRequest { Mode = RegistrationMode.Remote, ConsentVersion = Registrar.Consent, Email = "visitor@example.se" });
         await Api.DispatchAsync();
 
