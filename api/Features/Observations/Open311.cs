@@ -9,9 +9,25 @@ public sealed record Open311Error(int Code, string Description);
 public sealed record Open311Service(string ServiceCode, string ServiceName, string Description, bool Metadata, string Type, string Keywords, string Group);
 
 /// <summary>A service request (observation) in Open311 GeoReport v2 terms.</summary>
+/// <param name="MediaUrl">The address of the observation's photo; null while it has none.</param>
 public sealed record Open311Request(string ServiceRequestId, string Status, string? StatusNotes, string ServiceName, string ServiceCode,
     string? Description, string? AgencyResponsible, DateTimeOffset RequestedDatetime, DateTimeOffset UpdatedDatetime, DateTimeOffset? ExpectedDatetime,
-    string Address, double Lat, double Long);
+    string Address, double Lat, double Long, string? MediaUrl);
+
+/// <summary>The GeoReport v2 service discovery document: where the endpoint is, in which formats, and whom to ask for a key.</summary>
+public sealed record Open311Discovery(
+    [property: JsonPropertyName("changeset")] DateTimeOffset Changeset,
+    [property: JsonPropertyName("contact")] string Contact,
+    [property: JsonPropertyName("key_service")] string KeyService,
+    [property: JsonPropertyName("endpoints")] IReadOnlyList<Open311Endpoint> Endpoints);
+
+/// <summary>One endpoint of the discovery document.</summary>
+public sealed record Open311Endpoint(
+    [property: JsonPropertyName("specification")] string Specification,
+    [property: JsonPropertyName("url")] string Url,
+    [property: JsonPropertyName("changeset")] DateTimeOffset Changeset,
+    [property: JsonPropertyName("type")] string Type,
+    [property: JsonPropertyName("formats")] IReadOnlyList<string> Formats);
 
 /// <summary>A service request as an Open311 client posts it, form-encoded. Other fields (<c>email</c>, names, phone) are not stored.</summary>
 /// <param name="ApiKey" example="issued-by-an-admin">The client's key, issued by admins.</param>

@@ -14,6 +14,11 @@ public static class Open311Endpoints
 {
     public static void MapOpen311(this IEndpointRouteBuilder app)
     {
+        app.MapGet("/open311/discovery.{format}", Discovery).WithName("Open311Discovery").WithTags("Open311").WithMetadata(new Open311Errors())
+            .WithSummary("Open311: the GeoReport v2 service discovery document (format json or xml).")
+            .Produces<Open311Discovery>(StatusCodes.Status200OK, "application/json", "text/xml")
+            .Produces<Open311Error[]>(StatusCodes.Status400BadRequest)
+            .Produces<Open311Error[]>(StatusCodes.Status404NotFound);
         var group = app.MapGroup("/open311/v2").WithTags("Open311").WithMetadata(new Open311Errors());
         group.MapGet("/services.{format}", Services).WithName("Open311Services")
             .WithSummary("Open311: the observation categories as services (format json or xml).")
@@ -59,6 +64,33 @@ public static class Open311Endpoints
             })
             .WithName("RevokeOpen311Key").WithSummary("Revoke a key (audited).")
             .ProducesProblems(StatusCodes.Status404NotFound);
+    }
+
+    /// <summary>When the Open311 endpoint last changed in a way clients may care about (discovery's <c>changeset</c>).</summary>
+    private static readonly DateTimeOffset Changeset = new(2026, 11, 30, 0, 0, 0, TimeSpan.Zero);
+
+    /// <param name="format" example="json">json or xml.</param>
+    private static IResult Discovery(string format, HttpContext http, SiteOptions site, IHostEnvironment environment)
+    {
+        if (Format(format) is not { } xml) return UnknownFormat();
+        var request = http.Request;
+        var endpoint = new Fields
+        {
+            ["specification"] = "http://wiki.open311.org/GeoReport_v2",
+            ["url"] = $"{request.Scheme}://{request.Host}{request.PathBase}/open311/v2",
+            ["changeset"] = Changeset,
+            ["type"] = environment.IsProduction() ? "production" : "test",
+            ["formats"] = new Values("format", ["application/json", "text/xml"]),
+        };
+        var discovery = new Fields
+        {
+            ["changeset"] = Changeset,
+            ["contact"] = $"{site.Organiser}, {site.PublicUrl.TrimEnd('/')}",
+            ["key_service"] = "Nycklar (api_key) utfärdas av stadsdelsförvaltningens administratörer: POST /api/v1/open311/keys. "
+                + "Keys (api_key) are issued by the district administration's admins.",
+            ["endpoints"] = new Nested("endpoint", [endpoint]),
+        };
+        return xml ? Xml(Document(w => WriteObject(w, "discovery", discovery))) : Json(discovery);
     }
 
     /// <param name="format" example="json">json or xml.</param>

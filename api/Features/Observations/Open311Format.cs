@@ -54,6 +54,7 @@ internal static class Open311Format
         ["address"] = $"{o.Area.Name}, Stockholm",
         ["lat"] = o.Lat,
         ["long"] = o.Lon,
+        ["media_url"] = null, // the address of the observation's photo; observations carry none yet
     };
 
     private static readonly Dictionary<ObservationStatus, string> Labels = new()
@@ -71,6 +72,9 @@ internal static class Open311Format
     public sealed class Fields : Dictionary<string, object?>;
 
     public sealed record Nested(string ItemName, IReadOnlyList<Fields> Items);
+
+    /// <summary>A list of plain values: an array in JSON, an element per value in XML (<c>&lt;formats&gt;&lt;format&gt;…</c>).</summary>
+    public sealed record Values(string ItemName, IReadOnlyList<string> Items);
 
     /// <summary>True for xml, false for json, null for anything else.</summary>
     public static bool? Format(string format) => format switch { "xml" => true, "json" => false, _ => null };
@@ -99,6 +103,7 @@ internal static class Open311Format
     private static Dictionary<string, object?> ToJson(Fields fields) => fields.ToDictionary(f => f.Key, f => f.Value switch
     {
         Nested nested => nested.Items.Select(ToJson).ToList(),
+        Values values => values.Items,
         DateTimeOffset at => at.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture),
         var other => other,
     });
@@ -125,6 +130,13 @@ internal static class Open311Format
             if (value is Nested nested)
             {
                 WriteList(writer, key, nested.ItemName, nested.Items);
+                continue;
+            }
+            if (value is Values values)
+            {
+                writer.WriteStartElement(key);
+                foreach (var item in values.Items) writer.WriteElementString(values.ItemName, item);
+                writer.WriteEndElement();
                 continue;
             }
             writer.WriteElementString(key, value switch

@@ -265,6 +265,13 @@ export interface ITrygghetClient {
     redactObservationDescription(id: string, body: DescriptionRedaction, signal?: AbortSignal): Promise<ObservationReview>;
 
     /**
+     * Open311: the GeoReport v2 service discovery document (format json or xml).
+     * @param format json or xml.
+     * @return OK
+     */
+    open311Discovery(format: string, signal?: AbortSignal): Promise<Open311Discovery>;
+
+    /**
      * Open311: the observation categories as services (format json or xml).
      * @param format json or xml.
      * @return OK
@@ -3467,6 +3474,72 @@ export class TrygghetClient implements ITrygghetClient {
             });
         }
         return Promise.resolve<ObservationReview>(null as any);
+    }
+
+    /**
+     * Open311: the GeoReport v2 service discovery document (format json or xml).
+     * @param format json or xml.
+     * @return OK
+     */
+    open311Discovery(format: string, signal?: AbortSignal): Promise<Open311Discovery> {
+        let url_ = this.baseUrl + "/open311/discovery.{format}";
+        if (format === undefined || format === null)
+            throw new globalThis.Error("The parameter 'format' must be defined.");
+        url_ = url_.replace("{format}", encodeURIComponent("" + format));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processOpen311Discovery(_response);
+        });
+    }
+
+    protected processOpen311Discovery(response: Response): Promise<Open311Discovery> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Open311Discovery;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Open311Error[];
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Open311Error[];
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unexpected error (logged; no details are returned).", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached; retry after `Retry-After` seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<Open311Discovery>(null as any);
     }
 
     /**
@@ -9466,6 +9539,23 @@ export interface Open311Created {
     serviceNotice: string;
 }
 
+/** The GeoReport v2 service discovery document: where the endpoint is, in which formats, and whom to ask for a key. */
+export interface Open311Discovery {
+    changeset: string;
+    contact: string;
+    key_service: string;
+    endpoints: Open311Endpoint[];
+}
+
+/** One endpoint of the discovery document. */
+export interface Open311Endpoint {
+    specification: string;
+    url: string;
+    changeset: string;
+    type: string;
+    formats: string[];
+}
+
 /** An error as Open311 GeoReport v2 reports it. */
 export interface Open311Error {
     code: number;
@@ -9502,6 +9592,8 @@ export interface Open311Request {
     address: string;
     lat: number;
     long: number;
+    /** The address of the observation's photo; null while it has none. */
+    mediaUrl?: string | null;
 }
 
 /** A service request as an Open311 client posts it, form-encoded. Other fields (`email`, names, phone) are not stored. */

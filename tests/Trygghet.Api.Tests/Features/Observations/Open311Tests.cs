@@ -45,6 +45,32 @@ public sealed class Open311Tests(ApiFixture fixture) : ApiTest(fixture)
     }
 
     [Fact]
+    public async Task The_discovery_document_leads_a_client_to_the_endpoint_in_both_formats()
+    {
+        var http = Api.CreateClient();
+
+        var json = JsonDocument.Parse(await http.GetStringAsync("/open311/discovery.json")).RootElement;
+        var xml = XDocument.Parse(await http.GetStringAsync("/open311/discovery.xml")).Root!;
+
+        var endpoint = json.GetProperty("endpoints").EnumerateArray().Single();
+        Assert.Equal("http://wiki.open311.org/GeoReport_v2", endpoint.GetProperty("specification").GetString());
+        Assert.Equal(["application/json", "text/xml"], endpoint.GetProperty("formats").EnumerateArray().Select(f => f.GetString()));
+        Assert.Equal("test", endpoint.GetProperty("type").GetString()); // not the production service
+        Assert.True(DateTimeOffset.TryParse(json.GetProperty("changeset").GetString(), out _));
+        Assert.Contains("/api/v1/open311/keys", json.GetProperty("key_service").GetString());
+        Assert.False(string.IsNullOrWhiteSpace(json.GetProperty("contact").GetString()));
+        // The URL it gives is where the services are.
+        var url = new Uri(endpoint.GetProperty("url").GetString()!);
+        using (var services = await http.GetAsync(new Uri(url.AbsolutePath + "/services.json", UriKind.Relative)))
+            Assert.Equal(HttpStatusCode.OK, services.StatusCode);
+        Assert.Equal("discovery", xml.Name.LocalName);
+        var xmlEndpoint = xml.Element("endpoints")!.Element("endpoint")!;
+        Assert.Equal(url.ToString(), xmlEndpoint.Element("url")!.Value);
+        Assert.Equal(["application/json", "text/xml"], xmlEndpoint.Element("formats")!.Elements("format").Select(f => f.Value));
+        Assert.Equal(404, (await JsonError(await http.GetAsync("/open311/discovery.yaml"))).Code);
+    }
+
+    [Fact]
     public async Task A_client_with_a_key_reports_and_reads_back_the_request_in_both_formats()
     {
         var http = Api.CreateClient();
@@ -70,9 +96,12 @@ public sealed class Open311Tests(ApiFixture fixture) : ApiTest(fixture)
             (one.GetProperty("status").GetString(), one.GetProperty("status_notes").GetString(), one.GetProperty("agency_responsible").GetString()));
         Assert.StartsWith("2027-01-15T23:59:59+01:00", one.GetProperty("expected_datetime").GetString());
         Assert.Equal(59.2846, one.GetProperty("lat").GetDouble());
+        Assert.Equal(JsonValueKind.Null, one.GetProperty("media_url").ValueKind); // no photo
+
         Assert.Equal(3, observation.Severity);
         var request = Assert.Single(list.Root!.Elements("request"));
         Assert.Equal((id, "closed"), (request.Element("service_request_id")!.Value, request.Element("status")!.Value));
+        Assert.Equal("", request.Element("media_url")!.Value);
         Assert.Equal(0, open.GetArrayLength());
         Assert.Equal(1, byId.GetArrayLength());
         Assert.Equal(404, (await JsonError(await http.GetAsync("/open311/v2/requests/999999.json"))).Code);
