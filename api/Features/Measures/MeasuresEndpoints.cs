@@ -18,7 +18,7 @@ public static class MeasuresEndpoints
         var measures = api.MapGroup("/measures").WithTags("Measures");
         measures.MapGet("/", ListMeasures).WithName(nameof(ListMeasures))
             .WithSummary("Safety measures (trygghetsskapande åtgärder), newest first; by area (a neighbourhood includes the district's own) and status.")
-            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
+            .ProducesProblems(StatusCodes.Status400BadRequest);
         measures.MapGet("/{id:guid}", GetMeasure).WithName(nameof(GetMeasure))
             .WithSummary("One measure with the observations and events it answers; the ETag header carries the version.")
             .ProducesProblems(StatusCodes.Status404NotFound);
