@@ -130,6 +130,25 @@ public sealed class UnknownFilterTests(ApiFixture fixture) : ApiTest(fixture)
     }
 
     [Fact]
+    public async Task A_police_event_type_not_on_the_list_is_known_once_imported()
+    {
+        const string url = "/api/v1/statistics/crime?area=fruangen&source=police&category=Helt%20ny%20typ";
+        var http = Api.CreateClient();
+        var before = await Problems.ReadAsync(await http.GetAsync(url));
+
+        await Api.ImportAsync("/api/v1/statistics/imports/police-events", """
+            [{"id": 900001, "datetime": "2026-08-18 11:23:22 +02:00", "name": "18 augusti 10.42, Helt ny typ, Stockholm",
+              "summary": "Något hände vid Fruängens centrum.", "url": "/aktuellt/x", "type": "Helt ny typ",
+              "location": {"name": "Stockholm", "gps": "59.33,18.06"}}]
+            """, "application/json");
+        using var after = await http.GetAsync(url);
+
+        Assert.Equal(400, before.Status);
+        Assert.True(before.Errors.ContainsKey("category"), before.Raw);
+        Assert.Equal(200, (int)after.StatusCode);
+    }
+
+    [Fact]
     public async Task The_generated_client_reports_the_unknown_area_as_a_validation_problem()
     {
         var error = await Assert.ThrowsAsync<ApiException<HttpValidationProblemDetails>>(() => Api.Client().ListDialoguesAsync(area: UnknownArea));
