@@ -110,6 +110,7 @@ public static class OpenApi
             operation.Responses ??= new OpenApiResponses();
             DescribeFiles(operation);
             AddBadInput(operation, context);
+            DescribeFilterProblems(operation, context);
             var roles = metadata.OfType<RolesMetadata>().LastOrDefault();
             if (roles is not null)
             {
@@ -138,7 +139,7 @@ public static class OpenApi
         /// <summary>Descriptions of parameters that recur across operations (and of lambda endpoints, which carry no XML comments).</summary>
         private static readonly Dictionary<string, string> CommonParameters = new(StringComparer.OrdinalIgnoreCase)
         {
-            ["area"] = "Slug of a neighbourhood, or of the district to include all its neighbourhoods, e.g. `fruangen`.",
+            ["area"] = "Slug of a neighbourhood, or of the district to include all its neighbourhoods, e.g. `fruangen`; an unknown slug is a 400.",
             ["from"] = "Only events that end at or after this instant (ISO 8601 with offset).",
             ["to"] = "Only events that start before this instant (ISO 8601 with offset).",
             ["format"] = "Only events of this format.",
@@ -242,6 +243,24 @@ public static class OpenApi
                     },
                 },
             };
+        }
+
+        /// <summary>
+        /// An unknown value of a filter (an area that does not exist, a value outside its enum) is a 400 naming the
+        /// parameter, never an empty answer: the contract says so on each operation that has such filters.
+        /// </summary>
+        private static void DescribeFilterProblems(OpenApiOperation operation, OperationFilterContext context)
+        {
+            var filters = context.ApiDescription.ParameterDescriptions
+                .Where(d => d.Source == Microsoft.AspNetCore.Mvc.ModelBinding.BindingSource.Query
+                    && (d.Name == "area" || d.ParameterInfo()?.GetCustomAttribute<QueryEnumAttribute>() is not null))
+                .Select(d => $"`{d.Name}`")
+                .ToList();
+            if (filters.Count == 0 || !operation.Responses!.TryGetValue("400", out var response) || response is not OpenApiResponse bad) return;
+            var example = filters.Contains("`area`") ? ", e.g. `errors.area: [\"Okänt område: fruangn\"]`" : "";
+            var notJson = operation.Responses.Any(r => r.Key.StartsWith('2') && r.Value.Content?.Keys.Any(type => !type.EndsWith("json", StringComparison.Ordinal)) == true);
+            bad.Description = $"Bad input. An unknown value of a filter ({string.Join(", ", filters)}) is a validation problem naming the parameter in `errors`{example}"
+                + (notJson ? " (a problem document, although the successful answer is not JSON)." : ".");
         }
 
         private static void AddProblem(OpenApiOperation operation, OperationFilterContext context, int status, string description)

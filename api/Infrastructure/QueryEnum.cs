@@ -13,7 +13,8 @@ public sealed class QueryEnumAttribute(Type enumType) : Attribute
 
 /// <summary>
 /// Query parameters carry enums by their wire names (<c>onSite</c>), as in JSON. Minimal APIs would bind them by C#
-/// name only and accept numbers, so they arrive as strings and are read here: an unknown value is a 400 naming the field.
+/// name only and accept numbers, so they arrive as strings and are read here: an unknown value is a 400 naming the field,
+/// the value and the values it may take.
 /// </summary>
 public static class QueryEnum
 {
@@ -21,8 +22,12 @@ public static class QueryEnum
     {
         if (value is null) return null;
         foreach (var candidate in Enum.GetValues<T>())
-            if (string.Equals(JsonNamingPolicy.CamelCase.ConvertName(candidate.ToString()), value, StringComparison.OrdinalIgnoreCase))
+            if (string.Equals(WireName(candidate), value, StringComparison.OrdinalIgnoreCase))
                 return candidate;
-        throw new ValidationException([new ValidationFailure(field, CommonTexts.JsonInvalidValue.Format())]);
+        var shown = value.Length <= 60 ? value : $"{value[..60]}…";
+        throw new ValidationException([new ValidationFailure(field,
+            CommonTexts.UnknownValue.Format(shown, string.Join(", ", Enum.GetValues<T>().Select(WireName))))]);
     }
+
+    private static string WireName<T>(T value) where T : struct, Enum => JsonNamingPolicy.CamelCase.ConvertName(value.ToString());
 }

@@ -49,6 +49,7 @@ public static class CommonTexts
     public static readonly Text JsonMalformed = new("Innehållet är inte giltig JSON.", "The body is not valid JSON.");
     public static readonly Text JsonRequired = new("Uppgiften krävs.", "This field is required.");
     public static readonly Text JsonInvalidValue = new("Värdet har fel typ eller ett okänt värde.", "The value has the wrong type or an unknown value.");
+    public static readonly Text UnknownValue = new("Okänt värde: {0}. Tillåtna värden: {1}.", "Unknown value: {0}. Allowed values: {1}.");
     public static readonly Text BodyRequired = new("Begäran saknar innehåll eller har fel format.", "The request body is missing or malformed.");
     public static readonly Text InvalidParameter = new("Värdet saknas eller har fel format.", "The value is missing or has the wrong format.");
     public static readonly Text BadParameter = new("En parameter i adressen eller frågesträngen är felaktig.", "A route or query parameter is invalid.");

@@ -146,7 +146,7 @@ namespace Trygghet.Client
         /// <summary>
         /// Published, held, closed and cancelled dialogues in start order; cacheable (ETag, 304 on If-None-Match).
         /// </summary>
-        /// <param name="area">Slug of a neighbourhood, or of the district to include all its neighbourhoods, e.g. `fruangen`.</param>
+        /// <param name="area">Slug of a neighbourhood, or of the district to include all its neighbourhoods, e.g. `fruangen`; an unknown slug is a 400.</param>
         /// <param name="from">Only events that end at or after this instant (ISO 8601 with offset).</param>
         /// <param name="to">Only events that start before this instant (ISO 8601 with offset).</param>
         /// <param name="format">Only events of this format.</param>
@@ -213,7 +213,7 @@ namespace Trygghet.Client
         /// <summary>
         /// iCalendar feed (RFC 5545, Europe/Stockholm) of dialogues and walks from 90 days back, by area and kind; cancelled events as STATUS:CANCELLED.
         /// </summary>
-        /// <param name="area">Slug of a neighbourhood, or of the district to include all its neighbourhoods, e.g. `fruangen`.</param>
+        /// <param name="area">Slug of a neighbourhood, or of the district to include all its neighbourhoods, e.g. `fruangen`; an unknown slug is a 400.</param>
         /// <param name="kind">Only dialogues or only walks.</param>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
@@ -1069,14 +1069,14 @@ namespace Trygghet.Client
         /// <param name="source">`bra` (reported crime, default) or `police` (published police events).</param>
         /// <param name="granularity">`month` (default), `quarter` or `year`.</param>
         /// <param name="unit">`count` (default) or `per100k` (BRÅ).</param>
-        /// <param name="category">BRÅ crime type (default `Totalt antal brott`) or police event type (default all).</param>
+        /// <param name="category">BRÅ crime type (default `Totalt antal brott`) or police event type (default all); a police event type neither in the police's list nor imported is a 400.</param>
         /// <param name="from">First day of the range (default two years before `to`).</param>
         /// <param name="to">Last day of the range (default today).</param>
         /// <param name="format">`csv` for CSV, as with `Accept: text/csv`.</param>
         /// <param name="includeUnfinished">`true` to include the period not yet over, flagged `reason: unfinished` with the count so far (default: only periods that are over).</param>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<CrimeSeries> GetCrimeSeriesAsync(string area, StatisticsSource? source = null, Granularity? granularity = null, StatisticsUnit? unit = null, string? category = null, System.DateTimeOffset? from = null, System.DateTimeOffset? to = null, string? format = null, bool? includeUnfinished = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<CrimeSeries> GetCrimeSeriesAsync(string area, StatisticsSource? source = null, Granularity? granularity = null, StatisticsUnit? unit = null, string? category = null, System.DateTimeOffset? from = null, System.DateTimeOffset? to = null, StatisticsFormat? format = null, bool? includeUnfinished = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -1098,7 +1098,7 @@ namespace Trygghet.Client
         /// <param name="format">`csv` for CSV, as with `Accept: text/csv`.</param>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<System.Collections.Generic.ICollection<SurveySeries>> GetSurveySeriesAsync(string area, string? indicator = null, string? format = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<System.Collections.Generic.ICollection<SurveySeries>> GetSurveySeriesAsync(string area, string? indicator = null, StatisticsFormat? format = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -1110,7 +1110,7 @@ namespace Trygghet.Client
         /// <param name="format">`csv` for CSV, as with `Accept: text/csv`.</param>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<Engagement> GetEngagementAsync(string area, System.DateTimeOffset? from = null, System.DateTimeOffset? to = null, string? format = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<Engagement> GetEngagementAsync(string area, System.DateTimeOffset? from = null, System.DateTimeOffset? to = null, StatisticsFormat? format = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -1136,7 +1136,7 @@ namespace Trygghet.Client
         /// <summary>
         /// Published, held, closed and cancelled walks in start order; cacheable (ETag, 304 on If-None-Match).
         /// </summary>
-        /// <param name="area">Slug of a neighbourhood, or of the district to include all its neighbourhoods, e.g. `fruangen`.</param>
+        /// <param name="area">Slug of a neighbourhood, or of the district to include all its neighbourhoods, e.g. `fruangen`; an unknown slug is a 400.</param>
         /// <param name="from">Only events that end at or after this instant (ISO 8601 with offset).</param>
         /// <param name="to">Only events that start before this instant (ISO 8601 with offset).</param>
         /// <param name="format">Only events of this format.</param>
@@ -1331,7 +1331,7 @@ namespace Trygghet.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<HttpValidationProblemDetails>("Bad Request", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<HttpValidationProblemDetails>("Bad input. An unknown value of a filter (`kind`) is a validation problem naming the parameter in `errors`.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 401)
@@ -2640,7 +2640,7 @@ namespace Trygghet.Client
         /// <summary>
         /// Published, held, closed and cancelled dialogues in start order; cacheable (ETag, 304 on If-None-Match).
         /// </summary>
-        /// <param name="area">Slug of a neighbourhood, or of the district to include all its neighbourhoods, e.g. `fruangen`.</param>
+        /// <param name="area">Slug of a neighbourhood, or of the district to include all its neighbourhoods, e.g. `fruangen`; an unknown slug is a 400.</param>
         /// <param name="from">Only events that end at or after this instant (ISO 8601 with offset).</param>
         /// <param name="to">Only events that start before this instant (ISO 8601 with offset).</param>
         /// <param name="format">Only events of this format.</param>
@@ -2736,7 +2736,7 @@ namespace Trygghet.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<HttpValidationProblemDetails>("Bad Request", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<HttpValidationProblemDetails>("Bad input. An unknown value of a filter (`area`, `format`) is a validation problem naming the parameter in `errors`, e.g. `errors.area: [\"Ok\u00e4nt omr\u00e5de: fruangn\"]`.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 500)
@@ -3450,7 +3450,7 @@ namespace Trygghet.Client
         /// <summary>
         /// iCalendar feed (RFC 5545, Europe/Stockholm) of dialogues and walks from 90 days back, by area and kind; cancelled events as STATUS:CANCELLED.
         /// </summary>
-        /// <param name="area">Slug of a neighbourhood, or of the district to include all its neighbourhoods, e.g. `fruangen`.</param>
+        /// <param name="area">Slug of a neighbourhood, or of the district to include all its neighbourhoods, e.g. `fruangen`; an unknown slug is a 400.</param>
         /// <param name="kind">Only dialogues or only walks.</param>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
@@ -3524,7 +3524,7 @@ namespace Trygghet.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<HttpValidationProblemDetails>("Bad Request", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<HttpValidationProblemDetails>("Bad input. An unknown value of a filter (`area`, `kind`) is a validation problem naming the parameter in `errors`, e.g. `errors.area: [\"Ok\u00e4nt omr\u00e5de: fruangn\"]` (a problem document, although the successful answer is not JSON).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 500)
@@ -4038,17 +4038,7 @@ namespace Trygghet.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<HttpValidationProblemDetails>("Bad Request", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 404)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new ApiException<ProblemDetails>("Not Found", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<HttpValidationProblemDetails>("Bad input. An unknown value of a filter (`area`, `status`) is a validation problem naming the parameter in `errors`, e.g. `errors.area: [\"Ok\u00e4nt omr\u00e5de: fruangn\"]`.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 500)
@@ -4894,17 +4884,7 @@ namespace Trygghet.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<HttpValidationProblemDetails>("Bad Request", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 404)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new ApiException<ProblemDetails>("Not Found", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<HttpValidationProblemDetails>("Bad input. An unknown value of a filter (`area`, `status`, `category`) is a validation problem naming the parameter in `errors`, e.g. `errors.area: [\"Ok\u00e4nt omr\u00e5de: fruangn\"]`.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 500)
@@ -7405,7 +7385,7 @@ namespace Trygghet.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<HttpValidationProblemDetails>("Bad Request", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<HttpValidationProblemDetails>("Bad input. An unknown value of a filter (`kind`) is a validation problem naming the parameter in `errors`.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 401)
@@ -9543,7 +9523,7 @@ namespace Trygghet.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<HttpValidationProblemDetails>("Bad Request", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<HttpValidationProblemDetails>("Bad input. An unknown value of a filter (`sort`) is a validation problem naming the parameter in `errors`.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 404)
@@ -9819,7 +9799,7 @@ namespace Trygghet.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<HttpValidationProblemDetails>("Bad Request", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<HttpValidationProblemDetails>("Bad input. An unknown value of a filter (`status`) is a validation problem naming the parameter in `errors`.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 401)
@@ -13627,7 +13607,7 @@ namespace Trygghet.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<HttpValidationProblemDetails>("Bad Request", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<HttpValidationProblemDetails>("Bad input. An unknown value of a filter (`reason`) is a validation problem naming the parameter in `errors`.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 401)
@@ -13995,14 +13975,14 @@ namespace Trygghet.Client
         /// <param name="source">`bra` (reported crime, default) or `police` (published police events).</param>
         /// <param name="granularity">`month` (default), `quarter` or `year`.</param>
         /// <param name="unit">`count` (default) or `per100k` (BRÅ).</param>
-        /// <param name="category">BRÅ crime type (default `Totalt antal brott`) or police event type (default all).</param>
+        /// <param name="category">BRÅ crime type (default `Totalt antal brott`) or police event type (default all); a police event type neither in the police's list nor imported is a 400.</param>
         /// <param name="from">First day of the range (default two years before `to`).</param>
         /// <param name="to">Last day of the range (default today).</param>
         /// <param name="format">`csv` for CSV, as with `Accept: text/csv`.</param>
         /// <param name="includeUnfinished">`true` to include the period not yet over, flagged `reason: unfinished` with the count so far (default: only periods that are over).</param>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<CrimeSeries> GetCrimeSeriesAsync(string area, StatisticsSource? source = null, Granularity? granularity = null, StatisticsUnit? unit = null, string? category = null, System.DateTimeOffset? from = null, System.DateTimeOffset? to = null, string? format = null, bool? includeUnfinished = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<CrimeSeries> GetCrimeSeriesAsync(string area, StatisticsSource? source = null, Granularity? granularity = null, StatisticsUnit? unit = null, string? category = null, System.DateTimeOffset? from = null, System.DateTimeOffset? to = null, StatisticsFormat? format = null, bool? includeUnfinished = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (area == null)
                 throw new System.ArgumentNullException("area");
@@ -14102,17 +14082,7 @@ namespace Trygghet.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<HttpValidationProblemDetails>("Bad Request", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 404)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new ApiException<ProblemDetails>("Not Found", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<HttpValidationProblemDetails>("Bad input. An unknown value of a filter (`area`, `source`, `granularity`, `unit`, `format`) is a validation problem naming the parameter in `errors`, e.g. `errors.area: [\"Ok\u00e4nt omr\u00e5de: fruangn\"]` (a problem document, although the successful answer is not JSON).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 500)
@@ -14317,7 +14287,7 @@ namespace Trygghet.Client
         /// <param name="format">`csv` for CSV, as with `Accept: text/csv`.</param>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<System.Collections.Generic.ICollection<SurveySeries>> GetSurveySeriesAsync(string area, string? indicator = null, string? format = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<System.Collections.Generic.ICollection<SurveySeries>> GetSurveySeriesAsync(string area, string? indicator = null, StatisticsFormat? format = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (area == null)
                 throw new System.ArgumentNullException("area");
@@ -14393,17 +14363,7 @@ namespace Trygghet.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<HttpValidationProblemDetails>("Bad Request", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 404)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new ApiException<ProblemDetails>("Not Found", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<HttpValidationProblemDetails>("Bad input. An unknown value of a filter (`area`, `format`) is a validation problem naming the parameter in `errors`, e.g. `errors.area: [\"Ok\u00e4nt omr\u00e5de: fruangn\"]` (a problem document, although the successful answer is not JSON).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 500)
@@ -14455,7 +14415,7 @@ namespace Trygghet.Client
         /// <param name="format">`csv` for CSV, as with `Accept: text/csv`.</param>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<Engagement> GetEngagementAsync(string area, System.DateTimeOffset? from = null, System.DateTimeOffset? to = null, string? format = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<Engagement> GetEngagementAsync(string area, System.DateTimeOffset? from = null, System.DateTimeOffset? to = null, StatisticsFormat? format = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (area == null)
                 throw new System.ArgumentNullException("area");
@@ -14535,17 +14495,7 @@ namespace Trygghet.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<HttpValidationProblemDetails>("Bad Request", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 404)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new ApiException<ProblemDetails>("Not Found", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<HttpValidationProblemDetails>("Bad input. An unknown value of a filter (`area`, `format`) is a validation problem naming the parameter in `errors`, e.g. `errors.area: [\"Ok\u00e4nt omr\u00e5de: fruangn\"]` (a problem document, although the successful answer is not JSON).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 500)
@@ -14727,7 +14677,7 @@ namespace Trygghet.Client
         /// <summary>
         /// Published, held, closed and cancelled walks in start order; cacheable (ETag, 304 on If-None-Match).
         /// </summary>
-        /// <param name="area">Slug of a neighbourhood, or of the district to include all its neighbourhoods, e.g. `fruangen`.</param>
+        /// <param name="area">Slug of a neighbourhood, or of the district to include all its neighbourhoods, e.g. `fruangen`; an unknown slug is a 400.</param>
         /// <param name="from">Only events that end at or after this instant (ISO 8601 with offset).</param>
         /// <param name="to">Only events that start before this instant (ISO 8601 with offset).</param>
         /// <param name="format">Only events of this format.</param>
@@ -14823,7 +14773,7 @@ namespace Trygghet.Client
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
-                            throw new ApiException<HttpValidationProblemDetails>("Bad Request", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                            throw new ApiException<HttpValidationProblemDetails>("Bad input. An unknown value of a filter (`area`, `format`) is a validation problem naming the parameter in `errors`, e.g. `errors.area: [\"Ok\u00e4nt omr\u00e5de: fruangn\"]`.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 500)
@@ -20292,6 +20242,23 @@ namespace Trygghet.Client
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("nextCursor")]
         public string? NextCursor { get; set; } = default!;
+
+    }
+
+    /// <summary>
+    /// The representation a statistics query answers in, when `format` chooses it rather than `Accept`.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum StatisticsFormat
+    {
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"json")]
+        [System.Runtime.Serialization.EnumMember(Value = @"json")]
+        Json = 0,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"csv")]
+        [System.Runtime.Serialization.EnumMember(Value = @"csv")]
+        Csv = 1,
 
     }
 

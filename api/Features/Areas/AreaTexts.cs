@@ -6,6 +6,7 @@ internal static class AreaTexts
 {
     public static readonly Text NotFound = new("Området '{0}' finns inte.", "Area '{0}' does not exist.");
     public static readonly Text Unknown = new("Området '{0}' finns inte.", "Area '{0}' does not exist.");
+    public static readonly Text UnknownArea = new("Okänt område: {0}", "Unknown area: {0}");
     public static readonly Text OutsideDistrict = new("Punkten ligger inte i någon stadsdel i Hägersten-Älvsjö.", "The point is not in any neighbourhood of Hägersten-Älvsjö.");
     public static readonly Text PopulationOnlyForKnownAreas = new("Folkmängd kan bara anges för en stadsdel, ett stadsdelsområde eller staden.", "Population can only be set for a neighbourhood, district or city.");
 }

@@ -11,6 +11,7 @@ public static class AreasEndpoints
     public static IServiceCollection AddAreas(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<AreaLocator>();
+        services.AddSingleton<KnownAreas>();
         services.AddSingleton<IStartupTask, AreaSeedTask>();
         return services;
     }

@@ -11,9 +11,9 @@ public sealed record ListPublicEventsQuery(EventKind? Kind, string? Area, DateTi
 
 public sealed class ListPublicEventsValidator : AbstractValidator<ListPublicEventsQuery>
 {
-    public ListPublicEventsValidator()
+    public ListPublicEventsValidator(KnownAreas areas)
     {
-        RuleFor(q => q.Area!).AreaSlug().When(q => q.Area is not null);
+        RuleFor(q => q.Area!).KnownArea(areas).When(q => q.Area is not null);
         RuleFor(q => q.To).GreaterThan(q => q.From).When(q => q.From is not null && q.To is not null);
         RuleFor(q => q.Format).IsInEnum();
         RuleFor(q => q.Kind).IsInEnum();

@@ -9,9 +9,9 @@ public sealed record ListMeasuresQuery(string? Area, MeasureStatus? Status, int?
 
 public sealed class ListMeasuresValidator : AbstractValidator<ListMeasuresQuery>
 {
-    public ListMeasuresValidator()
+    public ListMeasuresValidator(KnownAreas areas)
     {
-        RuleFor(q => q.Area!).AreaSlug().When(q => q.Area is not null);
+        RuleFor(q => q.Area!).KnownArea(areas).When(q => q.Area is not null);
         RuleFor(q => q.Limit).ValidLimit();
         RuleFor(q => q.Cursor).ValidCursor();
     }
@@ -25,10 +25,7 @@ public sealed class ListMeasuresHandler(DbSession db) : IQueryHandler<ListMeasur
         var hasCursor = Cursor.TryDecode(query.Cursor, out var at, out var after);
         var filters = new List<string> { "true" };
         if (query.Area is not null)
-        {
-            if (!await db.QuerySingleOrDefaultAsync<bool>("select true from area where slug = @Area", query, ct)) throw new NotFoundException(AreaTexts.NotFound, query.Area);
             filters.Add("(a.slug = @Area or a.parent_id = (select id from area where slug = @Area) or a.id = (select parent_id from area where slug = @Area))");
-        }
         if (query.Status is not null) filters.Add("m.status = @Status");
         if (hasCursor) filters.Add("(m.created_at, m.id) < (@At, @After)");
         var items = await db.LoadMeasuresAsync(string.Join(" and ", filters),

@@ -19,7 +19,7 @@ public static class MeasuresEndpoints
             .WithProblemExample(StatusCodes.Status404NotFound, MeasureTexts.NotFound, "6e1c3a5b-9d7f-4b2e-8a4c-1f3e5d7b9a02");
         measures.MapGet("/", ListMeasures).WithName(nameof(ListMeasures))
             .WithSummary("Safety measures (trygghetsskapande åtgärder), newest first; by area (a neighbourhood includes the district's own) and status.")
-            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
+            .ProducesProblems(StatusCodes.Status400BadRequest);
         measures.MapGet("/{id:guid}", GetMeasure).WithName(nameof(GetMeasure))
             .WithSummary("One measure with the observations and events it answers; the ETag header carries the version.")
             .ProducesProblems(StatusCodes.Status404NotFound);

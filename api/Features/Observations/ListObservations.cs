@@ -10,9 +10,9 @@ public sealed record ListObservationsQuery(string? Area, ObservationStatus? Stat
 
 public sealed class ListObservationsValidator : AbstractValidator<ListObservationsQuery>
 {
-    public ListObservationsValidator()
+    public ListObservationsValidator(KnownAreas areas)
     {
-        RuleFor(q => q.Area!).AreaSlug().When(q => q.Area is not null);
+        RuleFor(q => q.Area!).KnownArea(areas).When(q => q.Area is not null);
         RuleFor(q => q.Limit).ValidLimit();
         RuleFor(q => q.Cursor).ValidCursor();
     }
@@ -28,7 +28,6 @@ public sealed class ListObservationsHandler(DbSession db, TimeProvider clock) : 
         var filters = new List<string> { "true" };
         if (query.Area is not null)
         {
-            if (!await db.QuerySingleOrDefaultAsync<bool>("select true from area where slug = @Area", query, ct)) throw new NotFoundException(AreaTexts.NotFound, query.Area);
             // The area itself, its children and their children: the city, a district or a neighbourhood.
             filters.Add("""
                 (a.slug = @Area or a.parent_id = (select id from area where slug = @Area)

@@ -26,7 +26,7 @@ public static class ObservationsEndpoints
             .WithProblemExample(StatusCodes.Status404NotFound, ObservationTexts.NotFound, ExampleValues.ObservationId);
         observations.MapGet("/", ListObservations).WithName(nameof(ListObservations))
             .WithSummary("Observations, newest first, with their follow-up; by area (a district includes its neighbourhoods), status, category, walk, overdue.")
-            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
+            .ProducesProblems(StatusCodes.Status400BadRequest);
         observations.MapGet("/{id:guid}", GetObservation).WithName(nameof(GetObservation))
             .WithSummary("One observation with its public history.")
             .ProducesProblems(StatusCodes.Status404NotFound);

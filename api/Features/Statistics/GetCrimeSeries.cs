@@ -1,6 +1,8 @@
 using System.Globalization;
+using Dapper;
 using FluentValidation;
 using Mediator;
+using Npgsql;
 using Trygghet.Api.Features.Areas;
 using Trygghet.Api.Infrastructure;
 
@@ -11,9 +13,20 @@ public sealed record GetCrimeSeriesQuery(string Area, StatisticsSource Source, G
 
 public sealed class GetCrimeSeriesValidator : AbstractValidator<GetCrimeSeriesQuery>
 {
-    public GetCrimeSeriesValidator()
+    public GetCrimeSeriesValidator(KnownAreas areas, PoliceEventTypes types, NpgsqlDataSource dataSource)
     {
-        RuleFor(q => q.Area).AreaSlug();
+        // A police event type with a typo would count nothing and read as zeros: a type is one of the police's list or
+        // one already imported (the police add types now and then).
+        RuleFor(q => q.Category!).MustAsync(async (type, ct) =>
+            {
+                if (types.IsListed(type)) return true;
+                await using var conn = await dataSource.OpenConnectionAsync(ct);
+                return await conn.ExecuteScalarAsync<bool>(new CommandDefinition(
+                    "select exists (select 1 from police_event_month where type = @type)", new { type }, cancellationToken: ct));
+            })
+            .When(q => q.Source == StatisticsSource.Police && !string.IsNullOrEmpty(q.Category) && q.Category.Length <= 300)
+            .WithMessage((_, type) => StatisticsTexts.UnknownPoliceType.Format(type.Length <= 60 ? type : $"{type[..60]}…"));
+        RuleFor(q => q.Area).Cascade(CascadeMode.Stop).NotEmpty().KnownArea(areas);
         RuleFor(q => q.Category).MaximumLength(300);
         RuleFor(q => q.To).GreaterThanOrEqualTo(q => q.From).When(q => q.From is not null && q.To is not null);
         RuleFor(q => q).Must(q => q.From is null || q.To is null || q.To.Value.DayNumber - q.From.Value.DayNumber <= 366 * 20)
@@ -40,7 +53,7 @@ public sealed class GetCrimeSeriesHandler(DbSession db, TimeProvider clock) : IQ
     public async ValueTask<CrimeSeries> Handle(GetCrimeSeriesQuery q, CancellationToken ct)
     {
         var area = await db.QuerySingleOrDefaultAsync<AreaRow>("select id, slug, name, kind, population from area where slug = @Area", q, ct)
-            ?? throw new NotFoundException(AreaTexts.NotFound, q.Area);
+            ?? throw AreaRules.Unknown(q.Area);
         var now = clock.GetUtcNow();
         var today = DateOnly.FromDateTime(Time.Local(now).DateTime);
         var to = Start(q.To ?? today, q.Granularity);

@@ -9,9 +9,9 @@ public sealed record GetEngagementQuery(string Area, DateOnly? From, DateOnly? T
 
 public sealed class GetEngagementValidator : AbstractValidator<GetEngagementQuery>
 {
-    public GetEngagementValidator()
+    public GetEngagementValidator(KnownAreas areas)
     {
-        RuleFor(q => q.Area).AreaSlug();
+        RuleFor(q => q.Area).Cascade(CascadeMode.Stop).NotEmpty().KnownArea(areas);
         RuleFor(q => q.To).GreaterThanOrEqualTo(q => q.From).When(q => q.From is not null && q.To is not null);
     }
 }
@@ -21,7 +21,7 @@ public sealed class GetEngagementHandler(DbSession db, TimeProvider clock) : IQu
     public async ValueTask<Engagement> Handle(GetEngagementQuery q, CancellationToken ct)
     {
         var area = await db.QuerySingleOrDefaultAsync<(Guid Id, string Slug, string Name, string Kind)?>(
-            "select id, slug, name, kind from area where slug = @Area", q, ct) ?? throw new NotFoundException(AreaTexts.NotFound, q.Area);
+            "select id, slug, name, kind from area where slug = @Area", q, ct) ?? throw AreaRules.Unknown(q.Area);
         var today = DateOnly.FromDateTime(Time.Local(clock.GetUtcNow()).DateTime);
         var to = q.To ?? today;
         var from = q.From ?? to.AddYears(-1).AddDays(1);

@@ -9,9 +9,9 @@ public sealed record GetSurveySeriesQuery(string Area, string? Indicator) : IQue
 
 public sealed class GetSurveySeriesValidator : AbstractValidator<GetSurveySeriesQuery>
 {
-    public GetSurveySeriesValidator()
+    public GetSurveySeriesValidator(KnownAreas areas)
     {
-        RuleFor(q => q.Area).AreaSlug();
+        RuleFor(q => q.Area).Cascade(CascadeMode.Stop).NotEmpty().KnownArea(areas);
         RuleFor(q => q.Indicator).MaximumLength(300);
     }
 }
@@ -21,7 +21,7 @@ public sealed class GetSurveySeriesHandler(DbSession db) : IQueryHandler<GetSurv
     public async ValueTask<IReadOnlyList<SurveySeries>> Handle(GetSurveySeriesQuery query, CancellationToken ct)
     {
         var area = await db.QuerySingleOrDefaultAsync<(string Slug, string Name, string Kind)?>("select slug, name, kind from area where slug = @Area", query, ct)
-            ?? throw new NotFoundException(AreaTexts.NotFound, query.Area);
+            ?? throw AreaRules.Unknown(query.Area);
         var rows = await db.QueryAsync<(string Indicator, string Unit, string Source, int Year, decimal Value, decimal? City, DateTimeOffset UpdatedAt)>("""
             select s.indicator, s.unit, s.source, s.year, s.value,
                    (select c.value from survey_indicator c join area ca on ca.id = c.area_id

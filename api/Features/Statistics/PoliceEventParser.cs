@@ -131,6 +131,9 @@ public sealed class PoliceEventTypes
             canonical.TryAdd(Collapse(type), Collapse(type));
     }
 
+    /// <summary>True for a type of the police's list, spelled as they spell it.</summary>
+    public bool IsListed(string type) => canonical.TryGetValue(type, out var listed) && listed == type;
+
     /// <summary>Trailing spaces and case drift folded onto the documented spelling; an unknown type keeps its own, tidied.</summary>
     public string Normalise(string raw)
     {

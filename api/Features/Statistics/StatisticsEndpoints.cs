@@ -164,20 +164,20 @@ public static class StatisticsEndpoints
                 """)
             .WithMetadata(new AlternateRepresentation("text/csv", typeof(string)))
             .Produces(StatusCodes.Status304NotModified)
-            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
+            .ProducesProblems(StatusCodes.Status400BadRequest);
 
     /// <param name="area" example="hagersten-alvsjo">The area: the city, the district or a neighbourhood (police source only).</param>
     /// <param name="source">`bra` (reported crime, default) or `police` (published police events).</param>
     /// <param name="granularity">`month` (default), `quarter` or `year`.</param>
     /// <param name="unit">`count` (default) or `per100k` (BRÅ).</param>
-    /// <param name="category">BRÅ crime type (default `Totalt antal brott`) or police event type (default all).</param>
+    /// <param name="category">BRÅ crime type (default `Totalt antal brott`) or police event type (default all); a police event type neither in the police's list nor imported is a 400.</param>
     /// <param name="from">First day of the range (default two years before `to`).</param>
     /// <param name="to">Last day of the range (default today).</param>
     /// <param name="format">`csv` for CSV, as with `Accept: text/csv`.</param>
     /// <param name="includeUnfinished">`true` to include the period not yet over, flagged `reason: unfinished` with the count so far (default: only periods that are over).</param>
     public static async Task<Results<Ok<CrimeSeries>, ContentHttpResult, StatusCodeHttpResult>> GetCrimeSeries([Required] string? area,
         [QueryEnum(typeof(StatisticsSource))] string? source, [QueryEnum(typeof(Granularity))] string? granularity,
-        [QueryEnum(typeof(StatisticsUnit))] string? unit, string? category, DateOnly? from, DateOnly? to, string? format, bool? includeUnfinished,
+        [QueryEnum(typeof(StatisticsUnit))] string? unit, string? category, DateOnly? from, DateOnly? to, [QueryEnum(typeof(StatisticsFormat))] string? format, bool? includeUnfinished,
         IMediator mediator, HttpContext http, CancellationToken ct)
     {
         StatisticsResponses.ValidateFormat(format);
@@ -203,7 +203,7 @@ public static class StatisticsEndpoints
             .WithSummary("Safety-survey indicators of an area, year by year, with the city's value and the report each comes from; JSON, or CSV with Accept: text/csv or format=csv.")
             .WithMetadata(new AlternateRepresentation("text/csv", typeof(string)))
             .Produces(StatusCodes.Status304NotModified)
-            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
+            .ProducesProblems(StatusCodes.Status400BadRequest);
     }
 
     public static async Task<Ok<SurveyImportReport>> ImportSurveyIndicators(HttpRequest request, IMediator mediator, CancellationToken ct)
@@ -216,7 +216,7 @@ public static class StatisticsEndpoints
     /// <param name="indicator">Only this indicator.</param>
     /// <param name="format">`csv` for CSV, as with `Accept: text/csv`.</param>
     public static async Task<Results<Ok<IReadOnlyList<SurveySeries>>, ContentHttpResult, StatusCodeHttpResult>> GetSurveySeries(
-        [Required] string? area, string? indicator, string? format, IMediator mediator, HttpContext http, CancellationToken ct)
+        [Required] string? area, string? indicator, [QueryEnum(typeof(StatisticsFormat))] string? format, IMediator mediator, HttpContext http, CancellationToken ct)
     {
         StatisticsResponses.ValidateFormat(format);
         var series = await mediator.Send(new GetSurveySeriesQuery(area ?? "", indicator), ct);
@@ -231,14 +231,14 @@ public static class StatisticsEndpoints
             .WithSummary("Dialogues and walks held, registrations and attendance on site and remote, feedback published and organisations taking part, for an area and period; JSON or CSV.")
             .WithMetadata(new AlternateRepresentation("text/csv", typeof(string)))
             .Produces(StatusCodes.Status304NotModified)
-            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
+            .ProducesProblems(StatusCodes.Status400BadRequest);
 
     /// <param name="area" example="hagersten-alvsjo">The city, the district (all its neighbourhoods) or a neighbourhood.</param>
     /// <param name="from">First day (default a year before `to`).</param>
     /// <param name="to">Last day (default today).</param>
     /// <param name="format">`csv` for CSV, as with `Accept: text/csv`.</param>
     public static async Task<Results<Ok<Engagement>, ContentHttpResult, StatusCodeHttpResult>> GetEngagement(
-        [Required] string? area, DateOnly? from, DateOnly? to, string? format, IMediator mediator, HttpContext http,
+        [Required] string? area, DateOnly? from, DateOnly? to, [QueryEnum(typeof(StatisticsFormat))] string? format, IMediator mediator, HttpContext http,
         CancellationToken ct)
     {
         StatisticsResponses.ValidateFormat(format);

@@ -5,17 +5,16 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Trygghet.Api.Features.Statistics;
 
+/// <summary>The representation a statistics query answers in, when <c>format</c> chooses it rather than <c>Accept</c>.</summary>
+public enum StatisticsFormat { Json, Csv }
+
 /// <summary>
 /// How every statistics query answers: JSON, or CSV with <c>Accept: text/csv</c> or <c>format=csv</c>; public caching
 /// with an ETag that is the hash of what would be sent, so a poll of an unchanged figure costs no body.
 /// </summary>
 public static class StatisticsResponses
 {
-    public static void ValidateFormat(string? format)
-    {
-        if (format is not null && !string.Equals(format, "csv", StringComparison.OrdinalIgnoreCase) && !string.Equals(format, "json", StringComparison.OrdinalIgnoreCase))
-            throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure("format", Infrastructure.CommonTexts.JsonInvalidValue.Format())]);
-    }
+    public static void ValidateFormat(string? format) => Infrastructure.QueryEnum.Parse<StatisticsFormat>(format, "format");
 
     public static Results<Ok<T>, ContentHttpResult, StatusCodeHttpResult> Send<T>(HttpContext http, T value, string? format, Func<T, string> csv)
     {

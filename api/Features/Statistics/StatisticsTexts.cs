@@ -18,6 +18,8 @@ internal static class StatisticsTexts
     public static readonly Text SendMultipart = new("Skicka filen som multipart/form-data i fältet 'file'.", "Send the file as multipart/form-data in the field 'file'.");
 
     public static readonly Text AtMostTwentyYears = new("Högst 20 år.", "At most 20 years.");
+    public static readonly Text UnknownPoliceType = new("Okänd händelsetyp: {0}. Typerna stavas som hos polisen, t.ex. Misshandel eller Stöld/inbrott.",
+        "Unknown event type: {0}. Types are spelled as the police spell them, e.g. Misshandel or Stöld/inbrott.");
     public static readonly Text PoliceSeriesAreCounts = new("Polisens händelser räknas; takten per 100 000 anges i ratePer100k.", "Police series are counts; see ratePer100k.");
     public static readonly Text BraRatesNotPerQuarter = new("BRÅ:s takt per 100 000 finns per år och månad, inte kvartal.", "BRÅ rates exist per year and month, not quarter.");
 }

@@ -85,7 +85,7 @@ export interface ITrygghetClient {
 
     /**
      * Published, held, closed and cancelled dialogues in start order; cacheable (ETag, 304 on If-None-Match).
-     * @param area (optional) Slug of a neighbourhood, or of the district to include all its neighbourhoods, e.g. `fruangen`.
+     * @param area (optional) Slug of a neighbourhood, or of the district to include all its neighbourhoods, e.g. `fruangen`; an unknown slug is a 400.
      * @param from (optional) Only events that end at or after this instant (ISO 8601 with offset).
      * @param to (optional) Only events that start before this instant (ISO 8601 with offset).
      * @param format (optional) Only events of this format.
@@ -132,7 +132,7 @@ export interface ITrygghetClient {
 
     /**
      * iCalendar feed (RFC 5545, Europe/Stockholm) of dialogues and walks from 90 days back, by area and kind; cancelled events as STATUS:CANCELLED.
-     * @param area (optional) Slug of a neighbourhood, or of the district to include all its neighbourhoods, e.g. `fruangen`.
+     * @param area (optional) Slug of a neighbourhood, or of the district to include all its neighbourhoods, e.g. `fruangen`; an unknown slug is a 400.
      * @param kind (optional) Only dialogues or only walks.
      * @return OK
      */
@@ -634,14 +634,14 @@ export interface ITrygghetClient {
      * @param source (optional) `bra` (reported crime, default) or `police` (published police events).
      * @param granularity (optional) `month` (default), `quarter` or `year`.
      * @param unit (optional) `count` (default) or `per100k` (BRÅ).
-     * @param category (optional) BRÅ crime type (default `Totalt antal brott`) or police event type (default all).
+     * @param category (optional) BRÅ crime type (default `Totalt antal brott`) or police event type (default all); a police event type neither in the police's list nor imported is a 400.
      * @param from (optional) First day of the range (default two years before `to`).
      * @param to (optional) Last day of the range (default today).
      * @param format (optional) `csv` for CSV, as with `Accept: text/csv`.
      * @param includeUnfinished (optional) `true` to include the period not yet over, flagged `reason: unfinished` with the count so far (default: only periods that are over).
      * @return OK
      */
-    getCrimeSeries(area: string, source?: StatisticsSource | undefined, granularity?: Granularity | undefined, unit?: StatisticsUnit | undefined, category?: string | undefined, from?: string | undefined, to?: string | undefined, format?: string | undefined, includeUnfinished?: boolean | undefined, signal?: AbortSignal): Promise<CrimeSeries>;
+    getCrimeSeries(area: string, source?: StatisticsSource | undefined, granularity?: Granularity | undefined, unit?: StatisticsUnit | undefined, category?: string | undefined, from?: string | undefined, to?: string | undefined, format?: StatisticsFormat | undefined, includeUnfinished?: boolean | undefined, signal?: AbortSignal): Promise<CrimeSeries>;
 
     /**
      * Import safety-survey indicators from a CSV with the columns area, year, indicator, value, unit, source.
@@ -656,7 +656,7 @@ export interface ITrygghetClient {
      * @param format (optional) `csv` for CSV, as with `Accept: text/csv`.
      * @return OK
      */
-    getSurveySeries(area: string, indicator?: string | undefined, format?: string | undefined, signal?: AbortSignal): Promise<SurveySeries[]>;
+    getSurveySeries(area: string, indicator?: string | undefined, format?: StatisticsFormat | undefined, signal?: AbortSignal): Promise<SurveySeries[]>;
 
     /**
      * Dialogues and walks held, registrations and attendance on site and remote, feedback published and organisations taking part, for an area and period; JSON or CSV.
@@ -666,7 +666,7 @@ export interface ITrygghetClient {
      * @param format (optional) `csv` for CSV, as with `Accept: text/csv`.
      * @return OK
      */
-    getEngagement(area: string, from?: string | undefined, to?: string | undefined, format?: string | undefined, signal?: AbortSignal): Promise<Engagement>;
+    getEngagement(area: string, from?: string | undefined, to?: string | undefined, format?: StatisticsFormat | undefined, signal?: AbortSignal): Promise<Engagement>;
 
     /**
      * Neighbourhoods where police events rise significantly against their own history, or observations pile up, each with its numbers and a suggested dialogue or walk.
@@ -676,7 +676,7 @@ export interface ITrygghetClient {
 
     /**
      * Published, held, closed and cancelled walks in start order; cacheable (ETag, 304 on If-None-Match).
-     * @param area (optional) Slug of a neighbourhood, or of the district to include all its neighbourhoods, e.g. `fruangen`.
+     * @param area (optional) Slug of a neighbourhood, or of the district to include all its neighbourhoods, e.g. `fruangen`; an unknown slug is a 400.
      * @param from (optional) Only events that end at or after this instant (ISO 8601 with offset).
      * @param to (optional) Only events that start before this instant (ISO 8601 with offset).
      * @param format (optional) Only events of this format.
@@ -781,7 +781,7 @@ export class TrygghetClient implements ITrygghetClient {
             return response.text().then((_responseText) => {
             let result400: any = null;
             result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
-            return throwException("Bad Request", status, _responseText, _headers, result400);
+            return throwException("Bad input. An unknown value of a filter (`kind`) is a validation problem naming the parameter in `errors`.", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
@@ -1506,7 +1506,7 @@ export class TrygghetClient implements ITrygghetClient {
 
     /**
      * Published, held, closed and cancelled dialogues in start order; cacheable (ETag, 304 on If-None-Match).
-     * @param area (optional) Slug of a neighbourhood, or of the district to include all its neighbourhoods, e.g. `fruangen`.
+     * @param area (optional) Slug of a neighbourhood, or of the district to include all its neighbourhoods, e.g. `fruangen`; an unknown slug is a 400.
      * @param from (optional) Only events that end at or after this instant (ISO 8601 with offset).
      * @param to (optional) Only events that start before this instant (ISO 8601 with offset).
      * @param format (optional) Only events of this format.
@@ -1572,7 +1572,7 @@ export class TrygghetClient implements ITrygghetClient {
             return response.text().then((_responseText) => {
             let result400: any = null;
             result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
-            return throwException("Bad Request", status, _responseText, _headers, result400);
+            return throwException("Bad input. An unknown value of a filter (`area`, `format`) is a validation problem naming the parameter in `errors`, e.g. `errors.area: [\"Ok\u00e4nt omr\u00e5de: fruangn\"]`.", status, _responseText, _headers, result400);
             });
         } else if (status === 500) {
             return response.text().then((_responseText) => {
@@ -1968,7 +1968,7 @@ export class TrygghetClient implements ITrygghetClient {
 
     /**
      * iCalendar feed (RFC 5545, Europe/Stockholm) of dialogues and walks from 90 days back, by area and kind; cancelled events as STATUS:CANCELLED.
-     * @param area (optional) Slug of a neighbourhood, or of the district to include all its neighbourhoods, e.g. `fruangen`.
+     * @param area (optional) Slug of a neighbourhood, or of the district to include all its neighbourhoods, e.g. `fruangen`; an unknown slug is a 400.
      * @param kind (optional) Only dialogues or only walks.
      * @return OK
      */
@@ -2019,7 +2019,7 @@ export class TrygghetClient implements ITrygghetClient {
             return response.text().then((_responseText) => {
             let result400: any = null;
             result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
-            return throwException("Bad Request", status, _responseText, _headers, result400);
+            return throwException("Bad input. An unknown value of a filter (`area`, `kind`) is a validation problem naming the parameter in `errors`, e.g. `errors.area: [\"Ok\u00e4nt omr\u00e5de: fruangn\"]` (a problem document, although the successful answer is not JSON).", status, _responseText, _headers, result400);
             });
         } else if (status === 500) {
             return response.text().then((_responseText) => {
@@ -2310,13 +2310,7 @@ export class TrygghetClient implements ITrygghetClient {
             return response.text().then((_responseText) => {
             let result400: any = null;
             result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
-            return throwException("Bad Request", status, _responseText, _headers, result400);
-            });
-        } else if (status === 404) {
-            return response.text().then((_responseText) => {
-            let result404: any = null;
-            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Not Found", status, _responseText, _headers, result404);
+            return throwException("Bad input. An unknown value of a filter (`area`, `status`) is a validation problem naming the parameter in `errors`, e.g. `errors.area: [\"Ok\u00e4nt omr\u00e5de: fruangn\"]`.", status, _responseText, _headers, result400);
             });
         } else if (status === 500) {
             return response.text().then((_responseText) => {
@@ -2793,13 +2787,7 @@ export class TrygghetClient implements ITrygghetClient {
             return response.text().then((_responseText) => {
             let result400: any = null;
             result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
-            return throwException("Bad Request", status, _responseText, _headers, result400);
-            });
-        } else if (status === 404) {
-            return response.text().then((_responseText) => {
-            let result404: any = null;
-            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Not Found", status, _responseText, _headers, result404);
+            return throwException("Bad input. An unknown value of a filter (`area`, `status`, `category`) is a validation problem naming the parameter in `errors`, e.g. `errors.area: [\"Ok\u00e4nt omr\u00e5de: fruangn\"]`.", status, _responseText, _headers, result400);
             });
         } else if (status === 500) {
             return response.text().then((_responseText) => {
@@ -4185,7 +4173,7 @@ export class TrygghetClient implements ITrygghetClient {
             return response.text().then((_responseText) => {
             let result400: any = null;
             result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
-            return throwException("Bad Request", status, _responseText, _headers, result400);
+            return throwException("Bad input. An unknown value of a filter (`kind`) is a validation problem naming the parameter in `errors`.", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
@@ -5357,7 +5345,7 @@ export class TrygghetClient implements ITrygghetClient {
             return response.text().then((_responseText) => {
             let result400: any = null;
             result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
-            return throwException("Bad Request", status, _responseText, _headers, result400);
+            return throwException("Bad input. An unknown value of a filter (`sort`) is a validation problem naming the parameter in `errors`.", status, _responseText, _headers, result400);
             });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
@@ -5510,7 +5498,7 @@ export class TrygghetClient implements ITrygghetClient {
             return response.text().then((_responseText) => {
             let result400: any = null;
             result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
-            return throwException("Bad Request", status, _responseText, _headers, result400);
+            return throwException("Bad input. An unknown value of a filter (`status`) is a validation problem naming the parameter in `errors`.", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
@@ -7587,7 +7575,7 @@ export class TrygghetClient implements ITrygghetClient {
             return response.text().then((_responseText) => {
             let result400: any = null;
             result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
-            return throwException("Bad Request", status, _responseText, _headers, result400);
+            return throwException("Bad input. An unknown value of a filter (`reason`) is a validation problem naming the parameter in `errors`.", status, _responseText, _headers, result400);
             });
         } else if (status === 401) {
             return response.text().then((_responseText) => {
@@ -7779,14 +7767,14 @@ export class TrygghetClient implements ITrygghetClient {
      * @param source (optional) `bra` (reported crime, default) or `police` (published police events).
      * @param granularity (optional) `month` (default), `quarter` or `year`.
      * @param unit (optional) `count` (default) or `per100k` (BRÅ).
-     * @param category (optional) BRÅ crime type (default `Totalt antal brott`) or police event type (default all).
+     * @param category (optional) BRÅ crime type (default `Totalt antal brott`) or police event type (default all); a police event type neither in the police's list nor imported is a 400.
      * @param from (optional) First day of the range (default two years before `to`).
      * @param to (optional) Last day of the range (default today).
      * @param format (optional) `csv` for CSV, as with `Accept: text/csv`.
      * @param includeUnfinished (optional) `true` to include the period not yet over, flagged `reason: unfinished` with the count so far (default: only periods that are over).
      * @return OK
      */
-    getCrimeSeries(area: string, source?: StatisticsSource | undefined, granularity?: Granularity | undefined, unit?: StatisticsUnit | undefined, category?: string | undefined, from?: string | undefined, to?: string | undefined, format?: string | undefined, includeUnfinished?: boolean | undefined, signal?: AbortSignal): Promise<CrimeSeries> {
+    getCrimeSeries(area: string, source?: StatisticsSource | undefined, granularity?: Granularity | undefined, unit?: StatisticsUnit | undefined, category?: string | undefined, from?: string | undefined, to?: string | undefined, format?: StatisticsFormat | undefined, includeUnfinished?: boolean | undefined, signal?: AbortSignal): Promise<CrimeSeries> {
         let url_ = this.baseUrl + "/api/v1/statistics/crime?";
         if (area === undefined || area === null)
             throw new globalThis.Error("The parameter 'area' must be defined and cannot be null.");
@@ -7856,13 +7844,7 @@ export class TrygghetClient implements ITrygghetClient {
             return response.text().then((_responseText) => {
             let result400: any = null;
             result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
-            return throwException("Bad Request", status, _responseText, _headers, result400);
-            });
-        } else if (status === 404) {
-            return response.text().then((_responseText) => {
-            let result404: any = null;
-            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Not Found", status, _responseText, _headers, result404);
+            return throwException("Bad input. An unknown value of a filter (`area`, `source`, `granularity`, `unit`, `format`) is a validation problem naming the parameter in `errors`, e.g. `errors.area: [\"Ok\u00e4nt omr\u00e5de: fruangn\"]` (a problem document, although the successful answer is not JSON).", status, _responseText, _headers, result400);
             });
         } else if (status === 500) {
             return response.text().then((_responseText) => {
@@ -7975,7 +7957,7 @@ export class TrygghetClient implements ITrygghetClient {
      * @param format (optional) `csv` for CSV, as with `Accept: text/csv`.
      * @return OK
      */
-    getSurveySeries(area: string, indicator?: string | undefined, format?: string | undefined, signal?: AbortSignal): Promise<SurveySeries[]> {
+    getSurveySeries(area: string, indicator?: string | undefined, format?: StatisticsFormat | undefined, signal?: AbortSignal): Promise<SurveySeries[]> {
         let url_ = this.baseUrl + "/api/v1/statistics/survey?";
         if (area === undefined || area === null)
             throw new globalThis.Error("The parameter 'area' must be defined and cannot be null.");
@@ -8021,13 +8003,7 @@ export class TrygghetClient implements ITrygghetClient {
             return response.text().then((_responseText) => {
             let result400: any = null;
             result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
-            return throwException("Bad Request", status, _responseText, _headers, result400);
-            });
-        } else if (status === 404) {
-            return response.text().then((_responseText) => {
-            let result404: any = null;
-            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Not Found", status, _responseText, _headers, result404);
+            return throwException("Bad input. An unknown value of a filter (`area`, `format`) is a validation problem naming the parameter in `errors`, e.g. `errors.area: [\"Ok\u00e4nt omr\u00e5de: fruangn\"]` (a problem document, although the successful answer is not JSON).", status, _responseText, _headers, result400);
             });
         } else if (status === 500) {
             return response.text().then((_responseText) => {
@@ -8057,7 +8033,7 @@ export class TrygghetClient implements ITrygghetClient {
      * @param format (optional) `csv` for CSV, as with `Accept: text/csv`.
      * @return OK
      */
-    getEngagement(area: string, from?: string | undefined, to?: string | undefined, format?: string | undefined, signal?: AbortSignal): Promise<Engagement> {
+    getEngagement(area: string, from?: string | undefined, to?: string | undefined, format?: StatisticsFormat | undefined, signal?: AbortSignal): Promise<Engagement> {
         let url_ = this.baseUrl + "/api/v1/statistics/engagement?";
         if (area === undefined || area === null)
             throw new globalThis.Error("The parameter 'area' must be defined and cannot be null.");
@@ -8107,13 +8083,7 @@ export class TrygghetClient implements ITrygghetClient {
             return response.text().then((_responseText) => {
             let result400: any = null;
             result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
-            return throwException("Bad Request", status, _responseText, _headers, result400);
-            });
-        } else if (status === 404) {
-            return response.text().then((_responseText) => {
-            let result404: any = null;
-            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Not Found", status, _responseText, _headers, result404);
+            return throwException("Bad input. An unknown value of a filter (`area`, `format`) is a validation problem naming the parameter in `errors`, e.g. `errors.area: [\"Ok\u00e4nt omr\u00e5de: fruangn\"]` (a problem document, although the successful answer is not JSON).", status, _responseText, _headers, result400);
             });
         } else if (status === 500) {
             return response.text().then((_responseText) => {
@@ -8205,7 +8175,7 @@ export class TrygghetClient implements ITrygghetClient {
 
     /**
      * Published, held, closed and cancelled walks in start order; cacheable (ETag, 304 on If-None-Match).
-     * @param area (optional) Slug of a neighbourhood, or of the district to include all its neighbourhoods, e.g. `fruangen`.
+     * @param area (optional) Slug of a neighbourhood, or of the district to include all its neighbourhoods, e.g. `fruangen`; an unknown slug is a 400.
      * @param from (optional) Only events that end at or after this instant (ISO 8601 with offset).
      * @param to (optional) Only events that start before this instant (ISO 8601 with offset).
      * @param format (optional) Only events of this format.
@@ -8271,7 +8241,7 @@ export class TrygghetClient implements ITrygghetClient {
             return response.text().then((_responseText) => {
             let result400: any = null;
             result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
-            return throwException("Bad Request", status, _responseText, _headers, result400);
+            return throwException("Bad input. An unknown value of a filter (`area`, `format`) is a validation problem naming the parameter in `errors`, e.g. `errors.area: [\"Ok\u00e4nt omr\u00e5de: fruangn\"]`.", status, _responseText, _headers, result400);
             });
         } else if (status === 500) {
             return response.text().then((_responseText) => {
@@ -10044,6 +10014,9 @@ export interface StaffRegistrationPage {
     /** Opaque cursor of the next page; null when this is the last. */
     nextCursor?: string | null;
 }
+
+/** The representation a statistics query answers in, when `format` chooses it rather than `Accept`. */
+export type StatisticsFormat = "json" | "csv";
 
 /** Where a crime series comes from: BRÅ's reported crime, or the Police's published events. */
 export type StatisticsSource = "bra" | "police";

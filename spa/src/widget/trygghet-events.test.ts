@@ -29,6 +29,20 @@ function serve(dialogues: PublicEvent[], walks: PublicEvent[], areaStatus = 200)
   return fetch;
 }
 
+/** The API as it answers an unknown area: 404 for the area, 400 naming `area` for the listings, in the language asked for. */
+function rejectArea() {
+  const fetch = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
+    const url = new URL(urlOf(input));
+    const english = new Headers(init?.headers).get('Accept-Language') === 'en';
+    const slug = url.pathname.startsWith('/api/v1/areas/') ? url.pathname.split('/').pop() : url.searchParams.get('area');
+    if (url.pathname.startsWith('/api/v1/areas/')) return json({ title: english ? 'Not found' : 'Hittades inte', status: 404 }, 404);
+    const message = `${english ? 'Unknown area' : 'Okänt område'}: ${slug} (API)`;
+    return json({ title: english ? 'Bad request' : 'Felaktig begäran', status: 400, errors: { area: [message] } }, 400);
+  });
+  vi.stubGlobal('fetch', fetch);
+  return fetch;
+}
+
 async function mount(attributes: Record<string, string>) {
   const element = document.createElement('trygghet-events') as TrygghetEvents;
   for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
@@ -72,15 +86,38 @@ describe('<trygghet-events>', () => {
     expect(root.querySelector('.meta')?.textContent).toContain('On site and online');
   });
 
-  it('says so when there is nothing upcoming, and shows an error when the area is unknown', async () => {
+  it('says so when there is nothing upcoming', async () => {
     serve([], []);
     const empty = await mount({ area: 'fruangen', 'base-url': 'https://t.example' });
     expect(empty.querySelector('ul')).toBeNull();
     expect(empty.textContent).toContain('Inga kommande dialoger eller vandringar just nu.');
+    expect(empty.querySelector('[role="alert"]')).toBeNull();
+  });
 
+  it('says the area is unknown, in the words of the 400 problem and in the language asked for', async () => {
+    const fetch = rejectArea();
+    const swedish = await mount({ area: 'fruangn', 'base-url': 'https://t.example' });
+    expect(swedish.querySelector('[role="alert"]')?.textContent).toBe('Okänt område: fruangn (API)');
+    expect(swedish.querySelector('ul, h2')).toBeNull();
+
+    const english = await mount({ area: 'fruangn', lang: 'en', 'base-url': 'https://t.example' });
+    expect(english.querySelector('[role="alert"]')?.textContent).toBe('Unknown area: fruangn (API)');
+    const listings = fetch.mock.calls.filter(([url]) => urlOf(url).includes('/api/v1/dialogues'));
+    expect(listings.length).toBeGreaterThan(0);
+    expect(new Set(listings.map(([url]) => new URL(urlOf(url)).searchParams.get('area')))).toEqual(new Set(['fruangn']));
+  });
+
+  it('says the area is unknown in its own words when only the area answers 404, and escapes the name', async () => {
     serve([], [], 404);
-    const failed = await mount({ area: 'finns-inte', 'base-url': 'https://t.example' });
-    expect(failed.querySelector('[role="alert"]')?.textContent).toBe('Det gick inte att hämta dialoger och vandringar.');
+    const root = await mount({ area: '<b>x</b>', lang: 'en', 'base-url': 'https://t.example' });
+    expect(root.querySelector('[role="alert"]')?.textContent).toBe('Unknown area: <b>x</b>');
+    expect(root.querySelector('b')).toBeNull();
+  });
+
+  it('keeps the general error for other failures', async () => {
+    serve([], [], 500);
+    const root = await mount({ area: 'fruangen', 'base-url': 'https://t.example' });
+    expect(root.querySelector('[role="alert"]')?.textContent).toBe('Det gick inte att hämta dialoger och vandringar.');
   });
 
   it('escapes text from the API', async () => {

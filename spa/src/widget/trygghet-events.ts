@@ -5,7 +5,8 @@ import { formatDate, formatTime } from '../shared/format';
 /**
  * <trygghet-events area="fruangen" lang="sv" limit="5" base-url="https://trygghet.example">
  * Upcoming safety dialogues and walks of an area, for the city's and others' web pages. One plain
- * script (no framework); Shadow DOM keeps the host page's styles and ours apart.
+ * script (no framework); Shadow DOM keeps the host page's styles and ours apart. An area that does
+ * not exist is said in so many words ("Okänt område: fruangn"), never shown as an empty list.
  */
 
 // Where the script was loaded from is where Trygghet is, unless base-url says otherwise. Only known
@@ -21,6 +22,7 @@ export const texts = {
     loading: 'Laddar…',
     empty: 'Inga kommande dialoger eller vandringar just nu.',
     error: 'Det gick inte att hämta dialoger och vandringar.',
+    unknownArea: 'Okänt område: {area}',
     all: 'Alla dialoger och vandringar i {area}',
     time: '{date}, kl. {start}–{end}',
     cancelled: 'Inställd',
@@ -32,6 +34,7 @@ export const texts = {
     loading: 'Loading…',
     empty: 'No upcoming dialogues or walks right now.',
     error: 'The dialogues and walks could not be loaded.',
+    unknownArea: 'Unknown area: {area}',
     all: 'All dialogues and walks in {area}',
     time: '{date}, {start}–{end}',
     cancelled: 'Cancelled',
@@ -105,16 +108,16 @@ export class TrygghetEvents extends HTMLElement {
     const client = new TrygghetClient(this.baseUrl, {
       fetch: (url, init) => fetch(url, { ...init, headers: { ...(init?.headers as Record<string, string>), 'Accept-Language': this.language } }),
     });
+    const listing = upcomingEvents(client, { area }, controller.signal, this.limit);
     try {
-      const [detail, events] = await Promise.all([
-        client.getArea(area, controller.signal),
-        upcomingEvents(client, { area }, controller.signal, this.limit),
-      ]);
+      const [detail, events] = await Promise.all([client.getArea(area, controller.signal), listing]);
       if (controller.signal.aborted) return;
       this.#render(this.#list(detail.name, detail.slug, events.slice(0, this.limit)));
-    } catch {
+    } catch (error) {
+      // The listings' 400 says best what is wrong with the attributes: wait for it rather than the area's 404.
+      const reason = await listing.then(() => error, (failure: unknown) => failure);
       if (controller.signal.aborted) return;
-      this.#render(`<p role="alert">${text.error}</p>`);
+      this.#render(`<p role="alert">${escape(unknownArea(reason, area, text.unknownArea) ?? text.error)}</p>`);
     }
   }
 
@@ -141,6 +144,18 @@ ${items.length > 0 ? `<ul>${items.join('')}</ul>` : `<p>${text.empty}</p>`}
   #render(html: string) {
     this.#body.innerHTML = html;
   }
+}
+
+/**
+ * What to say when the area attribute names no area: the listings answer 400 with the message in `errors.area` (in the
+ * language asked for), the area itself 404. Null for any other failure.
+ */
+export function unknownArea(error: unknown, area: string, fallback: string): string | null {
+  if (!error || typeof error !== 'object' || !('status' in error)) return null;
+  const { status, errors } = error as { status?: unknown; errors?: Record<string, unknown> };
+  const messages = errors?.area;
+  if (status === 400 && Array.isArray(messages) && typeof messages[0] === 'string') return messages[0];
+  return status === 404 ? fill(fallback, { area }) : null;
 }
 
 function escape(value: string): string {

@@ -76,6 +76,19 @@ describe('the start page', () => {
     expect(last.searchParams.get('format')).toBe('remote');
   });
 
+  it('shows the 400 problem naming the area when the address holds an unknown one', async () => {
+    vi.stubGlobal('fetch', vi.fn(async (input: RequestInfo | URL) => {
+      const url = new URL(urlOf(input), 'http://localhost');
+      if (url.pathname === '/api/v1/areas') return json(areas);
+      return new Response(JSON.stringify({ title: 'Felaktig begäran', status: 400, errors: { area: ['Okänt område: fruangn'] } }),
+        { status: 400, headers: { 'Content-Type': 'application/problem+json' } });
+    }));
+    renderAt('/?omrade=fruangn');
+
+    expect(await screen.findByRole('alert')).toHaveTextContent('Område: Okänt område: fruangn');
+    expect(screen.queryByRole('article')).toBeNull();
+  });
+
   it('asks only for walks when walks are chosen', async () => {
     const fetch = serve([], [event({ kind: 'walk' })]);
     renderAt('/?typ=walk');

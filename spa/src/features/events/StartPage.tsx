@@ -75,7 +75,7 @@ export function StartPage() {
       </form>
       <section aria-labelledby="upcoming-heading" aria-busy={events.state === 'loading'}>
         <h2 id="upcoming-heading">{t('start.upcoming')}</h2>
-        {events.state === 'failed' && <ProblemAlert problem={events.problem} focus={false} />}
+        {events.state === 'failed' && <ProblemAlert problem={events.problem} fieldLabels={{ area: t('start.area'), format: t('start.format') }} focus={false} />}
         {events.state === 'loading' && !events.data && <Loading />}
         {events.data && events.data.length === 0 && <p>{t('start.none')}</p>}
         {events.data && events.data.length > 0 && (

@@ -96,7 +96,7 @@ public sealed class CrimeSeriesTests(ApiFixture fixture) : ApiTest(fixture)
     }
 
     [Theory]
-    [InlineData("area=atlantis", 404)]
+    [InlineData("area=atlantis", 400)]
     [InlineData("area=hagersten-alvsjo&source=police&unit=per100k", 400)]
     [InlineData("area=hagersten-alvsjo&format=xml", 400)]
     [InlineData("area=hagersten-alvsjo&from=2025-05-01&to=2025-01-01", 400)]
