@@ -32,8 +32,9 @@ public static class ProblemExampleMetadata
         builder.WithMetadata(new ProblemExample(status, detail, args));
 
     /// <summary>Shows a 400 whose <c>errors</c> name <paramref name="field"/> with <paramref name="message"/>.</summary>
-    public static TBuilder WithFieldProblemExample<TBuilder>(this TBuilder builder, string field, Text message) where TBuilder : IEndpointConventionBuilder =>
-        builder.WithMetadata(new ProblemExample(StatusCodes.Status400BadRequest, message, [], field));
+    public static TBuilder WithFieldProblemExample<TBuilder>(this TBuilder builder, string field, Text message, params object[] args)
+        where TBuilder : IEndpointConventionBuilder =>
+        builder.WithMetadata(new ProblemExample(StatusCodes.Status400BadRequest, message, args, field));
 
     /// <summary>Shows <paramref name="detail"/> with the problem's <c>reason</c> extension.</summary>
     public static TBuilder WithProblemReasonExample<TBuilder>(this TBuilder builder, int status, Text detail, string reason) where TBuilder : IEndpointConventionBuilder =>

@@ -27,7 +27,7 @@ public static class OpenApi
             options.SwaggerDoc(DocumentName, new OpenApiInfo
             {
                 Title = "Trygghet API",
-                Version = "1.0.0",
+                Version = "2.0.0",
                 Description = """
                     Safety dialogues (trygghetsdialoger), safety walks (trygghetsvandringar), local crime statistics
                     and safety measures for Hägersten-Älvsjö, Stockholm.

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Trygghet.Api.Features.Areas;
 using Trygghet.Api.Infrastructure;
 
 namespace Trygghet.Api.Features.Events;
@@ -26,6 +27,7 @@ public static class PublicEventsEndpoints
                 return Results.Text(Syndication.ToICalendar(page.Items, site, Text.IsEnglish ? "Safety dialogues and safety walks" : "Trygghetsdialoger och trygghetsvandringar", Text.IsEnglish), $"{Syndication.CalendarMediaType}; charset=utf-8");
             })
             .WithName("GetCalendar").WithTags("Feeds")
+            .WithFieldProblemExample("area", AreaTexts.UnknownArea, "fruangn")
             .WithSummary("iCalendar feed (RFC 5545, Europe/Stockholm) of dialogues and walks from 90 days back, by area and kind; cancelled events as STATUS:CANCELLED.")
             .Produces<string>(StatusCodes.Status200OK, Syndication.CalendarMediaType)
             .Produces(StatusCodes.Status304NotModified)
@@ -44,6 +46,7 @@ public static class PublicEventsEndpoints
                 return TypedResults.Ok(await mediator.Send(new ListPublicEventsQuery(kind, area, from, to, QueryEnum.Parse<EventFormat>(format, "format"), limit ?? Cursor.DefaultLimit, cursor), ct));
             })
             .WithName($"List{plural}")
+            .WithFieldProblemExample("area", AreaTexts.UnknownArea, "fruangn")
             .WithSummary($"Published, held, closed and cancelled {plural.ToLowerInvariant()} in start order; cacheable (ETag, 304 on If-None-Match).")
             .Produces(StatusCodes.Status304NotModified)
             .ProducesProblems(StatusCodes.Status400BadRequest);

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Trygghet.Api.Features.Areas;
 using Trygghet.Api.Infrastructure;
 
 namespace Trygghet.Api.Features.Measures;
@@ -18,6 +19,7 @@ public static class MeasuresEndpoints
         var measures = api.MapGroup("/measures").WithTags("Measures")
             .WithProblemExample(StatusCodes.Status404NotFound, MeasureTexts.NotFound, "6e1c3a5b-9d7f-4b2e-8a4c-1f3e5d7b9a02");
         measures.MapGet("/", ListMeasures).WithName(nameof(ListMeasures))
+            .WithFieldProblemExample("area", AreaTexts.UnknownArea, "fruangn")
             .WithSummary("Safety measures (trygghetsskapande åtgärder), newest first; by area (a neighbourhood includes the district's own) and status.")
             .ProducesProblems(StatusCodes.Status400BadRequest);
         measures.MapGet("/{id:guid}", GetMeasure).WithName(nameof(GetMeasure))

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Trygghet.Api.Features.Areas;
 using Trygghet.Api.Features.Registrations;
 using Trygghet.Api.Infrastructure;
 
@@ -25,6 +26,7 @@ public static class ObservationsEndpoints
         var observations = api.MapGroup("/observations").WithTags("Observations")
             .WithProblemExample(StatusCodes.Status404NotFound, ObservationTexts.NotFound, ExampleValues.ObservationId);
         observations.MapGet("/", ListObservations).WithName(nameof(ListObservations))
+            .WithFieldProblemExample("area", AreaTexts.UnknownArea, "fruangn")
             .WithSummary("Observations, newest first, with their follow-up; by area (a district includes its neighbourhoods), status, category, walk, overdue.")
             .ProducesProblems(StatusCodes.Status400BadRequest);
         observations.MapGet("/{id:guid}", GetObservation).WithName(nameof(GetObservation))

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Trygghet.Api.Features.Areas;
 using Trygghet.Api.Infrastructure;
 
 namespace Trygghet.Api.Features.Statistics;
@@ -155,6 +156,7 @@ public static class StatisticsEndpoints
     private static void MapCrimeSeries(IEndpointRouteBuilder api) =>
         api.MapGet("/statistics/crime", GetCrimeSeries)
             .WithName(nameof(GetCrimeSeries)).WithTags("Statistics")
+            .WithFieldProblemExample("area", AreaTexts.UnknownArea, "fruangn")
             .WithSummary("Crime per area and period, with the change against a year earlier and Stockholm's figure; JSON, or CSV with Accept: text/csv or format=csv.")
             .WithDescription("""
                 Only periods that are over, unless `includeUnfinished=true`. Each series states what its source covers
@@ -200,6 +202,7 @@ public static class StatisticsEndpoints
             .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType);
         api.MapGet("/statistics/survey", GetSurveySeries)
             .WithName(nameof(GetSurveySeries)).WithTags("Statistics")
+            .WithFieldProblemExample("area", AreaTexts.UnknownArea, "fruangn")
             .WithSummary("Safety-survey indicators of an area, year by year, with the city's value and the report each comes from; JSON, or CSV with Accept: text/csv or format=csv.")
             .WithMetadata(new AlternateRepresentation("text/csv", typeof(string)))
             .Produces(StatusCodes.Status304NotModified)
@@ -228,6 +231,7 @@ public static class StatisticsEndpoints
     private static void MapEngagement(IEndpointRouteBuilder api) =>
         api.MapGet("/statistics/engagement", GetEngagement)
             .WithName(nameof(GetEngagement)).WithTags("Statistics")
+            .WithFieldProblemExample("area", AreaTexts.UnknownArea, "fruangn")
             .WithSummary("Dialogues and walks held, registrations and attendance on site and remote, feedback published and organisations taking part, for an area and period; JSON or CSV.")
             .WithMetadata(new AlternateRepresentation("text/csv", typeof(string)))
             .Produces(StatusCodes.Status304NotModified)
