@@ -30,7 +30,7 @@ public sealed class PublishEventHandler(DbSession db, AuditLog audit, TimeProvid
         var reason = command.OverrideReason?.Trim();
         if (failed.Count > 0 && reason is null)
         {
-            var problem = new BusinessRuleException(EventTexts.ChecksFailed, string.Join(", ", failed.Select(c => c.Name)));
+            var problem = new BusinessRuleException(EventTexts.ChecksFailed, string.Join(", ", failed.Select(c => EventTexts.Check(c.Name))));
             problem.Extensions["checks"] = report.Checks;
             throw problem;
         }
