@@ -89,6 +89,7 @@ internal static class EventTexts
         ["publish"] = new("publicera", "published"),
         ["reschedule"] = new("flytta", "rescheduled"),
         ["edit"] = new("ändra", "edited"),
+        ["rsvp"] = new("svara på en inbjudan till", "answered"),
     };
 
     private static readonly Dictionary<EventStatus, Text> Statuses = new()
