@@ -25,6 +25,8 @@ builder.WebHost.ConfigureKestrel(kestrel =>
     kestrel.AddServerHeader = false;
 });
 
+ValidationTexts.Use(CommonTexts.Fields, ActorTexts.Fields, AreaTexts.Fields, EventTexts.Fields, MeasureTexts.Fields, ObservationTexts.Fields,
+    QuestionTexts.Fields, RegistrationTexts.Fields, StatisticsTexts.Fields);
 builder.Services.AddTrygghetCore(builder.Configuration, options);
 builder.Services.AddTrygghetAuth(builder.Configuration, builder.Environment);
 builder.Services.AddTrygghetOperations(options);

@@ -24,6 +24,27 @@ public sealed record Text(string Sv, string En)
 /// <summary>The texts of the shared plumbing: HTTP statuses, malformed requests, the database, paging, concurrency.</summary>
 public static class CommonTexts
 {
+    /// <summary>The fields of this feature's requests as the forms name them, for validation messages.</summary>
+    public static readonly IReadOnlyDictionary<string, Text> Fields = new Dictionary<string, Text>
+    {
+        ["Limit"] = new("Antal per sida", "Number per page"),
+        ["Cursor"] = new("Sidmarkören", "The page cursor"),
+        ["From"] = new("Från och med", "From"),
+        ["To"] = new("Till och med", "To"),
+        ["Area"] = new("Område", "Neighbourhood"),
+        ["AreaSlug"] = new("Område", "Neighbourhood"),
+        ["Title"] = new("Rubrik", "Title"),
+        ["Lat"] = new("Latitud", "Latitude"),
+        ["Lon"] = new("Longitud", "Longitude"),
+        ["Note"] = new("Kommentar", "Note"),
+        ["Reason"] = new("Skäl", "Reason"),
+        ["ActorId"] = new("Aktör", "Actor"),
+        ["Role"] = new("Roll", "Role"),
+        ["Slug"] = new("Adressnamn", "Address name"),
+        ["EntityType"] = new("Typ av post", "Kind of record"),
+        ["EntityId"] = new("Postens id", "Id of the record"),
+    };
+
     private static readonly Dictionary<int, (Text Title, Text? Detail)> Statuses = new()
     {
         [400] = (new("Felaktig begäran", "Bad request"), null),
@@ -45,6 +66,10 @@ public static class CommonTexts
         [503] = (new("Tjänsten är inte tillgänglig", "Service unavailable"), null),
     };
 
+    public static readonly Text PeriodEndAfterStart = new("Periodens slut måste vara efter dess början.", "The end of the period must be after its start.");
+    public static readonly Text PeriodEndNotBeforeStart = new("Periodens slut får inte vara före dess början.", "The end of the period cannot be before its start.");
+    public static readonly Text LimitRange = new("Antal per sida ska vara mellan 1 och {0}.", "The number per page must be between 1 and {0}.");
+    public static readonly Text AtMostChosen = new("Högst {0} kan väljas.", "At most {0} can be chosen.");
     public static readonly Text ValidationFailed = new("En eller flera uppgifter är felaktiga.", "One or more fields are invalid.");
     public static readonly Text JsonMalformed = new("Innehållet är inte giltig JSON.", "The body is not valid JSON.");
     public static readonly Text JsonRequired = new("Uppgiften krävs.", "This field is required.");

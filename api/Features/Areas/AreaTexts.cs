@@ -4,6 +4,13 @@ namespace Trygghet.Api.Features.Areas;
 
 internal static class AreaTexts
 {
+    /// <summary>The fields of this feature's requests as the forms name them, for validation messages.</summary>
+    public static readonly IReadOnlyDictionary<string, Text> Fields = new Dictionary<string, Text>
+    {
+        ["Population"] = new("Folkmängd", "Population"),
+        ["Year"] = new("År", "Year"),
+    };
+
     public static readonly Text NotFound = new("Området '{0}' finns inte.", "Area '{0}' does not exist.");
     public static readonly Text Unknown = new("Området '{0}' finns inte.", "Area '{0}' does not exist.");
     public static readonly Text UnknownArea = new("Okänt område: {0}", "Unknown area: {0}");

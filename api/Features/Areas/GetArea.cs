@@ -28,7 +28,7 @@ public sealed class GetAreaHandler(DbSession db) : IQueryHandler<GetAreaQuery, A
             where a.slug = @Slug
             """, query, ct) ?? throw new NotFoundException(AreaTexts.NotFound, query.Slug);
         var children = await db.QueryAsync<ChildRow>("""
-            select slug, name, kind from area where parent_id = @Id order by name collate "sv-SE-x-icu"
+            select slug, name, kind from area where parent_id = @Id order by name
             """, new { row.Id }, ct);
         return new AreaDetail(
             row.Slug,

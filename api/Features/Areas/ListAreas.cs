@@ -14,7 +14,7 @@ public sealed class ListAreasHandler(DbSession db) : IQueryHandler<ListAreasQuer
         var rows = await db.QueryAsync<Row>("""
             select id, parent_id, slug, name, kind, population, population_year
             from area
-            order by name collate "sv-SE-x-icu"
+            order by name
             """, null, ct);
         var children = rows.ToLookup(r => r.ParentId);
         AreaNode Build(Row row) => new(row.Slug, row.Name, AreaKinds.Parse(row.Kind), row.Population, row.PopulationYear,

@@ -26,7 +26,7 @@ public sealed class AnswerRsvpHandler(DbSession db, TimeProvider clock) : IComma
     public async ValueTask<RsvpView> Handle(AnswerRsvpCommand command, CancellationToken ct)
     {
         var row = await RsvpRow.FindAsync(db, command.Token, ct);
-        if (row.EventStatus is "cancelled" or "closed") throw new ConflictException(EventTexts.Transition, "rsvp", row.EventStatus);
+        if (row.EventStatus is "cancelled" or "closed") throw new ConflictException(EventTexts.Transition, EventTexts.Action("rsvp"), EventTexts.Status(WireName.Parse<EventStatus>(row.EventStatus)));
         // The event's public list of participating organisations changes with the answer, so its listings must too.
         await db.ExecuteAsync("""
             update invitation set status = @Status, note = @Note, answered_at = @Now where id = @Id;

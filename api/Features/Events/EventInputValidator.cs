@@ -14,7 +14,7 @@ public sealed class EventInputValidator : AbstractValidator<EventInput>
         RuleFor(e => e.AreaSlug).AreaSlug();
         RuleFor(e => e.Format).IsInEnum();
         RuleFor(e => e.ParticipationLevel).IsInEnum();
-        RuleFor(e => e.EndsAt).GreaterThan(e => e.StartsAt);
+        RuleFor(e => e.EndsAt).GreaterThan(e => e.StartsAt).WithMessage(_ => EventTexts.EndsAfterStart.Format());
         RuleFor(e => e.EndsAt).Must((e, end) => end - e.StartsAt <= TimeSpan.FromHours(24))
             .WithMessage(_ => EventTexts.LastsAtMostADay.Format());
         RuleFor(e => e.Slug!).Matches("^[a-z0-9]+(-[a-z0-9]+)*$").MaximumLength(100).When(e => e.Slug is not null);
@@ -28,8 +28,8 @@ public sealed class EventInputValidator : AbstractValidator<EventInput>
             .When(e => !string.IsNullOrEmpty(e.RemoteUrl));
         RuleFor(e => e.CapacityOnSite).InclusiveBetween(0, 100_000);
         RuleFor(e => e.CapacityRemote).InclusiveBetween(0, 100_000);
-        RuleFor(e => e.RegistrationDeadline).LessThanOrEqualTo(e => e.EndsAt).When(e => e.RegistrationDeadline is not null);
-        RuleFor(e => e.Agenda).Must(a => a is null || a.Count <= 50);
+        RuleFor(e => e.RegistrationDeadline).LessThanOrEqualTo(e => e.EndsAt).WithMessage(_ => EventTexts.DeadlineBeforeEnd.Format()).When(e => e.RegistrationDeadline is not null);
+        RuleFor(e => e.Agenda).Must(a => a is null || a.Count <= 50).WithMessage(_ => EventTexts.AgendaAtMost.Format(50));
         RuleForEach(e => e.Agenda).ChildRules(item =>
         {
             item.RuleFor(i => i.Title).NotEmpty().MaximumLength(300);

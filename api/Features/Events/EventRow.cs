@@ -78,6 +78,6 @@ internal static class EventQueries
     public static void RequireStatus(this EventRow row, DateTimeOffset now, string action, params EventStatus[] allowed)
     {
         var status = row.StatusAt(now);
-        if (!allowed.Contains(status)) throw new ConflictException(EventTexts.Transition, action, WireName.Of(status));
+        if (!allowed.Contains(status)) throw new ConflictException(EventTexts.Transition, EventTexts.Action(action), EventTexts.Status(status));
     }
 }

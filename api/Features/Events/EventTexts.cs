@@ -4,16 +4,62 @@ namespace Trygghet.Api.Features.Events;
 
 internal static class EventTexts
 {
+    /// <summary>The fields of this feature's requests as the forms name them, for validation messages.</summary>
+    public static readonly IReadOnlyDictionary<string, Text> Fields = new Dictionary<string, Text>
+    {
+        ["EventInput.Kind"] = new("Typ", "Kind"),
+        ["ListEventPlansQuery.Kind"] = new("Typ", "Kind"),
+        ["ListPublicEventsQuery.Kind"] = new("Typ", "Kind"),
+        ["EventInput.Description"] = new("Beskrivning för invånarna", "Description for residents"),
+        ["Format"] = new("Form", "Format"),
+        ["ParticipationLevel"] = new("Delaktighetsnivå", "Level of participation"),
+        ["StartsAt"] = new("Börjar", "Starts"),
+        ["EndsAt"] = new("Slutar", "Ends"),
+        ["Problem"] = new("Problemet evenemanget handlar om", "The problem the event is about"),
+        ["Place"] = new("Platsen där problemet finns", "The place where the problem is"),
+        ["Method"] = new("Metod", "Method"),
+        ["RemoteUrl"] = new("Länk till det digitala mötet", "Link to the online meeting"),
+        ["CapacityOnSite"] = new("Platser på plats", "Places on site"),
+        ["CapacityRemote"] = new("Platser digitalt", "Places online"),
+        ["RegistrationDeadline"] = new("Sista tid för anmälan", "Registration deadline"),
+        ["Agenda"] = new("Program", "Agenda"),
+        ["AgendaItem.Title"] = new("Programpunkt", "Agenda item"),
+        ["AgendaItem.Minutes"] = new("Programpunktens minuter", "Minutes of the agenda item"),
+        ["Venue.Name"] = new("Lokalens namn", "Name of the venue"),
+        ["Venue.Address"] = new("Adress", "Address"),
+        ["Venue.AccessibilityNotes"] = new("Tillgänglighet", "Accessibility"),
+        ["Venue.Lat"] = new("Lokalens latitud", "Latitude of the venue"),
+        ["Venue.Lon"] = new("Lokalens longitud", "Longitude of the venue"),
+        ["Walk"] = new("Vandringen", "The walk"),
+        ["MeetingPoint"] = new("Samlingsplats", "Meeting point"),
+        ["LightCondition"] = new("Ljusförhållanden", "Light conditions"),
+        ["MeetingLat"] = new("Samlingsplatsens latitud", "Latitude of the meeting point"),
+        ["MeetingLon"] = new("Samlingsplatsens longitud", "Longitude of the meeting point"),
+        ["Route"] = new("Rutt", "Route"),
+        ["IdOrSlug"] = new("Evenemangets adress", "The event's address"),
+        ["OverrideReason"] = new("Skäl att publicera ändå", "Reason to publish anyway"),
+        ["Minutes"] = new("Minnesanteckningar", "Minutes"),
+        ["Raised"] = new("Det här togs upp", "What was raised"),
+        ["Actions"] = new("Det här händer nu", "What happens now"),
+        ["ParticipantsOnSite"] = new("Deltagare på plats", "Participants on site"),
+        ["ParticipantsRemote"] = new("Deltagare digitalt", "Participants online"),
+        ["ActorIds"] = new("Aktörer att bjuda in", "Actors to invite"),
+        ["Answer"] = new("Svar", "Answer"),
+    };
+
     public static readonly Text NotFound = new("Evenemanget '{0}' finns inte.", "Event '{0}' does not exist.");
     public static readonly Text KindFixed = new("Typen av evenemang kan inte ändras.", "The kind of an event cannot change.");
     public static readonly Text SlugTaken = new("Adressnamnet '{0}' används redan.", "The slug '{0}' is already in use.");
     public static readonly Text LinkedEventMissing = new("Det länkade evenemanget '{0}' finns inte.", "The linked event '{0}' does not exist.");
     public static readonly Text LinkedNotDialogue = new("Den länkade dialogen måste vara en trygghetsdialog.", "The linked dialogue must be a safety dialogue.");
-    public static readonly Text Transition = new("Åtgärden '{0}' är inte tillåten när evenemanget har status '{1}'.", "'{0}' is not allowed while the event is '{1}'.");
+    public static readonly Text Transition = new("Det går inte att {0} ett evenemang som är {1}.", "An event that is {1} cannot be {0}.");
     public static readonly Text TimesViaReschedule = new("Ett publicerat evenemang flyttas med reschedule, inte genom att ändra tiden.", "A published event is moved with reschedule, not by editing its times.");
     public static readonly Text NotEnded = new("Evenemanget har inte ägt rum än.", "The event has not taken place yet.");
     public static readonly Text ChecksFailed = new("Rutinkontrollerna godkändes inte: {0}. Åtgärda dem eller publicera med en motivering (overrideReason).", "The routine checks failed: {0}. Fix them or publish with a reason (overrideReason).");
 
+    public static readonly Text EndsAfterStart = new("Sluttiden måste vara efter starttiden.", "The end must be after the start.");
+    public static readonly Text DeadlineBeforeEnd = new("Sista tid för anmälan får inte vara efter att evenemanget har slutat.", "The registration deadline cannot be after the event ends.");
+    public static readonly Text AgendaAtMost = new("Programmet får ha högst {0} punkter.", "The agenda can have at most {0} items.");
     public static readonly Text LastsAtMostADay = new("Ett evenemang pågår högst ett dygn.", "An event lasts at most a day.");
     public static readonly Text RemoteLinkHttps = new("Länken ska vara en https-adress.", "The link must be an https URL.");
     public static readonly Text WalkDetailsOnlyForWalks = new("Bara trygghetsvandringar har vandringsuppgifter.", "Only walks have walk details.");
@@ -34,6 +80,46 @@ internal static class EventTexts
 
     public static readonly Text InvitationNotFound = new("Länken är ogiltig eller har gått ut.", "The link is invalid or has expired.");
     public static readonly Text BadRsvpLink = new("Ogiltig länk.", "Invalid link.");
+
+    private static readonly Dictionary<string, Text> Actions = new(StringComparer.Ordinal)
+    {
+        ["cancel"] = new("ställa in", "cancelled"),
+        ["close"] = new("avsluta", "closed"),
+        ["invite"] = new("bjuda in aktörer till", "given invitations"),
+        ["publish"] = new("publicera", "published"),
+        ["reschedule"] = new("flytta", "rescheduled"),
+        ["edit"] = new("ändra", "edited"),
+        ["rsvp"] = new("svara på en inbjudan till", "answered"),
+    };
+
+    private static readonly Dictionary<EventStatus, Text> Statuses = new()
+    {
+        [EventStatus.Draft] = new("ett utkast", "a draft"),
+        [EventStatus.Published] = new("publicerat", "published"),
+        [EventStatus.Rescheduled] = new("flyttat till en ny tid", "rescheduled"),
+        [EventStatus.Held] = new("genomfört", "over"),
+        [EventStatus.Closed] = new("avslutat", "closed"),
+        [EventStatus.Cancelled] = new("inställt", "cancelled"),
+    };
+
+    private static readonly Dictionary<string, Text> Checks = new(StringComparer.Ordinal)
+    {
+        ["publicNotice"] = new("framförhållning till allmänheten", "notice to the public"),
+        ["actorNotice"] = new("framförhållning till aktörerna", "notice to the actors"),
+        ["requiredActors"] = new("polisen och förvaltningen inbjudna", "the police and the administration invited"),
+        ["venueAccessibility"] = new("lokalens adress och tillgänglighet", "the venue's address and accessibility"),
+        ["remoteLink"] = new("länk till det digitala mötet", "link to the online meeting"),
+        ["personalData"] = new("inga personuppgifter i texterna", "no personal data in the texts"),
+    };
+
+    /// <summary>What staff tried to do, in the words of <see cref="Transition"/>.</summary>
+    public static string Action(string action) => Actions.TryGetValue(action, out var text) ? text.Format() : action;
+
+    /// <summary>An event's status in a sentence ("ett evenemang som är inställt").</summary>
+    public static string Status(EventStatus status) => Statuses[status].Format();
+
+    /// <summary>A routine check's name in a sentence; the check's own name for one this list does not know.</summary>
+    public static string Check(string name) => Checks.TryGetValue(name, out var text) ? text.Format() : name;
 
     /// <summary>The name of a screened field in a sentence; the field's own name for one this list does not know.</summary>
     public static string Field(string field) => field switch

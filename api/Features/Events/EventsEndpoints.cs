@@ -33,7 +33,7 @@ public static class EventsEndpoints
     {
         var group = api.MapGroup("/events").WithTags("Planning").RequireRoles(Roles.Admin, Roles.Staff)
             .WithProblemExample(StatusCodes.Status404NotFound, EventTexts.NotFound, ExampleValues.DialogueId)
-            .WithProblemExample(StatusCodes.Status409Conflict, EventTexts.Transition, "publish", "held");
+            .WithProblemExample(StatusCodes.Status409Conflict, EventTexts.Transition, EventTexts.Action("publish"), EventTexts.Status(EventStatus.Held));
 
         group.MapGet("/", ListEventPlans).WithName(nameof(ListEventPlans))
             .WithSummary("Every dialogue and walk, drafts included, in start order.")

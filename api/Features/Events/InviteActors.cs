@@ -13,7 +13,7 @@ public sealed record InviteActorsCommand(Guid EventId, InviteRequest Request) : 
 
 public sealed class InviteActorsValidator : AbstractValidator<InviteActorsCommand>
 {
-    public InviteActorsValidator() => RuleFor(c => c.Request.ActorIds).NotEmpty().Must(ids => ids.Count <= 100).OverridePropertyName("actorIds");
+    public InviteActorsValidator() => RuleFor(c => c.Request.ActorIds).NotEmpty().Must(ids => ids.Count <= 100).WithMessage(_ => CommonTexts.AtMostChosen.Format(100)).OverridePropertyName("actorIds");
 }
 
 public sealed class InviteActorsHandler(DbSession db, AuditLog audit, TimeProvider clock, ISecretTokens tokens, Outbox outbox, SiteOptions site)

@@ -14,11 +14,11 @@ public sealed class ListPublicEventsValidator : AbstractValidator<ListPublicEven
     public ListPublicEventsValidator(KnownAreas areas)
     {
         RuleFor(q => q.Area!).KnownArea(areas).When(q => q.Area is not null);
-        RuleFor(q => q.To).GreaterThan(q => q.From).When(q => q.From is not null && q.To is not null);
+        RuleFor(q => q.To).GreaterThan(q => q.From).WithMessage(_ => CommonTexts.PeriodEndAfterStart.Format()).When(q => q.From is not null && q.To is not null);
         RuleFor(q => q.Format).IsInEnum();
         RuleFor(q => q.Kind).IsInEnum();
         RuleFor(q => q.Limit!.Value).Must((q, limit) => limit >= 1 && limit <= q.MaxLimit).When(q => q.Limit is not null)
-            .WithMessage(q => $"1–{q.MaxLimit}").OverridePropertyName("limit");
+            .WithMessage(q => CommonTexts.LimitRange.Format(q.MaxLimit)).OverridePropertyName("limit");
         RuleFor(q => q.Cursor).ValidCursor();
     }
 }

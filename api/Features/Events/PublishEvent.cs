@@ -24,13 +24,13 @@ public sealed class PublishEventHandler(DbSession db, AuditLog audit, TimeProvid
         var now = clock.GetUtcNow();
         var row = await db.LoadAsync(command.Id, ct, forUpdate: true);
         row.RequireStatus(now, "publish", EventStatus.Draft);
-        if (row.EndsAt <= now) throw new ConflictException(EventTexts.Transition, "publish", "held");
+        if (row.EndsAt <= now) throw new ConflictException(EventTexts.Transition, EventTexts.Action("publish"), EventTexts.Status(EventStatus.Held));
         var report = await RoutineChecks.RunAsync(db, row, now, options, ct);
         var failed = report.Checks.Where(c => !c.Passed && c.Blocking).ToList();
         var reason = command.OverrideReason?.Trim();
         if (failed.Count > 0 && reason is null)
         {
-            var problem = new BusinessRuleException(EventTexts.ChecksFailed, string.Join(", ", failed.Select(c => c.Name)));
+            var problem = new BusinessRuleException(EventTexts.ChecksFailed, string.Join(", ", failed.Select(c => EventTexts.Check(c.Name))));
             problem.Extensions["checks"] = report.Checks;
             throw problem;
         }

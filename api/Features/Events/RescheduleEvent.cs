@@ -16,8 +16,8 @@ public sealed class RescheduleEventValidator : AbstractValidator<RescheduleEvent
 {
     public RescheduleEventValidator()
     {
-        RuleFor(c => c.Request.EndsAt).GreaterThan(c => c.Request.StartsAt).OverridePropertyName("endsAt");
-        RuleFor(c => c.Request.RegistrationDeadline).LessThanOrEqualTo(c => c.Request.EndsAt)
+        RuleFor(c => c.Request.EndsAt).GreaterThan(c => c.Request.StartsAt).WithMessage(_ => EventTexts.EndsAfterStart.Format()).OverridePropertyName("endsAt");
+        RuleFor(c => c.Request.RegistrationDeadline).LessThanOrEqualTo(c => c.Request.EndsAt).WithMessage(_ => EventTexts.DeadlineBeforeEnd.Format())
             .When(c => c.Request.RegistrationDeadline is not null).OverridePropertyName("registrationDeadline");
     }
 }

@@ -1,3 +1,4 @@
+using Trygghet.Api.Features.Actors;
 using Trygghet.Api.Infrastructure;
 
 namespace Trygghet.Api.Features.Events;
@@ -52,7 +53,7 @@ public static class RoutineChecks
             live.Count == 0 ? EventTexts.CheckActorNoticeNone.Format() : EventTexts.CheckActorNotice.Format(options.MinimumActorNoticeDays, late));
 
         var missing = options.RequiredActorKinds.Where(kind => live.All(i => i.ActorKind != kind)).ToList();
-        Add("requiredActors", missing.Count == 0, EventTexts.CheckRequiredActors.Format(string.Join(", ", missing)));
+        Add("requiredActors", missing.Count == 0, EventTexts.CheckRequiredActors.Format(string.Join(", ", missing.Select(ActorTexts.KindName))));
 
         if (format is EventFormat.OnSite or EventFormat.Hybrid)
             Add("venueAccessibility", !string.IsNullOrWhiteSpace(venueAddress) && !string.IsNullOrWhiteSpace(accessibilityNotes),

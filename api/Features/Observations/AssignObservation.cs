@@ -18,7 +18,7 @@ public sealed class AssignObservationHandler(DbSession db, TimeProvider clock, A
     {
         var now = clock.GetUtcNow();
         var current = await db.LoadObservationAsync(command.Id, now, ct);
-        if (!ObservationRules.IsOpen(current.Status)) throw new ConflictException(ObservationTexts.Ended, WireName.Of(current.Status));
+        if (!ObservationRules.IsOpen(current.Status)) throw new ConflictException(ObservationTexts.Ended, ObservationTexts.Status(current.Status).Format());
         var organisation = await db.QuerySingleOrDefaultAsync<string>("select organisation from actor where id = @ActorId", command.Request, ct)
             ?? throw new BusinessRuleException(ActorTexts.NotFound);
         await db.ExecuteAsync("""

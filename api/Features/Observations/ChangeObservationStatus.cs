@@ -30,7 +30,7 @@ public sealed class ChangeObservationStatusHandler(DbSession db, TimeProvider cl
         // An actor's note is public as written, so what looks like personal data goes back to the actor to rephrase.
         if (command.ActorId is not null) ConfidentialityPolicy.RequireClear(("note", request.Note));
         if (!ObservationRules.Allows(current.Status, request.Status))
-            throw new ConflictException(ObservationTexts.Transition, WireName.Of(current.Status), WireName.Of(request.Status));
+            throw new ConflictException(ObservationTexts.Transition, ObservationTexts.Status(current.Status).Format(), ObservationTexts.Status(request.Status).Format());
         if (request.DuplicateOf is { } original && (original == current.Id
             || !await db.QuerySingleOrDefaultAsync<bool>("select true from observation where id = @original", new { original }, ct)))
             throw new BusinessRuleException(ObservationTexts.DuplicateUnknown);

@@ -5,6 +5,21 @@ namespace Trygghet.Api.Features.Questions;
 /// <summary>The problems and validation messages of questions, answers, votes and the live stream.</summary>
 internal static class QuestionTexts
 {
+    /// <summary>The fields of this feature's requests as the forms name them, for validation messages.</summary>
+    public static readonly IReadOnlyDictionary<string, Text> Fields = new Dictionary<string, Text>
+    {
+        ["QuestionRequest.Text"] = new("Din fråga", "Your question"),
+        ["RedactionRequest.Text"] = new("Frågan", "The question"),
+        ["AnswerRequest.Text"] = new("Svaret", "The answer"),
+        ["DisplayName"] = new("Namn som visas", "Name shown"),
+        ["AddresseeKind"] = new("Vem frågan riktar sig till", "Who the question is for"),
+        ["AddresseeActorId"] = new("Vem frågan riktar sig till", "Who the question is for"),
+        ["Into"] = new("Fråga att slå ihop med", "Question to merge into"),
+        ["Moderation"] = new("Moderering", "Moderation"),
+        ["Sort"] = new("Ordning", "Order"),
+        ["ListModerationQueueQuery.Status"] = new("Status", "Status"),
+    };
+
     public static readonly Text Length = new("Frågan ska vara 3–1 000 tecken.", "The question must be 3–1,000 characters.");
     public static readonly Text ControlCharacters = new("Texten får bara innehålla vanlig text.", "The text may contain plain text only.");
     public static readonly Text NotFound = new("Frågan '{0}' finns inte.", "Question '{0}' does not exist.");

@@ -43,7 +43,7 @@ public sealed class RegistrationRequestValidator : AbstractValidator<Registratio
     public RegistrationRequestValidator()
     {
         RuleFor(r => r.Mode).IsInEnum();
-        RuleFor(r => r.ConsentVersion).NotEmpty().MaximumLength(50);
+        RuleFor(r => r.ConsentVersion).NotEmpty().WithMessage(_ => RegistrationTexts.ConsentRequired.Format()).MaximumLength(50);
         RuleFor(r => r.Email).MaximumLength(320).Must(RegistrationRules.IsAnAddress).WithMessage(_ => RegistrationTexts.EmailInvalid.Format());
         RuleFor(r => r.Email).NotEmpty().When(r => r.Mode == RegistrationMode.Remote)
             .WithMessage(_ => RegistrationTexts.EmailForRemote.Format());

@@ -4,8 +4,21 @@ namespace Trygghet.Api.Features.Registrations;
 
 internal static class RegistrationTexts
 {
+    /// <summary>The fields of this feature's requests as the forms name them, for validation messages.</summary>
+    public static readonly IReadOnlyDictionary<string, Text> Fields = new Dictionary<string, Text>
+    {
+        ["Mode"] = new("Hur vill du delta?", "How do you want to take part?"),
+        ["Email"] = new("E-postadress", "E-mail address"),
+        ["RegistrationRequest.Name"] = new("Namn", "Name"),
+        ["AccessibilityNeeds"] = new("Behov för att kunna delta", "Needs to take part"),
+        ["ConsentVersion"] = new("Godkännande av hur uppgifterna hanteras", "Agreement to how your details are handled"),
+        ["Code"] = new("Incheckningskod", "Check-in code"),
+    };
+
     public static readonly Text Busy = new("Många anmäler sig just nu. Försök igen om en stund med samma Idempotency-Key.", "Many are registering right now. Try again shortly with the same Idempotency-Key.");
     public static readonly Text EmailForRemote = new("E-postadress krävs för att delta på distans.", "An e-mail address is required to take part remotely.");
+    public static readonly Text ConsentRequired = new("Du behöver godkänna hur dina uppgifter hanteras för att kunna anmäla dig.",
+        "You need to agree to how your details are handled to register.");
     public static readonly Text EmailInvalid = new("Ange en e-postadress som namn@example.se.", "Give an e-mail address such as name@example.se.");
     public static readonly Text NotPublished = new("Evenemanget är inte publicerat än.", "The event is not published yet.");
     public static readonly Text Cancelled = new("Evenemanget är inställt.", "The event is cancelled.");

@@ -28,7 +28,7 @@ public sealed class GetCrimeSeriesValidator : AbstractValidator<GetCrimeSeriesQu
             .WithMessage((_, type) => StatisticsTexts.UnknownPoliceType.Format(type.Length <= 60 ? type : $"{type[..60]}…"));
         RuleFor(q => q.Area).Cascade(CascadeMode.Stop).NotEmpty().KnownArea(areas);
         RuleFor(q => q.Category).MaximumLength(300);
-        RuleFor(q => q.To).GreaterThanOrEqualTo(q => q.From).When(q => q.From is not null && q.To is not null);
+        RuleFor(q => q.To).GreaterThanOrEqualTo(q => q.From).WithMessage(_ => CommonTexts.PeriodEndNotBeforeStart.Format()).When(q => q.From is not null && q.To is not null);
         RuleFor(q => q).Must(q => q.From is null || q.To is null || q.To.Value.DayNumber - q.From.Value.DayNumber <= 366 * 20)
             .WithMessage(_ => StatisticsTexts.AtMostTwentyYears.Format()).OverridePropertyName("to");
         RuleFor(q => q.Unit).Equal(StatisticsUnit.Count).When(q => q.Source == StatisticsSource.Police)

@@ -12,7 +12,7 @@ public sealed class GetEngagementValidator : AbstractValidator<GetEngagementQuer
     public GetEngagementValidator(KnownAreas areas)
     {
         RuleFor(q => q.Area).Cascade(CascadeMode.Stop).NotEmpty().KnownArea(areas);
-        RuleFor(q => q.To).GreaterThanOrEqualTo(q => q.From).When(q => q.From is not null && q.To is not null);
+        RuleFor(q => q.To).GreaterThanOrEqualTo(q => q.From).WithMessage(_ => CommonTexts.PeriodEndNotBeforeStart.Format()).When(q => q.From is not null && q.To is not null);
     }
 }
 

@@ -28,7 +28,7 @@ public sealed class GetSignalsHandler(DbSession db, TimeProvider clock) : IQuery
         var windowFrom = until.AddMonths(-WindowMonths);
         var from = windowFrom.AddMonths(-BaselineMonths);
         var areas = await db.QueryAsync<(Guid Id, string Slug, string Name)>(
-            "select id, slug, name from area where kind = 'neighbourhood' order by slug", null, ct);
+            "select id, slug, name from area where kind = 'neighbourhood' order by name", null, ct);
         var counts = (await db.QueryAsync<(Guid AreaId, DateOnly Month, int Events)>("""
             select area_id, month, events from police_event_month
             where area_id is not null and type = '' and month >= @from and month < @until
@@ -98,7 +98,7 @@ public sealed class GetSignalsHandler(DbSession db, TimeProvider clock) : IQuery
                 t.WindowEvents, t.BaselineEvents, Math.Round(t.Expected, 2), t.PValue, t.AdjustedPValue, top, explanation, suggestion,
                 t.Flagged, pileUp, open.Open, open.Stale, open.Overdue, questionsPile, questions.Questions, enoughData,
                 spans.Count == 0 ? null : Time.Local(spans[^1].Until));
-        }).OrderByDescending(s => s.Flagged).ThenBy(s => s.AdjustedPValue).ThenBy(s => s.Area.Slug).ToList();
+        }).OrderByDescending(s => s.Flagged).ThenBy(s => s.AdjustedPValue).ToList(); // a stable sort: equals stay in Swedish order of name
     }
 
     /// <summary>

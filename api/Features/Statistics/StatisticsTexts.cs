@@ -4,6 +4,13 @@ namespace Trygghet.Api.Features.Statistics;
 
 internal static class StatisticsTexts
 {
+    /// <summary>The fields of this feature's requests as the forms name them, for validation messages.</summary>
+    public static readonly IReadOnlyDictionary<string, Text> Fields = new Dictionary<string, Text>
+    {
+        ["Category"] = new("Brottskategori", "Crime category"),
+        ["Indicator"] = new("Indikator", "Indicator"),
+    };
+
     public static readonly Text ImportMalformed = new("Innehållet är inte giltig JSON (tomt eller avbrutet?). Inget importerades.", "The body is not valid JSON (empty or cut off?). Nothing was imported.");
     public static readonly Text ImportNotArray = new("Skicka en JSON-array av händelser, som polisen.se/api/events svarar. Inget importerades.", "Send a JSON array of events, as polisen.se/api/events answers. Nothing was imported.");
     public static readonly Text ImportNoFile = new("Bifoga filen i fältet 'file'.", "Attach the file in the field 'file'.");

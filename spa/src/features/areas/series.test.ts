@@ -2,6 +2,7 @@ import type { AreaNode, CrimeSeries, SurveySeries } from '@trygghet/client';
 import { describe, expect, it } from 'vitest';
 import { crimeChart, districts, lastCompleteDay, noteIn, per1000, periodLabel, smallNumbers, summarise, surveyChart } from './series';
 import { latestClosed } from './feedback';
+import { flattenAreas } from '../events/upcoming';
 
 const area = { slug: 'aspudden', name: 'Aspudden', kind: 'neighbourhood' as const };
 
@@ -114,5 +115,25 @@ describe('the newest complete period', () => {
     // 23:30 UTC on 31 January is already 1 February in Stockholm.
     expect(lastCompleteDay('month', new Date('2027-01-31T23:30:00Z'))).toBe('2027-01-31');
     expect(lastCompleteDay('month', new Date('2027-03-01T10:00:00Z'))).toBe('2027-02-28');
+  });
+});
+
+describe('the area tree in Swedish order', () => {
+  const node = (name: string, kind: AreaNode['kind'], children: AreaNode[] = []): AreaNode =>
+    ({ slug: name.toLowerCase(), name, kind, children });
+  const tree = [
+    node('Stockholm', 'city', [
+      node('Hägersten-Älvsjö', 'district', [
+        node('Örby slott', 'neighbourhood'), node('Älvsjö', 'neighbourhood'), node('Västberga', 'neighbourhood'), node('Aspudden', 'neighbourhood'),
+      ]),
+    ]),
+  ];
+
+  it('lists the neighbourhoods of a district with Å, Ä and Ö last', () => {
+    expect(districts(tree)[0]!.children.map((n) => n.name)).toEqual(['Aspudden', 'Västberga', 'Älvsjö', 'Örby slott']);
+  });
+
+  it('flattens the tree in the same order for the pickers', () => {
+    expect(flattenAreas(tree).map((n) => n.name)).toEqual(['Stockholm', 'Hägersten-Älvsjö', 'Aspudden', 'Västberga', 'Älvsjö', 'Örby slott']);
   });
 });

@@ -1,3 +1,4 @@
+import { sortedByName } from '../../shared/collation';
 import { stockholmDay } from '../../shared/format';
 import type { AreaNode, CrimeSeries, Engagement, PointReason, SurveySeries } from '@trygghet/client';
 
@@ -153,7 +154,10 @@ export function noteIn(note: string, lang: Lang): string {
 
 /** The area tree as nested items for the areas page: districts with their neighbourhoods, the city level skipped. */
 export function districts(nodes: AreaNode[]): AreaNode[] {
-  return nodes.flatMap((node) => (node.kind === 'city' ? districts(node.children) : node.kind === 'district' ? [node] : []));
+  return sortedByName(
+    nodes.flatMap((node) => (node.kind === 'city' ? districts(node.children) : node.kind === 'district' ? [node] : [])),
+    (node) => node.name,
+  ).map((district) => ({ ...district, children: sortedByName(district.children, (child) => child.name) }));
 }
 
 /**

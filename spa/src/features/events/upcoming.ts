@@ -1,4 +1,5 @@
 import type { AreaNode, EventFormat, EventKind, PublicEvent, TrygghetClient } from '@trygghet/client';
+import { sortedByName, swedish } from '../../shared/collation';
 
 export interface UpcomingFilter {
   area?: string;
@@ -17,12 +18,12 @@ export async function upcomingEvents(client: TrygghetClient, filter: UpcomingFil
 }
 
 export function mergeByStart(...lists: PublicEvent[][]): PublicEvent[] {
-  return lists.flat().sort((a, b) => a.startsAt.localeCompare(b.startsAt) || a.title.localeCompare(b.title, 'sv'));
+  return lists.flat().sort((a, b) => a.startsAt.localeCompare(b.startsAt) || swedish.compare(a.title, b.title));
 }
 
-/** The area tree as a list, each district followed by its neighbourhoods. */
+/** The area tree as a list, each district followed by its neighbourhoods, in Swedish order of their names. */
 export function flattenAreas(nodes: AreaNode[]): AreaNode[] {
-  return nodes.flatMap((node) => [node, ...flattenAreas(node.children)]);
+  return sortedByName(nodes, (node) => node.name).flatMap((node) => [node, ...flattenAreas(node.children)]);
 }
 
 /** The path of an event's page. */

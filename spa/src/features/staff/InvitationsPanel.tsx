@@ -7,6 +7,7 @@ import { formatDate, formatShortDate } from '../../shared/format';
 import { Loading } from '../../shared/Page';
 import { useAction } from '../../shared/useAction';
 import { ProblemAlert } from '../../shared/ProblemAlert';
+import { byName } from '../../shared/collation';
 import { useLoad } from '../../shared/useLoad';
 
 async function allActors(signal: AbortSignal): Promise<Actor[]> {
@@ -17,7 +18,7 @@ async function allActors(signal: AbortSignal): Promise<Actor[]> {
     actors.push(...page.items);
     cursor = page.nextCursor ?? undefined;
   } while (cursor && actors.length < 1000);
-  return actors.sort((a, b) => a.organisation.localeCompare(b.organisation, 'sv'));
+  return actors.sort(byName((a) => a.organisation));
 }
 
 /** The actors invited to an event with their answers, and inviting more (each gets an e-mail with its RSVP link). */

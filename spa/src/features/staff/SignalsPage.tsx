@@ -6,6 +6,7 @@ import { api } from '../../shared/api';
 import { formatDateTime, formatNumber } from '../../shared/format';
 import { Loading, Page } from '../../shared/Page';
 import { ProblemAlert } from '../../shared/ProblemAlert';
+import { sortedByName } from '../../shared/collation';
 import { useLoad } from '../../shared/useLoad';
 import { suggestedEventPath } from './eventForm';
 import './staff.css';
@@ -15,7 +16,8 @@ export function SignalsPage() {
   const { t } = useTranslation('staff');
   const signals = useLoad((signal) => api().getSignals(signal), []);
   const flagged = (signals.data ?? []).filter((s) => s.flagged);
-  const calm = (signals.data ?? []).filter((s) => !s.flagged);
+  // Flagged areas in the order of how strong the signal is; the calm ones by name, in Swedish order.
+  const calm = sortedByName((signals.data ?? []).filter((s) => !s.flagged), (s) => s.area.name);
   return (
     <Page title={t('signals.title')} lead={t('signals.lead')}>
       {signals.state === 'failed' && <ProblemAlert problem={signals.problem} focus={false} />}

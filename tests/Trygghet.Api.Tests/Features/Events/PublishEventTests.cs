@@ -25,6 +25,10 @@ public sealed class PublishEventTests(ApiFixture fixture) : ApiTest(fixture)
         Assert.Equal(422, error.StatusCode);
         var listed = error.Result.AdditionalProperties["checks"].ToString()!;
         foreach (var name in report.Checks.SkipLast(1).Select(c => c.Name)) Assert.Contains(name, listed);
+        // People read the actor kinds and the checks in words, never as codes.
+        Assert.Equal("Inbjudan saknas för: polisen, stadsdelsförvaltningen.", report.Checks.Single(c => c.Name == "requiredActors").Message);
+        Assert.StartsWith("Rutinkontrollerna godkändes inte: framförhållning till allmänheten, framförhållning till aktörerna,", error.Result.Detail);
+        Assert.DoesNotContain("publicNotice", error.Result.Detail);
         Assert.Equal(EventStatus.Draft, (await planner.Staff.GetEventPlanAsync(draft.Id)).Status);
     }
 
@@ -68,7 +72,7 @@ public sealed class PublishEventTests(ApiFixture fixture) : ApiTest(fixture)
 
         var failed = Assert.Single(report.Checks, c => !c.Passed);
         Assert.Equal("requiredActors", failed.Name);
-        Assert.Contains("police", failed.Message);
+        Assert.Equal("Inbjudan saknas för: polisen.", failed.Message);
     }
 
     [Fact]
