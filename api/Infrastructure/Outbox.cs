@@ -173,7 +173,7 @@ public sealed class OutboxDispatcher(NpgsqlDataSource dataSource, IMailSender se
         mime.From.Add(MailboxAddress.Parse(options.From));
         mime.To.Add(MailboxAddress.Parse(message.Recipient));
         mime.Subject = message.Subject;
-        var body = new BodyBuilder { TextBody = message.Body };
+        var body = new BodyBuilder { TextBody = message.Body, HtmlBody = Html(message.Body) };
         if (message.Calendar is not null)
         {
             var ics = body.Attachments.Add("evenemang.ics", System.Text.Encoding.UTF8.GetBytes(message.Calendar), new ContentType("text", "calendar"));
@@ -183,5 +183,23 @@ public sealed class OutboxDispatcher(NpgsqlDataSource dataSource, IMailSender se
         mime.Body = body.ToMessageBody();
         return mime;
     }
-}
 
+    /// <summary>
+    /// The HTML part beside the text: the same words, paragraph by paragraph, with web addresses as links. Mail apps that
+    /// show HTML first then show exactly what the text says, the check-in code included.
+    /// </summary>
+    internal static string Html(string text)
+    {
+        var paragraphs = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split("\n\n", StringSplitOptions.RemoveEmptyEntries)
+            .Select(p => "<p>" + string.Join("<br>\n", p.Split('\n').Select(Line)) + "</p>");
+        return $"<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"></head><body style=\"font-family:sans-serif;line-height:1.5\">\n{string.Join("\n", paragraphs)}\n</body></html>";
+
+        static string Line(string line)
+        {
+            var encoded = System.Net.WebUtility.HtmlEncode(line);
+            return Uri.TryCreate(line.Trim(), UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
+                ? $"<a href=\"{encoded.Trim()}\">{encoded.Trim()}</a>"
+                : encoded;
+        }
+    }
+}

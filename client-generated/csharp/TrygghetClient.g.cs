@@ -19369,7 +19369,9 @@ namespace Trygghet.Client
 
         /// <summary>
         /// Stable name: `publicNotice`, `actorNotice`, `requiredActors`, `venueAccessibility`, `remoteLink`,
-        /// <br/>            `personalData` (a warning, never blocking: the title, description or problem looks like it holds personal data).
+        /// <br/>            `personalData` (a warning, never blocking: the title, description or problem looks like it holds personal data),
+        /// <br/>            `lightCondition` (walks only; a warning, never blocking: a daylight walk that is not wholly between sunrise and sunset, or a
+        /// <br/>            walk in darkness that is, reckoned for its date at its meeting point or else in Stockholm).
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("name")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]

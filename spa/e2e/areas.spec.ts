@@ -47,7 +47,7 @@ test('an area page shows measures, the feedback of closed events and observation
 
   const feedback = page.getByRole('region', { name: 'Återkoppling från dialoger och vandringar' });
   await expect(feedback.getByRole('heading', { level: 3, name: 'Trygghetsvandring i Aspudden' })).toBeVisible();
-  await expect(feedback.getByText('Buskar beskärs i parken och belysningen ses över före vintern.')).toBeVisible();
+  await expect(feedback.getByText(/Buskarna längs gångvägen beskärs och de trasiga armaturerna byts./)).toBeVisible();
   await expect(feedback.getByRole('heading', { name: 'Det här togs upp' }).first()).toBeVisible();
 
   const observations = page.getByRole('region', { name: 'Iakttagelser' });

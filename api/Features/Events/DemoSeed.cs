@@ -24,7 +24,10 @@ public sealed class DemoSeedTask(NpgsqlDataSource dataSource, TimeProvider clock
 public static class DemoSeed
 {
     private sealed record Plan(string Kind, string Area, string Title, int Days, int Hour, string Format, string Problem, string Place,
-        string? Venue = null, string? Address = null, string? Light = null, string? Outcome = null);
+        string? Venue = null, string? Address = null, string? Light = null, string? Accessibility = null, Outcome? Closed = null);
+
+    /// <summary>What a closed event reports: the minutes, what residents raised, what the actors will do, and who came.</summary>
+    private sealed record Outcome(string Minutes, string Raised, string Actions, int OnSite, int Remote);
 
     private static readonly (string Organisation, string Kind, string Email)[] Actors =
     [
@@ -38,20 +41,94 @@ public static class DemoSeed
         ("Hyresgästförening i Midsommarkransen", "association", "styrelsen@forening.example"),
     ];
 
+    // Accessibility notes say what holds at the place: indoor venues have their entrance, hearing loop and toilet; a walk is
+    // outdoors, so it states the distance, the ground and what to bring.
+    private const string WalkInDark = "Utomhus, cirka 2 km på belagda gångvägar utan trappor, med några backar. Vi går i lugn takt och stannar ofta. "
+        + "Ta gärna med reflexväst; vi har några att låna ut. Säg till vid anmälan om du vill gå en kortare slinga.";
+
     private static readonly Plan[] Plans =
     [
-        new("dialogue", "fruangen", "Trygghetsdialog i Fruängen", 24, 18, "hybrid", "Otrygghet kvällstid kring tunnelbanan och centrumtorget.", "Fruängens centrum", "Fruängens bibliotek", "Fruängsgången 4"),
-        new("walk", "fruangen", "Trygghetsvandring i Fruängen", 31, 19, "onSite", "Mörka gångvägar mellan centrum och bostadsområdena.", "Gångvägarna norr om centrum", null, null, "darkness"),
-        new("dialogue", "midsommarkransen", "Trygghetsdialog i Midsommarkransen", 38, 18, "onSite", "Oro för inbrott i källarförråd och cykelrum.", "Tegelbruksvägen", "Kransens kulturhus", "Svandammsvägen 2"),
+        new("dialogue", "fruangen", "Trygghetsdialog i Fruängen", 24, 18, "hybrid", "Otrygghet kvällstid kring tunnelbanan och centrumtorget.", "Fruängens centrum", "Fruängens bibliotek", "Fruängsgången 4",
+            Accessibility: "Entré i gatuplan utan trappsteg, hörslinga i samlingsrummet och tillgänglig toalett."),
+        new("walk", "fruangen", "Trygghetsvandring i Fruängen", 31, 19, "onSite", "Mörka gångvägar mellan centrum och bostadsområdena.", "Gångvägarna norr om centrum", null, null, "darkness",
+            Accessibility: WalkInDark),
+        new("dialogue", "midsommarkransen", "Trygghetsdialog i Midsommarkransen", 38, 18, "onSite", "Oro för inbrott i källarförråd och cykelrum.", "Tegelbruksvägen", "Kransens kulturhus", "Svandammsvägen 2",
+            Accessibility: "Ramp vid entrén, hörslinga i salen och tillgänglig toalett."),
         new("dialogue", "liljeholmen", "Trygghetsdialog på distans: Liljeholmen", 45, 19, "remote", "Stök vid Liljeholmstorget sena kvällar.", "Liljeholmstorget"),
-        new("walk", "solberga", "Trygghetsvandring vid Älvsjö station", 52, 17, "onSite", "Belysning och sikt på vägen mellan stationen och Älvsjömässan.", "Älvsjö station", null, null, "daylight"),
-        new("dialogue", "vastertorp", "Trygghetsdialog i Västertorp", 60, 18, "hybrid", "Ungdomar och vuxna om tryggheten kring skolan.", "Västertorps centrum", "Västertorpsskolans aula", "Störtloppsvägen 2"),
+        new("walk", "solberga", "Trygghetsvandring vid Älvsjö station", 52, 14, "onSite", "Belysning och sikt på vägen mellan stationen och Älvsjömässan.", "Älvsjö station", null, null, "daylight",
+            Accessibility: "Utomhus, cirka 1,5 km på plana, belagda gångvägar; hiss mellan gångbron och perrongerna. Säg till vid anmälan om du behöver något mer."),
+        new("dialogue", "vastertorp", "Trygghetsdialog i Västertorp", 60, 18, "hybrid", "Ungdomar och vuxna om tryggheten kring skolan.", "Västertorps centrum", "Västertorpsskolans aula", "Störtloppsvägen 2",
+            Accessibility: "Entré utan trappsteg från skolgården, hörslinga i aulan och tillgänglig toalett."),
         new("dialogue", "aspudden", "Trygghetsdialog i Aspudden", -40, 18, "hybrid", "Klotter och skadegörelse längs Hägerstensvägen.", "Aspudden centrum", "Aspuddens bibliotek", "Hövdingagatan 14",
-            Outcome: "Trafikkontoret sanerar klotter inom 24 timmar och byter två armaturer i gångtunneln."),
+            Accessibility: "Entré i gatuplan utan trappsteg, hörslinga och tillgänglig toalett.",
+            Closed: new("27 boende deltog på plats och 11 på distans, tillsammans med polisen, stadsdelsförvaltningen, Trafikkontoret och två ledamöter "
+                    + "i stadsdelsnämnden. Polisen beskrev läget: anmälningarna om skadegörelse har ökat sedan förra året, medan våldsbrotten ligger kvar "
+                    + "på samma nivå. Samtalen fördes sedan i fyra grupper och sammanfattades gemensamt.",
+                "Klotter och skadegörelse längs Hägerstensvägen och i gångtunneln under vägen. Trasig belysning i gångtunneln. Ungdomar saknar "
+                    + "en plats att vara på sena kvällar. Flera önskade fler vuxna ute på fredags- och lördagskvällar.",
+                "Trafikkontoret sanerar klotter på stadens mark inom 24 timmar efter anmälan och byter två armaturer i gångtunneln. "
+                    + "Fältassistenterna lägger fler kvällspass i Aspudden på fredagar. Stadsdelsförvaltningen undersöker med fritidsgården om "
+                    + "längre öppettider. Vi berättar vad som blivit gjort på nästa dialog.", 27, 11)),
         new("walk", "aspudden", "Trygghetsvandring i Aspudden", -33, 19, "onSite", "Skymd sikt och dålig belysning i parken.", "Aspuddsparken", null, null, "darkness",
-            Outcome: "Buskar beskärs i parken och belysningen ses över före vintern."),
-        new("dialogue", "alvsjo", "Trygghetsdialog i Älvsjö", -12, 18, "onSite", "Trafik och trygghet kring Älvsjö centrum.", "Älvsjö centrum", "Älvsjö medborgarhus", "Älvsjö gårdsväg 3"),
+            Accessibility: WalkInDark,
+            Closed: new("14 boende gick tillsammans med polisen, stadsdelsförvaltningen och fastighetsägaren en slinga på cirka 2 km genom "
+                    + "Aspuddsparken och längs Hägerstensvägen. Fyra iakttagelser registrerades längs vägen.",
+                "Höga buskar skymmer gångvägen genom parken. Två lampor i gångtunneln är trasiga. Klotter på ett elskåp vid lekplatsen. "
+                    + "Ett skymt hörn bakom förskolan där ingen ser in.",
+                "Buskarna längs gångvägen beskärs och de trasiga armaturerna byts. Elskåpet saneras av sin ägare. Hörnet bakom förskolan ingår "
+                    + "i stadens belysningsprogram. Ett uppföljningsmöte hålls och vandringen görs om om ett halvår.", 14, 0)),
+        new("dialogue", "alvsjo", "Trygghetsdialog i Älvsjö", -12, 18, "onSite", "Trafik och trygghet kring Älvsjö centrum.", "Älvsjö centrum", "Älvsjö medborgarhus", "Älvsjö gårdsväg 3",
+            Accessibility: "Hiss till samlingssalen, hörslinga och tillgänglig toalett."),
     ];
+
+    /// <summary>When a demo event is held: its start and end.</summary>
+    internal sealed record Slot(string Slug, string Kind, string? Light, DateTimeOffset StartsAt, DateTimeOffset EndsAt);
+
+    /// <summary>
+    /// The demo events' times relative to <paramref name="today"/>, as a district would set them: on a Monday to Thursday that is no
+    /// public holiday or eve and outside the Christmas and summer breaks; a dialogue in the evening; a daylight walk ending a quarter
+    /// of an hour before sunset at the latest; a walk in darkness starting half an hour after sunset, no later than 20:30 (so such walks
+    /// fall in the dark half of the year). A planned day that does not suit moves on, away from today, so past events stay past.
+    /// </summary>
+    internal static IReadOnlyList<Slot> Schedule(DateOnly today) =>
+        Plans.Select(plan =>
+        {
+            var step = plan.Days < 0 ? -1 : 1;
+            for (var day = today.AddDays(plan.Days); ; day = day.AddDays(step))
+                if (Suits(day) && When(plan, day) is { } slot)
+                    return new Slot($"{Areas.AreaSeed.Slugify(plan.Title)}-{day:yyyy-MM-dd}", plan.Kind, plan.Light, slot.StartsAt, slot.EndsAt);
+        }).ToList();
+
+    private static bool Suits(DateOnly day) =>
+        day.DayOfWeek is >= DayOfWeek.Monday and <= DayOfWeek.Thursday
+        && !SwedishHolidays.IsHolidayOrEve(day)
+        && !(day is { Month: 12, Day: >= 20 } or { Month: 1, Day: <= 7 }) // the Christmas break
+        && !(day.Month == 7 || day is { Month: 8, Day: <= 10 } || day is { Month: 6, Day: >= 25 }); // the summer break
+
+    private static (DateTimeOffset StartsAt, DateTimeOffset EndsAt)? When(Plan plan, DateOnly day)
+    {
+        DateTimeOffset At(TimeOnly time)
+        {
+            var local = day.ToDateTime(time);
+            return new DateTimeOffset(local, Time.Stockholm.GetUtcOffset(local)).ToUniversalTime();
+        }
+        if (plan.Kind != "walk") return (At(new TimeOnly(plan.Hour, 0)), At(new TimeOnly(plan.Hour + 2, 0)));
+        var walk = TimeSpan.FromMinutes(90);
+        var (_, sunset) = SunTimes.On(day)!.Value;
+        var sunsetLocal = TimeOnly.FromDateTime(Time.Local(sunset).DateTime);
+        if (plan.Light == "daylight")
+        {
+            // The latest half hour that ends 15 minutes before sunset, but not later than the planned hour.
+            var latest = sunsetLocal.Add(-walk - TimeSpan.FromMinutes(15));
+            var start = new TimeOnly(latest.Hour, latest.Minute < 30 ? 0 : 30);
+            if (start > new TimeOnly(plan.Hour, 0)) start = new TimeOnly(plan.Hour, 0);
+            return start < new TimeOnly(10, 0) ? null : (At(start), At(start).Add(walk));
+        }
+        var dark = sunsetLocal.AddMinutes(30);
+        var begin = dark.Minute == 0 ? new TimeOnly(dark.Hour, 0) : dark.Minute <= 30 ? new TimeOnly(dark.Hour, 30) : new TimeOnly(dark.Hour + 1, 0);
+        if (begin < new TimeOnly(plan.Hour - 1, 0)) begin = new TimeOnly(plan.Hour - 1, 0); // not before 18:00: people come after work
+        return begin > new TimeOnly(20, 30) ? null : (At(begin), At(begin).Add(walk));
+    }
 
     public static async Task ApplyAsync(NpgsqlDataSource dataSource, TimeProvider clock, CancellationToken ct)
     {
@@ -73,28 +150,26 @@ public static class DemoSeed
                 """, new { organisation, kind, email, now }, tx, cancellationToken: ct));
 
         var today = DateOnly.FromDateTime(Time.Local(now).DateTime);
-        foreach (var plan in Plans)
+        foreach (var (plan, slot) in Plans.Zip(Schedule(today)))
         {
-            var day = today.AddDays(plan.Days);
-            var local = new DateTime(day, new TimeOnly(plan.Hour, 0), DateTimeKind.Unspecified);
-            var starts = new DateTimeOffset(local, Time.Stockholm.GetUtcOffset(local)).ToUniversalTime();
+            var (starts, slug) = (slot.StartsAt, slot.Slug);
             var past = plan.Days < 0;
-            var slug = $"{Areas.AreaSeed.Slugify(plan.Title)}-{day:yyyy-MM-dd}";
+            var closed = past ? plan.Closed : null;
             var eventId = await conn.ExecuteScalarAsync<Guid>(new CommandDefinition("""
                 insert into event (kind, slug, status, title, description, problem, place, area_id, format, venue_name, venue_address,
                     accessibility_notes, remote_url, starts_at, ends_at, capacity_on_site, capacity_remote, registration_deadline,
                     participation_level, method, agenda, meeting_point, light_condition, published_at, closed_at, minutes,
                     participants_on_site, participants_remote, feedback_raised, feedback_actions, created_at, updated_at)
                 values (@Kind, @slug, @status, @Title, @description, @Problem, @Place, (select id from area where slug = @Area), @Format,
-                    @Venue, @Address, @accessibility, @remote, @starts, @ends, @onSite, @remoteCapacity, @deadline,
-                    'dialogue', @method, @agenda::jsonb, @meetingPoint, @Light, @published, @closed, @minutes,
-                    @attendedOnSite, @attendedRemote, @raised, @Outcome, @created, @created)
+                    @Venue, @Address, @Accessibility, @remote, @starts, @ends, @onSite, @remoteCapacity, @deadline,
+                    'dialogue', @method, @agenda::jsonb, @meetingPoint, @Light, @published, @closedAt, @minutes,
+                    @attendedOnSite, @attendedRemote, @raised, @actions, @created, @created)
                 returning id
                 """, new
             {
                 plan.Kind,
                 slug,
-                status = past && plan.Outcome is not null ? "closed" : "published",
+                status = closed is not null ? "closed" : "published",
                 plan.Title,
                 description = $"Välkommen att prata om tryggheten i {plan.Place} med polisen, stadsdelsförvaltningen och politiker. (Demodata.)",
                 plan.Problem,
@@ -103,10 +178,10 @@ public static class DemoSeed
                 plan.Format,
                 plan.Venue,
                 plan.Address,
-                accessibility = plan.Format == "remote" ? null : "Entré utan trappsteg och hörslinga. Säg till vid anmälan om du behöver något mer.",
+                plan.Accessibility,
                 remote = plan.Format == "onSite" ? null : $"https://meet.example/{slug}",
                 starts,
-                ends = starts.AddHours(plan.Kind == "walk" ? 1.5 : 2),
+                ends = slot.EndsAt,
                 onSite = plan.Format == "remote" ? (int?)null : plan.Kind == "walk" ? 20 : 60,
                 remoteCapacity = plan.Format == "onSite" ? (int?)null : 150,
                 deadline = starts.AddDays(-1),
@@ -115,12 +190,12 @@ public static class DemoSeed
                 meetingPoint = plan.Kind == "walk" ? $"Samling vid {plan.Place}" : null,
                 plan.Light,
                 published = now.AddDays(Math.Min(plan.Days, 0) - 30),
-                closed = plan.Outcome is null ? (DateTimeOffset?)null : starts.AddDays(7),
-                minutes = plan.Outcome is null ? null : "Ett trettiotal boende deltog. Synpunkterna sammanfattas nedan.",
-                attendedOnSite = plan.Outcome is null ? (int?)null : 27,
-                attendedRemote = plan.Outcome is null ? (int?)null : plan.Format == "onSite" ? 0 : 11,
-                raised = plan.Outcome is null ? null : plan.Problem,
-                plan.Outcome,
+                closedAt = closed is null ? (DateTimeOffset?)null : starts.AddDays(7),
+                minutes = closed?.Minutes,
+                attendedOnSite = closed?.OnSite,
+                attendedRemote = closed?.Remote,
+                raised = closed?.Raised,
+                actions = closed?.Actions,
                 created = now.AddDays(Math.Min(plan.Days, 0) - 35),
             }, tx, cancellationToken: ct));
 
@@ -148,10 +223,10 @@ public static class DemoSeed
 
     private static readonly (string Category, string Description, int Severity, double Lat, double Lon, string Status, string? Note)[] Observations =
     [
-        ("vegetation", "Höga buskar skymmer gångvägen genom parken.", 3, 59.3052, 18.0040, "inProgress", "Beskärning pågår under november."),
+        ("vegetation", "Höga buskar skymmer gångvägen genom parken.", 3, 59.3052, 18.0040, "inProgress", "Beskärning pågår."),
         ("lighting", "Två trasiga lampor i gångtunneln under Hägerstensvägen.", 3, 59.3061, 18.0006, "fixed", "Armaturerna är utbytta."),
         ("graffiti", "Klotter på elskåp vid lekplatsen.", 1, 59.3046, 18.0051, "reported", null),
-        ("sightLines", "Skymt hörn bakom förskolan; ingen ser in.", 2, 59.3057, 18.0032, "planned", "Ingår i belysningsprogrammet 2027."),
+        ("sightLines", "Skymt hörn bakom förskolan; ingen ser in.", 2, 59.3057, 18.0032, "planned", "Ingår i stadens belysningsprogram."),
     ];
 
     private static async Task<Dictionary<string, Guid>> ActorsByKindAsync(NpgsqlConnection conn, NpgsqlTransaction tx, CancellationToken ct)
@@ -174,7 +249,7 @@ public static class DemoSeed
             "select id from event where slug like 'trygghetsdialog-i-aspudden-%' limit 1", transaction: tx, cancellationToken: ct));
         if (walk is { } past && dialogue is { } pastDialogue && actorByKind.TryGetValue("administration", out var administration)
             && !await conn.ExecuteScalarAsync<bool>(new CommandDefinition("select exists (select 1 from observation)", transaction: tx, cancellationToken: ct)))
-            await SeedObservationsAsync(conn, tx, past, pastDialogue, administration, now, ct);
+            await SeedObservationsAsync(conn, tx, past, pastDialogue, administration, actorByKind.GetValueOrDefault("other"), now, ct);
         var fruangen = await conn.QuerySingleOrDefaultAsync<Guid?>(new CommandDefinition(
             "select id from event where slug like 'trygghetsdialog-i-fruangen-%' and starts_at > @now limit 1", new { now }, tx, cancellationToken: ct));
         if (fruangen is { } upcoming
@@ -183,7 +258,7 @@ public static class DemoSeed
     }
 
     private static async Task SeedObservationsAsync(NpgsqlConnection conn, NpgsqlTransaction tx, (Guid Id, DateTimeOffset StartsAt, Guid AreaId) walk, Guid dialogue,
-        Guid administration, DateTimeOffset now, CancellationToken ct)
+        Guid administration, Guid? traffic, DateTimeOffset now, CancellationToken ct)
     {
         var observationIds = new List<Guid>();
         foreach (var (category, description, severity, lat, lon, status, note) in Observations)
@@ -229,6 +304,31 @@ public static class DemoSeed
             insert into measure_observation (measure_id, observation_id) select @measure, unnest(@observations);
             insert into measure_event (measure_id, event_id) values (@measure, @walk), (@measure, @dialogue);
             """, new { measure, observations = observationIds.Take(2).ToArray(), walk = walk.Id, dialogue }, tx, cancellationToken: ct));
+
+        // Two more measures with other statuses: one done after the dialogue in Aspudden, one planned for the walk in Fruängen.
+        await conn.ExecuteAsync(new CommandDefinition("""
+            with graffiti as (
+                insert into measure (title, description, area_id, responsible_actor_id, status, starts_on, completed_on, created_at, updated_at)
+                values ('Klottersanering inom ett dygn längs Hägerstensvägen',
+                        'Klotter på stadens mark längs Hägerstensvägen och i gångtunneln tas bort inom 24 timmar efter anmälan. (Demodata.)',
+                        @AreaId, coalesce(@traffic, @administration), 'completed', @startsOn, @completedOn, @now, @now)
+                returning id)
+            insert into measure_event (measure_id, event_id) select id, @dialogue from graffiti;
+            insert into measure (title, description, area_id, responsible_actor_id, status, starts_on, created_at, updated_at)
+            values ('Ny belysning på gångvägarna norr om Fruängens centrum',
+                    'Gångvägarna mellan centrum och bostadsområdena får ny belysning. Arbetet planeras efter trygghetsvandringen i Fruängen. (Demodata.)',
+                    (select id from area where slug = 'fruangen'), coalesce(@traffic, @administration), 'planned', @plannedOn, @now, @now);
+            """, new
+        {
+            walk.AreaId,
+            traffic,
+            administration,
+            dialogue,
+            startsOn = DateOnly.FromDateTime(now.AddDays(-30).UtcDateTime),
+            completedOn = DateOnly.FromDateTime(now.AddDays(-5).UtcDateTime),
+            plannedOn = DateOnly.FromDateTime(now.AddDays(90).UtcDateTime),
+            now,
+        }, tx, cancellationToken: ct));
 
     }
 

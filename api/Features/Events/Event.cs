@@ -39,7 +39,8 @@ public sealed record AgendaItem(string Title, int? Minutes = null);
 /// <param name="MeetingLat">Latitude of the meeting point.</param>
 /// <param name="MeetingLon">Longitude of the meeting point.</param>
 /// <param name="Route">The route as a GeoJSON LineString (lon/lat).</param>
-/// <param name="LightCondition">Daylight or darkness.</param>
+/// <param name="LightCondition">Daylight or darkness. Staff views show what was planned. Public events show it only when it is true for
+/// the walk's date by sunrise and sunset; otherwise the light the walk will have, or nothing when a wrongly planned walk spans sunset.</param>
 /// <param name="LinkedDialogueId">The safety dialogue the walk belongs to.</param>
 /// <param name="FollowUpEventId">The follow-up meeting where responsible actors present what they will do.</param>
 /// <param name="RepeatWalkPlannedOn">When the walk is planned to be repeated.</param>

@@ -57,6 +57,11 @@ internal sealed record EventRow(
             LightCondition is null ? null : WireName.Parse<LightCondition>(LightCondition),
             LinkedDialogueId, FollowUpEventId, RepeatWalkPlannedOn);
 
+    /// <summary>The walk as residents see it: the light condition as the sun has it (<see cref="LightCheck.Public"/>).</summary>
+    public WalkDetails? PublicWalkValue => WalkValue is { } walk
+        ? walk with { LightCondition = LightCheck.Public(walk.LightCondition, StartsAt, EndsAt, MeetingLat, MeetingLon) }
+        : null;
+
     public Closing? ClosingValue => ClosedAt is null
         ? null
         : new Closing(Minutes ?? "", ParticipantsOnSite ?? 0, ParticipantsRemote ?? 0, FeedbackRaised ?? "", FeedbackActions ?? "");

@@ -74,6 +74,10 @@ internal static class EventTexts
     public static readonly Text CheckVenueAccessibility = new("Lokalens adress och tillgänglighet ska anges för möten på plats.", "State the venue's address and accessibility for on-site meetings.");
     public static readonly Text CheckRemoteLink = new("En länk till distansmötet krävs för distans- och hybridmöten.", "A remote meeting link is required for remote and hybrid meetings.");
     public static readonly Text CheckPersonalData = new("Texten ser ut att innehålla personuppgifter ({0}). Läs den igen innan den publiceras.", "The text looks like it holds personal data ({0}). Read it again before it is published.");
+    public static readonly Text CheckLightDaylight = new("Vandringen är planerad i dagsljus, men solen går upp kl. {0} och ner kl. {1} den dagen och vandringen pågår {2}–{3}. Flytta tiden eller ändra till mörker; allmänheten får se ljuset som det blir.",
+        "The walk is planned in daylight, but the sun rises at {0} and sets at {1} that day and the walk runs {2}–{3}. Move the time or change it to darkness; the public is shown the light as it will be.");
+    public static readonly Text CheckLightDarkness = new("Vandringen är planerad i mörker, men hela vandringen ({2}–{3}) sker i dagsljus: solen går upp kl. {0} och ner kl. {1} den dagen. Flytta tiden eller ändra till dagsljus; allmänheten får se ljuset som det blir.",
+        "The walk is planned in darkness, but all of it ({2}–{3}) is in daylight: the sun rises at {0} and sets at {1} that day. Move the time or change it to daylight; the public is shown the light as it will be.");
     public static readonly Text FieldTitle = new("rubriken", "the title");
     public static readonly Text FieldDescription = new("beskrivningen", "the description");
     public static readonly Text FieldProblem = new("problemet", "the problem");

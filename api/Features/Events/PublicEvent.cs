@@ -37,5 +37,5 @@ internal static class PublicEvents
         new AreaRef(r.AreaSlug, r.AreaName, AreaKinds.Parse(r.AreaKind)), r.FormatValue, r.VenueValue, r.FormatValue != EventFormat.OnSite,
         Time.Local(r.StartsAt), Time.Local(r.EndsAt), r.CapacityOnSite, r.CapacityRemote,
         r.RegistrationDeadline is { } deadline ? Time.Local(deadline) : null, WireName.Parse<ParticipationLevel>(r.ParticipationLevel),
-        r.Method, r.AgendaItems, r.WalkValue, r.CancelReason, participants, r.ClosingValue, r.Sequence, Time.Local(r.UpdatedAt));
+        r.Method, r.AgendaItems, r.PublicWalkValue, r.CancelReason, participants, r.ClosingValue, r.Sequence, Time.Local(r.UpdatedAt));
 }

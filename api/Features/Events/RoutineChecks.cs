@@ -19,7 +19,9 @@ public sealed class PublishingOptions
 
 /// <summary>The result of one routine check.</summary>
 /// <param name="Name">Stable name: <c>publicNotice</c>, <c>actorNotice</c>, <c>requiredActors</c>, <c>venueAccessibility</c>, <c>remoteLink</c>,
-/// <c>personalData</c> (a warning, never blocking: the title, description or problem looks like it holds personal data).</param>
+/// <c>personalData</c> (a warning, never blocking: the title, description or problem looks like it holds personal data),
+/// <c>lightCondition</c> (walks only; a warning, never blocking: a daylight walk that is not wholly between sunrise and sunset, or a
+/// walk in darkness that is, reckoned for its date at its meeting point or else in Stockholm).</param>
 /// <param name="Passed">Whether the event passes it.</param>
 /// <param name="Blocking">Whether a failure blocks publishing (else it only warns).</param>
 /// <param name="Message">What was found, in the caller's language.</param>
@@ -30,6 +32,9 @@ public sealed record PublicationCheck(string Name, bool Passed, bool Blocking, s
 /// <param name="Checks">Every check, passed or not.</param>
 public sealed record PublicationReport(bool Ready, IReadOnlyList<PublicationCheck> Checks);
 
+/// <summary>A walk's planned light condition and where and when it ends, as the light check sees it.</summary>
+public sealed record LightFact(LightCondition Planned, DateTimeOffset EndsAt, double? Lat, double? Lon);
+
 /// <summary>An invitation as the checks see it.</summary>
 public sealed record InvitationFact(string ActorKind, DateTimeOffset InvitedAt, string Status);
 
@@ -37,7 +42,7 @@ public static class RoutineChecks
 {
     public static PublicationReport Run(EventFormat format, DateTimeOffset startsAt, string? venueAddress, string? accessibilityNotes,
         string? remoteUrl, IReadOnlyList<InvitationFact> invitations, DateTimeOffset now, PublishingOptions options,
-        IReadOnlyList<TextFinding>? findings = null)
+        IReadOnlyList<TextFinding>? findings = null, LightFact? light = null)
     {
         var live = invitations.Where(i => i.Status != "declined").ToList();
         var checks = new List<PublicationCheck>();
@@ -67,6 +72,19 @@ public static class RoutineChecks
         checks.Add(new PublicationCheck("personalData", findings.Count == 0, Blocking: false, findings.Count == 0 ? EventTexts.CheckPassed.Format()
             : EventTexts.CheckPersonalData.Format(string.Join(", ", findings.Select(f => EventTexts.Field(f.Field)).Distinct()))));
 
+        // The sun decides, not the label: a wrong label is worth a second look but never stops a walk, and the public event shows the
+        // light as it will be (LightCheck.Public).
+        if (light is not null)
+        {
+            var holds = LightCheck.Holds(light.Planned, startsAt, light.EndsAt, light.Lat, light.Lon);
+            var sun = SunTimes.OnDateOf(startsAt, light.Lat ?? SunTimes.StockholmLat, light.Lon ?? SunTimes.StockholmLon);
+            string Clock(DateTimeOffset at) => Time.Local(at).ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+            var failure = holds || sun is not { } s ? EventTexts.CheckPassed.Format()
+                : (light.Planned == LightCondition.Daylight ? EventTexts.CheckLightDaylight : EventTexts.CheckLightDarkness)
+                    .Format(Clock(s.Sunrise), Clock(s.Sunset), Clock(startsAt), Clock(light.EndsAt));
+            checks.Add(new PublicationCheck("lightCondition", holds, Blocking: false, failure));
+        }
+
         return new PublicationReport(checks.All(c => c.Passed || !c.Blocking), checks);
     }
 
@@ -78,6 +96,7 @@ public static class RoutineChecks
             where i.event_id = @Id
             """, new { row.Id }, ct);
         return Run(row.FormatValue, row.StartsAt, row.VenueAddress, row.AccessibilityNotes, row.RemoteUrl, invitations, now, options,
-            ConfidentialityPolicy.Screen(("title", row.Title), ("description", row.Description), ("problem", row.Problem)));
+            ConfidentialityPolicy.Screen(("title", row.Title), ("description", row.Description), ("problem", row.Problem)),
+            row.WalkValue?.LightCondition is { } planned ? new LightFact(planned, row.EndsAt, row.MeetingLat, row.MeetingLon) : null);
     }
 }

@@ -48,7 +48,8 @@ public sealed class ChangeMyModeHandler(DbSession db, TimeProvider clock, Outbox
         await RegistrationQueue.PromoteAsync(db, outbox, row, site, options, now, ct);
         if (email is not null)
         {
-            var (subject, body, calendar) = RegistrationMail.Compose(RegistrationMailKind.Confirmed, row, mode, null, null, registration.Language, site, options, now);
+            var (subject, body, calendar) = RegistrationMail.Compose(RegistrationMailKind.Confirmed, row, mode, null, null, registration.Language, site, options, now,
+                registration.CheckInCode);
             await outbox.EnqueueAsync("registration.modeChanged", email, subject, body, calendar, ct, registration.Id);
         }
         return ManagedRegistrations.View(await ManagedRegistrations.FindAsync(db, command.Token, forUpdate: false, ct), row, now, options);

@@ -323,10 +323,11 @@ public sealed class RegisterHandler(DbSession db, TimeProvider clock, ISecretTok
         DateTimeOffset now)
     {
         var token = tokens.New();
-        var receipt = new RegistrationReceipt(Guid.CreateVersion7(now), row.Id, request.Mode, status, position, codes.New(), token,
+        var code = codes.New();
+        var receipt = new RegistrationReceipt(Guid.CreateVersion7(now), row.Id, request.Mode, status, position, code, token,
             $"{site.PublicUrl.TrimEnd('/')}/anmalan#{token}");
         var mail = request.Email is null ? default
-            : status == RegistrationStatus.Confirmed ? RegistrationMail.Confirmation(row, request.Mode, token, command.Language, site, options, now)
+            : status == RegistrationStatus.Confirmed ? RegistrationMail.Confirmation(row, request.Mode, token, code, command.Language, site, options, now)
             : RegistrationMail.Compose(RegistrationMailKind.Waitlisted, row, request.Mode, token, position, command.Language, site, options, now);
         return new Fresh(receipt, status, mail);
     }

@@ -18,8 +18,8 @@ public sealed class RegistrationReminders(NpgsqlDataSource dataSource, ISecretTo
         var now = clock.GetUtcNow();
         await using var conn = await dataSource.OpenConnectionAsync(ct);
         await using var tx = await conn.BeginTransactionAsync(ct);
-        var due = (await conn.QueryAsync<(Guid Id, Guid EventId, string Email, string Mode, string Language)>(new CommandDefinition("""
-            select r.id, r.event_id, r.email, r.mode, r.language
+        var due = (await conn.QueryAsync<(Guid Id, Guid EventId, string Email, string Mode, string Language, string CheckInCode)>(new CommandDefinition("""
+            select r.id, r.event_id, r.email, r.mode, r.language, r.check_in_code
             from registration r join event e on e.id = r.event_id
             where r.status = 'confirmed' and r.reminded_at is null and r.email is not null
               and e.status = 'published' and e.starts_at > @now and e.starts_at <= @until
@@ -28,14 +28,14 @@ public sealed class RegistrationReminders(NpgsqlDataSource dataSource, ISecretTo
             for update of r skip locked
             """, new { now, until = now.AddHours(options.ReminderHoursBefore) }, tx, cancellationToken: ct))).ToList();
         var events = new Dictionary<Guid, EventRow>();
-        foreach (var (id, eventId, email, mode, language) in due)
+        foreach (var (id, eventId, email, mode, language, code) in due)
         {
             if (!events.TryGetValue(eventId, out var row))
                 events[eventId] = row = await conn.QuerySingleAsync<EventRow>(new CommandDefinition(EventRow.Select + " where e.id = @eventId",
                     new { eventId }, tx, cancellationToken: ct));
             var token = tokens.New();
             var (subject, body, calendar) = RegistrationMail.Compose(RegistrationMailKind.Reminder, row, WireName.Parse<RegistrationMode>(mode), token, null,
-                language, site, options, now);
+                language, site, options, now, code);
             await conn.ExecuteAsync(new CommandDefinition("update registration set reminder_token_hash = @hash, reminded_at = @now where id = @id",
                 new { hash = SecretTokens.Hash(token), now, id }, tx, cancellationToken: ct));
             await Outbox.EnqueueAsync(conn, tx, new OutboxMail("registration.reminder", email, subject, body, calendar, id), now, ct);

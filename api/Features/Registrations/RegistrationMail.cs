@@ -15,26 +15,31 @@ internal enum RegistrationMailKind { Confirmed, Waitlisted, Promoted, Reminder, 
 internal static class RegistrationMail
 {
     private const string TokenPlaceholder = "\u0000token\u0000";
+    private const string CodePlaceholder = "\u0000code\u0000";
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, (string Subject, string Body, string? Calendar)> Confirmations = new();
 
     /// <summary>
     /// The confirmation of a new registration: the same for every registrant of an event as it stands, but for the
     /// link, so it is composed (calendar included) once per event version and mode and reused.
     /// </summary>
-    public static (string Subject, string Body, string? Calendar) Confirmation(EventRow row, RegistrationMode mode, string token, string language,
-        SiteOptions site, RegistrationOptions options, DateTimeOffset now)
+    public static (string Subject, string Body, string? Calendar) Confirmation(EventRow row, RegistrationMode mode, string token, string checkInCode,
+        string language, SiteOptions site, RegistrationOptions options, DateTimeOffset now)
     {
         var key = $"{row.Id}/{row.Version}/{row.Sequence}/{row.UpdatedAt.UtcTicks}/{row.StatusAt(now)}/{mode}/{language}";
         if (!Confirmations.TryGetValue(key, out var mail))
         {
             if (Confirmations.Count > 1_000) Confirmations.Clear();
-            mail = Confirmations[key] = Compose(RegistrationMailKind.Confirmed, row, mode, TokenPlaceholder, null, language, site, options, now);
+            mail = Confirmations[key] = Compose(RegistrationMailKind.Confirmed, row, mode, TokenPlaceholder, null, language, site, options, now, CodePlaceholder);
         }
-        return (mail.Subject, mail.Body.Replace(TokenPlaceholder, token, StringComparison.Ordinal), mail.Calendar);
+        return (mail.Subject, mail.Body.Replace(TokenPlaceholder, token, StringComparison.Ordinal).Replace(CodePlaceholder, checkInCode, StringComparison.Ordinal),
+            mail.Calendar);
     }
 
+    /// <param name="checkInCode">The registration's check-in code: mails that confirm a place on site carry it, since the
+    /// registration page tells people to show it at the door.</param>
     public static (string Subject, string Body, string? Calendar) Compose(RegistrationMailKind kind, EventRow row, RegistrationMode mode,
-        string? token, int? waitlistPosition, string language, SiteOptions site, RegistrationOptions options, DateTimeOffset now)
+        string? token, int? waitlistPosition, string language, SiteOptions site, RegistrationOptions options, DateTimeOffset now,
+        string? checkInCode = null)
     {
         var e = PublicEvents.ToPublic(row, [], now);
         var en = language == "en";
@@ -79,6 +84,10 @@ internal static class RegistrationMail
         lines.Add($"{(en ? "When" : "När")}: {when}");
         if (where.Length > 0) lines.Add($"{(en ? "Where" : "Var")}: {where}");
         if (showsPlace && remote.Length > 0 && kind != RegistrationMailKind.Waitlisted) lines.AddRange(["", remote]);
+        if (checkInCode is not null && mode == RegistrationMode.OnSite
+            && kind is RegistrationMailKind.Confirmed or RegistrationMailKind.Promoted or RegistrationMailKind.Reminder)
+            lines.AddRange(["", en ? $"Your check-in code: {checkInCode}" : $"Din incheckningskod: {checkInCode}",
+                en ? "Show it at the door when you arrive." : "Visa den vid entrén när du kommer."]);
         if (showsPlace && link is not null)
         {
             lines.Add("");

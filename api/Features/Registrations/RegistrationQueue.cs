@@ -111,7 +111,7 @@ internal static class RegistrationQueue
         foreach (var mode in Enum.GetValues<RegistrationMode>())
         {
             var capacity = Capacity(row, mode);
-            var promoted = await db.QueryAsync<(Guid Id, string? Email, string Language)>("""
+            var promoted = await db.QueryAsync<(Guid Id, string? Email, string Language, string CheckInCode)>("""
                 update registration r set status = 'confirmed', promoted_at = @now, updated_at = @now
                 where r.id in (
                     select id from registration
@@ -119,13 +119,13 @@ internal static class RegistrationQueue
                     order by queue
                     limit greatest(0, coalesce(@capacity - (select coalesce(sum(confirmed), 0) from registration_tally
                         where event_id = @EventId and mode = @Mode), 2147483647)))
-                returning r.id, r.email, r.language
+                returning r.id, r.email, r.language, r.check_in_code
                 """, new { EventId = row.Id, Mode = WireName.Of(mode), capacity, now }, ct);
             await AdjustTallyAsync(db, row.Id, mode, promoted.Count, -promoted.Count, ct);
-            foreach (var (id, email, language) in promoted)
+            foreach (var (id, email, language, code) in promoted)
             {
                 if (email is null) continue;
-                var (subject, body, calendar) = RegistrationMail.Compose(RegistrationMailKind.Promoted, row, mode, null, null, language, site, options, now);
+                var (subject, body, calendar) = RegistrationMail.Compose(RegistrationMailKind.Promoted, row, mode, null, null, language, site, options, now, code);
                 await outbox.EnqueueAsync("registration.promoted", email, subject, body, calendar, ct, id);
             }
         }

@@ -9755,7 +9755,9 @@ export interface PublicQuestion {
 /** The result of one routine check. */
 export interface PublicationCheck {
     /** Stable name: `publicNotice`, `actorNotice`, `requiredActors`, `venueAccessibility`, `remoteLink`,
-            `personalData` (a warning, never blocking: the title, description or problem looks like it holds personal data). */
+            `personalData` (a warning, never blocking: the title, description or problem looks like it holds personal data),
+            `lightCondition` (walks only; a warning, never blocking: a daylight walk that is not wholly between sunrise and sunset, or a
+            walk in darkness that is, reckoned for its date at its meeting point or else in Stockholm). */
     name: string;
     /** Whether the event passes it. */
     passed: boolean;

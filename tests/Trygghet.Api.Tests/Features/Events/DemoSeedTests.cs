@@ -1,3 +1,8 @@
+using Dapper;
+using Npgsql;
+using Trygghet.Api.Features.Events;
+using Trygghet.Api.Infrastructure;
+
 namespace Trygghet.Api.Tests.Features.Events;
 
 public sealed class DemoSeedTests(ApiFixture fixture) : ApiTest(fixture)
@@ -18,11 +23,68 @@ public sealed class DemoSeedTests(ApiFixture fixture) : ApiTest(fixture)
         Assert.True(dialogues.Items.Count >= 6);
         Assert.Equal(4, feedback.Observations.Count);
         Assert.Equal("Beskärning och ny belysning i Aspuddsparken", Assert.Single(feedback.Measures).Title);
-        Assert.Single(measures.Items);
+        Assert.Equal(new[] { "Completed", "InProgress" }, measures.Items.Select(m => m.Status.ToString()).Order());
+        Assert.Equal(3, await Scalar<int>("select count(distinct status)::int from measure"));
         Assert.Equal((48, 145), (availability.OnSite!.Available!.Value, availability.Remote!.Available!.Value));
         Assert.Equal(17, await Scalar<int>("select count(*)::int from registration"));
         // The demo's police events, placed or each with the reason it is not.
         Assert.Equal((229L, 223L), (await Scalar<long>("select count(*) from police_event where (area_id is null) <> (unplaced_reason is null)"),
             await Scalar<long>("select count(*) from police_event where area_id is not null")));
     }
+
+    [Fact]
+    public async Task The_demo_events_fall_on_ordinary_weekdays_their_light_is_true_and_their_notes_suit_the_place()
+    {
+        await using var demo = new ApiFactory(Fixture.Postgres.ConnectionString, settings: new Dictionary<string, string?> { ["Seed:Demo"] = "true" });
+        _ = demo.Client();
+
+        await using var conn = new NpgsqlConnection(Fixture.Postgres.ConnectionString);
+        var events = (await conn.QueryAsync<(string Kind, string Status, string? Light, DateTimeOffset StartsAt, DateTimeOffset EndsAt, string? Notes,
+            string? Minutes, string? Raised, string? Actions)>(
+            "select kind, status, light_condition, starts_at, ends_at, accessibility_notes, minutes, feedback_raised, feedback_actions from event")).ToList();
+
+        Assert.Equal(9, events.Count);
+        foreach (var e in events)
+        {
+            var day = DateOnly.FromDateTime(Time.Local(e.StartsAt).DateTime);
+            Assert.False(SwedishHolidays.IsHolidayOrEve(day), $"{day} is a holiday or eve");
+            Assert.InRange(day.DayOfWeek, DayOfWeek.Monday, DayOfWeek.Thursday);
+            if (e.Kind != "walk") continue;
+            Assert.True(LightCheck.Holds(WireName.Parse<LightCondition>(e.Light!), e.StartsAt, e.EndsAt, null, null), $"{e.Light} walk on {Time.Local(e.StartsAt)}");
+            Assert.DoesNotContain("hörslinga", e.Notes!, StringComparison.OrdinalIgnoreCase); // outdoors
+        }
+        var closed = events.Where(e => e.Status == "closed").ToList();
+        Assert.Equal(2, closed.Count);
+        Assert.All(closed, e => Assert.True(e.Minutes!.Length > 100 && e.Raised!.Length > 100 && e.Actions!.Length > 100));
+    }
+
+    [Fact]
+    public void Whatever_the_day_the_seed_runs_its_events_avoid_holidays_and_eves_and_have_the_light_they_say()
+    {
+        for (var today = new DateOnly(2027, 1, 1); today <= new DateOnly(2028, 12, 31); today = today.AddDays(1))
+            foreach (var slot in DemoSeed.Schedule(today))
+            {
+                var day = DateOnly.FromDateTime(Time.Local(slot.StartsAt).DateTime);
+                var where = $"{slot.Slug} seeded on {today}";
+                Assert.False(SwedishHolidays.IsHolidayOrEve(day), where);
+                Assert.InRange(day.DayOfWeek, DayOfWeek.Monday, DayOfWeek.Thursday);
+                Assert.True(slot.EndsAt > slot.StartsAt, where);
+                if (slot.Kind == "walk")
+                    Assert.True(LightCheck.Holds(WireName.Parse<LightCondition>(slot.Light!), slot.StartsAt, slot.EndsAt, null, null), where);
+            }
+    }
+
+    [Theory]
+    [InlineData("2026-12-24", true)] // julafton
+    [InlineData("2026-12-31", true)] // nyårsafton
+    [InlineData("2027-06-25", true)] // midsommarafton (a Friday between 19 and 25 June)
+    [InlineData("2027-03-26", true)] // långfredagen (Easter Sunday is 28 March 2027)
+    [InlineData("2027-05-06", true)] // Kristi himmelfärdsdag
+    [InlineData("2027-11-05", true)] // allhelgonaafton
+    [InlineData("2028-06-23", true)] // midsommarafton
+    [InlineData("2028-04-14", true)] // långfredagen (Easter Sunday is 16 April 2028)
+    [InlineData("2027-06-24", false)]
+    [InlineData("2026-12-22", false)]
+    public void Swedish_holidays_and_eves_are_computed_for_any_year(string date, bool holiday) =>
+        Assert.Equal(holiday, SwedishHolidays.IsHolidayOrEve(DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture)));
 }

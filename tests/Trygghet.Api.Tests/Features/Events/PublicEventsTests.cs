@@ -12,8 +12,35 @@ public sealed class PublicEventsTests(ApiFixture fixture) : ApiTest(fixture)
     private DateTimeOffset Now => Api.Clock.GetUtcNow();
 
     [Fact]
+    public async Task A_walk_planned_in_daylight_after_sunset_warns_staff_and_is_shown_to_residents_in_darkness()
+    {
+        Api.Clock.Set(new DateTimeOffset(2026, 12, 20, 9, 0, 0, TimeSpan.Zero));
+        var planner = await Planner.StaffAsync(Api);
+        var input = Planner.Walk(new DateTimeOffset(2027, 1, 14, 17, 0, 0, TimeSpan.FromHours(1))); // sunset ≈15:10
+        input.Walk!.LightCondition = LightCondition.Daylight;
+        var draft = await planner.ReadyDraftAsync(input);
+
+        var report = await planner.Staff.CheckPublicationAsync(draft.Id);
+        var published = await planner.Staff.PublishEventAsync(draft.Id, new PublishRequest());
+
+        var light = Assert.Single(report.Checks, c => c.Name == "lightCondition");
+        Assert.Equal((false, false, true), (light.Passed, light.Blocking, report.Ready));
+        Assert.Contains("ner kl. 15:", light.Message);
+        Assert.Contains("vandringen pågår 17:00–", light.Message);
+        Assert.Equal(Trygghet.Client.EventStatus.Published, published.Status);
+        Assert.Equal(LightCondition.Daylight, (await planner.Staff.GetEventPlanAsync(draft.Id)).Walk!.LightCondition); // staff see the plan
+        Assert.Equal(LightCondition.Darkness, (await Api.Client().GetWalkAsync(draft.Slug)).Walk!.LightCondition);
+
+        input.Walk.LightCondition = LightCondition.Darkness;
+        input.Title = "Kvällsvandring i Fruängen";
+        var dark = await planner.Staff.CreateEventAsync(input);
+        Assert.True(Assert.Single((await planner.Staff.CheckPublicationAsync(dark.Id)).Checks, c => c.Name == "lightCondition").Passed);
+    }
+
+    [Fact]
     public async Task The_public_lists_published_events_of_each_kind_but_never_drafts()
     {
+        Api.Clock.Set(new DateTimeOffset(2027, 1, 10, 18, 0, 0, TimeSpan.Zero)); // the walk at 19:00 in February: in darkness, as planned
         var planner = await Planner.StaffAsync(Api);
         var dialogue = await planner.PublishedAsync(Planner.Dialogue(Now.AddDays(30)));
         var walk = await planner.PublishedAsync(Planner.Walk(Now.AddDays(31), dialogue.Id));

@@ -41,6 +41,25 @@ public sealed class RegistrationMailTests(ApiFixture fixture) : ApiTest(fixture)
     }
 
     [Fact]
+    public async Task The_on_site_confirmation_carries_the_check_in_code_in_its_text_and_HTML_parts()
+    {
+        var e = await Registrar.OpenAsync(Api, Planner.Dialogue(Now.AddDays(30), EventFormat.Hybrid));
+        var onSite = await Api.RegisterAsync(e.Id);
+        var remote = await Api.RegisterAsync(e.Id, RegistrationMode.Remote, email: "bo@example.se");
+        await Api.DispatchAsync();
+
+        var mails = Api.Mails();
+        var confirmation = mails.Single(m => m.To.Mailboxes.Single().Address == "ada@example.se");
+        Assert.Contains($"Din incheckningskod: {onSite.CheckInCode}", confirmation.TextBody);
+        Assert.Contains($"Din incheckningskod: {onSite.CheckInCode}", confirmation.HtmlBody);
+        Assert.Contains($"/anmalan#{onSite.ManageToken}\">", confirmation.HtmlBody); // the manage link is a link
+        // Remote participants check in by joining: their code would only confuse.
+        var remoteMail = mails.Single(m => m.To.Mailboxes.Single().Address == "bo@example.se");
+        Assert.DoesNotContain(remote.CheckInCode, remoteMail.TextBody);
+        Assert.DoesNotContain("incheckningskod", remoteMail.HtmlBody);
+    }
+
+    [Fact]
     public async Task A_registration_made_in_English_is_answered_in_English()
     {
         var e = await Registrar.OpenAsync(Api, Planner.Dialogue(Now.AddDays(30)));
