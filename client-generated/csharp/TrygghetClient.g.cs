@@ -17153,6 +17153,38 @@ namespace Trygghet.Client
     }
 
     /// <summary>
+    /// What an event's public page is about now, decided by the API so that no client works it out from dates:
+    /// <br/>`upcoming` (published or rescheduled, not started: registration, places, Q&amp;A), `ongoing` (started, not
+    /// <br/>ended: the live Q&amp;A), `awaitingReport` (held, the feedback not yet published), `closed` (the feedback
+    /// <br/>is published) or `cancelled`.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum EventPhase
+    {
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"upcoming")]
+        [System.Runtime.Serialization.EnumMember(Value = @"upcoming")]
+        Upcoming = 0,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"ongoing")]
+        [System.Runtime.Serialization.EnumMember(Value = @"ongoing")]
+        Ongoing = 1,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"awaitingReport")]
+        [System.Runtime.Serialization.EnumMember(Value = @"awaitingReport")]
+        AwaitingReport = 2,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"closed")]
+        [System.Runtime.Serialization.EnumMember(Value = @"closed")]
+        Closed = 3,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"cancelled")]
+        [System.Runtime.Serialization.EnumMember(Value = @"cancelled")]
+        Cancelled = 4,
+
+    }
+
+    /// <summary>
     /// The whole event as staff see it.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
@@ -17292,7 +17324,7 @@ namespace Trygghet.Client
     }
 
     /// <summary>
-    /// A dialogue or walk a measure answers.
+    /// A dialogue or walk, enough to link to its page: one a measure answers, or the next one after a cancelled event.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class EventRef
@@ -19205,6 +19237,9 @@ namespace Trygghet.Client
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Problem { get; set; } = default!;
 
+        /// <summary>
+        /// The place the problem is at ("Handlar om: …"); not where the event takes place, which is the venue or, for a walk, its meeting point.
+        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("place")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public string Place { get; set; } = default!;
@@ -19282,6 +19317,27 @@ namespace Trygghet.Client
         [System.Text.Json.Serialization.JsonPropertyName("updatedAt")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         public System.DateTimeOffset UpdatedAt { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("phase")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<EventPhase>))]
+        public EventPhase Phase { get; set; } = default!;
+
+        /// <summary>
+        /// Whether one can still go: published or rescheduled, and not ended (`upcoming` or `ongoing`). Lists of what is coming count only these. Whether registration is open is the availability's `open`.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("attendable")]
+        public bool Attendable { get; set; } = default!;
+
+        /// <summary>
+        /// The date (Stockholm) by which the feedback is to be published: the end's date plus `Publishing__FeedbackWithinDays` (28) days; null once closed, and for a cancelled event.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("feedbackExpectedBy")]
+        [System.Text.Json.Serialization.JsonConverter(typeof(DateFormatConverter))]
+        public System.DateTimeOffset? FeedbackExpectedBy { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("nextEventInArea")]
+        public EventRef? NextEventInArea { get; set; } = default!;
 
     }
 

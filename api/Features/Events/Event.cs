@@ -21,6 +21,17 @@ public enum LightCondition { Daylight, Darkness }
 /// </summary>
 public enum EventStatus { Draft, Published, Rescheduled, Held, Closed, Cancelled }
 
+/// <summary>
+/// What an event's public page is about now, decided by the API so that no client works it out from dates:
+/// <c>upcoming</c> (published or rescheduled, not started: registration, places, Q&amp;A), <c>ongoing</c> (started, not
+/// ended: the live Q&amp;A), <c>awaitingReport</c> (held, the feedback not yet published), <c>closed</c> (the feedback
+/// is published) or <c>cancelled</c>.
+/// </summary>
+public enum EventPhase { Upcoming, Ongoing, AwaitingReport, Closed, Cancelled }
+
+/// <summary>A dialogue or walk, enough to link to its page: one a measure answers, or the next one after a cancelled event.</summary>
+public sealed record EventRef(Guid Id, EventKind Kind, string Slug, string Title, DateTimeOffset StartsAt);
+
 /// <summary>Where an on-site event takes place.</summary>
 /// <param name="Name">Name of the venue, e.g. <c>Fruängens bibliotek</c>.</param>
 /// <param name="Address">Street address.</param>

@@ -30,7 +30,9 @@ public sealed class EventExamples : IContractExamples
     public static readonly PublicEvent Public = new(DialogueId, EventKind.Dialogue, DialogueSlug, EventStatus.Published, Input.Title,
         Input.Description!, Input.Problem!, Input.Place!, new AreaRef("fruangen", "Fruängen", AreaKind.Neighbourhood), EventFormat.Hybrid, Library,
         true, DialogueStart, DialogueStart.AddHours(2), 60, 40, DialogueStart.AddDays(-2), ParticipationLevel.Dialogue, Input.Method!, Agenda, null,
-        null, [new("Lokalpolisområde Globen", "police"), new("Allmännyttigt bostadsbolag i Fruängen", "propertyOwner")], null, 1, Written);
+        null, [new("Lokalpolisområde Globen", "police"), new("Allmännyttigt bostadsbolag i Fruängen", "propertyOwner")], null, 1, Written,
+        EventPhase.Upcoming, true, DateOnly.FromDateTime(DialogueStart.DateTime).AddDays(PublishingOptions.DefaultFeedbackWithinDays), null);
+
 
     public static readonly EventPlan Plan = new(DialogueId, EventKind.Dialogue, DialogueSlug, EventStatus.Published, Input.Title, Input.Description!,
         Input.Problem!, Input.Place!, "fruangen", "Fruängen", EventFormat.Hybrid, Library, Input.RemoteUrl, DialogueStart, DialogueStart.AddHours(2),

@@ -44,6 +44,15 @@ internal sealed record EventRow(
         _ => EventStatus.Published,
     };
 
+    public EventPhase PhaseAt(DateTimeOffset now) => StatusAt(now) switch
+    {
+        EventStatus.Cancelled => EventPhase.Cancelled,
+        EventStatus.Closed => EventPhase.Closed,
+        EventStatus.Held => EventPhase.AwaitingReport,
+        _ when StartsAt <= now => EventPhase.Ongoing,
+        _ => EventPhase.Upcoming,
+    };
+
     public Venue? VenueValue => VenueName is null && VenueAddress is null && VenueLat is null && VenueLon is null && AccessibilityNotes is null
         ? null
         : new Venue(VenueName, VenueAddress, VenueLat, VenueLon, AccessibilityNotes);

@@ -11,7 +11,7 @@ public sealed class GetPublicEventValidator : AbstractValidator<GetPublicEventQu
     public GetPublicEventValidator() => RuleFor(q => q.IdOrSlug).NotEmpty().MaximumLength(100).Matches("^[a-z0-9-]+$");
 }
 
-public sealed class GetPublicEventHandler(DbSession db, TimeProvider clock) : IQueryHandler<GetPublicEventQuery, PublicEvent>
+public sealed class GetPublicEventHandler(DbSession db, TimeProvider clock, PublishingOptions options) : IQueryHandler<GetPublicEventQuery, PublicEvent>
 {
     public async ValueTask<PublicEvent> Handle(GetPublicEventQuery query, CancellationToken ct)
     {
@@ -20,7 +20,9 @@ public sealed class GetPublicEventHandler(DbSession db, TimeProvider clock) : IQ
              where e.status <> 'draft' and (@Kind::text is null or e.kind = @Kind) and (e.slug = @IdOrSlug or (@ById and e.id = @Id))
             """, new { Kind = WireName.Of(query.Kind), query.IdOrSlug, ById = byId, Id = id }, ct)
             ?? throw new NotFoundException(EventTexts.NotFound, query.IdOrSlug);
+        var now = clock.GetUtcNow();
         var participants = await PublicEvents.ParticipantsAsync(db, [row.Id], ct);
-        return PublicEvents.ToPublic(row, participants[row.Id].ToList(), clock.GetUtcNow());
+        var next = await PublicEvents.NextInAreaAsync(db, [row], now, ct);
+        return PublicEvents.ToPublic(row, participants[row.Id].ToList(), now, options.FeedbackWithinDays, next.GetValueOrDefault(row.Id));
     }
 }

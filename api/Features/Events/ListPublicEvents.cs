@@ -23,7 +23,7 @@ public sealed class ListPublicEventsValidator : AbstractValidator<ListPublicEven
     }
 }
 
-public sealed class ListPublicEventsHandler(DbSession db, TimeProvider clock) : IQueryHandler<ListPublicEventsQuery, Page<PublicEvent>>
+public sealed class ListPublicEventsHandler(DbSession db, TimeProvider clock, PublishingOptions options) : IQueryHandler<ListPublicEventsQuery, Page<PublicEvent>>
 {
     public async ValueTask<Page<PublicEvent>> Handle(ListPublicEventsQuery query, CancellationToken ct)
     {
@@ -53,6 +53,8 @@ public sealed class ListPublicEventsHandler(DbSession db, TimeProvider clock) : 
             }, ct);
         var participants = await PublicEvents.ParticipantsAsync(db, rows.Take(limit).Select(r => r.Id).ToArray(), ct);
         var now = clock.GetUtcNow();
-        return Cursor.ToPage(rows, limit, r => (r.StartsAt, r.Id), r => PublicEvents.ToPublic(r, participants[r.Id].ToList(), now));
+        var next = await PublicEvents.NextInAreaAsync(db, rows.Take(limit), now, ct);
+        return Cursor.ToPage(rows, limit, r => (r.StartsAt, r.Id),
+            r => PublicEvents.ToPublic(r, participants[r.Id].ToList(), now, options.FeedbackWithinDays, next.GetValueOrDefault(r.Id)));
     }
 }

@@ -56,7 +56,7 @@ public static class PublicEventsEndpoints
             {
                 var e = await mediator.Send(new GetPublicEventQuery(kind, idOrSlug), ct);
                 var jsonLd = WantsJsonLd(http.Request);
-                if (Cache(http, $"{e.Id}/{e.Sequence}/{e.Status}/{e.UpdatedAt:O}/{e.Participants.Count}/{jsonLd}"))
+                if (Cache(http, $"{e.Id}/{e.Sequence}/{e.Status}/{e.Phase}/{e.NextEventInArea}/{e.UpdatedAt:O}/{e.Participants.Count}/{jsonLd}"))
                     return TypedResults.StatusCode(StatusCodes.Status304NotModified);
                 return jsonLd
                     ? TypedResults.Json(Syndication.ToSchemaOrg(e, site), contentType: Syndication.JsonLdMediaType)

@@ -15,6 +15,14 @@ public sealed class PublishingOptions
 
     /// <summary>Names of checks that only warn instead of blocking publication.</summary>
     public string[] WarnOnly { get; set; } = [];
+
+    /// <summary>
+    /// Days after an event's end within which its feedback (återkoppling) is published: the public sees the date as
+    /// <c>feedbackExpectedBy</c> until the event is closed.
+    /// </summary>
+    public int FeedbackWithinDays { get; set; } = DefaultFeedbackWithinDays;
+
+    public const int DefaultFeedbackWithinDays = 28;
 }
 
 /// <summary>The result of one routine check.</summary>

@@ -40,8 +40,11 @@ public static class Syndication
     public static SchemaOrgEvent ToSchemaOrg(PublicEvent e, SiteOptions site)
     {
         var locations = new List<SchemaOrgLocation>();
-        if (e.Format != EventFormat.Remote)
-            locations.Add(new SchemaOrgLocation("Place", e.Venue?.Name ?? e.Place,
+        if (e.Format != EventFormat.Remote && e.Walk is { MeetingPoint: { Length: > 0 } meetingPoint } walk)
+            locations.Add(new SchemaOrgLocation("Place", meetingPoint, new SchemaOrgAddress("PostalAddress", null, "Stockholm", "SE"),
+                walk is { MeetingLat: { } mlat, MeetingLon: { } mlon } ? new SchemaOrgGeo("GeoCoordinates", mlat, mlon) : null));
+        else if (e.Format != EventFormat.Remote)
+            locations.Add(new SchemaOrgLocation("Place", e.Venue?.Name,
                 new SchemaOrgAddress("PostalAddress", e.Venue?.Address, "Stockholm", "SE"),
                 e.Venue is { Lat: { } lat, Lon: { } lon } ? new SchemaOrgGeo("GeoCoordinates", lat, lon) : null));
         if (e.RemoteParticipation)
@@ -69,7 +72,8 @@ public static class Syndication
     /// RFC 5545: times in Europe/Stockholm with a VTIMEZONE that carries the zone's STANDARD and DAYLIGHT rules over the
     /// years of the events (clients that do not know the zone by name, such as ical.js, need them), a stable UID per
     /// event, SEQUENCE from the event, STATUS:CANCELLED after cancellation, LOCATION (the venue, or a walk's meeting
-    /// point) with GEO when known, and a link to the public page. Never the remote link. The event's own texts are
+    /// point) with GEO when known, the place the problem is at as a line of the description ("Handlar om: …"), and a
+    /// link to the public page. Never the remote link. The event's own texts are
     /// Swedish and say so (LANGUAGE=sv); the words the service adds are in <paramref name="english"/>'s language.
     /// </summary>
     public static string ToICalendar(IReadOnlyCollection<PublicEvent> events, SiteOptions site, string name, bool english = false)
@@ -89,7 +93,12 @@ public static class Syndication
                 Uid = $"{e.Id}@trygghet.hagersten-alvsjo",
                 Sequence = e.Sequence,
                 Summary = e.Title,
-                Description = $"{e.Description}\n\n{(english ? "Details and registration" : "Mer information och anmälan")}: {url}".Trim(),
+                Description = string.Join("\n\n", new[]
+                {
+                    e.Description,
+                    e.Place.Length > 0 ? $"{(english ? "About" : "Handlar om")}: {e.Place}" : "",
+                    $"{(english ? "Details and registration" : "Mer information och anmälan")}: {url}",
+                }.Where(part => part.Length > 0)),
                 Location = location,
                 GeographicLocation = lat is { } la && lon is { } lo ? new GeographicLocation(la, lo) : null,
                 DtStart = new CalDateTime(e.StartsAt.DateTime, Time.Stockholm.Id),
@@ -121,12 +130,15 @@ public static class Syndication
     private static void Language(CalendarEvent item, string property, string language) =>
         item.Properties[property]?.Parameters.Set("LANGUAGE", language);
 
-    /// <summary>Where to go: a walk's meeting point, else the venue (name and address); a remote event says so.</summary>
+    /// <summary>
+    /// Where to go: a walk's meeting point, else the venue (name and address); a remote event says so. Never the place
+    /// the problem is at (that is a line of the description): a resident must not go to the wrong address.
+    /// </summary>
     private static (string? Location, double? Lat, double? Lon) Where(PublicEvent e, bool english)
     {
         if (e.Format == EventFormat.Remote) return (english ? "Online meeting" : "Distansmöte", null, null);
         if (e.Walk is { MeetingPoint: { Length: > 0 } meeting } walk) return (meeting, walk.MeetingLat, walk.MeetingLon);
         var venue = string.Join(", ", new[] { e.Venue?.Name, e.Venue?.Address }.Where(s => !string.IsNullOrWhiteSpace(s)));
-        return (venue.Length > 0 ? venue : e.Place is { Length: > 0 } place ? place : null, e.Venue?.Lat, e.Venue?.Lon);
+        return (venue.Length > 0 ? venue : null, e.Venue?.Lat, e.Venue?.Lon);
     }
 }

@@ -24,9 +24,6 @@ public sealed record MeasureInput(string Title, string Description, string AreaS
 /// <summary>An observation a measure answers.</summary>
 public sealed record ObservationRef(Guid Id, long Number, ObservationCategory Category, string? Description, ObservationStatus Status);
 
-/// <summary>A dialogue or walk a measure answers.</summary>
-public sealed record EventRef(Guid Id, EventKind Kind, string Slug, string Title, DateTimeOffset StartsAt);
-
 /// <summary>A published safety measure.</summary>
 /// <param name="Version">Row version; the same value is sent as the <c>ETag</c> header.</param>
 /// <param name="PersonalDataWarnings">Only in the answer to staff who save the measure: what in the title or description looks like personal

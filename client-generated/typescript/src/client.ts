@@ -9110,6 +9110,9 @@ export interface EventInput {
 /** A safety dialogue (trygghetsdialog) or a safety walk (trygghetsvandring). */
 export type EventKind = "dialogue" | "walk";
 
+/** What an event's public page is about now, decided by the API so that no client works it out from dates: `upcoming` (published or rescheduled, not started: registration, places, Q&A), `ongoing` (started, not ended: the live Q&A), `awaitingReport` (held, the feedback not yet published), `closed` (the feedback is published) or `cancelled`. */
+export type EventPhase = "upcoming" | "ongoing" | "awaitingReport" | "closed" | "cancelled";
+
 /** The whole event as staff see it. */
 export interface EventPlan {
     id: string;
@@ -9151,7 +9154,7 @@ export interface EventPlanPage {
     nextCursor?: string | null;
 }
 
-/** A dialogue or walk a measure answers. */
+/** A dialogue or walk, enough to link to its page: one a measure answers, or the next one after a cancelled event. */
 export interface EventRef {
     id: string;
     kind: EventKind;
@@ -9703,6 +9706,7 @@ export interface PublicEvent {
     title: string;
     description: string;
     problem: string;
+    /** The place the problem is at ("Handlar om: …"); not where the event takes place, which is the venue or, for a walk, its meeting point. */
     place: string;
     area: AreaRef;
     format: EventFormat;
@@ -9725,6 +9729,12 @@ export interface PublicEvent {
     /** Revision of the event as calendars see it (iCalendar SEQUENCE). */
     sequence: number;
     updatedAt: string;
+    phase: EventPhase;
+    /** Whether one can still go: published or rescheduled, and not ended (`upcoming` or `ongoing`). Lists of what is coming count only these. Whether registration is open is the availability's `open`. */
+    attendable: boolean;
+    /** The date (Stockholm) by which the feedback is to be published: the end's date plus `Publishing__FeedbackWithinDays` (28) days; null once closed, and for a cancelled event. */
+    feedbackExpectedBy?: string | null;
+    nextEventInArea?: EventRef;
 }
 
 /** One page of a list; pass `nextCursor` back as `cursor` for the next page (null on the last). */

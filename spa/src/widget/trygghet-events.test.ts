@@ -9,7 +9,7 @@ function event(overrides: Partial<PublicEvent>): PublicEvent {
     id: crypto.randomUUID(), kind: 'dialogue', slug: 'trygghetsdialog-i-fruangen', status: 'published', title: 'Trygghetsdialog i Fruängen',
     description: '', problem: '', place: 'Fruängens centrum', area: { slug: 'fruangen', name: 'Fruängen', kind: 'neighbourhood' }, format: 'hybrid',
     remoteParticipation: true, startsAt: '2026-12-03T17:00:00Z', endsAt: '2026-12-03T19:00:00Z', participationLevel: 'dialogue',
-    method: '', agenda: [], participants: [], sequence: 0, updatedAt: '2026-11-01T00:00:00Z', ...overrides,
+    method: '', agenda: [], participants: [], sequence: 0, updatedAt: '2026-11-01T00:00:00Z', phase: 'upcoming', attendable: true, ...overrides,
   };
 }
 
@@ -78,12 +78,25 @@ describe('<trygghet-events>', () => {
   });
 
   it('speaks English, honours the limit and marks cancelled events in words', async () => {
-    serve([event({ status: 'cancelled' }), event({ startsAt: '2026-12-20T17:00:00Z' })], [event({ startsAt: '2026-12-30T17:00:00Z' })]);
+    serve([event({ status: 'cancelled', phase: 'cancelled', attendable: false }), event({ startsAt: '2026-12-20T17:00:00Z' })], [event({ startsAt: '2026-12-30T17:00:00Z' })]);
     const root = await mount({ area: 'fruangen', lang: 'en', limit: '2', 'base-url': 'https://t.example' });
     expect(root.querySelector('h2')?.textContent).toBe('Upcoming safety dialogues and walks in Fruängen');
     expect(root.querySelectorAll('li')).toHaveLength(2);
     expect(root.querySelector('.cancelled')?.textContent).toBe('Cancelled');
     expect(root.querySelector('.meta')?.textContent).toContain('On site and online');
+  });
+
+  it('shows where to go (the venue, or the walk\'s meeting point) and the place the event is about as its own line', async () => {
+    serve(
+      [event({ startsAt: '2026-12-10T17:00:00Z', place: 'Hägerstensåsens tunnelbanestation', venue: { name: 'Hägerstensåsens medborgarhus', address: 'Sedelvägen 7' } })],
+      [event({ kind: 'walk', format: 'onSite', place: 'Fruängens centrum', walk: { meetingPoint: 'Vid tunnelbaneentrén, Fruängsgången' } })],
+    );
+    const root = await mount({ area: 'fruangen', 'base-url': 'https://t.example' });
+    const items = [...root.querySelectorAll('li')].map((li) => [...li.querySelectorAll('.meta')].map((p) => p.textContent));
+    expect(items).toEqual([
+      ['Trygghetsvandring · Vid tunnelbaneentrén, Fruängsgången · På plats', 'Handlar om: Fruängens centrum'],
+      ['Trygghetsdialog · Hägerstensåsens medborgarhus, Sedelvägen 7 · På plats och digitalt', 'Handlar om: Hägerstensåsens tunnelbanestation'],
+    ]);
   });
 
   it('says so when there is nothing upcoming', async () => {

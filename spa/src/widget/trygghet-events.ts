@@ -1,10 +1,11 @@
 import { TrygghetClient, type PublicEvent } from '@trygghet/client';
-import { upcomingEvents, eventPath } from '../features/events/upcoming';
+import { upcomingEvents, eventPath, whereToGo } from '../features/events/upcoming';
 import { formatDate, formatTime } from '../shared/format';
 
 /**
  * <trygghet-events area="fruangen" lang="sv" limit="5" base-url="https://trygghet.example">
- * Upcoming safety dialogues and walks of an area, for the city's and others' web pages. One plain
+ * Upcoming safety dialogues and walks of an area, for the city's and others' web pages: when, where to go (the venue
+ * or the walk's meeting point) and, on a line of its own, the place the event is about. One plain
  * script (no framework); Shadow DOM keeps the host page's styles and ours apart. An area that does
  * not exist is said in so many words ("Okänt område: fruangn"), never shown as an empty list.
  */
@@ -26,6 +27,7 @@ export const texts = {
     all: 'Alla dialoger och vandringar i {area}',
     time: '{date}, kl. {start}–{end}',
     cancelled: 'Inställd',
+    about: 'Handlar om: {place}',
     kind: { dialogue: 'Trygghetsdialog', walk: 'Trygghetsvandring' },
     format: { onSite: 'På plats', remote: 'Digitalt', hybrid: 'På plats och digitalt' },
   },
@@ -38,6 +40,7 @@ export const texts = {
     all: 'All dialogues and walks in {area}',
     time: '{date}, {start}–{end}',
     cancelled: 'Cancelled',
+    about: 'About: {place}',
     kind: { dialogue: 'Safety dialogue', walk: 'Safety walk' },
     format: { onSite: 'On site', remote: 'Online', hybrid: 'On site and online' },
   },
@@ -126,12 +129,14 @@ export class TrygghetEvents extends HTMLElement {
     const text = texts[lang];
     const name = escape(areaName);
     const items = events.map((event) => {
+      const where = whereToGo(event);
       const time = fill(text.time, { date: formatDate(event.startsAt, lang), start: formatTime(event.startsAt, lang), end: formatTime(event.endsAt, lang) });
       return `<li><article>
 <h3><a href="${escape(this.baseUrl + eventPath(event))}">${escape(event.title)}</a></h3>
 <p><time datetime="${escape(event.startsAt)}">${escape(time)}</time></p>
-<p class="meta">${text.kind[event.kind]} · ${escape(event.place)} · ${text.format[event.format]}</p>
-${event.status === 'cancelled' ? `<p class="cancelled">${text.cancelled}</p>` : ''}
+<p class="meta">${[text.kind[event.kind], where === null ? null : escape(where), text.format[event.format]].filter((part) => part !== null).join(' · ')}</p>
+${event.place ? `<p class="meta">${escape(fill(text.about, { place: event.place }))}</p>` : ''}
+${event.phase === 'cancelled' ? `<p class="cancelled">${text.cancelled}</p>` : ''}
 </article></li>`;
     });
     return `<section aria-labelledby="h">

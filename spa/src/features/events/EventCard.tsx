@@ -2,10 +2,12 @@ import type { PublicEvent } from '@trygghet/client';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatDate, formatTime } from '../../shared/format';
-import { eventPath } from './upcoming';
+import { eventPath, whereToGo } from './upcoming';
 
+/** An event in a list: when, where to go (venue or meeting point), and on its own line the place it is about. */
 export function EventCard({ event, lang }: { event: PublicEvent; lang: 'sv' | 'en' }) {
   const { t } = useTranslation('events');
+  const where = whereToGo(event);
   return (
     <article className="card event-card" aria-labelledby={`event-${event.id}`}>
       <p className="card-kicker">
@@ -20,9 +22,11 @@ export function EventCard({ event, lang }: { event: PublicEvent; lang: 'sv' | 'e
         </time>
       </p>
       <p>
-        {event.place} · <span className={`badge format-${event.format}`}>{t(`common:format.${event.format}`)}</span>
+        {where && <>{where} · </>}
+        <span className={`badge format-${event.format}`}>{t(`common:format.${event.format}`)}</span>
       </p>
-      {event.status === 'cancelled' && <p className="badge cancelled">{t('cancelled')}</p>}
+      {event.place && <p className="hint">{t('aboutPlace', { place: event.place })}</p>}
+      {event.phase === 'cancelled' && <p className="badge cancelled">{t('cancelled')}</p>}
     </article>
   );
 }

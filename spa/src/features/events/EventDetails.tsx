@@ -3,14 +3,18 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { currentLanguage } from '../../i18n';
 import { formatDateTime, formatDate, formatTime } from '../../shared/format';
-import { calendarPath } from './upcoming';
+import { calendarPath, venueLine } from './upcoming';
 
 /** The number of points of a walk's route, a GeoJSON LineString (the contract leaves its type open). */
 function pointsOf(route: unknown): number {
   return typeof route === 'object' && route !== null && 'coordinates' in route && Array.isArray(route.coordinates) ? route.coordinates.length : 0;
 }
 
-/** What, where, when and with whom: everything a resident needs before deciding to come. */
+/**
+ * What, where, when and with whom: everything a resident needs before deciding to come. Where to go (the venue, or
+ * the walk's meeting point) and the place the event is about are separate lines. Places, the deadline, the calendar
+ * and the remote link's note only while the event can be attended (the API's `attendable`).
+ */
 export function EventDetails({ event, availability }: { event: PublicEvent; availability: Availability | null }) {
   const { t } = useTranslation('events');
   const lang = currentLanguage();
@@ -18,18 +22,10 @@ export function EventDetails({ event, availability }: { event: PublicEvent; avai
   const walk = event.walk;
   const routePoints = pointsOf(walk?.route);
   const deadline = availability?.deadline ?? event.registrationDeadline ?? null;
+  const where = venueLine(event);
 
   return (
     <>
-      {event.status === 'cancelled' && (
-        <div className="notice warn event-status">
-          <h2>{t('event.cancelledTitle')}</h2>
-          {event.cancelReason && <p>{event.cancelReason}</p>}
-        </div>
-      )}
-      {event.status === 'rescheduled' && <p className="notice warn">{t('event.rescheduled')}</p>}
-      {event.status === 'held' && <p className="notice">{t('event.held')}</p>}
-
       <section aria-labelledby="practical-heading">
         <h2 id="practical-heading">{t('event.practical')}</h2>
         <dl className="facts">
@@ -39,22 +35,7 @@ export function EventDetails({ event, availability }: { event: PublicEvent; avai
               {t('common:timeRange', { date: formatDate(event.startsAt, lang), start: formatTime(event.startsAt, lang), end: formatTime(event.endsAt, lang) })}
             </time>
           </dd>
-          <dt>{t('event.where')}</dt>
-          <dd>
-            {event.place}
-            {venue?.name && (
-              <>
-                <br />
-                {venue.name}
-                {venue.address && `, ${venue.address}`}
-              </>
-            )}
-          </dd>
-          <dt>{t('event.area')}</dt>
-          <dd>
-            <Link to={`/omraden/${event.area.slug}`}>{event.area.name}</Link>
-          </dd>
-          {walk?.meetingPoint && (
+          {walk?.meetingPoint ? (
             <>
               <dt>{t('event.meetingPoint')}</dt>
               <dd>
@@ -62,7 +43,24 @@ export function EventDetails({ event, availability }: { event: PublicEvent; avai
                 {routePoints > 1 && <span className="hint block">{t('event.route', { count: routePoints })}</span>}
               </dd>
             </>
+          ) : (
+            where && (
+              <>
+                <dt>{t('event.where')}</dt>
+                <dd>{where}</dd>
+              </>
+            )
           )}
+          {event.place && (
+            <>
+              <dt>{t('event.aboutPlace')}</dt>
+              <dd>{event.place}</dd>
+            </>
+          )}
+          <dt>{t('event.area')}</dt>
+          <dd>
+            <Link to={`/omraden/${event.area.slug}`}>{event.area.name}</Link>
+          </dd>
           {walk?.lightCondition && (
             <>
               <dt>{t('event.light')}</dt>
@@ -78,7 +76,7 @@ export function EventDetails({ event, availability }: { event: PublicEvent; avai
           <dt>{t('event.format')}</dt>
           <dd>
             {t(`common:format.${event.format}`)}
-            {event.remoteParticipation && <span className="hint block">{t('event.remoteNote')}</span>}
+            {event.remoteParticipation && event.attendable && <span className="hint block">{t('event.remoteNote')}</span>}
           </dd>
           <dt>{t('event.level')}</dt>
           <dd>{t(`event.levels.${event.participationLevel}`)}</dd>
@@ -93,7 +91,7 @@ export function EventDetails({ event, availability }: { event: PublicEvent; avai
               </dd>
             </>
           )}
-          {deadline && event.status !== 'closed' && event.status !== 'held' && (
+          {deadline && event.attendable && (
             <>
               <dt>{t('event.deadline')}</dt>
               <dd>
@@ -108,17 +106,17 @@ export function EventDetails({ event, availability }: { event: PublicEvent; avai
               <a href="#register-heading">{t('event.toRegistration')}</a>
             </li>
           )}
-          {event.status !== 'cancelled' && (
+          {event.attendable && (
             <li>
               <a href={calendarPath(event.kind, event.slug)} download={`${event.slug}.ics`}>
                 {t('event.calendar')}
               </a>
             </li>
           )}
-          {event.kind === 'dialogue' && (
+          {event.kind === 'dialogue' && event.phase !== 'cancelled' && (
             <li>
-              <Link to={`/dialoger/${event.slug}/fragor`}>{t('event.questions')}</Link>
-              <span className="hint block">{t('event.questionsHint')}</span>
+              <Link to={`/dialoger/${event.slug}/fragor`}>{event.attendable ? t('event.questions') : t('event.questionsArchive')}</Link>
+              <span className="hint block">{event.attendable ? t('event.questionsHint') : t('event.questionsArchiveHint')}</span>
             </li>
           )}
         </ul>

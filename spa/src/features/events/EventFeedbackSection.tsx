@@ -5,43 +5,70 @@ import { api } from '../../shared/api';
 import { useLoad } from '../../shared/useLoad';
 import { Paragraphs } from './EventDetails';
 
-/** The feedback (återkoppling) of a closed event: what came up, what happens, and the measures that answer it. */
+/**
+ * The feedback (återkoppling) of a closed event, first on its page: what was raised, the observations and the measures
+ * that answer them with their status, what happens now; then the questions and answers, read-only.
+ */
 export function EventFeedbackSection({ event }: { event: PublicEvent }) {
-  const { t } = useTranslation('events');
+  const { t } = useTranslation(['events', 'areas']);
   const feedback = useLoad(
     (signal) => (event.kind === 'walk' ? api().getWalkFeedback(event.slug, signal) : api().getDialogueFeedback(event.slug, signal)),
     [event.kind, event.slug],
   );
-  // The event itself carries the closing; the feedback adds measures and answered questions.
+  // The event itself carries the closing; the feedback adds observations, measures and answered questions.
   const closing = feedback.data ?? event.closing;
   if (!closing) return feedback.state === 'failed' ? <p>{t('event.feedbackMissing')}</p> : null;
+  const data = feedback.data;
 
   return (
-    <section aria-labelledby="feedback-heading" className="feedback">
-      <h2 id="feedback-heading">{t('event.feedback')}</h2>
-      <p>{t('event.feedbackLead')}</p>
-      <p>{t('event.attendance', { onSite: closing.participantsOnSite, remote: closing.participantsRemote })}</p>
-      <h3>{t('event.raised')}</h3>
-      <Paragraphs text={closing.raised} />
-      <h3>{t('event.actions')}</h3>
-      <Paragraphs text={closing.actions} />
-      {feedback.data && feedback.data.measures.length > 0 && (
-        <>
-          <h3>{t('event.measures')}</h3>
+    <>
+      <section aria-labelledby="feedback-heading" className="feedback">
+        <h2 id="feedback-heading">{t('event.feedback')}</h2>
+        <p>{t('event.feedbackLead')}</p>
+        <p>{t('event.attendance', { onSite: closing.participantsOnSite, remote: closing.participantsRemote })}</p>
+        <h3>{t('event.raised')}</h3>
+        <Paragraphs text={closing.raised} />
+        {data && data.observations.length > 0 && (
+          <>
+            <h3>{t('event.observations')}</h3>
+            <ul>
+              {data.observations.map((o) => (
+                <li key={o.id}>
+                  <Link to={`/iakttagelser/${o.id}`}>{t('areas:observation.title', { number: o.number })}</Link>
+                  {' – '}
+                  {t(`areas:observation.category.${o.category}`)} ({t(`common:observationStatus.${o.status}`).toLocaleLowerCase()})
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+        {data && data.measures.length > 0 && (
+          <>
+            <h3>{t('event.measures')}</h3>
+            <ul>
+              {data.measures.map((m) => (
+                <li key={m.id}>
+                  <Link to={`/atgarder/${m.id}`}>{m.title}</Link> ({t(`event.measureStatus.${m.status}`)})
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+        <h3>{t('event.actions')}</h3>
+        <Paragraphs text={closing.actions} />
+        {closing.minutes && (
+          <details>
+            <summary>{t('event.minutesTitle')}</summary>
+            <Paragraphs text={closing.minutes} />
+          </details>
+        )}
+      </section>
+      {data && data.questions.length > 0 && (
+        <section aria-labelledby="archive-heading">
+          <h2 id="archive-heading">{t('event.questionsRaised')}</h2>
+          <p className="hint">{t('event.archiveHint')}</p>
           <ul>
-            {feedback.data.measures.map((m) => (
-              <li key={m.id}>
-                <Link to={`/atgarder/${m.id}`}>{m.title}</Link> ({t(`event.measureStatus.${m.status}`)})
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
-      {feedback.data && feedback.data.questions.length > 0 && (
-        <>
-          <h3>{t('event.questionsRaised')}</h3>
-          <ul>
-            {feedback.data.questions.map((q) => (
+            {data.questions.map((q) => (
               <li key={q.id}>
                 <p>{q.text}</p>
                 {q.answers.map((a) => (
@@ -52,14 +79,8 @@ export function EventFeedbackSection({ event }: { event: PublicEvent }) {
               </li>
             ))}
           </ul>
-        </>
+        </section>
       )}
-      {closing.minutes && (
-        <details>
-          <summary>{t('event.minutesTitle')}</summary>
-          <Paragraphs text={closing.minutes} />
-        </details>
-      )}
-    </section>
+    </>
   );
 }

@@ -7,6 +7,7 @@ import { ProblemAlert } from '../../shared/ProblemAlert';
 import { useLoad } from '../../shared/useLoad';
 import { EventDetails } from './EventDetails';
 import { EventFeedbackSection } from './EventFeedbackSection';
+import { EventStatusNotice } from './EventStatusNotice';
 import { RegistrationSection } from '../registrations/RegistrationSection';
 import './events.css';
 
@@ -15,7 +16,7 @@ interface Loaded {
   availability: Availability | null;
 }
 
-/** A dialogue's or walk's page: what, where, when, who takes part, and the registration. */
+/** A dialogue's or walk's page by its phase (from the API): what, where, when, who takes part, and the registration while one can still go. */
 export function EventPage() {
   // The registration form's texts load with the page's own, so the form appears together with the details.
   const { t } = useTranslation(['events', 'registrations']);
@@ -45,11 +46,14 @@ export function EventPage() {
   }
 
   const { event, availability } = load.data;
+  // What comes first is what the resident came for: the reason of a cancellation, the feedback of a closed event,
+  // the thanks of one awaiting its report; else the details and the registration.
   return (
     <Page title={event.title} lead={`${t(`common:kind.${event.kind}`)} · ${event.area.name}`}>
-      <EventDetails event={event} availability={availability} />
-      {event.status === 'closed' && <EventFeedbackSection event={event} />}
-      <RegistrationSection event={event} availability={availability} onRegistered={load.reload} />
+      <EventStatusNotice event={event} />
+      {event.phase === 'closed' && <EventFeedbackSection event={event} />}
+      <EventDetails event={event} availability={event.attendable ? availability : null} />
+      {event.attendable && <RegistrationSection event={event} availability={availability} onRegistered={load.reload} />}
     </Page>
   );
 }

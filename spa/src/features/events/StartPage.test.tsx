@@ -21,7 +21,7 @@ function event(overrides: Partial<PublicEvent>): PublicEvent {
     id: crypto.randomUUID(), kind: 'dialogue', slug: 'x', status: 'published', title: 'Trygghetsdialog', description: '', problem: '',
     place: 'Fruängens bibliotek', area: { slug: 'fruangen', name: 'Fruängen', kind: 'neighbourhood' }, format: 'hybrid',
     remoteParticipation: true, startsAt: '2026-12-03T17:00:00Z', endsAt: '2026-12-03T18:30:00Z', participationLevel: 'consult',
-    method: '', agenda: [], participants: [], sequence: 0, updatedAt: '2026-11-01T00:00:00Z', ...overrides,
+    method: '', agenda: [], participants: [], sequence: 0, updatedAt: '2026-11-01T00:00:00Z', phase: 'upcoming', attendable: true, ...overrides,
   } as PublicEvent;
 }
 
@@ -60,6 +60,29 @@ describe('the start page', () => {
     expect(cards[0]).toHaveTextContent('Trygghetsvandring');
     expect(within(cards[0]!).getByRole('link')).toHaveAttribute('href', '/vandringar/x');
     expect(screen.getByRole('status')).toHaveTextContent('2 kommande tillfällen');
+  });
+
+  it('counts only what can be attended, lists cancellations apart, and shows where to go apart from what it is about', async () => {
+    serve(
+      [
+        event({ title: 'Dialog i Fruängen', place: 'Fruängens centrum', venue: { name: 'Fruängens bibliotek', address: 'Fruängsgången 4' } }),
+        event({ title: 'Inställd dialog', status: 'cancelled', phase: 'cancelled', attendable: false, startsAt: '2026-12-04T17:00:00Z' }),
+      ],
+      [event({ kind: 'walk', title: 'Vandring', place: 'Hägerstensåsens tunnelbanestation', format: 'onSite', walk: { meetingPoint: 'Vid Hägerstensåsens medborgarhus, Sedelvägen 7' } })],
+    );
+    renderAt('/');
+
+    expect(await screen.findByText('2 kommande tillfällen')).toHaveRole('status');
+    const upcoming = within(screen.getByRole('region', { name: 'Kommande' })).getAllByRole('article');
+    expect(upcoming.map((card) => within(card).getByRole('heading').textContent)).toEqual(['Dialog i Fruängen', 'Vandring']);
+    expect(upcoming[0]).toHaveTextContent('Fruängens bibliotek, Fruängsgången 4 · På plats och digitalt');
+    expect(upcoming[0]).toHaveTextContent('Handlar om: Fruängens centrum');
+    expect(upcoming[1]).toHaveTextContent('Vid Hägerstensåsens medborgarhus, Sedelvägen 7 · På plats');
+    expect(upcoming[1]).toHaveTextContent('Handlar om: Hägerstensåsens tunnelbanestation');
+    const cancelled = within(screen.getByRole('region', { name: 'Inställda' })).getAllByRole('article');
+    expect(cancelled).toHaveLength(1);
+    expect(cancelled[0]).toHaveTextContent('Inställd dialog');
+    expect(cancelled[0]).toHaveTextContent('Inställd');
   });
 
   it('asks the API again with the chosen neighbourhood and format, and keeps them in the address', async () => {

@@ -8,7 +8,7 @@ import { ProblemAlert } from '../../shared/ProblemAlert';
 import { useLoad } from '../../shared/useLoad';
 import { currentLanguage } from '../../i18n';
 import { EventCard } from './EventCard';
-import { flattenAreas, upcomingEvents } from './upcoming';
+import { flattenAreas, splitAttendable, upcomingEvents } from './upcoming';
 
 const formats: EventFormat[] = ['onSite', 'remote', 'hybrid'];
 const kinds: EventKind[] = ['dialogue', 'walk'];
@@ -36,6 +36,8 @@ export function StartPage() {
 
   const options: AreaNode[] = areas.data ? flattenAreas(areas.data) : [];
   const lang = currentLanguage();
+  // Only what one can still go to counts as upcoming (the API's `attendable`); cancellations are listed apart.
+  const split = events.data ? splitAttendable(events.data) : null;
   return (
     <Page title={t('start.title')} lead={t('start.lead')}>
       <form className="filters" aria-label={t('start.filters')} onSubmit={(e) => e.preventDefault()}>
@@ -77,14 +79,14 @@ export function StartPage() {
         <h2 id="upcoming-heading">{t('start.upcoming')}</h2>
         {events.state === 'failed' && <ProblemAlert problem={events.problem} fieldLabels={{ area: t('start.area'), format: t('start.format') }} focus={false} />}
         {events.state === 'loading' && !events.data && <Loading />}
-        {events.data && events.data.length === 0 && <p>{t('start.none')}</p>}
-        {events.data && events.data.length > 0 && (
+        {split && split.attendable.length === 0 && <p>{t('start.none')}</p>}
+        {split && split.attendable.length > 0 && (
           <>
             <p className="count" role="status">
-              {t('start.count', { count: events.data.length })}
+              {t('start.count', { count: split.attendable.length })}
             </p>
             <ul className="cards">
-              {events.data.map((event: PublicEvent) => (
+              {split.attendable.map((event: PublicEvent) => (
                 <li key={event.id}>
                   <EventCard event={event} lang={lang} />
                 </li>
@@ -93,6 +95,19 @@ export function StartPage() {
           </>
         )}
       </section>
+      {split && split.cancelled.length > 0 && (
+        <section aria-labelledby="cancelled-heading">
+          <h2 id="cancelled-heading">{t('start.cancelledHeading')}</h2>
+          <p>{t('start.cancelledLead')}</p>
+          <ul className="cards">
+            {split.cancelled.map((event: PublicEvent) => (
+              <li key={event.id}>
+                <EventCard event={event} lang={lang} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       <p>
         <a href="/api/v1/calendar.ics">{t('start.subscribe')}</a>
       </p>

@@ -56,6 +56,9 @@ export function sampleEvent(overrides: Partial<PublicEvent> = {}): PublicEvent {
     participants: [{ organisation: 'Polisen, lokalpolisområdet', kind: 'police' }],
     sequence: 0,
     updatedAt: '2027-01-01T10:00:00+01:00',
+    phase: 'upcoming',
+    attendable: true,
+    feedbackExpectedBy: '2027-04-07',
     ...overrides,
   };
 }

@@ -35,3 +35,23 @@ export function eventPath(event: Pick<PublicEvent, 'kind' | 'slug'>): string {
 export function calendarPath(kind: EventKind, slug: string): string {
   return `/api/v1/${kind === 'walk' ? 'walks' : 'dialogues'}/${encodeURIComponent(slug)}/calendar.ics`;
 }
+
+/** The venue as one line (name, address), or null; for a walk, see its meeting point. */
+export function venueLine(event: Pick<PublicEvent, 'venue'>): string | null {
+  const parts = [event.venue?.name, event.venue?.address].map((p) => p?.trim()).filter((p): p is string => !!p);
+  return parts.length > 0 ? parts.join(', ') : null;
+}
+
+/**
+ * Where to go: a walk's meeting point, else the venue; null for a remote event or when not stated. Never the place the
+ * problem is at (`place`), which is shown as its own line ("Handlar om: …").
+ */
+export function whereToGo(event: Pick<PublicEvent, 'format' | 'venue' | 'walk'>): string | null {
+  if (event.format === 'remote') return null;
+  return event.walk?.meetingPoint?.trim() || venueLine(event);
+}
+
+/** Attendable events first (they are what "upcoming" counts), then cancelled ones, each in start order. */
+export function splitAttendable(events: PublicEvent[]): { attendable: PublicEvent[]; cancelled: PublicEvent[] } {
+  return { attendable: events.filter((e) => e.attendable), cancelled: events.filter((e) => e.phase === 'cancelled') };
+}

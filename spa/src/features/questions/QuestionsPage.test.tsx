@@ -9,7 +9,7 @@ const dialogue = {
   id: '11111111-1111-1111-1111-111111111111', kind: 'dialogue', slug: 'trygghetsdialog-i-fruangen', status: 'published',
   title: 'Trygghetsdialog i Fruängen', description: '', problem: '', place: 'Fruängen', area: { slug: 'fruangen', name: 'Fruängen' },
   format: 'hybrid', remoteParticipation: true, startsAt: '2099-05-01T18:00:00+02:00', endsAt: '2099-05-01T20:00:00+02:00',
-  participationLevel: 'dialogue', method: '', agenda: [], participants: [], sequence: 0, updatedAt: '2026-01-01T00:00:00+01:00',
+  participationLevel: 'dialogue', method: '', agenda: [], participants: [], sequence: 0, updatedAt: '2026-01-01T00:00:00+01:00', phase: 'upcoming', attendable: true,
 } as unknown as PublicEvent;
 
 const q = (id: string, text: string, votes = 0, over: Partial<PublicQuestion> = {}): PublicQuestion => ({
@@ -104,7 +104,7 @@ describe('the live Q&A page', () => {
   it('replaces the form with a note once the dialogue has ended', async () => {
     fakeApi({
       [`GET /api/v1/dialogues/${dialogue.slug}`]: () =>
-        json({ ...dialogue, status: 'closed', endsAt: '2020-01-01T20:00:00+01:00', closing: { minutes: 'M', raised: 'Belysningen', actions: 'Nya lampor', participantsOnSite: 1, participantsRemote: 1 } }),
+        json({ ...dialogue, status: 'closed', phase: 'closed', attendable: false, endsAt: '2020-01-01T20:00:00+01:00', closing: { minutes: 'M', raised: 'Belysningen', actions: 'Nya lampor', participantsOnSite: 1, participantsRemote: 1 } }),
       [`GET ${base}/questions`]: () => json({ items: [], streamPosition: 0 }),
     });
     renderPage();

@@ -32,8 +32,9 @@ export function QuestionsPage() {
   return <LiveQuestions dialogue={dialogue.data} />;
 }
 
+/** Questions are asked and voted on while the dialogue can be attended (the API's `attendable`); after that, read-only. */
 function hasEnded(dialogue: PublicEvent) {
-  return ['held', 'closed', 'cancelled'].includes(dialogue.status) || Date.parse(dialogue.endsAt) <= Date.now();
+  return !dialogue.attendable;
 }
 
 function LiveQuestions({ dialogue }: { dialogue: PublicEvent }) {

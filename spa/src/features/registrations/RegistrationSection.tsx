@@ -25,7 +25,7 @@ export function RegistrationSection({ event, availability, onRegistered }: { eve
       </section>
     );
   }
-  if (event.status === 'closed' || event.status === 'held') return null;
+  if (!event.attendable) return null;
 
   const open = availability?.open ?? false;
   return (
