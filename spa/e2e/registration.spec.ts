@@ -1,18 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { devToken, expectAccessible, widths } from './support';
-
-/** The demo seed's upcoming hybrid dialogue in Fruängen (24 days ahead): its page path. */
-async function upcomingHybridDialogue(page: Page): Promise<string> {
-  const response = await page.request.get(`/api/v1/dialogues?area=fruangen&format=hybrid&from=${encodeURIComponent(new Date().toISOString())}`);
-  expect(response.ok()).toBeTruthy();
-  const { items } = (await response.json()) as { items: { slug: string; status: string; phase: string }[] };
-  // Not one that other specs started already: an ongoing event takes no registrations.
-  const event = items.find((e) => e.status === 'published' && e.phase === 'upcoming');
-  expect(event, 'a published hybrid dialogue in the demo seed').toBeTruthy();
-  return `/dialoger/${event!.slug}`;
-}
+import { devToken, expectAccessible, upcomingHybridDialogue, widths } from './support';
 
 /**
  * A remote dialogue starting in a few minutes, planned and published by staff through the API, so

@@ -39,3 +39,14 @@ export async function signedIn(page: Page, role: 'admin' | 'staff' | 'moderator'
   await page.addInitScript((value) => sessionStorage.setItem('trygghet.session', value), JSON.stringify(session));
   return token;
 }
+
+/** The demo seed's upcoming hybrid dialogue in Fruängen: its page path. */
+export async function upcomingHybridDialogue(page: Page): Promise<string> {
+  const response = await page.request.get(`/api/v1/dialogues?area=fruangen&format=hybrid&from=${encodeURIComponent(new Date().toISOString())}`);
+  expect(response.ok()).toBeTruthy();
+  const { items } = (await response.json()) as { items: { slug: string; status: string; phase: string }[] };
+  // Not one that other specs started already: an ongoing event takes no registrations.
+  const event = items.find((e) => e.status === 'published' && e.phase === 'upcoming');
+  expect(event, 'a published hybrid dialogue in the demo seed').toBeTruthy();
+  return `/dialoger/${event!.slug}`;
+}

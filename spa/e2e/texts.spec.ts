@@ -1,16 +1,5 @@
-import { expect, test, type Locator, type Page } from '@playwright/test';
-import { signedIn } from './support';
-
-/** The demo seed's upcoming hybrid dialogue in Fruängen: its page path. */
-async function upcomingHybridDialogue(page: Page): Promise<string> {
-  const response = await page.request.get(`/api/v1/dialogues?area=fruangen&format=hybrid&from=${encodeURIComponent(new Date().toISOString())}`);
-  expect(response.ok()).toBeTruthy();
-  const { items } = (await response.json()) as { items: { slug: string; status: string; phase: string }[] };
-  // Not one that other specs started already: an ongoing event takes no registrations.
-  const event = items.find((e) => e.status === 'published' && e.phase === 'upcoming');
-  expect(event, 'a published hybrid dialogue in the demo seed').toBeTruthy();
-  return `/dialoger/${event!.slug}`;
-}
+import { expect, test, type Locator } from '@playwright/test';
+import { signedIn, upcomingHybridDialogue } from './support';
 
 /** Names in Swedish order: Å, Ä and Ö after Z, whatever the language of the page. */
 function expectSwedishOrder(names: string[]) {
