@@ -40,9 +40,10 @@ export async function signedIn(page: Page, role: 'admin' | 'staff' | 'moderator'
   return token;
 }
 
-/** The demo seed's upcoming hybrid dialogue in Fruängen: its page path. */
-export async function upcomingHybridDialogue(page: Page): Promise<string> {
-  const response = await page.request.get(`/api/v1/dialogues?area=fruangen&format=hybrid&from=${encodeURIComponent(new Date().toISOString())}`);
+/** The demo seed's upcoming hybrid dialogue in Fruängen, ending at least `daysAhead` days from now: its page path. */
+export async function upcomingHybridDialogue(page: Page, daysAhead = 0): Promise<string> {
+  const from = new Date(Date.now() + daysAhead * 86_400_000).toISOString();
+  const response = await page.request.get(`/api/v1/dialogues?area=fruangen&format=hybrid&from=${encodeURIComponent(from)}`);
   expect(response.ok()).toBeTruthy();
   const { items } = (await response.json()) as { items: { slug: string; status: string; phase: string }[] };
   // Not one that other specs started already: an ongoing event takes no registrations.
