@@ -66,7 +66,7 @@ test('the statistics page shows charts with tables, sources, licences and caveat
   await expect(page.getByRole('heading', { level: 1, name: 'Statistik för Aspudden' })).toBeVisible();
 
   const police = page.getByRole('region', { name: 'Polisens händelser' });
-  await expect(police.getByRole('img', { name: /Linjediagram: polisens händelser i Aspudden/ })).toBeVisible();
+  await expect(police.getByRole('img', { name: /Stapeldiagram: polisens händelser i Aspudden/ })).toBeVisible();
   await expect(police.getByText(/publicerade polisen \d+ händelser som nämner Aspudden/)).toBeVisible();
   await police.getByText('Visa siffrorna som tabell').click();
   const policeTable = police.getByRole('table');
@@ -105,7 +105,7 @@ test('a statistics page without BRÅ figures shows the police chart with its gap
   await expect(page.getByRole('heading', { level: 1, name: 'Statistik för Stockholm' })).toBeVisible();
 
   const police = page.getByRole('region', { name: 'Polisens händelser' });
-  await expect(police.getByRole('img', { name: /Linjediagram: polisens händelser i Stockholm/ })).toBeVisible();
+  await expect(police.getByRole('img', { name: /Stapeldiagram: polisens händelser i Stockholm/ })).toBeVisible();
   await expect(police.getByText(/^Täckning: Polisens händelser .* t\.o\.m\. 18 aug\. 2026\.$/)).toBeVisible();
   await police.getByText('Visa siffrorna som tabell').click();
   await expect(police.getByRole('row', { name: /^sep\. 2026 inga uppgifter/ })).toBeVisible();

@@ -1,9 +1,9 @@
 import {
   BarController, BarElement, CategoryScale, Chart as ChartJs, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip,
-  type ChartConfiguration,
+  type ChartConfiguration, type Plugin,
 } from 'chart.js';
 import { useEffect, useRef } from 'react';
-import type { ChartLine } from './series';
+import { missingPeriods, type ChartLine } from './series';
 
 // Only what these charts draw, so the rest of chart.js is left out of the bundle.
 ChartJs.register(LineController, LineElement, PointElement, BarController, BarElement, CategoryScale, LinearScale, Legend, Tooltip);
@@ -19,16 +19,46 @@ export const lineStyles = [
 ] as const;
 
 /**
+ * Writes the missing-figure text, upright, where a period has no figure, so an absent bar or a gap in a line is not
+ * read as zero. Zero bars get a sliver (`minBarLength`), so 0 and "no figure" look different.
+ */
+function missingLabels(text: string, periods: number[]): Plugin<'line' | 'bar'> {
+  return {
+    id: 'missingLabels',
+    afterDatasetsDraw(chart) {
+      if (periods.length === 0) return;
+      const { ctx, chartArea, scales } = chart;
+      const x = scales.x;
+      if (!x) return;
+      ctx.save();
+      ctx.fillStyle = '#4f5963';
+      ctx.font = '12px system-ui, sans-serif';
+      ctx.textBaseline = 'middle';
+      for (const index of periods) {
+        ctx.save();
+        ctx.translate(x.getPixelForValue(index), chartArea.bottom - 6);
+        ctx.rotate(-Math.PI / 2);
+        ctx.fillText(text, 0, 0);
+        ctx.restore();
+      }
+      ctx.restore();
+    },
+  };
+}
+
+/**
  * A chart.js chart on a canvas. The canvas is one image to assistive technology (role img and a
  * summary as its label); the numbers themselves are in the table that goes with every chart.
  */
-export function Chart({ type, labels, lines, label, yTitle, locale }: {
+export function Chart({ type, labels, lines, label, yTitle, locale, missing }: {
   type: 'line' | 'bar';
   labels: string[];
   lines: ChartLine[];
   label: string;
   yTitle: string;
   locale: string;
+  /** Written where a period has no figure ("inga uppgifter"). */
+  missing: string;
 }) {
   const canvas = useRef<HTMLCanvasElement>(null);
   useEffect(() => {
@@ -52,6 +82,7 @@ export function Chart({ type, labels, lines, label, yTitle, locale }: {
             pointRadius: 4,
             borderWidth: 2,
             spanGaps: false,
+            ...(type === 'bar' ? { minBarLength: 2 } : {}),
           };
         }),
       },
@@ -69,10 +100,11 @@ export function Chart({ type, labels, lines, label, yTitle, locale }: {
           tooltip: { enabled: true },
         },
       },
+      plugins: [missingLabels(missing, missingPeriods(lines, labels.length))],
     };
     const chart = new ChartJs(context, config);
     return () => chart.destroy();
-  }, [type, labels, lines, yTitle, locale]);
+  }, [type, labels, lines, yTitle, locale, missing]);
 
   return (
     <div className="chart">

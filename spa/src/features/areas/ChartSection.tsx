@@ -17,7 +17,7 @@ export interface Source {
  * One statistic: heading, controls, a text summary, the chart, the same numbers as a table, the
  * source with its terms, and what to keep in mind when reading it.
  */
-export function ChartSection({ id, heading, lead, controls, summary, model, type = 'line', ariaLabel, yTitle, digits = 0, source, caveats, empty, lang, firstColumn, busy = false }: {
+export function ChartSection({ id, heading, lead, controls, summary, model, type = 'line', ariaLabel, yTitle, digits = 0, source, caveats, empty, zero, lang, firstColumn, busy = false }: {
   id: string;
   heading: string;
   lead?: ReactNode;
@@ -31,6 +31,8 @@ export function ChartSection({ id, heading, lead, controls, summary, model, type
   source: Source;
   caveats: string[];
   empty?: ReactNode;
+  /** What to say when every figure is 0 (by default: per period). */
+  zero?: string;
   lang: 'sv' | 'en';
   firstColumn?: string;
   /** New figures are on their way; the old ones stay until they come. */
@@ -38,6 +40,8 @@ export function ChartSection({ id, heading, lead, controls, summary, model, type
 }) {
   const { t } = useTranslation('areas');
   const hasData = !!model && model.lines.some((line) => line.values.some((v) => v !== null));
+  // Nothing but zeros would be an empty box: say it in words instead, and keep the table.
+  const allZero = hasData && !!model && model.lines.every((line) => line.values.every((v) => v === null || v === 0));
   const showChange = !!model && model.changePercent.some((c) => c !== null);
   const number = (value: number | null | undefined) => (value === null || value === undefined ? t('stats.noFigure') : formatNumber(value, lang, digits));
   return (
@@ -50,7 +54,9 @@ export function ChartSection({ id, heading, lead, controls, summary, model, type
         {hasData && model && (
           <>
             {summary && <p className="stat-summary">{summary}</p>}
-            <Chart type={type} labels={model.labels} lines={model.lines} label={ariaLabel} yTitle={yTitle} locale={lang === 'sv' ? 'sv-SE' : 'en-GB'} />
+            {allZero
+              ? <p className="notice stat-zero">{zero ?? t('stats.allZero')}</p>
+              : <Chart type={type} labels={model.labels} lines={model.lines} label={ariaLabel} yTitle={yTitle} locale={lang === 'sv' ? 'sv-SE' : 'en-GB'} missing={t('stats.noFigure')} />}
             <details className="stat-table">
               <summary>{t('stats.table')}</summary>
               <div className="table-scroll" tabIndex={0} role="group" aria-label={heading}>

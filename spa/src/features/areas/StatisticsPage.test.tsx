@@ -37,7 +37,12 @@ function crime(source: 'police' | 'bra', granularity: string): CrimeSeries {
   };
 }
 
-function serve(bra: 'figures' | 'none' = 'figures') {
+/** The same series with every figure 0: a quiet neighbourhood, or a rare event type. */
+function zeros(series: CrimeSeries): CrimeSeries {
+  return { ...series, points: series.points.map((p) => ({ ...p, value: 0, changePercent: null })) };
+}
+
+function serve(bra: 'figures' | 'none' = 'figures', police: 'figures' | 'zero' = 'figures') {
   const fetch = vi.fn(async (input: RequestInfo | URL) => {
     const url = new URL(urlOf(input), 'http://localhost');
     switch (url.pathname) {
@@ -45,6 +50,7 @@ function serve(bra: 'figures' | 'none' = 'figures') {
         return json({ ...aspudden, parent: district, children: [], version: 1 });
       case '/api/v1/statistics/crime':
         if (bra === 'none' && url.searchParams.get('source') === 'bra') return json(noBra);
+        if (police === 'zero' && url.searchParams.get('source') === 'police') return json(zeros(crime('police', url.searchParams.get('granularity') ?? 'month')));
         return json(crime(url.searchParams.get('source') as 'police' | 'bra', url.searchParams.get('granularity') ?? 'month'));
       case '/api/v1/statistics/survey':
         return json([{ area: aspudden, indicator: 'Andel otrygga', unit: '%', source: 'Trygghetsrapport', licence: 'Stockholms stad', importedAt: '2026-01-01T00:00:00Z', points: [{ year: 2024, value: 18, city: 20 }] }] satisfies SurveySeries[]);
@@ -71,7 +77,7 @@ describe('the statistics page', () => {
 
     const police = await screen.findByRole('region', { name: 'Polisens händelser' });
     expect(await within(police).findByText(/publicerade polisen 7 händelser som nämner Aspudden/)).toBeTruthy();
-    expect(within(police).getByRole('img').getAttribute('aria-label')).toMatch(/^Linjediagram: polisens händelser i Aspudden per månad, jan\. 2025–feb\. 2025\./);
+    expect(within(police).getByRole('img').getAttribute('aria-label')).toMatch(/^Stapeldiagram: polisens händelser i Aspudden per månad, jan\. 2025–feb\. 2025\./);
     const table = within(police).getByRole('table');
     const rows = within(table).getAllByRole('row').map((row) => [...row.children].map((cell) => cell.textContent));
     expect(rows).toEqual([
@@ -113,4 +119,20 @@ describe('the statistics page', () => {
     expect(within(bra).queryByText('Laddar…')).toBeNull();
     expect(screen.queryByRole('alert')).toBeNull();
   });
+
+  it('says in words when every figure is 0, instead of drawing an empty box, and keeps the table', async () => {
+    serve('figures', 'zero');
+    render(<RouterProvider router={createMemoryRouter([{ path: '/omraden/:slug/statistik', element: <StatisticsPage /> }], { initialEntries: ['/omraden/aspudden/statistik'] })} />);
+
+    const police = await screen.findByRole('region', { name: 'Polisens händelser' });
+    expect(await within(police).findByText('Under perioden jan. 2025–feb. 2025 publicerade polisen inga händelser som nämner Aspudden: 0 i varje period.')).toBeTruthy();
+    expect(within(police).getByText('Siffran är 0 i varje period, så diagrammet har inget att visa. Siffrorna finns i tabellen.')).toBeTruthy();
+    expect(within(police).queryByRole('img')).toBeNull();
+    const rows = within(within(police).getByRole('table')).getAllByRole('row').map((row) => [...row.children].map((cell) => cell.textContent));
+    expect(rows.slice(1).map((row) => row[1])).toEqual(['0', '0']);
+    // Other charts with figures are drawn as before.
+    const bra = screen.getByRole('region', { name: 'Anmälda brott (BRÅ)' });
+    expect(await within(bra).findByRole('img')).toBeTruthy();
+  });
 });
+

@@ -109,8 +109,10 @@ function PoliceSection({ area }: { area: AreaDetail }) {
   const digits = unit === 'count' ? 0 : 2;
   const described = model ? describe(model, lang, digits) : null;
   const summary = described?.s.hasData
-    ? t(unit === 'count' ? 'stats.police.summary' : 'stats.police.summaryRate', { ...described.params, name: area.name })
+    ? t(described.s.allZero ? 'stats.police.summaryZero' : unit === 'count' ? 'stats.police.summary' : 'stats.police.summaryRate', { ...described.params, name: area.name })
     : undefined;
+  // Counts are bars: a line between two separate months' counts suggests a trend between them.
+  const type = unit === 'count' ? 'bar' : 'line';
   const caveats = [t('stats.notCrimes'), t('stats.completePeriods')];
   if (series.data) caveats.push(t('stats.coverage', { coverage: coverageIn(series.data, lang) }), noteIn(series.data.note, lang));
   if (series.data?.points.some((p) => p.value === null || p.value === undefined)) caveats.push(t('stats.gaps'));
@@ -127,9 +129,10 @@ function PoliceSection({ area }: { area: AreaDetail }) {
         controls={controls}
         summary={summary}
         model={model}
+        type={type}
         busy={series.state === 'loading'}
         empty={series.state === 'failed' ? t('stats.noData') : !model ? t('common:loading') : unit === 'per1000' && !area.population ? t('stats.police.noPopulation') : undefined}
-        ariaLabel={t('stats.police.aria', { ...described?.params, name: area.name, granularity: t(`stats.granularityValue.${granularity}`).toLowerCase(), summary })}
+        ariaLabel={t('stats.police.aria', { ...described?.params, kind: t(`stats.kind.${type}`), name: area.name, granularity: t(`stats.granularityValue.${granularity}`).toLowerCase(), summary })}
         yTitle={t(`stats.unitValue.${unit}`)}
         digits={digits}
         lang={lang}
@@ -156,7 +159,8 @@ function BraSection({ area }: { area: AreaDetail }) {
   );
   const digits = unit === 'count' ? 0 : 1;
   const described = model ? describe(model, lang, digits) : null;
-  const summary = described?.s.hasData ? t('stats.bra.summary', described.params) : undefined;
+  const summary = described?.s.hasData ? t(described.s.allZero ? 'stats.bra.summaryZero' : 'stats.bra.summary', described.params) : undefined;
+  const type = unit === 'count' ? 'bar' : 'line';
   const caveats: string[] = [];
   if (target !== area) caveats.push(t('stats.bra.districtOnly', { name: target.name }));
   if (series.data) caveats.push(t('stats.coverage', { coverage: coverageIn(series.data, lang) }), noteIn(series.data.note, lang));
@@ -172,9 +176,10 @@ function BraSection({ area }: { area: AreaDetail }) {
         controls={controls}
         summary={summary}
         model={model}
+        type={type}
         busy={series.state === 'loading'}
         empty={series.state === 'failed' ? t('stats.noData') : !model || !series.data ? t('common:loading') : t('stats.bra.none', { name: target.name, coverage: coverageIn(series.data, lang) })}
-        ariaLabel={t('stats.bra.aria', { ...described?.params, name: target.name, category, granularity: t(`stats.granularityValue.${granularity}`).toLowerCase(), summary })}
+        ariaLabel={t('stats.bra.aria', { ...described?.params, kind: t(`stats.kind.${type}`), name: target.name, category, granularity: t(`stats.granularityValue.${granularity}`).toLowerCase(), summary })}
         yTitle={t(`stats.unitValue.${unit}`)}
         digits={digits}
         lang={lang}
@@ -255,6 +260,7 @@ function EngagementSection({ area }: { area: AreaDetail }) {
       summary={summary}
       model={model}
       type="bar"
+      zero={t('stats.engagement.allZero')}
       ariaLabel={t('stats.engagement.aria', { name: area.name, summary })}
       yTitle={t('stats.engagement.value')}
       lang={lang}

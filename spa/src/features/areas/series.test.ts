@@ -1,6 +1,6 @@
 import type { AreaNode, CrimeSeries, SurveySeries } from '@trygghet/client';
 import { describe, expect, it } from 'vitest';
-import { crimeChart, districts, lastCompleteDay, noteIn, per1000, periodLabel, smallNumbers, summarise, surveyChart } from './series';
+import { crimeChart, districts, lastCompleteDay, missingPeriods, noteIn, per1000, periodLabel, smallNumbers, summarise, surveyChart } from './series';
 import { latestClosed } from './feedback';
 import { flattenAreas } from '../events/upcoming';
 
@@ -58,8 +58,12 @@ describe('crime series → chart and table', () => {
 
 describe('summaries and caveats', () => {
   it('finds the total, the highest period and the latest known figure', () => {
-    expect(summarise([2, null, 7, 4, null])).toEqual({ hasData: true, total: 13, max: 7, maxIndex: 2, latestIndex: 3, latest: 4 });
+    expect(summarise([2, null, 7, 4, null])).toEqual({ hasData: true, allZero: false, total: 13, max: 7, maxIndex: 2, latestIndex: 3, latest: 4 });
     expect(summarise([null, null]).hasData).toBe(false);
+    // Zeros are figures (all zero: nothing to draw, something to say); no figures are not zeros.
+    expect(summarise([0, null, 0])).toMatchObject({ hasData: true, allZero: true, total: 0 });
+    expect(summarise([null, null]).allZero).toBe(false);
+    expect(summarise([0, 1]).allZero).toBe(false);
   });
 
   it('flags small numbers only when there are a few events', () => {
@@ -135,5 +139,14 @@ describe('the area tree in Swedish order', () => {
 
   it('flattens the tree in the same order for the pickers', () => {
     expect(flattenAreas(tree).map((n) => n.name)).toEqual(['Stockholm', 'Hägersten-Älvsjö', 'Aspudden', 'Västberga', 'Älvsjö', 'Örby slott']);
+  });
+});
+
+describe('missing periods', () => {
+  it('are the periods where no line has a figure; a zero is a figure', () => {
+    const lines = [{ label: 'Aspudden', values: [0, null, 3, null] }, { label: 'Stockholm', values: [10, 12, null, null] }];
+    expect(missingPeriods(lines, 4)).toEqual([3]);
+    expect(missingPeriods([{ label: 'Aspudden', values: [null, 0] }], 2)).toEqual([0]);
+    expect(missingPeriods([{ label: 'Aspudden', values: [1] }], 1)).toEqual([]);
   });
 });

@@ -105,6 +105,8 @@ export function engagementValues(engagement: Engagement): number[] {
 
 export interface SeriesSummary {
   hasData: boolean;
+  /** Every known figure is 0: there is something to say, but nothing to draw. */
+  allZero: boolean;
   total: number;
   max: number;
   maxIndex: number;
@@ -130,12 +132,22 @@ export function summarise(values: (number | null)[]): SeriesSummary {
   });
   return {
     hasData: latestIndex >= 0,
+    allZero: latestIndex >= 0 && values.every((value) => value === null || value === 0),
     total,
     max: maxIndex >= 0 ? max : 0,
     maxIndex,
     latestIndex,
     latest: latestIndex >= 0 ? (values[latestIndex] ?? null) : null,
   };
+}
+
+/** Where a chart has no figure at all for a period: it says "inga uppgifter" there, so a gap is not read as 0. */
+export function missingPeriods(lines: ChartLine[], count: number): number[] {
+  const missing: number[] = [];
+  for (let index = 0; index < count; index++) {
+    if (lines.every((line) => line.values[index] === null || line.values[index] === undefined)) missing.push(index);
+  }
+  return missing;
 }
 
 /** Few events per period: differences between periods are mostly chance. */
