@@ -160,6 +160,7 @@ test('on a phone, the asker copies the private link with one tap and e-mails it 
   await receipt.getByLabel('E-postadress').fill(email);
   await receipt.getByRole('button', { name: 'Skicka länken' }).click();
   await expect(receipt.getByText(`Länken är på väg till ${email}.`, { exact: false })).toBeVisible();
+  await expectAccessible(page);
   const mail = await mailTo(email);
   expect(mail).toContain(copied);
   expect(mail).toContain(`href="${copied}"`);
