@@ -424,6 +424,13 @@ export interface ITrygghetClient {
     getMyQuestion(token: string, signal?: AbortSignal): Promise<MyQuestion>;
 
     /**
+     * E-mail the private question link to the asker; the address is erased once the message is sent.
+     * @param idempotencyKey A key the client generates per sending and reuses on retries.
+     * @return Accepted
+     */
+    emailQuestionReceipt(idempotencyKey: string, body: QuestionReceiptEmailRequest, signal?: AbortSignal): Promise<void>;
+
+    /**
      * Ask the dialogue a question, anonymously, before or during the event.
      * @param idempotencyKey A key the client generates per question and reuses on retries.
      * @return Created
@@ -5272,6 +5279,83 @@ export class TrygghetClient implements ITrygghetClient {
     }
 
     /**
+     * E-mail the private question link to the asker; the address is erased once the message is sent.
+     * @param idempotencyKey A key the client generates per sending and reuses on retries.
+     * @return Accepted
+     */
+    emailQuestionReceipt(idempotencyKey: string, body: QuestionReceiptEmailRequest, signal?: AbortSignal): Promise<void> {
+        let url_ = this.baseUrl + "/api/v1/questions/receipt-email";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Idempotency-Key": idempotencyKey !== undefined && idempotencyKey !== null ? "" + idempotencyKey : "",
+                "Content-Type": "application/json",
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processEmailQuestionReceipt(_response);
+        });
+    }
+
+    protected processEmailQuestionReceipt(response: Response): Promise<void> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 202) {
+            return response.text().then((_responseText) => {
+            return;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unprocessable Content", status, _responseText, _headers, result422);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unexpected error (logged; no details are returned).", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached; retry after `Retry-After` seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<void>(null as any);
+    }
+
+    /**
      * Ask the dialogue a question, anonymously, before or during the event.
      * @param idempotencyKey A key the client generates per question and reuses on retries.
      * @return Created
@@ -9904,6 +9988,14 @@ export interface QuestionList {
 
 /** Pre-moderation: every question waits for a moderator. Post-moderation: published at once unless the confidentiality filter flags it. */
 export type QuestionModeration = "pre" | "post";
+
+/** The private question link, to be e-mailed to the asker. */
+export interface QuestionReceiptEmailRequest {
+    /** The secret of the private question link (the part after `#`), as the receipt gave it. */
+    questionToken: string;
+    /** Where to send the link. Used for this one message and erased once it is sent. */
+    email: string;
+}
 
 /** A resident's question. */
 export interface QuestionRequest {
