@@ -46,7 +46,7 @@ export const messages = {
       notAssigned: 'Ej utsedd ännu',
     },
     observation: {
-      title: 'Iakttagelse nr {{number}}',
+      title: '{{category}} (nr {{number}})',
       mapLabel: '{{category}}, nr {{number}}: {{status}}',
       category: {
         lighting: 'Belysning', sightLines: 'Sikt och skymda platser', vegetation: 'Växtlighet', litter: 'Skräp', graffiti: 'Klotter och skadegörelse',
@@ -222,7 +222,7 @@ export const messages = {
       notAssigned: 'Not yet assigned',
     },
     observation: {
-      title: 'Observation no. {{number}}',
+      title: '{{category}} (no. {{number}})',
       mapLabel: '{{category}}, no. {{number}}: {{status}}',
       category: {
         lighting: 'Lighting', sightLines: 'Sight lines and hidden spots', vegetation: 'Vegetation', litter: 'Litter', graffiti: 'Graffiti and vandalism',
