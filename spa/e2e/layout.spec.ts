@@ -78,9 +78,13 @@ async function makeWorld(page: Page): Promise<World> {
   const walk = walks.find((w) => w.phase === 'upcoming') ?? walks[0];
   expect(walk, 'a walk in the demo data').toBeTruthy();
 
-  const areas = await json<{ slug: string; children?: { slug: string }[] | null }[]>(page, '/api/v1/areas');
-  const district = areas[0]!;
-  const area = district.children?.[0] ?? district;
+  // The district has the most to show (its neighbourhoods, every statistic); a neighbourhood is its first.
+  interface AreaNode { slug: string; kind: string; children?: AreaNode[] | null }
+  const flat = (nodes: AreaNode[]): AreaNode[] => nodes.flatMap((n) => [n, ...flat(n.children ?? [])]);
+  const areas = flat(await json<AreaNode[]>(page, '/api/v1/areas'));
+  const district = areas.find((a) => a.kind === 'district');
+  const area = areas.find((a) => a.kind === 'neighbourhood');
+  expect(district && area, 'a district and a neighbourhood').toBeTruthy();
   const { items: measures } = await json<{ items: { id: string }[] }>(page, '/api/v1/measures?limit=1');
   const { items: observations } = await json<{ items: { id: string }[] }>(page, '/api/v1/observations?limit=1');
   expect(measures.length && observations.length, 'a measure and an observation in the demo data').toBeTruthy();
@@ -95,19 +99,24 @@ async function makeWorld(page: Page): Promise<World> {
     data: { text: 'Kan gångtunnelbelysningsupprustningen vid Fruängens tunnelbanestation tidigareläggas före vintermörkret?', displayName: 'Anna' },
   });
   const staff = { Authorization: `Bearer ${await devToken(page, 'staff')}` };
-  const actors = await json<{ items: { id: string }[] }>(page, '/api/v1/actors?kind=police', { headers: staff });
-  const [invitation] = await json<{ rsvpToken: string }[]>(page, `/api/v1/events/${upcoming!.id}/invitations`, { headers: staff, data: { actorIds: [actors.items[0]!.id] } });
+  // The RSVP secret comes only with a new invitation, and the demo has invited every actor: a new one, with a long name.
+  const actor = await json<{ id: string }>(page, '/api/v1/actors', {
+    headers: staff,
+    data: { kind: 'propertyOwner', organisation: `Bostadsrättsföreningen Fruängsgårdsterrassen ${Date.now()}`, contact: { name: 'Fastighetsförvaltare', email: 'forvaltare@brf.example' } },
+  });
+  const [invitation] = await json<{ rsvpToken: string | null }[]>(page, `/api/v1/events/${upcoming!.id}/invitations`, { headers: staff, data: { actorIds: [actor.id] } });
+  expect(invitation?.rsvpToken, 'the new invitation\'s RSVP secret').toBeTruthy();
 
   return {
     dialogues: [...byPhase.values()].map(({ slug, id, phase }) => ({ slug, id, phase })),
     walk: walk!.slug,
-    area: area.slug,
-    district: district.slug,
+    area: area!.slug,
+    district: district!.slug,
     measure: measures[0]!.id,
     observation: observations[0]!.id,
     manageToken: registration.manageToken,
     questionToken: question.questionToken,
-    rsvpToken: invitation!.rsvpToken,
+    rsvpToken: invitation!.rsvpToken!,
   };
 }
 
