@@ -54,6 +54,8 @@ interface World {
   manageToken: string;
   questionToken: string;
   rsvpToken: string;
+  /** A staff session, signed in once for every width. */
+  staffToken: string;
 }
 
 interface Listed { id: string; slug: string; phase: string; status: string; format: string }
@@ -98,7 +100,8 @@ async function makeWorld(page: Page): Promise<World> {
     headers: key(),
     data: { text: 'Kan gångtunnelbelysningsupprustningen vid Fruängens tunnelbanestation tidigareläggas före vintermörkret?', displayName: 'Anna' },
   });
-  const staff = { Authorization: `Bearer ${await devToken(page, 'staff')}` };
+  const staffToken = await devToken(page, 'staff');
+  const staff = { Authorization: `Bearer ${staffToken}` };
   // The RSVP secret comes only with a new invitation, and the demo has invited every actor: a new one, with a long name.
   const actor = await json<{ id: string }>(page, '/api/v1/actors', {
     headers: staff,
@@ -118,6 +121,7 @@ async function makeWorld(page: Page): Promise<World> {
     manageToken: registration.manageToken,
     questionToken: question.questionToken,
     rsvpToken: invitation!.rsvpToken!,
+    staffToken,
   };
 }
 
@@ -272,8 +276,8 @@ async function visitAll(page: Page, width: number, language: 'sv' | 'en') {
   };
   for (const v of publicVisits) await visit(v);
 
-  const token = await devToken(page, 'staff');
-  await page.evaluate((value) => sessionStorage.setItem('trygghet.session', value), JSON.stringify({ token, role: 'staff', name: 'staff', expiresAt: Date.now() + 3600_000 }));
+  const session = { token: world.staffToken, role: 'staff', name: 'staff', expiresAt: Date.now() + 3600_000 };
+  await page.evaluate((value) => sessionStorage.setItem('trygghet.session', value), JSON.stringify(session));
   for (const v of staffVisits) await visit(v);
 }
 
