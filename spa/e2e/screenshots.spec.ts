@@ -73,6 +73,21 @@ test('screenshots of the residents\' pages', async ({ page }) => {
   await page.goto('/omraden/hagersten-alvsjo/statistik');
   await expect(page.locator('canvas').first()).toBeVisible();
   await shoot(page, 'statistics');
+
+  // A past walk with its route, meeting point and observations on the map (the demo has no tile source: the base is
+  // the neighbourhoods themselves).
+  const walks = (await (await page.request.get('/api/v1/walks?area=aspudden')).json()) as { items: Listed[] };
+  await page.goto(`/vandringar/${walks.items[0]!.slug}`);
+  await expect(page.locator('path.map-route')).toHaveCount(1);
+  await page.getByRole('heading', { level: 2, name: 'Karta', exact: true }).scrollIntoViewIfNeeded();
+  await shoot(page, 'walk-map');
+});
+
+test('the start page on a phone', async ({ page }) => {
+  await page.setViewportSize({ width: 375, height: 740 });
+  await page.goto('/');
+  await expect(page.getByRole('article').first()).toBeVisible();
+  await shoot(page, 'start-phone');
 });
 
 test('screenshots of the staff pages', async ({ page }) => {
