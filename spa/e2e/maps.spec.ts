@@ -75,3 +75,26 @@ for (const size of widths) {
     await expectAccessible(page);
   });
 }
+
+test('the start page shows the upcoming events on a map when asked, each opening its page', async ({ page }) => {
+  await page.goto('/');
+  const list = page.getByRole('region', { name: 'Kommande', exact: true });
+  await expect(list.getByRole('article').first()).toBeVisible();
+  await expect(page.locator('.leaflet-container')).toHaveCount(0); // no map, and no Leaflet, until asked for
+  const cards = await list.getByRole('article').count();
+  const toggle = page.getByRole('button', { name: 'Visa på karta' });
+  await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+  await expect(page).toHaveURL(/visa=karta/);
+  const map = page.getByRole('region', { name: 'Karta: kommande dialoger och vandringar' });
+  await expect(map.locator('path.map-area')).toHaveCount(17);
+  const points = map.locator('path.map-venue, path.map-meeting');
+  await expect(points).not.toHaveCount(0);
+  // Every card is on the map, or counted among those only in the list (online events have no place).
+  const onlyListed = list.getByText(/(är digitalt|är digitala) och finns bara i listan/);
+  const note = (await onlyListed.count()) > 0 ? await onlyListed.textContent() : null;
+  const online = note ? Number(/^(\d+)/.exec(note)![1]) : 0;
+  expect((await points.count()) + online).toBe(cards);
+  await points.first().click({ force: true });
+  await expect(page).toHaveURL(/\/(dialoger|vandringar)\/[a-z0-9-]+$/);
+});

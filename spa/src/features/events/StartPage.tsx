@@ -1,5 +1,5 @@
 import type { AreaNode, EventFormat, EventKind, PublicEvent } from '@trygghet/client';
-import { useId } from 'react';
+import { lazy, Suspense, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { api } from '../../shared/api';
@@ -9,6 +9,9 @@ import { useLoad } from '../../shared/useLoad';
 import { currentLanguage } from '../../i18n';
 import { EventCard } from './EventCard';
 import { flattenAreas, splitAttendable, upcomingEvents } from './upcoming';
+
+// The map and Leaflet load only when asked for: the start page is in every resident's first download.
+const UpcomingMap = lazy(() => import('./UpcomingMap'));
 
 const formats: EventFormat[] = ['onSite', 'remote', 'hybrid'];
 const kinds: EventKind[] = ['dialogue', 'walk'];
@@ -20,6 +23,7 @@ export function StartPage() {
   const area = params.get('omrade') ?? '';
   const format = (params.get('format') ?? '') as EventFormat | '';
   const kind = (params.get('typ') ?? '') as EventKind | '';
+  const onMap = params.get('visa') === 'karta';
   const areas = useLoad((signal) => api().listAreas(signal), []);
   const events = useLoad(
     (signal) => upcomingEvents(api(), { area: area || undefined, format: format || undefined, kind: kind || undefined }, signal),
@@ -85,6 +89,16 @@ export function StartPage() {
             <p className="count" role="status">
               {t('start.count', { count: split.attendable.length })}
             </p>
+            <p>
+              <button type="button" className="secondary" aria-pressed={onMap} onClick={() => update('visa', onMap ? '' : 'karta')}>
+                {t('start.showMap')}
+              </button>
+            </p>
+            {onMap && (
+              <Suspense fallback={<Loading />}>
+                <UpcomingMap events={split.attendable} area={area || undefined} />
+              </Suspense>
+            )}
             <ul className="cards">
               {split.attendable.map((event: PublicEvent) => (
                 <li key={event.id}>

@@ -3,6 +3,10 @@ import type { Messages } from '../../i18n';
 export const messages = {
   sv: {
     start: {
+      showMap: 'Visa på karta',
+      mapLabel: 'Karta: kommande dialoger och vandringar',
+      notOnMap_one: '{{count}} tillfälle är digitalt och finns bara i listan.',
+      notOnMap_other: '{{count}} tillfällen är digitala och finns bara i listan.',
       title: 'Trygghetsdialoger och trygghetsvandringar',
       lead: 'Kom och prata trygghet med polisen, politiker och grannar – på plats eller digitalt. Alla är välkomna.',
       filters: 'Filtrera',
@@ -97,6 +101,10 @@ export const messages = {
   },
   en: {
     start: {
+      showMap: 'Show on a map',
+      mapLabel: 'Map: upcoming dialogues and walks',
+      notOnMap_one: '{{count}} event is online and is only in the list.',
+      notOnMap_other: '{{count}} events are online and are only in the list.',
       title: 'Safety dialogues and safety walks',
       lead: 'Come and talk about safety with the police, politicians and neighbours – on site or online. Everyone is welcome.',
       filters: 'Filter',

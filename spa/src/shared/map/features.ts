@@ -52,3 +52,11 @@ export function eventFeatures(event: PublicEvent, names: { route: string; meetin
 export function observationFeatures(observations: Observation[], label: (observation: Observation) => string): MapFeature[] {
   return observations.map((o) => ({ kind: 'point', id: o.id, role: 'observation', status: o.status, label: label(o), at: [o.lat, o.lon], href: `/iakttagelser/${o.id}` }));
 }
+
+/** An event as one point where people go (the walk's meeting point, else the venue), linking to its page; none for a remote event. */
+export function eventPoint(event: PublicEvent, label: string, href: string): MapFeature | null {
+  const walk = event.walk;
+  if (walk?.meetingLat != null && walk.meetingLon != null) return { kind: 'point', id: event.id, role: 'meeting', label, at: [walk.meetingLat, walk.meetingLon], href };
+  if (event.venue?.lat != null && event.venue.lon != null) return { kind: 'point', id: event.id, role: 'venue', label, at: [event.venue.lat, event.venue.lon], href };
+  return null;
+}
