@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { expectAccessible, widths } from './support';
+import { devToken, expectAccessible, signedIn, widths } from './support';
 
 interface Listed { id: string; slug: string }
 interface Observation { id: string; walkId?: string | null }
@@ -97,4 +97,19 @@ test('the start page shows the upcoming events on a map when asked, each opening
   expect((await points.count()) + online).toBe(cards);
   await points.first().click({ force: true });
   await expect(page).toHaveURL(/\/(dialoger|vandringar)\/[a-z0-9-]+$/);
+});
+
+test('the signals page fills the neighbourhoods that need attention, as its list does', async ({ page }) => {
+  const token = await devToken(page, 'staff');
+  const response = await page.request.get('/api/v1/statistics/signals', { headers: { Authorization: `Bearer ${token}` } });
+  expect(response.ok()).toBeTruthy();
+  const signals = (await response.json()) as { flagged: boolean }[];
+  await signedIn(page, 'staff');
+  await page.goto('/personal/signaler');
+  const map = page.getByRole('region', { name: 'Karta: stadsdelarna efter signalerna i listan nedan' });
+  await expect(map.locator('path.map-area')).toHaveCount(17);
+  await expect(map.locator('path.map-area-attention')).toHaveCount(signals.filter((s) => s.flagged).length);
+  await expect(map.locator('path.map-area-calm')).toHaveCount(signals.filter((s) => !s.flagged).length);
+  await expect(page.locator('.map-key').getByText('Områden som behöver uppmärksamhet')).toBeVisible();
+  await expectAccessible(page);
 });

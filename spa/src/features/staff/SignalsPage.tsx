@@ -1,4 +1,5 @@
 import type { AreaSignal, PoliceFetchStatus } from '@trygghet/client';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { currentLanguage } from '../../i18n';
@@ -7,6 +8,8 @@ import { formatDateTime, formatNumber } from '../../shared/format';
 import { Loading, Page } from '../../shared/Page';
 import { ProblemAlert } from '../../shared/ProblemAlert';
 import { sortedByName } from '../../shared/collation';
+import { Map } from '../../shared/map/Map';
+import type { Shading } from '../../shared/map/MapView';
 import { useLoad } from '../../shared/useLoad';
 import { suggestedEventPath } from './eventForm';
 import './staff.css';
@@ -24,6 +27,7 @@ export function SignalsPage() {
       {signals.state === 'loading' && <Loading />}
       {signals.data && (
         <>
+          <Map label={t('signals.mapLabel')} features={[]} shading={shadingOf(signals.data, t)} />
           <section aria-labelledby="flagged-heading">
             <h2 id="flagged-heading">{t('signals.flagged')}</h2>
             {flagged.length === 0 && <p>{t('signals.noneFlagged')}</p>}
@@ -50,6 +54,16 @@ export function SignalsPage() {
       <PoliceFetchPanel />
     </Page>
   );
+}
+
+/** The neighbourhoods filled by whether they need attention, each named with the flags the list gives it. */
+function shadingOf(signals: AreaSignal[], t: TFunction<'staff'>): Shading {
+  const areas: Shading['areas'] = {};
+  for (const s of signals) {
+    const flags = [s.riseFlagged && t('signals.flag.rise'), s.pileUpFlagged && t('signals.flag.pileUp'), s.questionsFlagged && t('signals.flag.questions')].filter(Boolean);
+    areas[s.area.slug] = s.flagged ? { group: 'attention', label: flags.join(', ') || t('signals.flagged') } : { group: 'calm', label: t('signals.calm') };
+  }
+  return { areas, key: { attention: t('signals.flagged'), calm: t('signals.calm') } };
 }
 
 /** Whether the police events keep coming: the scheduled fetch's last success, newest event and last error. */

@@ -24,6 +24,18 @@ export function statusGroup(status: ObservationStatus | undefined): 'open' | 'pl
   }
 }
 
+/**
+ * Neighbourhoods filled by what a page found. The fills are light so the names stay readable; an area needing
+ * attention also gets a thick dark-orange outline (5:1 against white), and the page's list says the same in words.
+ */
+export interface Shading {
+  areas: Record<string, { group: 'attention' | 'calm'; label: string }>;
+  /** What each fill means, in the words of the page's list. */
+  key: { attention: string; calm: string };
+}
+
+const shades = { attention: '#f3b38f', calm: '#e3eef7' } as const;
+
 const colours = { open: '#b43c00', planned: '#0b4f8a', done: '#1d6b36', other: '#4f5963', route: '#6a1b9a', meeting: '#1b1f24' } as const;
 
 /**
@@ -31,7 +43,7 @@ const colours = { open: '#b43c00', planned: '#0b4f8a', done: '#1d6b36', other: '
  * boundaries as the base; over it the features given. Paths are SVG, one element per feature with a class per kind,
  * so what is drawn can be counted. The map is one region with a name; its content is also in the list beside it.
  */
-export default function MapView({ label, area, features, focus }: {
+export default function MapView({ label, area, features, focus, shading }: {
   /** The map's accessible name, e.g. "Karta över vandringen". */
   label: string;
   /** The area whose neighbourhoods form the base (the district by default). */
@@ -39,6 +51,8 @@ export default function MapView({ label, area, features, focus }: {
   features: MapFeature[];
   /** The area to show when there are no features to fit (its slug). */
   focus?: string;
+  /** Neighbourhoods filled by what a page found in them, by slug, with the words the page's list uses. */
+  shading?: Shading;
 }) {
   const { t } = useTranslation('common');
   const element = useRef<HTMLDivElement>(null);
@@ -76,16 +90,22 @@ export default function MapView({ label, area, features, focus }: {
     }
     const areas = L.geoJSON(base.areas as unknown as GeoJSON.FeatureCollection, {
       interactive: false,
-      style: (feature) => ({
-        className: 'map-area',
-        color: '#6b7a89',
-        weight: feature?.id === focus ? 3 : 1,
-        fillColor: base.tiles ? 'transparent' : '#eef3f7',
-        fillOpacity: base.tiles ? 0 : 1,
-      }),
+      style: (feature) => {
+        const shade = shading?.areas[String(feature?.id)];
+        return {
+          className: shade ? `map-area map-area-${shade.group}` : 'map-area',
+          color: shade?.group === 'attention' ? colours.open : '#6b7a89',
+          weight: feature?.id === focus || shade?.group === 'attention' ? 3 : 1,
+          fillColor: shade ? shades[shade.group] : base.tiles ? 'transparent' : '#eef3f7',
+          fillOpacity: shade ? (base.tiles ? 0.5 : 1) : base.tiles ? 0 : 1,
+        };
+      },
       onEachFeature: (feature, layer) => {
-        // Without tiles the names come from our own data; tiles carry their own.
-        if (!base.tiles) layer.bindTooltip(escapeText(String((feature.properties as { name?: string } | null)?.name ?? '')), { permanent: true, direction: 'center', className: 'map-area-label' });
+        const name = String((feature.properties as { name?: string } | null)?.name ?? '');
+        const shade = shading?.areas[String(feature.id)];
+        // Without tiles the names come from our own data; tiles carry their own. A shaded area says why in words.
+        if (!base.tiles) layer.bindTooltip(escapeText(name), { permanent: true, direction: 'center', className: 'map-area-label' });
+        else if (shade) layer.bindTooltip(escapeText(`${name}: ${shade.label}`), { sticky: true });
       },
     });
     layers.push(areas);
@@ -101,7 +121,7 @@ export default function MapView({ label, area, features, focus }: {
       for (const layer of layers) layer.remove();
       current.attributionControl.removeAttribution(escapeText(t('map.boundaries')));
     };
-  }, [base, focus, t]);
+  }, [base, focus, shading, t]);
 
   useEffect(() => {
     const current = map.current;
@@ -116,7 +136,7 @@ export default function MapView({ label, area, features, focus }: {
   return (
     <div className="map-frame">
       <div ref={element} className="map" role="region" aria-label={label} />
-      <MapKey features={features} />
+      <MapKey features={features} shading={shading} />
     </div>
   );
 }
@@ -157,7 +177,7 @@ function escapeText(text: string): string {
 }
 
 /** What the symbols mean, for the kinds the map shows. */
-function MapKey({ features }: { features: MapFeature[] }) {
+function MapKey({ features, shading }: { features: MapFeature[]; shading?: Shading }) {
   const { t } = useTranslation('common');
   const shown = new Set<string>();
   for (const f of features) {
@@ -165,12 +185,18 @@ function MapKey({ features }: { features: MapFeature[] }) {
     else if (f.kind === 'point') shown.add(f.role === 'observation' ? statusGroup(f.status) : f.role);
   }
   const entries = (['route', 'meeting', 'venue', 'open', 'planned', 'done', 'other'] as const).filter((k) => shown.has(k));
-  if (entries.length === 0) return null;
+  if (entries.length === 0 && !shading) return null;
   const text = { route: t('map.route'), meeting: t('map.meeting'), venue: t('map.venue'), open: t('map.observationOpen'), planned: t('map.observationPlanned'), done: t('map.observationDone'), other: t('map.observationOther') };
   return (
     <div className="map-key">
       <span className="visually-hidden">{t('map.legend')}: </span>
       <ul className="plain">
+        {shading && (['attention', 'calm'] as const).map((group) => (
+          <li key={group}>
+            <span className={`map-symbol map-symbol-area map-symbol-${group}`} aria-hidden="true" style={{ background: shades[group] }} />
+            {shading.key[group]}
+          </li>
+        ))}
         {entries.map((entry) => (
           <li key={entry}>
             <span className={`map-symbol map-symbol-${entry}`} aria-hidden="true" style={{ background: entry === 'venue' ? colours.meeting : colours[entry] }} />
