@@ -60,7 +60,7 @@ public sealed class ReportObservationValidator : AbstractValidator<ReportObserva
             .WithMessage(_ => CommonTexts.IdempotencyInvalid.Format()).OverridePropertyName(Idempotency.Header);
         RuleFor(c => c.Fields.Category).NotEmpty().Must(c => Enum.GetValues<ObservationCategory>().Any(v => WireName.Of(v) == c))
             .WithMessage(_ => ObservationTexts.UnknownCategory.Format()).OverridePropertyName("category");
-        RuleFor(c => c.Fields.Description).NotEmpty().Must(d => d!.Length is >= 3 and <= 4_000).OverridePropertyName("description");
+        RuleFor(c => c.Fields.Description).NotEmpty().Must(d => d is null || d.Length is >= 3 and <= 4_000).OverridePropertyName("description");
         RuleFor(c => c.Fields.Latitude).NotEmpty().Must(v => Number(v) is >= -90 and <= 90)
             .WithMessage(_ => ObservationTexts.NotANumber.Format()).OverridePropertyName("latitude");
         RuleFor(c => c.Fields.Longitude).NotEmpty().Must(v => Number(v) is >= -180 and <= 180)
