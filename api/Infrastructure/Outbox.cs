@@ -28,7 +28,10 @@ public sealed class MailOptions
 public sealed record OutboxMessage(long Id, string Kind, string Recipient, string Subject, string Body, string? Calendar, int Attempts);
 
 /// <summary>A message to queue, and the registration it is about (so that erasing that erases the message too).</summary>
-public sealed record OutboxMail(string Kind, string Recipient, string Subject, string Body, string? Calendar, Guid? RegistrationId = null);
+/// <param name="KeepRecipient">False for an address given for this message alone: it is erased as soon as the message is
+/// sent or given up, instead of after <see cref="RetentionOptions.SentMailDays"/>.</param>
+public sealed record OutboxMail(string Kind, string Recipient, string Subject, string Body, string? Calendar, Guid? RegistrationId = null,
+    bool KeepRecipient = true);
 
 /// <summary>
 /// The transactional outbox: a message is written in the transaction of the change it reports, so it exists
@@ -38,8 +41,8 @@ public sealed class Outbox(DbSession db, TimeProvider clock)
 {
     /// <summary>The one insert into the outbox. Positional parameters, so that it joins a batch without rewriting.</summary>
     private const string InsertSql = """
-        insert into outbox (kind, recipient, subject, body, calendar, created_at, available_at, registration_id)
-        values ($1, $2, $3, $4, $5, $6, $6, $7)
+        insert into outbox (kind, recipient, subject, body, calendar, created_at, available_at, registration_id, keep_recipient)
+        values ($1, $2, $3, $4, $5, $6, $6, $7, $8)
         """;
 
     /// <summary>The insert as a statement of a batch, for a handler that sends several statements in one round trip.</summary>
@@ -54,6 +57,7 @@ public sealed class Outbox(DbSession db, TimeProvider clock)
             new NpgsqlParameter("", NpgsqlTypes.NpgsqlDbType.Text) { Value = (object?)mail.Calendar ?? DBNull.Value },
             new NpgsqlParameter<DateTimeOffset>("", NpgsqlTypes.NpgsqlDbType.TimestampTz) { TypedValue = now },
             new NpgsqlParameter("", NpgsqlTypes.NpgsqlDbType.Uuid) { Value = (object?)mail.RegistrationId ?? DBNull.Value },
+            new NpgsqlParameter<bool>("", NpgsqlTypes.NpgsqlDbType.Boolean) { TypedValue = mail.KeepRecipient },
         },
     };
 
@@ -110,7 +114,8 @@ public sealed class SmtpSender(MailOptions options) : IMailSender
 /// <summary>
 /// Sends what the outbox holds, oldest first, with exponential back-off on failure. Rows are claimed with
 /// <c>FOR UPDATE SKIP LOCKED</c>, so several API instances never send the same message. Once sent, the body is
-/// cleared: it may carry a secret link, which the database keeps only hashed.
+/// cleared: it may carry a secret link, which the database keeps only hashed. A recipient not to be kept is erased
+/// with it, once sent or on the last failed attempt.
 /// </summary>
 public sealed class OutboxDispatcher(NpgsqlDataSource dataSource, IMailSender sender, MailOptions options, TimeProvider clock,
     ILogger<OutboxDispatcher> logger) : BackgroundService
@@ -131,18 +136,23 @@ public sealed class OutboxDispatcher(NpgsqlDataSource dataSource, IMailSender se
             try
             {
                 await sender.SendAsync(Mime(message), ct);
-                await Dapper.SqlMapper.ExecuteAsync(conn, new Dapper.CommandDefinition(
-                    "update outbox set sent_at = @now, attempts = attempts + 1, body = '', calendar = null, last_error = null where id = @Id",
-                    new { now, message.Id }, tx, cancellationToken: ct));
+                await Dapper.SqlMapper.ExecuteAsync(conn, new Dapper.CommandDefinition("""
+                    update outbox set sent_at = @now, attempts = attempts + 1, body = '', calendar = null, last_error = null,
+                                      recipient = case when keep_recipient then recipient else '' end
+                    where id = @Id
+                    """, new { now, message.Id }, tx, cancellationToken: ct));
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 var delay = TimeSpan.FromSeconds(Math.Min(3600, 30 * Math.Pow(2, message.Attempts)));
                 var error = e.GetType().Name; // the type only: messages of mail libraries can quote addresses
                 logger.LogWarning("Sending {Kind} message {Id} failed ({Error}); retrying in {Delay}", message.Kind, message.Id, error, delay);
-                await Dapper.SqlMapper.ExecuteAsync(conn, new Dapper.CommandDefinition(
-                    "update outbox set attempts = attempts + 1, available_at = @next, last_error = @error where id = @Id",
-                    new { next = now + delay, error, message.Id }, tx, cancellationToken: ct));
+                await Dapper.SqlMapper.ExecuteAsync(conn, new Dapper.CommandDefinition("""
+                    update outbox set attempts = attempts + 1, available_at = @next, last_error = @error,
+                                      recipient = case when keep_recipient or attempts + 1 < @MaxAttempts then recipient else '' end,
+                                      body = case when keep_recipient or attempts + 1 < @MaxAttempts then body else '' end
+                    where id = @Id
+                    """, new { next = now + delay, error, message.Id, options.MaxAttempts }, tx, cancellationToken: ct));
             }
         }
         await tx.CommitAsync(ct);

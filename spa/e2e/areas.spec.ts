@@ -20,7 +20,7 @@ async function importStatistics(page: Page) {
 
 async function firstMeasureAndObservation(page: Page) {
   const measures = (await (await page.request.get('/api/v1/measures?area=aspudden')).json()) as { items: { id: string; title: string }[] };
-  const observations = (await (await page.request.get('/api/v1/observations?area=aspudden')).json()) as { items: { id: string; number: number }[] };
+  const observations = (await (await page.request.get('/api/v1/observations?area=aspudden')).json()) as { items: { id: string; number: number; categoryName: string }[] };
   expect(measures.items.length).toBeGreaterThan(0);
   expect(observations.items.length).toBeGreaterThan(0);
   return { measure: measures.items[0]!, observation: observations.items[0]! };
@@ -144,7 +144,7 @@ for (const size of widths) {
     await expectAccessible(page);
 
     await page.goto(`/iakttagelser/${observation.id}`);
-    await expect(page.getByRole('heading', { level: 1, name: `Iakttagelse nr ${observation.number}` })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1, name: `${observation.categoryName} (nr ${observation.number})` })).toBeVisible();
     await expect(page.getByRole('table')).toBeVisible();
     await expectAccessible(page);
   });

@@ -1,3 +1,5 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { devToken, expectAccessible, signedIn, widths } from './support';
 
@@ -109,6 +111,66 @@ test('the asker follows the question through the private link', async ({ page })
 
   await page.goto('/fraga#inte-en-riktig-lank');
   await expect(page.getByText(/Länken fungerar inte/)).toBeVisible();
+});
+
+/** The text of the e-mail the API wrote to `to` (quoted-printable soft breaks undone, base64 parts decoded), once it is there. */
+async function mailTo(to: string): Promise<string> {
+  const dir = process.env.MAIL_DIR;
+  expect(dir, 'MAIL_DIR from spa/e2e/run').toBeTruthy();
+  let found = '';
+  await expect
+    .poll(
+      async () => {
+        for (const file of (await readdir(dir!)).filter((f) => f.endsWith('.eml'))) {
+          const raw = await readFile(join(dir!, file), 'utf8');
+          const qp = raw.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+          const base64 = [...raw.matchAll(/Content-Transfer-Encoding: base64\r?\n(?:[^\r\n]+\r?\n)*\r?\n([A-Za-z0-9+/=\r\n]+)/g)]
+            .map((m) => Buffer.from(m[1]!.replace(/\s/g, ''), 'base64').toString('utf8'));
+          const text = [qp, ...base64].join('\n');
+          if (text.includes(to)) found = text;
+        }
+        return found;
+      },
+      { timeout: 30_000, message: `an e-mail to ${to}` },
+    )
+    .not.toBe('');
+  return found;
+}
+
+test('on a phone, the asker copies the private link with one tap and e-mails it to themselves', async ({ browser, baseURL }) => {
+  const context = await browser.newContext({ baseURL, permissions: ['clipboard-read', 'clipboard-write'], viewport: { width: 320, height: 800 } });
+  const page = await context.newPage();
+  const dialogue = await upcomingDialogue(page.request, 5);
+  const text = `Kan buskarna vid gångvägen klippas? (${Date.now()})`;
+  await page.goto(`/dialoger/${dialogue.slug}/fragor`);
+  await page.getByLabel('Din fråga').fill(text);
+  await page.getByRole('button', { name: 'Skicka frågan' }).click();
+
+  const receipt = page.getByRole('region', { name: 'Tack för din fråga!' });
+  const copy = receipt.getByRole('button', { name: 'Kopiera länken' });
+  expect((await copy.boundingBox())!.height).toBeGreaterThanOrEqual(44);
+  await copy.click();
+  await expect(receipt.getByText('Länken är kopierad.')).toBeVisible();
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  expect(copied).toMatch(/\/fraga#[A-Za-z0-9_-]{43}$/);
+  await expect(receipt.locator('code.secret-link')).toHaveText(copied);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+
+  const email = `fraga.${Date.now()}.${Math.floor(Math.random() * 1e6)}@example.se`;
+  await receipt.getByLabel('E-postadress').fill(email);
+  await receipt.getByRole('button', { name: 'Skicka länken' }).click();
+  await expect(receipt.getByText(`Länken är på väg till ${email}.`, { exact: false })).toBeVisible();
+  await expectAccessible(page);
+  const mail = await mailTo(email);
+  expect(mail).toContain(copied);
+  expect(mail).toContain(`href="${copied}"`);
+  expect(mail).toContain('Vi sparar inte din e-postadress');
+
+  // The link from the e-mail opens the question.
+  const link = new URL(copied);
+  await page.goto(`${link.pathname}${link.hash}`);
+  await expect(page.getByText(text)).toBeVisible();
+  await context.close();
 });
 
 test('a vote counts once', async ({ page }) => {

@@ -33,7 +33,7 @@ test('a moderator redacts a held description on the review page, and the redacte
 
   // Meanwhile the public sees the observation, with its description said to be under review.
   await page.goto(`/iakttagelser/${held.id}`);
-  await expect(page.getByRole('heading', { level: 1, name: `Iakttagelse nr ${held.number}` })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: `Belysning (nr ${held.number})` })).toBeVisible();
   await expect(page.getByText('Beskrivningen granskas innan den visas.')).toBeVisible();
   await expect(page.getByText('070-123 45 67')).toHaveCount(0);
 
@@ -63,7 +63,7 @@ test('a moderator redacts a held description on the review page, and the redacte
   await expect(page.getByText('Beskrivningen granskas innan den visas.')).toHaveCount(0);
   await page.goto('/omraden/fruangen');
   const observations = page.getByRole('region', { name: 'Iakttagelser' });
-  await expect(observations.getByRole('article', { name: `Iakttagelse nr ${held.number}` }).getByText(redacted)).toBeVisible();
+  await expect(observations.getByRole('article', { name: `Belysning (nr ${held.number})` }).getByText(redacted)).toBeVisible();
 });
 
 for (const size of widths) {

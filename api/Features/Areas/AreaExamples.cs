@@ -30,5 +30,8 @@ public sealed class AreaExamples : IContractExamples
             [], null, null, Boundary, 1),
         District,
         new AreaPopulationUpdate(128_794, 2024),
+        new BaseMap(new MapTiles("https://tile.openstreetmap.org/{z}/{x}/{y}.png", "© OpenStreetMap contributors", 19),
+            new AreaFeatureCollection("FeatureCollection",
+                [new AreaFeature("Feature", "fruangen", new AreaRef("fruangen", "Fruängen", AreaKind.Neighbourhood), Boundary)])),
     ];
 }

@@ -12,6 +12,7 @@ public static class AreasEndpoints
     {
         services.AddSingleton<AreaLocator>();
         services.AddSingleton<KnownAreas>();
+        services.AddSingleton(configuration.GetSection("Map").Get<MapOptions>() ?? new MapOptions());
         services.AddSingleton<IStartupTask, AreaSeedTask>();
         return services;
     }
@@ -33,6 +34,12 @@ public static class AreasEndpoints
             .WithName(nameof(GetArea))
             .WithSummary("One area with its GeoJSON boundary. The ETag header carries the version for If-Match.")
             .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
+
+        api.MapGet("/map", GetBaseMap)
+            .WithName(nameof(GetBaseMap))
+            .WithTags("Areas")
+            .WithSummary("What every map starts from: the configured tile source (null when none) and the neighbourhoods within an area as a GeoJSON FeatureCollection, to draw as the base when there are no tiles.")
+            .ProducesProblems(StatusCodes.Status400BadRequest);
 
         group.MapPut("/{slug}/population", UpdateAreaPopulation)
             .WithName(nameof(UpdateAreaPopulation))
@@ -58,6 +65,13 @@ public static class AreasEndpoints
         var area = await mediator.Send(new GetAreaQuery(slug), ct);
         http.Response.Headers.ETag = ETags.For(area.Version);
         return TypedResults.Ok(area);
+    }
+
+    /// <param name="area" example="hagersten-alvsjo">The area whose neighbourhoods are drawn; the district by default.</param>
+    public static async Task<Ok<BaseMap>> GetBaseMap([FromQuery] string? area, IMediator mediator, HttpContext http, CancellationToken ct)
+    {
+        http.Response.Headers.CacheControl = "public, max-age=300";
+        return TypedResults.Ok(await mediator.Send(new GetBaseMapQuery(area ?? "hagersten-alvsjo"), ct));
     }
 
     /// <param name="slug" example="midsommarkransen">The area's slug.</param>

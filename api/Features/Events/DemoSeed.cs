@@ -138,6 +138,7 @@ public static class DemoSeed
         {
             // A database seeded before observations and registrations existed gets those parts on their own.
             await SeedFollowUpAsync(conn, tx, await ActorsByKindAsync(conn, tx, ct), clock.GetUtcNow(), ct);
+            await SeedPlacesAsync(conn, tx, ct);
             await tx.CommitAsync(ct);
             return;
         }
@@ -214,6 +215,7 @@ public static class DemoSeed
                 }, tx, cancellationToken: ct));
         }
         await SeedFollowUpAsync(conn, tx, await ActorsByKindAsync(conn, tx, ct), now, ct);
+        await SeedPlacesAsync(conn, tx, ct);
         await conn.ExecuteAsync(new CommandDefinition("""
             update event set status = 'cancelled', cancel_reason = 'Lokalen är inte tillgänglig. En ny tid meddelas här.', cancelled_at = @now, sequence = 1
             where slug like 'trygghetsdialog-pa-distans-liljeholmen-%'
@@ -223,11 +225,47 @@ public static class DemoSeed
 
     private static readonly (string Category, string Description, int Severity, double Lat, double Lon, string Status, string? Note)[] Observations =
     [
-        ("vegetation", "Höga buskar skymmer gångvägen genom parken.", 3, 59.3052, 18.0040, "inProgress", "Beskärning pågår."),
-        ("lighting", "Två trasiga lampor i gångtunneln under Hägerstensvägen.", 3, 59.3061, 18.0006, "fixed", "Armaturerna är utbytta."),
-        ("graffiti", "Klotter på elskåp vid lekplatsen.", 1, 59.3046, 18.0051, "reported", null),
-        ("sightLines", "Skymt hörn bakom förskolan; ingen ser in.", 2, 59.3057, 18.0032, "planned", "Ingår i stadens belysningsprogram."),
+        ("vegetation", "Höga buskar skymmer gångvägen genom parken.", 3, 59.3075, 17.9996, "inProgress", "Beskärning pågår."),
+        ("lighting", "Två trasiga lampor i gångtunneln under Hägerstensvägen.", 3, 59.3067, 18.0006, "fixed", "Armaturerna är utbytta."),
+        ("graffiti", "Klotter på elskåp vid lekplatsen.", 1, 59.3082, 18.0012, "reported", null),
+        ("sightLines", "Skymt hörn bakom förskolan; ingen ser in.", 2, 59.3079, 17.9987, "planned", "Ingår i stadens belysningsprogram."),
     ];
+
+    /// <summary>
+    /// Where the demo events are, by their slug's beginning: each walk's meeting point and route (GeoJSON, lon/lat) on paths
+    /// within its neighbourhood, and each venue's position. Approximate, as drawn on a map of the district.
+    /// </summary>
+    private static readonly (string SlugStart, double Lat, double Lon, double[][]? Route)[] Places =
+    [
+        ("trygghetsvandring-i-aspudden-", 59.3064, 18.0014,
+            [[18.0014, 59.3064], [18.0005, 59.3068], [17.9995, 59.3074], [17.9985, 59.3080], [17.9998, 59.3086], [18.0012, 59.3082], [18.0025, 59.3076], [18.0030, 59.3069], [18.0014, 59.3064]]),
+        ("trygghetsvandring-i-fruangen-", 59.2857, 17.9650,
+            [[17.9650, 59.2857], [17.9655, 59.2866], [17.9662, 59.2875], [17.9680, 59.2882], [17.9700, 59.2880], [17.9705, 59.2870], [17.9688, 59.2862], [17.9668, 59.2858], [17.9650, 59.2857]]),
+        ("trygghetsvandring-vid-alvsjo-station-", 59.2787, 18.0105,
+            [[18.0105, 59.2787], [18.0098, 59.2795], [18.0090, 59.2805], [18.0080, 59.2812], [18.0070, 59.2805], [18.0085, 59.2795], [18.0105, 59.2787]]),
+        ("trygghetsdialog-i-fruangen-", 59.2857, 17.9651, null),
+        ("trygghetsdialog-i-midsommarkransen-", 59.3003, 18.0108, null),
+        ("trygghetsdialog-i-aspudden-", 59.3062, 18.0010, null),
+        ("trygghetsdialog-i-vastertorp-", 59.2915, 17.9650, null),
+        ("trygghetsdialog-i-alvsjo-", 59.2772, 18.0060, null),
+    ];
+
+    /// <summary>Puts the demo events on the map where they are not yet: a database seeded before places existed gets them too.</summary>
+    private static async Task SeedPlacesAsync(NpgsqlConnection conn, NpgsqlTransaction tx, CancellationToken ct)
+    {
+        foreach (var (slugStart, lat, lon, route) in Places)
+        {
+            var pattern = slugStart + "%";
+            if (route is null)
+                await conn.ExecuteAsync(new CommandDefinition("""
+                    update event set venue_lat = @lat, venue_lon = @lon where slug like @pattern and kind = 'dialogue' and venue_lat is null and venue_name is not null
+                    """, new { pattern, lat, lon }, tx, cancellationToken: ct));
+            else
+                await conn.ExecuteAsync(new CommandDefinition("""
+                    update event set meeting_lat = @lat, meeting_lon = @lon, route = @route::jsonb where slug like @pattern and kind = 'walk' and route is null
+                    """, new { pattern, lat, lon, route = JsonSerializer.Serialize(new { type = "LineString", coordinates = route }) }, tx, cancellationToken: ct));
+        }
+    }
 
     private static async Task<Dictionary<string, Guid>> ActorsByKindAsync(NpgsqlConnection conn, NpgsqlTransaction tx, CancellationToken ct)
     {

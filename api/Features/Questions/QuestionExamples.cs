@@ -38,5 +38,6 @@ public sealed class QuestionExamples : IContractExamples
         new RejectionRequest("Frågan gäller en enskild person. Vänd dig till polisen på 114 14."),
         new QuestionSettings(QuestionModeration.Pre),
         new VoteResult(QuestionId, 15, true),
+        new QuestionReceiptEmailRequest(Token, "boende.fruangen@example.se"),
     ];
 }

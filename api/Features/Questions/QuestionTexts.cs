@@ -18,6 +18,7 @@ internal static class QuestionTexts
         ["Moderation"] = new("Moderering", "Moderation"),
         ["Sort"] = new("Ordning", "Order"),
         ["ListModerationQueueQuery.Status"] = new("Status", "Status"),
+        ["QuestionReceiptEmailRequest.QuestionToken"] = new("Frågelänken", "The question link"),
     };
 
     public static readonly Text Length = new("Frågan ska vara 3–1 000 tecken.", "The question must be 3–1,000 characters.");
@@ -38,6 +39,8 @@ internal static class QuestionTexts
     public static readonly Text VersionMismatch = new("Frågan har ändrats sedan du läste den.", "The question has changed since you read it.");
     public static readonly Text NotPublished = new("Bara publicerade frågor kan besvaras.", "Only published questions can be answered.");
     public static readonly Text BadLink = new("Ogiltig frågelänk.", "Invalid question link.");
+    public static readonly Text LinkUnknown = new("Det finns ingen fråga med den här länken. Kontrollera att hela länken kom med.",
+        "There is no question with this link. Check that the whole link was copied.");
     public static readonly Text AnswerNotInvited = new("Bara aktörer som tackat ja till en inbjudan till dialogen kan svara på dess frågor.",
         "Only actors who accepted an invitation to the dialogue can answer its questions.");
     public static readonly Text AnswerTextOrLive = new("Skriv ett svar eller markera frågan som besvarad på plats.", "Write an answer or mark the question answered live.");

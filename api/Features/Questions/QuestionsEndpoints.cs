@@ -5,6 +5,7 @@ using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Npgsql;
+using Trygghet.Api.Features.Registrations;
 using Trygghet.Api.Infrastructure;
 
 namespace Trygghet.Api.Features.Questions;
@@ -130,6 +131,21 @@ public static class QuestionsEndpoints
         api.MapGet("/question", GetMyQuestion).WithName(nameof(GetMyQuestion)).PrivateRead().WithTags("Questions")
             .WithSummary("The asker's own question through the private link (token in the X-Question-Token header): status, a rejection's reason, answers.")
             .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
+        api.MapPost("/questions/receipt-email", EmailQuestionReceipt).WithName(nameof(EmailQuestionReceipt)).WithTags("Questions")
+            .WithSummary("E-mail the private question link to the asker; the address is erased once the message is sent.")
+            .WithDescription("""
+                The token travels in the body, never in the URL. One e-mail in the request's language (`Accept-Language`)
+                names the event, carries the private link and says what it lets the asker do. The address is used for
+                that message alone: it is not stored with the question, and the outbox erases it as soon as the message
+                is sent (or finally given up). Requires an `Idempotency-Key` header: a retry with the same key and body
+                sends nothing twice (`Idempotent-Replayed: true`). 404 when no question has the token.
+                """)
+            .RequireRateLimiting(Operations.AnonymousWrites)
+            .WithProblemExample(StatusCodes.Status404NotFound, QuestionTexts.LinkUnknown)
+            .WithProblemExample(StatusCodes.Status422UnprocessableEntity, CommonTexts.IdempotencyMismatch)
+            .WithFieldProblemExample("email", RegistrationTexts.EmailInvalid)
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status422UnprocessableEntity,
+                StatusCodes.Status429TooManyRequests);
     }
 
     /// <param name="idempotencyKey" example="0f8fad5b-d9cb-469f-a165-70867728950e">A key the client generates per question and reuses on retries.</param>
@@ -243,6 +259,17 @@ public static class QuestionsEndpoints
     public static async Task<Ok<MyQuestion>> GetMyQuestion([FromHeader(Name = QuestionTokens.Header), Required] string? token, IMediator mediator,
         HttpContext http, CancellationToken ct) =>
         Private(http, TypedResults.Ok(await mediator.Send(new GetMyQuestionQuery(token ?? ""), ct)));
+
+    /// <param name="idempotencyKey" example="6c1f5d2a-3b4e-4f8a-9d7c-1e2b3a4c5d6f">A key the client generates per sending and reuses on retries.</param>
+    public static async Task<Accepted> EmailQuestionReceipt([FromHeader(Name = Idempotency.Header), Required] string? idempotencyKey,
+        QuestionReceiptEmailRequest request, IMediator mediator, HttpContext http, CancellationToken ct)
+    {
+        var language = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" ? "en" : "sv";
+        var replayed = await mediator.Send(new EmailQuestionReceiptCommand(idempotencyKey ?? "", request, language), ct);
+        if (replayed) http.Response.Headers[Idempotency.ReplayedHeader] = "true";
+        http.Response.Headers.CacheControl = "no-store";
+        return TypedResults.Accepted((string?)null);
+    }
 
     private static bool IsAdmin(ClaimsPrincipal user) => user.IsInRole(Roles.Admin);
 

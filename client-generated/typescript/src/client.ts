@@ -68,6 +68,13 @@ export interface ITrygghetClient {
     updateAreaPopulation(slug: string, ifMatch: string, body: AreaPopulationUpdate, signal?: AbortSignal): Promise<AreaDetail>;
 
     /**
+     * What every map starts from: the configured tile source (null when none) and the neighbourhoods within an area as a GeoJSON FeatureCollection, to draw as the base when there are no tiles.
+     * @param area (optional) The area whose neighbourhoods are drawn; the district by default.
+     * @return OK
+     */
+    getBaseMap(area?: string | undefined, signal?: AbortSignal): Promise<BaseMap>;
+
+    /**
      * The audit log of staff actions, newest first.
      * @param entityType (optional) Only entries about this kind of resource, e.g. `event`.
      * @param entityId (optional) Only entries about this resource.
@@ -82,6 +89,27 @@ export interface ITrygghetClient {
      * @return OK
      */
     createDevToken(body: DevTokenRequest, signal?: AbortSignal): Promise<DevToken>;
+
+    /**
+     * Register for a dialogue, on site or remotely, without an account.
+     * @param idempotencyKey A key the client makes up per request (8–255 visible ASCII characters, e.g. a UUID) and sends again on a retry.
+     * @return Created
+     */
+    registerForDialogue(id: string, idempotencyKey: string, body: RegistrationRequest, signal?: AbortSignal): Promise<RegistrationReceipt>;
+
+    /**
+     * Whether the dialogue takes registrations, and the places left on site and remotely.
+     * @param idOrSlug The event's id or slug, e.g. `trygghetsdialog-i-fruangen-2027-03-10`.
+     * @return OK
+     */
+    getDialogueAvailability(idOrSlug: string, signal?: AbortSignal): Promise<Availability>;
+
+    /**
+     * The feedback (återkoppling) of a closed dialogue: what was raised, answered and is being done (409 before it is closed).
+     * @param idOrSlug The event's id or slug, e.g. `trygghetsdialog-i-fruangen-2027-03-10`.
+     * @return OK
+     */
+    getDialogueFeedback(idOrSlug: string, signal?: AbortSignal): Promise<EventFeedback>;
 
     /**
      * Published, held, closed and cancelled dialogues in start order; cacheable (ETag, 304 on If-None-Match).
@@ -108,27 +136,6 @@ export interface ITrygghetClient {
      * @return OK
      */
     getDialogueCalendar(idOrSlug: string, signal?: AbortSignal): Promise<FileResponse>;
-
-    /**
-     * Register for a dialogue, on site or remotely, without an account.
-     * @param idempotencyKey A key the client makes up per request (8–255 visible ASCII characters, e.g. a UUID) and sends again on a retry.
-     * @return Created
-     */
-    registerForDialogue(id: string, idempotencyKey: string, body: RegistrationRequest, signal?: AbortSignal): Promise<RegistrationReceipt>;
-
-    /**
-     * Whether the dialogue takes registrations, and the places left on site and remotely.
-     * @param idOrSlug The event's id or slug, e.g. `trygghetsdialog-i-fruangen-2027-03-10`.
-     * @return OK
-     */
-    getDialogueAvailability(idOrSlug: string, signal?: AbortSignal): Promise<Availability>;
-
-    /**
-     * The feedback (återkoppling) of a closed dialogue: what was raised, answered and is being done (409 before it is closed).
-     * @param idOrSlug The event's id or slug, e.g. `trygghetsdialog-i-fruangen-2027-03-10`.
-     * @return OK
-     */
-    getDialogueFeedback(idOrSlug: string, signal?: AbortSignal): Promise<EventFeedback>;
 
     /**
      * iCalendar feed (RFC 5545, Europe/Stockholm) of dialogues and walks from 90 days back, by area and kind; cancelled events as STATUS:CANCELLED.
@@ -459,6 +466,13 @@ export interface ITrygghetClient {
     getMyQuestion(token: string, signal?: AbortSignal): Promise<MyQuestion>;
 
     /**
+     * E-mail the private question link to the asker; the address is erased once the message is sent.
+     * @param idempotencyKey A key the client generates per sending and reuses on retries.
+     * @return Accepted
+     */
+    emailQuestionReceipt(idempotencyKey: string, body: QuestionReceiptEmailRequest, signal?: AbortSignal): Promise<void>;
+
+    /**
      * Ask the dialogue a question, anonymously, before or during the event.
      * @param idempotencyKey A key the client generates per question and reuses on retries.
      * @return Created
@@ -717,6 +731,27 @@ export interface ITrygghetClient {
     getSignals(signal?: AbortSignal): Promise<AreaSignal[]>;
 
     /**
+     * Register for a walk, on site or remotely, without an account.
+     * @param idempotencyKey A key the client makes up per request (8–255 visible ASCII characters, e.g. a UUID) and sends again on a retry.
+     * @return Created
+     */
+    registerForWalk(id: string, idempotencyKey: string, body: RegistrationRequest, signal?: AbortSignal): Promise<RegistrationReceipt>;
+
+    /**
+     * Whether the walk takes registrations, and the places left on site and remotely.
+     * @param idOrSlug The event's id or slug, e.g. `trygghetsdialog-i-fruangen-2027-03-10`.
+     * @return OK
+     */
+    getWalkAvailability(idOrSlug: string, signal?: AbortSignal): Promise<Availability>;
+
+    /**
+     * The feedback (återkoppling) of a closed walk: what was raised, answered and is being done (409 before it is closed).
+     * @param idOrSlug The event's id or slug, e.g. `trygghetsdialog-i-fruangen-2027-03-10`.
+     * @return OK
+     */
+    getWalkFeedback(idOrSlug: string, signal?: AbortSignal): Promise<EventFeedback>;
+
+    /**
      * Published, held, closed and cancelled walks in start order; cacheable (ETag, 304 on If-None-Match).
      * @param area (optional) Slug of a neighbourhood, or of the district to include all its neighbourhoods, e.g. `fruangen`; an unknown slug is a 400.
      * @param from (optional) Only events that end at or after this instant (ISO 8601 with offset).
@@ -741,27 +776,6 @@ export interface ITrygghetClient {
      * @return OK
      */
     getWalkCalendar(idOrSlug: string, signal?: AbortSignal): Promise<FileResponse>;
-
-    /**
-     * Register for a walk, on site or remotely, without an account.
-     * @param idempotencyKey A key the client makes up per request (8–255 visible ASCII characters, e.g. a UUID) and sends again on a retry.
-     * @return Created
-     */
-    registerForWalk(id: string, idempotencyKey: string, body: RegistrationRequest, signal?: AbortSignal): Promise<RegistrationReceipt>;
-
-    /**
-     * Whether the walk takes registrations, and the places left on site and remotely.
-     * @param idOrSlug The event's id or slug, e.g. `trygghetsdialog-i-fruangen-2027-03-10`.
-     * @return OK
-     */
-    getWalkAvailability(idOrSlug: string, signal?: AbortSignal): Promise<Availability>;
-
-    /**
-     * The feedback (återkoppling) of a closed walk: what was raised, answered and is being done (409 before it is closed).
-     * @param idOrSlug The event's id or slug, e.g. `trygghetsdialog-i-fruangen-2027-03-10`.
-     * @return OK
-     */
-    getWalkFeedback(idOrSlug: string, signal?: AbortSignal): Promise<EventFeedback>;
 }
 
 export class TrygghetClient implements ITrygghetClient {
@@ -1393,6 +1407,67 @@ export class TrygghetClient implements ITrygghetClient {
     }
 
     /**
+     * What every map starts from: the configured tile source (null when none) and the neighbourhoods within an area as a GeoJSON FeatureCollection, to draw as the base when there are no tiles.
+     * @param area (optional) The area whose neighbourhoods are drawn; the district by default.
+     * @return OK
+     */
+    getBaseMap(area?: string | undefined, signal?: AbortSignal): Promise<BaseMap> {
+        let url_ = this.baseUrl + "/api/v1/map?";
+        if (area === null)
+            throw new globalThis.Error("The parameter 'area' cannot be null.");
+        else if (area !== undefined)
+            url_ += "area=" + encodeURIComponent("" + area) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetBaseMap(_response);
+        });
+    }
+
+    protected processGetBaseMap(response: Response): Promise<BaseMap> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as BaseMap;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad input. An unknown value of a filter (`area`) is a validation problem naming the parameter in `errors`, e.g. `errors.area: [\"Ok\u00e4nt omr\u00e5de: fruangn\"]`.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unexpected error (logged; no details are returned).", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached; retry after `Retry-After` seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<BaseMap>(null as any);
+    }
+
+    /**
      * The audit log of staff actions, newest first.
      * @param entityType (optional) Only entries about this kind of resource, e.g. `event`.
      * @param entityId (optional) Only entries about this resource.
@@ -1544,6 +1619,233 @@ export class TrygghetClient implements ITrygghetClient {
             });
         }
         return Promise.resolve<DevToken>(null as any);
+    }
+
+    /**
+     * Register for a dialogue, on site or remotely, without an account.
+     * @param idempotencyKey A key the client makes up per request (8–255 visible ASCII characters, e.g. a UUID) and sends again on a retry.
+     * @return Created
+     */
+    registerForDialogue(id: string, idempotencyKey: string, body: RegistrationRequest, signal?: AbortSignal): Promise<RegistrationReceipt> {
+        let url_ = this.baseUrl + "/api/v1/dialogues/{id}/registrations";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Idempotency-Key": idempotencyKey !== undefined && idempotencyKey !== null ? "" + idempotencyKey : "",
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processRegisterForDialogue(_response);
+        });
+    }
+
+    protected processRegisterForDialogue(response: Response): Promise<RegistrationReceipt> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 201) {
+            return response.text().then((_responseText) => {
+            let result201: any = null;
+            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as RegistrationReceipt;
+            return result201;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unprocessable Content", status, _responseText, _headers, result422);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unexpected error (logged; no details are returned).", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached; retry after `Retry-After` seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<RegistrationReceipt>(null as any);
+    }
+
+    /**
+     * Whether the dialogue takes registrations, and the places left on site and remotely.
+     * @param idOrSlug The event's id or slug, e.g. `trygghetsdialog-i-fruangen-2027-03-10`.
+     * @return OK
+     */
+    getDialogueAvailability(idOrSlug: string, signal?: AbortSignal): Promise<Availability> {
+        let url_ = this.baseUrl + "/api/v1/dialogues/{idOrSlug}/availability";
+        if (idOrSlug === undefined || idOrSlug === null)
+            throw new globalThis.Error("The parameter 'idOrSlug' must be defined.");
+        url_ = url_.replace("{idOrSlug}", encodeURIComponent("" + idOrSlug));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetDialogueAvailability(_response);
+        });
+    }
+
+    protected processGetDialogueAvailability(response: Response): Promise<Availability> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Availability;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unexpected error (logged; no details are returned).", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached; retry after `Retry-After` seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<Availability>(null as any);
+    }
+
+    /**
+     * The feedback (återkoppling) of a closed dialogue: what was raised, answered and is being done (409 before it is closed).
+     * @param idOrSlug The event's id or slug, e.g. `trygghetsdialog-i-fruangen-2027-03-10`.
+     * @return OK
+     */
+    getDialogueFeedback(idOrSlug: string, signal?: AbortSignal): Promise<EventFeedback> {
+        let url_ = this.baseUrl + "/api/v1/dialogues/{idOrSlug}/feedback";
+        if (idOrSlug === undefined || idOrSlug === null)
+            throw new globalThis.Error("The parameter 'idOrSlug' must be defined.");
+        url_ = url_.replace("{idOrSlug}", encodeURIComponent("" + idOrSlug));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetDialogueFeedback(_response);
+        });
+    }
+
+    protected processGetDialogueFeedback(response: Response): Promise<EventFeedback> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as EventFeedback;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unexpected error (logged; no details are returned).", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached; retry after `Retry-After` seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<EventFeedback>(null as any);
     }
 
     /**
@@ -1779,233 +2081,6 @@ export class TrygghetClient implements ITrygghetClient {
             });
         }
         return Promise.resolve<FileResponse>(null as any);
-    }
-
-    /**
-     * Register for a dialogue, on site or remotely, without an account.
-     * @param idempotencyKey A key the client makes up per request (8–255 visible ASCII characters, e.g. a UUID) and sends again on a retry.
-     * @return Created
-     */
-    registerForDialogue(id: string, idempotencyKey: string, body: RegistrationRequest, signal?: AbortSignal): Promise<RegistrationReceipt> {
-        let url_ = this.baseUrl + "/api/v1/dialogues/{id}/registrations";
-        if (id === undefined || id === null)
-            throw new globalThis.Error("The parameter 'id' must be defined.");
-        url_ = url_.replace("{id}", encodeURIComponent("" + id));
-        url_ = url_.replace(/[?&]$/, "");
-
-        const content_ = JSON.stringify(body);
-
-        let options_: RequestInit = {
-            body: content_,
-            method: "POST",
-            signal,
-            headers: {
-                "Idempotency-Key": idempotencyKey !== undefined && idempotencyKey !== null ? "" + idempotencyKey : "",
-                "Content-Type": "application/json",
-                "Accept": "application/json"
-            }
-        };
-
-        return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processRegisterForDialogue(_response);
-        });
-    }
-
-    protected processRegisterForDialogue(response: Response): Promise<RegistrationReceipt> {
-        const status = response.status;
-        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 201) {
-            return response.text().then((_responseText) => {
-            let result201: any = null;
-            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as RegistrationReceipt;
-            return result201;
-            });
-        } else if (status === 400) {
-            return response.text().then((_responseText) => {
-            let result400: any = null;
-            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
-            return throwException("Bad Request", status, _responseText, _headers, result400);
-            });
-        } else if (status === 404) {
-            return response.text().then((_responseText) => {
-            let result404: any = null;
-            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Not Found", status, _responseText, _headers, result404);
-            });
-        } else if (status === 409) {
-            return response.text().then((_responseText) => {
-            let result409: any = null;
-            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Conflict", status, _responseText, _headers, result409);
-            });
-        } else if (status === 422) {
-            return response.text().then((_responseText) => {
-            let result422: any = null;
-            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Unprocessable Content", status, _responseText, _headers, result422);
-            });
-        } else if (status === 429) {
-            return response.text().then((_responseText) => {
-            let result429: any = null;
-            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Too Many Requests", status, _responseText, _headers, result429);
-            });
-        } else if (status === 500) {
-            return response.text().then((_responseText) => {
-            let result500: any = null;
-            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Unexpected error (logged; no details are returned).", status, _responseText, _headers, result500);
-            });
-        } else if (status === 503) {
-            return response.text().then((_responseText) => {
-            let result503: any = null;
-            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The database cannot be reached; retry after `Retry-After` seconds.", status, _responseText, _headers, result503);
-            });
-        } else if (status !== 200 && status !== 204) {
-            return response.text().then((_responseText) => {
-            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
-            });
-        }
-        return Promise.resolve<RegistrationReceipt>(null as any);
-    }
-
-    /**
-     * Whether the dialogue takes registrations, and the places left on site and remotely.
-     * @param idOrSlug The event's id or slug, e.g. `trygghetsdialog-i-fruangen-2027-03-10`.
-     * @return OK
-     */
-    getDialogueAvailability(idOrSlug: string, signal?: AbortSignal): Promise<Availability> {
-        let url_ = this.baseUrl + "/api/v1/dialogues/{idOrSlug}/availability";
-        if (idOrSlug === undefined || idOrSlug === null)
-            throw new globalThis.Error("The parameter 'idOrSlug' must be defined.");
-        url_ = url_.replace("{idOrSlug}", encodeURIComponent("" + idOrSlug));
-        url_ = url_.replace(/[?&]$/, "");
-
-        let options_: RequestInit = {
-            method: "GET",
-            signal,
-            headers: {
-                "Accept": "application/json"
-            }
-        };
-
-        return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processGetDialogueAvailability(_response);
-        });
-    }
-
-    protected processGetDialogueAvailability(response: Response): Promise<Availability> {
-        const status = response.status;
-        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 200) {
-            return response.text().then((_responseText) => {
-            let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Availability;
-            return result200;
-            });
-        } else if (status === 400) {
-            return response.text().then((_responseText) => {
-            let result400: any = null;
-            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
-            return throwException("Bad Request", status, _responseText, _headers, result400);
-            });
-        } else if (status === 404) {
-            return response.text().then((_responseText) => {
-            let result404: any = null;
-            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Not Found", status, _responseText, _headers, result404);
-            });
-        } else if (status === 500) {
-            return response.text().then((_responseText) => {
-            let result500: any = null;
-            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Unexpected error (logged; no details are returned).", status, _responseText, _headers, result500);
-            });
-        } else if (status === 503) {
-            return response.text().then((_responseText) => {
-            let result503: any = null;
-            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The database cannot be reached; retry after `Retry-After` seconds.", status, _responseText, _headers, result503);
-            });
-        } else if (status !== 200 && status !== 204) {
-            return response.text().then((_responseText) => {
-            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
-            });
-        }
-        return Promise.resolve<Availability>(null as any);
-    }
-
-    /**
-     * The feedback (återkoppling) of a closed dialogue: what was raised, answered and is being done (409 before it is closed).
-     * @param idOrSlug The event's id or slug, e.g. `trygghetsdialog-i-fruangen-2027-03-10`.
-     * @return OK
-     */
-    getDialogueFeedback(idOrSlug: string, signal?: AbortSignal): Promise<EventFeedback> {
-        let url_ = this.baseUrl + "/api/v1/dialogues/{idOrSlug}/feedback";
-        if (idOrSlug === undefined || idOrSlug === null)
-            throw new globalThis.Error("The parameter 'idOrSlug' must be defined.");
-        url_ = url_.replace("{idOrSlug}", encodeURIComponent("" + idOrSlug));
-        url_ = url_.replace(/[?&]$/, "");
-
-        let options_: RequestInit = {
-            method: "GET",
-            signal,
-            headers: {
-                "Accept": "application/json"
-            }
-        };
-
-        return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processGetDialogueFeedback(_response);
-        });
-    }
-
-    protected processGetDialogueFeedback(response: Response): Promise<EventFeedback> {
-        const status = response.status;
-        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 200) {
-            return response.text().then((_responseText) => {
-            let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as EventFeedback;
-            return result200;
-            });
-        } else if (status === 400) {
-            return response.text().then((_responseText) => {
-            let result400: any = null;
-            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
-            return throwException("Bad Request", status, _responseText, _headers, result400);
-            });
-        } else if (status === 404) {
-            return response.text().then((_responseText) => {
-            let result404: any = null;
-            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Not Found", status, _responseText, _headers, result404);
-            });
-        } else if (status === 409) {
-            return response.text().then((_responseText) => {
-            let result409: any = null;
-            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Conflict", status, _responseText, _headers, result409);
-            });
-        } else if (status === 500) {
-            return response.text().then((_responseText) => {
-            let result500: any = null;
-            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Unexpected error (logged; no details are returned).", status, _responseText, _headers, result500);
-            });
-        } else if (status === 503) {
-            return response.text().then((_responseText) => {
-            let result503: any = null;
-            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The database cannot be reached; retry after `Retry-After` seconds.", status, _responseText, _headers, result503);
-            });
-        } else if (status !== 200 && status !== 204) {
-            return response.text().then((_responseText) => {
-            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
-            });
-        }
-        return Promise.resolve<EventFeedback>(null as any);
     }
 
     /**
@@ -5676,6 +5751,83 @@ export class TrygghetClient implements ITrygghetClient {
     }
 
     /**
+     * E-mail the private question link to the asker; the address is erased once the message is sent.
+     * @param idempotencyKey A key the client generates per sending and reuses on retries.
+     * @return Accepted
+     */
+    emailQuestionReceipt(idempotencyKey: string, body: QuestionReceiptEmailRequest, signal?: AbortSignal): Promise<void> {
+        let url_ = this.baseUrl + "/api/v1/questions/receipt-email";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Idempotency-Key": idempotencyKey !== undefined && idempotencyKey !== null ? "" + idempotencyKey : "",
+                "Content-Type": "application/json",
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processEmailQuestionReceipt(_response);
+        });
+    }
+
+    protected processEmailQuestionReceipt(response: Response): Promise<void> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 202) {
+            return response.text().then((_responseText) => {
+            return;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unprocessable Content", status, _responseText, _headers, result422);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unexpected error (logged; no details are returned).", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached; retry after `Retry-After` seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<void>(null as any);
+    }
+
+    /**
      * Ask the dialogue a question, anonymously, before or during the event.
      * @param idempotencyKey A key the client generates per question and reuses on retries.
      * @return Created
@@ -8646,6 +8798,233 @@ export class TrygghetClient implements ITrygghetClient {
     }
 
     /**
+     * Register for a walk, on site or remotely, without an account.
+     * @param idempotencyKey A key the client makes up per request (8–255 visible ASCII characters, e.g. a UUID) and sends again on a retry.
+     * @return Created
+     */
+    registerForWalk(id: string, idempotencyKey: string, body: RegistrationRequest, signal?: AbortSignal): Promise<RegistrationReceipt> {
+        let url_ = this.baseUrl + "/api/v1/walks/{id}/registrations";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Idempotency-Key": idempotencyKey !== undefined && idempotencyKey !== null ? "" + idempotencyKey : "",
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processRegisterForWalk(_response);
+        });
+    }
+
+    protected processRegisterForWalk(response: Response): Promise<RegistrationReceipt> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 201) {
+            return response.text().then((_responseText) => {
+            let result201: any = null;
+            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as RegistrationReceipt;
+            return result201;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unprocessable Content", status, _responseText, _headers, result422);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unexpected error (logged; no details are returned).", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached; retry after `Retry-After` seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<RegistrationReceipt>(null as any);
+    }
+
+    /**
+     * Whether the walk takes registrations, and the places left on site and remotely.
+     * @param idOrSlug The event's id or slug, e.g. `trygghetsdialog-i-fruangen-2027-03-10`.
+     * @return OK
+     */
+    getWalkAvailability(idOrSlug: string, signal?: AbortSignal): Promise<Availability> {
+        let url_ = this.baseUrl + "/api/v1/walks/{idOrSlug}/availability";
+        if (idOrSlug === undefined || idOrSlug === null)
+            throw new globalThis.Error("The parameter 'idOrSlug' must be defined.");
+        url_ = url_.replace("{idOrSlug}", encodeURIComponent("" + idOrSlug));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetWalkAvailability(_response);
+        });
+    }
+
+    protected processGetWalkAvailability(response: Response): Promise<Availability> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Availability;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unexpected error (logged; no details are returned).", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached; retry after `Retry-After` seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<Availability>(null as any);
+    }
+
+    /**
+     * The feedback (återkoppling) of a closed walk: what was raised, answered and is being done (409 before it is closed).
+     * @param idOrSlug The event's id or slug, e.g. `trygghetsdialog-i-fruangen-2027-03-10`.
+     * @return OK
+     */
+    getWalkFeedback(idOrSlug: string, signal?: AbortSignal): Promise<EventFeedback> {
+        let url_ = this.baseUrl + "/api/v1/walks/{idOrSlug}/feedback";
+        if (idOrSlug === undefined || idOrSlug === null)
+            throw new globalThis.Error("The parameter 'idOrSlug' must be defined.");
+        url_ = url_.replace("{idOrSlug}", encodeURIComponent("" + idOrSlug));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetWalkFeedback(_response);
+        });
+    }
+
+    protected processGetWalkFeedback(response: Response): Promise<EventFeedback> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as EventFeedback;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unexpected error (logged; no details are returned).", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached; retry after `Retry-After` seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<EventFeedback>(null as any);
+    }
+
+    /**
      * Published, held, closed and cancelled walks in start order; cacheable (ETag, 304 on If-None-Match).
      * @param area (optional) Slug of a neighbourhood, or of the district to include all its neighbourhoods, e.g. `fruangen`; an unknown slug is a 400.
      * @param from (optional) Only events that end at or after this instant (ISO 8601 with offset).
@@ -8879,233 +9258,6 @@ export class TrygghetClient implements ITrygghetClient {
         }
         return Promise.resolve<FileResponse>(null as any);
     }
-
-    /**
-     * Register for a walk, on site or remotely, without an account.
-     * @param idempotencyKey A key the client makes up per request (8–255 visible ASCII characters, e.g. a UUID) and sends again on a retry.
-     * @return Created
-     */
-    registerForWalk(id: string, idempotencyKey: string, body: RegistrationRequest, signal?: AbortSignal): Promise<RegistrationReceipt> {
-        let url_ = this.baseUrl + "/api/v1/walks/{id}/registrations";
-        if (id === undefined || id === null)
-            throw new globalThis.Error("The parameter 'id' must be defined.");
-        url_ = url_.replace("{id}", encodeURIComponent("" + id));
-        url_ = url_.replace(/[?&]$/, "");
-
-        const content_ = JSON.stringify(body);
-
-        let options_: RequestInit = {
-            body: content_,
-            method: "POST",
-            signal,
-            headers: {
-                "Idempotency-Key": idempotencyKey !== undefined && idempotencyKey !== null ? "" + idempotencyKey : "",
-                "Content-Type": "application/json",
-                "Accept": "application/json"
-            }
-        };
-
-        return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processRegisterForWalk(_response);
-        });
-    }
-
-    protected processRegisterForWalk(response: Response): Promise<RegistrationReceipt> {
-        const status = response.status;
-        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 201) {
-            return response.text().then((_responseText) => {
-            let result201: any = null;
-            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as RegistrationReceipt;
-            return result201;
-            });
-        } else if (status === 400) {
-            return response.text().then((_responseText) => {
-            let result400: any = null;
-            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
-            return throwException("Bad Request", status, _responseText, _headers, result400);
-            });
-        } else if (status === 404) {
-            return response.text().then((_responseText) => {
-            let result404: any = null;
-            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Not Found", status, _responseText, _headers, result404);
-            });
-        } else if (status === 409) {
-            return response.text().then((_responseText) => {
-            let result409: any = null;
-            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Conflict", status, _responseText, _headers, result409);
-            });
-        } else if (status === 422) {
-            return response.text().then((_responseText) => {
-            let result422: any = null;
-            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Unprocessable Content", status, _responseText, _headers, result422);
-            });
-        } else if (status === 429) {
-            return response.text().then((_responseText) => {
-            let result429: any = null;
-            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Too Many Requests", status, _responseText, _headers, result429);
-            });
-        } else if (status === 500) {
-            return response.text().then((_responseText) => {
-            let result500: any = null;
-            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Unexpected error (logged; no details are returned).", status, _responseText, _headers, result500);
-            });
-        } else if (status === 503) {
-            return response.text().then((_responseText) => {
-            let result503: any = null;
-            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The database cannot be reached; retry after `Retry-After` seconds.", status, _responseText, _headers, result503);
-            });
-        } else if (status !== 200 && status !== 204) {
-            return response.text().then((_responseText) => {
-            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
-            });
-        }
-        return Promise.resolve<RegistrationReceipt>(null as any);
-    }
-
-    /**
-     * Whether the walk takes registrations, and the places left on site and remotely.
-     * @param idOrSlug The event's id or slug, e.g. `trygghetsdialog-i-fruangen-2027-03-10`.
-     * @return OK
-     */
-    getWalkAvailability(idOrSlug: string, signal?: AbortSignal): Promise<Availability> {
-        let url_ = this.baseUrl + "/api/v1/walks/{idOrSlug}/availability";
-        if (idOrSlug === undefined || idOrSlug === null)
-            throw new globalThis.Error("The parameter 'idOrSlug' must be defined.");
-        url_ = url_.replace("{idOrSlug}", encodeURIComponent("" + idOrSlug));
-        url_ = url_.replace(/[?&]$/, "");
-
-        let options_: RequestInit = {
-            method: "GET",
-            signal,
-            headers: {
-                "Accept": "application/json"
-            }
-        };
-
-        return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processGetWalkAvailability(_response);
-        });
-    }
-
-    protected processGetWalkAvailability(response: Response): Promise<Availability> {
-        const status = response.status;
-        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 200) {
-            return response.text().then((_responseText) => {
-            let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Availability;
-            return result200;
-            });
-        } else if (status === 400) {
-            return response.text().then((_responseText) => {
-            let result400: any = null;
-            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
-            return throwException("Bad Request", status, _responseText, _headers, result400);
-            });
-        } else if (status === 404) {
-            return response.text().then((_responseText) => {
-            let result404: any = null;
-            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Not Found", status, _responseText, _headers, result404);
-            });
-        } else if (status === 500) {
-            return response.text().then((_responseText) => {
-            let result500: any = null;
-            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Unexpected error (logged; no details are returned).", status, _responseText, _headers, result500);
-            });
-        } else if (status === 503) {
-            return response.text().then((_responseText) => {
-            let result503: any = null;
-            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The database cannot be reached; retry after `Retry-After` seconds.", status, _responseText, _headers, result503);
-            });
-        } else if (status !== 200 && status !== 204) {
-            return response.text().then((_responseText) => {
-            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
-            });
-        }
-        return Promise.resolve<Availability>(null as any);
-    }
-
-    /**
-     * The feedback (återkoppling) of a closed walk: what was raised, answered and is being done (409 before it is closed).
-     * @param idOrSlug The event's id or slug, e.g. `trygghetsdialog-i-fruangen-2027-03-10`.
-     * @return OK
-     */
-    getWalkFeedback(idOrSlug: string, signal?: AbortSignal): Promise<EventFeedback> {
-        let url_ = this.baseUrl + "/api/v1/walks/{idOrSlug}/feedback";
-        if (idOrSlug === undefined || idOrSlug === null)
-            throw new globalThis.Error("The parameter 'idOrSlug' must be defined.");
-        url_ = url_.replace("{idOrSlug}", encodeURIComponent("" + idOrSlug));
-        url_ = url_.replace(/[?&]$/, "");
-
-        let options_: RequestInit = {
-            method: "GET",
-            signal,
-            headers: {
-                "Accept": "application/json"
-            }
-        };
-
-        return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processGetWalkFeedback(_response);
-        });
-    }
-
-    protected processGetWalkFeedback(response: Response): Promise<EventFeedback> {
-        const status = response.status;
-        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 200) {
-            return response.text().then((_responseText) => {
-            let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as EventFeedback;
-            return result200;
-            });
-        } else if (status === 400) {
-            return response.text().then((_responseText) => {
-            let result400: any = null;
-            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
-            return throwException("Bad Request", status, _responseText, _headers, result400);
-            });
-        } else if (status === 404) {
-            return response.text().then((_responseText) => {
-            let result404: any = null;
-            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Not Found", status, _responseText, _headers, result404);
-            });
-        } else if (status === 409) {
-            return response.text().then((_responseText) => {
-            let result409: any = null;
-            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Conflict", status, _responseText, _headers, result409);
-            });
-        } else if (status === 500) {
-            return response.text().then((_responseText) => {
-            let result500: any = null;
-            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Unexpected error (logged; no details are returned).", status, _responseText, _headers, result500);
-            });
-        } else if (status === 503) {
-            return response.text().then((_responseText) => {
-            let result503: any = null;
-            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The database cannot be reached; retry after `Retry-After` seconds.", status, _responseText, _headers, result503);
-            });
-        } else if (status !== 200 && status !== 204) {
-            return response.text().then((_responseText) => {
-            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
-            });
-        }
-        return Promise.resolve<EventFeedback>(null as any);
-    }
 }
 
 export interface Actor {
@@ -9209,6 +9361,25 @@ export interface AreaDetail {
     boundary?: any;
     /** Row version; the same value is sent as the `ETag` header. */
     version: number;
+}
+
+/** A GeoJSON Feature: one area's boundary. */
+export interface AreaFeature {
+    /** Always `Feature`. */
+    type: string;
+    /** The area's slug. */
+    id: string;
+    properties: AreaRef;
+    /** The boundary (Polygon or MultiPolygon), coordinates to five decimals (about a metre). */
+    geometry: any;
+}
+
+/** A GeoJSON FeatureCollection of areas. */
+export interface AreaFeatureCollection {
+    /** Always `FeatureCollection`. */
+    type: string;
+    /** One feature per area with a known boundary, sorted by name. */
+    features: AreaFeature[];
 }
 
 /** Level of an area: the city, a district (stadsdelsområde) or a neighbourhood (stadsdel). */
@@ -9339,6 +9510,12 @@ export interface Availability {
     deadline: string;
     onSite?: ModeAvailability;
     remote?: ModeAvailability;
+}
+
+/** What every map starts from: the tile source, if any, and the neighbourhoods as GeoJSON. */
+export interface BaseMap {
+    tiles?: MapTiles;
+    areas: AreaFeatureCollection;
 }
 
 /** What a BRÅ import did. */
@@ -9707,6 +9884,16 @@ export interface ManagedRegistration {
     meeting?: MeetingWindow;
     /** Whether mode changes and cancellation are still possible. */
     canChange: boolean;
+}
+
+/** A raster tile source. */
+export interface MapTiles {
+    /** Tile address with `{z}`, `{x}` and `{y}`. */
+    urlTemplate: string;
+    /** The credit to show on the map, as plain text. */
+    attribution: string;
+    /** The closest zoom the source serves. */
+    maxZoom: number;
 }
 
 /** A published safety measure. */
@@ -10296,6 +10483,14 @@ export interface QuestionList {
 
 /** Pre-moderation: every question waits for a moderator. Post-moderation: published at once unless the confidentiality filter flags it. */
 export type QuestionModeration = "pre" | "post";
+
+/** The private question link, to be e-mailed to the asker. */
+export interface QuestionReceiptEmailRequest {
+    /** The secret of the private question link (the part after `#`), as the receipt gave it. */
+    questionToken: string;
+    /** Where to send the link. Used for this one message and erased once it is sent. */
+    email: string;
+}
 
 /** A resident's question. */
 export interface QuestionRequest {

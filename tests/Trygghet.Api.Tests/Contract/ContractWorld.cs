@@ -166,6 +166,7 @@ public sealed class ContractWorld
             "remoteUrl" => "https://meet.example.se/trygghet",
             "consentVersion" => Registrar.Consent,
             "code" => CheckInCode,
+            "questionToken" => QuestionToken,
             "kind" when schema["enum"] is JsonArray kinds && kinds.Any(k => (string?)k == "walk") => "walk",
             "route" => JsonNode.Parse("""{"type":"LineString","coordinates":[[17.9694,59.2846],[17.966,59.286]]}"""),
             "lat" or "meetingLat" => 59.2846,

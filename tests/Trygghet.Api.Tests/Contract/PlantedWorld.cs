@@ -278,6 +278,8 @@ public sealed class PlantedWorld
         (_, "mode") => "onSite",
         (_, "walkId") => Walk.Id.ToString(),
         (_, "addresseeActorId") => Police.Id.ToString(),
+        ("EmailQuestionReceipt", "questionToken") => QuestionToken,
+        ("EmailQuestionReceipt", "email") => "boende@example.se",
         (_, "live") => false,
         (_, "answer") => "accept",
         (_, "severity") => 2,

@@ -89,7 +89,7 @@ describe('areas', () => {
     expect(within(feedbackRegion).getByText(/27 deltog på plats/)).toBeTruthy();
 
     const observations = screen.getByRole('region', { name: 'Iakttagelser' });
-    expect(await within(observations).findByRole('link', { name: 'Iakttagelse nr 17' })).toBeTruthy();
+    expect(await within(observations).findByRole('link', { name: 'Belysning (nr 17)' })).toBeTruthy();
     expect(within(observations).getByText('Försenad')).toBeTruthy();
     expect(screen.getByRole('link', { name: /Nyhetsflöde/ }).getAttribute('href')).toBe('/api/v1/areas/aspudden/feed.atom');
     expect(screen.getByText('Inga kommande dialoger eller vandringar i området just nu.')).toBeTruthy();
@@ -103,7 +103,7 @@ describe('areas', () => {
       serve([observation, held]);
       renderAt('/omraden/aspudden');
       const observations = await screen.findByRole('region', { name: 'Iakttagelser' });
-      const card = (await within(observations).findByRole('link', { name: 'Iakttagelse nr 18' })).closest('article') as HTMLElement;
+      const card = (await within(observations).findByRole('link', { name: 'Belysning (nr 18)' })).closest('article') as HTMLElement;
       expect(within(card).getByText(heldText)).toBeInTheDocument();
       expect(within(observations).getByText('Två trasiga lampor i gångtunneln.')).toBeInTheDocument();
       expect(observations.textContent).not.toContain('null');
@@ -112,7 +112,7 @@ describe('areas', () => {
     it('shows it on the observation’s own page, with the rest of the observation', async () => {
       serve([held]);
       renderAt('/iakttagelser/o2');
-      expect(await screen.findByRole('heading', { level: 1, name: 'Iakttagelse nr 18' })).toBeInTheDocument();
+      expect(await screen.findByRole('heading', { level: 1, name: 'Belysning (nr 18)' })).toBeInTheDocument();
       expect(screen.getByText(heldText)).toBeInTheDocument();
       expect(screen.getByText('Belysning')).toBeInTheDocument();
       expect(document.body.textContent).not.toContain('null');
@@ -122,7 +122,7 @@ describe('areas', () => {
       serve([observation, held]);
       renderAt('/atgarder/m2');
       const list = await screen.findByRole('region', { name: 'Iakttagelser som åtgärden svarar på' });
-      const item = within(list).getByRole('link', { name: 'Iakttagelse nr 18' }).closest('li') as HTMLElement;
+      const item = within(list).getByRole('link', { name: 'Belysning (nr 18)' }).closest('li') as HTMLElement;
       expect(within(item).getByText(heldText)).toBeInTheDocument();
       expect(within(list).getByText(/Två trasiga lampor i gångtunneln\./)).toBeInTheDocument();
       expect(list.textContent).not.toContain('null');

@@ -3,10 +3,13 @@ import { Link, useParams } from 'react-router';
 import { currentLanguage } from '../../i18n';
 import { api } from '../../shared/api';
 import { formatNumber } from '../../shared/format';
+import { observationFeatures } from '../../shared/map/features';
+import { Map } from '../../shared/map/Map';
 import { Loading, Page } from '../../shared/Page';
 import { ProblemAlert } from '../../shared/ProblemAlert';
 import { useLoad, type Load } from '../../shared/useLoad';
 import { EventCard } from '../events/EventCard';
+import { useObservationLabel } from '../events/EventMap';
 import { upcomingEvents } from '../events/upcoming';
 import { closedFeedback } from './feedback';
 import { FeedbackItem, MeasureCard, ObservationCard } from './parts';
@@ -19,6 +22,7 @@ export function AreaPage() {
   const { slug = '' } = useParams();
   const { t } = useTranslation('areas');
   const lang = currentLanguage();
+  const label = useObservationLabel();
   const area = useLoad((signal) => api().getArea(slug, signal), [slug]);
   const events = useLoad((signal) => upcomingEvents(api(), { area: slug }, signal, 10), [slug]);
   const measures = useLoad((signal) => api().listMeasures(slug, undefined, shown, undefined, signal), [slug]);
@@ -111,6 +115,12 @@ export function AreaPage() {
       <Section id="observations" heading={t('area.observations')} lead={t('area.observationsLead')} load={observations} empty={t('area.noObservations')} isEmpty={(d) => d.items.length === 0}>
         {(page) => (
           <>
+            <Map
+              label={t('area.mapLabel', { name: a.name })}
+              area={a.kind === 'neighbourhood' ? a.parent?.slug : a.slug}
+              focus={a.kind === 'neighbourhood' ? a.slug : undefined}
+              features={observationFeatures(page.items, label)}
+            />
             <ul className="cards">
               {page.items.map((observation) => (
                 <li key={observation.id}>

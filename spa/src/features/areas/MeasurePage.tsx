@@ -62,7 +62,7 @@ export function MeasurePage() {
           <ul className="plain-list">
             {m.observations.map((o) => (
               <li key={o.id}>
-                <Link to={`/iakttagelser/${o.id}`}>{t('observation.title', { number: o.number })}</Link> ({t(`observation.category.${o.category}`)}): <DescriptionText description={o.description} />{' '}
+                <Link to={`/iakttagelser/${o.id}`}>{t('observation.title', { number: o.number, category: t(`observation.category.${o.category}`) })}</Link>: <DescriptionText description={o.description} />{' '}
                 <StatusBadge kind="observation" status={o.status} />
               </li>
             ))}

@@ -26,7 +26,7 @@ export function ObservationPage() {
   if (!observation.data) return <Loading />;
   const o = observation.data;
   return (
-    <Page title={t('observation.title', { number: o.number })}>
+    <Page title={t('observation.title', { number: o.number, category: t(`observation.category.${o.category}`) })}>
       <p>
         <StatusBadge kind="observation" status={o.status} />
         {o.overdue && <> <span className="badge overdue">{t('observation.overdue')}</span></>}

@@ -28,6 +28,7 @@ export const messages = {
       feedbackLead: 'Vad som togs upp på avslutade möten och vad som händer nu.',
       noFeedback: 'Ingen återkoppling är publicerad för området ännu.',
       observations: 'Iakttagelser',
+      mapLabel: 'Karta: {{name}}',
       observationsLead: 'Det som noterats på trygghetsvandringar och hur det följs upp. Vem som rapporterat visas aldrig.',
       noObservations: 'Inga iakttagelser är registrerade i området.',
       more: 'Visar de {{count}} senaste.',
@@ -45,7 +46,8 @@ export const messages = {
       notAssigned: 'Ej utsedd ännu',
     },
     observation: {
-      title: 'Iakttagelse nr {{number}}',
+      title: '{{category}} (nr {{number}})',
+      mapLabel: '{{category}}, nr {{number}}: {{status}}',
       category: {
         lighting: 'Belysning', sightLines: 'Sikt och skymda platser', vegetation: 'Växtlighet', litter: 'Skräp', graffiti: 'Klotter och skadegörelse',
         walkingPaths: 'Gångvägar', publicTransport: 'Kollektivtrafik', emptyPremises: 'Tomma lokaler', traffic: 'Trafik', other: 'Övrigt',
@@ -202,6 +204,7 @@ export const messages = {
       feedbackLead: 'What was raised at closed meetings and what happens now.',
       noFeedback: 'No feedback has been published for the area yet.',
       observations: 'Observations',
+      mapLabel: 'Map: {{name}}',
       observationsLead: 'What was noted on safety walks and how it is followed up. Who reported it is never shown.',
       noObservations: 'No observations have been recorded in the area.',
       more: 'Showing the {{count}} latest.',
@@ -219,7 +222,8 @@ export const messages = {
       notAssigned: 'Not yet assigned',
     },
     observation: {
-      title: 'Observation no. {{number}}',
+      title: '{{category}} (no. {{number}})',
+      mapLabel: '{{category}}, no. {{number}}: {{status}}',
       category: {
         lighting: 'Lighting', sightLines: 'Sight lines and hidden spots', vegetation: 'Vegetation', litter: 'Litter', graffiti: 'Graffiti and vandalism',
         walkingPaths: 'Walking paths', publicTransport: 'Public transport', emptyPremises: 'Empty premises', traffic: 'Traffic', other: 'Other',

@@ -57,10 +57,10 @@ export function ObservationCard({ observation, lang, headingLevel = 3 }: { obser
   return (
     <article className="card" aria-labelledby={`observation-${observation.id}`}>
       <p className="card-kicker">
-        {t(`observation.category.${observation.category}`)} · {observation.area.name}
+        {observation.area.name}
       </p>
       <Heading id={`observation-${observation.id}`}>
-        <Link to={`/iakttagelser/${observation.id}`}>{t('observation.title', { number: observation.number })}</Link>
+        <Link to={`/iakttagelser/${observation.id}`}>{t('observation.title', { number: observation.number, category: t(`observation.category.${observation.category}`) })}</Link>
       </Heading>
       <p>
         <StatusBadge kind="observation" status={observation.status} />
@@ -119,7 +119,7 @@ export function FeedbackItem({ feedback, lang }: { feedback: EventFeedback; lang
           <ul className="plain-list">
             {feedback.observations.map((o) => (
               <li key={o.id}>
-                <Link to={`/iakttagelser/${o.id}`}>{t('observation.title', { number: o.number })}</Link>: <DescriptionText description={o.description} held={o.descriptionHeld} />{' '}
+                <Link to={`/iakttagelser/${o.id}`}>{t('observation.title', { number: o.number, category: t(`observation.category.${o.category}`) })}</Link>: <DescriptionText description={o.description} held={o.descriptionHeld} />{' '}
                 <StatusBadge kind="observation" status={o.status} />
               </li>
             ))}

@@ -34,9 +34,9 @@ export function EventFeedbackSection({ event }: { event: PublicEvent }) {
             <ul>
               {data.observations.map((o) => (
                 <li key={o.id}>
-                  <Link to={`/iakttagelser/${o.id}`}>{t('areas:observation.title', { number: o.number })}</Link>
+                  <Link to={`/iakttagelser/${o.id}`}>{t('areas:observation.title', { number: o.number, category: t(`areas:observation.category.${o.category}`) })}</Link>
                   {' – '}
-                  {t(`areas:observation.category.${o.category}`)} ({t(`common:observationStatus.${o.status}`).toLocaleLowerCase()})
+                  {t(`common:observationStatus.${o.status}`).toLocaleLowerCase()}
                 </li>
               ))}
             </ul>

@@ -68,8 +68,8 @@ describe('an event page by its phase', () => {
     expect(headings.length).toBeGreaterThan(0);
     const feedbackSection = screen.getByRole('region', { name: 'Återkoppling' });
     expect(within(feedbackSection).getByText('Mörk gångtunnel.')).toBeInTheDocument();
-    expect(within(feedbackSection).getByRole('link', { name: 'Iakttagelse nr 7' })).toBeInTheDocument();
-    expect(feedbackSection).toHaveTextContent('Belysning (pågår)');
+    expect(within(feedbackSection).getByRole('link', { name: 'Belysning (nr 7)' })).toBeInTheDocument();
+    expect(feedbackSection).toHaveTextContent('Belysning (nr 7) – pågår');
     expect(feedbackSection).toHaveTextContent('Ny belysning i gångtunneln (planerad)');
     expect(screen.getByText('När byts lamporna?')).toBeInTheDocument();
     expect(screen.queryByRole('heading', { name: 'Anmäl dig' })).not.toBeInTheDocument();

@@ -7,6 +7,7 @@ import { ProblemAlert } from '../../shared/ProblemAlert';
 import { useLoad } from '../../shared/useLoad';
 import { EventDetails } from './EventDetails';
 import { EventFeedbackSection } from './EventFeedbackSection';
+import { EventMap } from './EventMap';
 import { EventStatusNotice } from './EventStatusNotice';
 import { RegistrationSection } from '../registrations/RegistrationSection';
 import './events.css';
@@ -54,6 +55,7 @@ export function EventPage() {
       {event.phase === 'closed' && <EventFeedbackSection event={event} />}
       <EventDetails event={event} availability={event.attendable ? availability : null} />
       {event.attendable && <RegistrationSection event={event} availability={availability} onRegistered={load.reload} />}
+      <EventMap event={event} />
     </Page>
   );
 }

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api, newIdempotencyKey, toProblem, type Problem } from '../../shared/api';
 import { fieldErrors, ProblemAlert } from '../../shared/ProblemAlert';
+import { SaveQuestionLink } from './SaveQuestionLink';
 
 export const actorKinds: ActorKind[] = ['police', 'politician', 'administration', 'propertyOwner', 'publicTransport', 'school', 'association', 'other'];
 
@@ -86,22 +87,24 @@ export function AskForm({ dialogue }: { dialogue: PublicEvent }) {
 function Receipt({ receipt, onAnother }: { receipt: AskReceipt; onAnother: () => void }) {
   const { t } = useTranslation('questions');
   const ref = useRef<HTMLDivElement>(null);
+  const headingId = useId();
   const path = `/fraga#${receipt.questionToken}`;
   useEffect(() => ref.current?.focus(), []);
+  // A region, not a live region: it holds a form, and its own live regions say what the copy and e-mail buttons did.
   return (
-    <div className="notice receipt" role="status" tabIndex={-1} ref={ref}>
-      <h2>{t('receipt.title')}</h2>
-      <p>{receipt.status === 'published' ? t('receipt.published') : t('receipt.pending')}</p>
-      {receipt.heldFor.length > 0 && (
-        <p>{t('receipt.heldFor', { what: receipt.heldFor.map((k: PersonalDataKind) => t(`common:personalData.${k}`)).join(', ') })}</p>
-      )}
+    <div className="notice receipt" role="region" aria-labelledby={headingId} tabIndex={-1} ref={ref}>
+      <h2 id={headingId}>{t('receipt.title')}</h2>
+      <div role="status">
+        <p>{receipt.status === 'published' ? t('receipt.published') : t('receipt.pending')}</p>
+        {receipt.heldFor.length > 0 && (
+          <p>{t('receipt.heldFor', { what: receipt.heldFor.map((k: PersonalDataKind) => t(`common:personalData.${k}`)).join(', ') })}</p>
+        )}
+      </div>
       <p>{t('receipt.link')}</p>
       <p>
         <Link to={path}>{t('receipt.follow')}</Link>
       </p>
-      <p className="hint">
-        {t('receipt.save')} <code className="secret-link">{receipt.questionUrl}</code>
-      </p>
+      <SaveQuestionLink url={receipt.questionUrl} token={receipt.questionToken} label={t('receipt.save')} />
       <button type="button" className="secondary" onClick={onAnother}>{t('receipt.another')}</button>
     </div>
   );

@@ -8,6 +8,7 @@ import { Loading, Page } from '../../shared/Page';
 import { ProblemAlert } from '../../shared/ProblemAlert';
 import { useLoad } from '../../shared/useLoad';
 import { Answers } from './Answers';
+import { SaveQuestionLink } from './SaveQuestionLink';
 import './questions.css';
 
 /** The asker's private page (/fraga#<token>): where the question is, why it was rejected, and its answers. */
@@ -38,6 +39,12 @@ export function MyQuestionPage() {
       {question.state === 'failed' && <ProblemAlert problem={question.problem} />}
       {!question.data && question.state === 'loading' && <Loading />}
       {question.data && <Question question={question.data} slug={dialogue.data?.slug} reload={question.reload} busy={question.state === 'loading'} />}
+      {question.data && (
+        <section className="notice" aria-labelledby="save-link-heading">
+          <h2 id="save-link-heading">{t('save.keepTitle')}</h2>
+          <SaveQuestionLink url={`${window.location.origin}/fraga#${token}`} token={token} label={t('save.mine')} />
+        </section>
+      )}
     </Page>
   );
 }

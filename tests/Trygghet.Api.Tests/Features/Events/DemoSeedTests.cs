@@ -59,6 +59,36 @@ public sealed class DemoSeedTests(ApiFixture fixture) : ApiTest(fixture)
     }
 
     [Fact]
+    public async Task Every_demo_walk_has_a_route_and_meeting_point_and_every_venue_and_observation_a_position_in_its_own_neighbourhood()
+    {
+        await using var demo = new ApiFactory(Fixture.Postgres.ConnectionString, settings: new Dictionary<string, string?> { ["Seed:Demo"] = "true" });
+        var client = demo.Client();
+        async Task<string> Locate(double lat, double lon) => (await client.LocateAreaAsync(lat, lon)).Slug;
+
+        await using var conn = new NpgsqlConnection(Fixture.Postgres.ConnectionString);
+        var events = (await conn.QueryAsync<(string Slug, string Kind, string Area, double? VenueLat, double? VenueLon, string? Venue, double? MeetingLat, double? MeetingLon, string? Route)>("""
+            select e.slug, e.kind, a.slug, e.venue_lat, e.venue_lon, e.venue_name, e.meeting_lat, e.meeting_lon, e.route::text
+            from event e join area a on a.id = e.area_id
+            """)).ToList();
+
+        Assert.Equal(3, events.Count(e => e.Kind == "walk"));
+        foreach (var e in events.Where(e => e.Kind == "walk"))
+        {
+            Assert.Equal(e.Area, await Locate(e.MeetingLat!.Value, e.MeetingLon!.Value));
+            using var route = System.Text.Json.JsonDocument.Parse(e.Route!);
+            Assert.Equal("LineString", route.RootElement.GetProperty("type").GetString());
+            var points = route.RootElement.GetProperty("coordinates").EnumerateArray().Select(p => (Lon: p[0].GetDouble(), Lat: p[1].GetDouble())).ToList();
+            Assert.True(points.Count >= 5, e.Slug);
+            foreach (var (lon, lat) in points) Assert.Equal(e.Area, await Locate(lat, lon));
+        }
+        foreach (var e in events.Where(e => e.Venue is not null))
+            Assert.Equal(e.Area, await Locate(e.VenueLat!.Value, e.VenueLon!.Value));
+        var observations = (await client.ListObservationsAsync(null, null, null, null, null, 100, null)).Items;
+        Assert.NotEmpty(observations);
+        foreach (var o in observations) Assert.Equal(o.Area.Slug, await Locate(o.Lat, o.Lon));
+    }
+
+    [Fact]
     public void Whatever_the_day_the_seed_runs_its_events_avoid_holidays_and_eves_and_have_the_light_they_say()
     {
         for (var today = new DateOnly(2027, 1, 1); today <= new DateOnly(2028, 12, 31); today = today.AddDays(1))
