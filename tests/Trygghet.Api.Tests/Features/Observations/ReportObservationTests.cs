@@ -239,6 +239,21 @@ public sealed class ReportObservationTests(ApiFixture fixture) : ApiTest(fixture
         Assert.DoesNotContain("Content-Type", method); // the browser sets the multipart boundary itself
     }
 
+    [Fact]
+    public async Task The_demo_has_residents_reports_one_with_a_public_photo_without_metadata_and_one_held()
+    {
+        await using var demo = new ApiFactory(Fixture.Postgres.ConnectionString, settings: new Dictionary<string, string?> { ["Seed:Demo"] = "true" });
+        var client = demo.Client();
+
+        var fruangen = await client.ListObservationsAsync(area: "fruangen", limit: 100);
+        var withPhoto = Assert.Single(fruangen.Items, o => o.Photo is not null);
+        var photo = await demo.CreateClient().GetByteArrayAsync(withPhoto.Photo!.Url);
+
+        Assert.Single(fruangen.Items, o => o.PhotoHeld);
+        Assert.DoesNotContain(ImageMetadataReader.ReadMetadata(new MemoryStream(photo)), d => d is ExifDirectoryBase);
+        Assert.Equal(3, await Scalar<long>("select count(*) from observation where reporter_kind = 'resident'"));
+    }
+
     private async Task<string?> Open311MediaUrlAsync(long number)
     {
         var json = await Api.CreateClient().GetStringAsync($"/open311/v2/requests/{number}.json");
