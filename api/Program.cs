@@ -21,7 +21,7 @@ var options = builder.Configuration.GetSection("Api").Get<ApiOptions>() ?? new A
 builder.Logging.ClearProviders().AddJsonConsole(json => json.UseUtcTimestamp = true);
 builder.WebHost.ConfigureKestrel(kestrel =>
 {
-    kestrel.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes;
+    kestrel.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes; // raised per request for uploads (ApiOptions.LargeBodies)
     kestrel.AddServerHeader = false;
 });
 
@@ -37,6 +37,7 @@ builder.Services.AddEvents(builder.Configuration);
 builder.Services.AddRegistrations(builder.Configuration);
 builder.Services.AddQuestions(builder.Configuration);
 builder.Services.AddStatistics(builder.Configuration);
+builder.Services.AddObservations(builder.Configuration, options);
 
 var app = builder.Build();
 

@@ -79,6 +79,25 @@ public static class OpenApi
         return json.ReplaceLineEndings("\n").TrimEnd() + "\n";
     }
 
+    /// <summary>A form's fields inline (a generated client then takes each as a parameter); required: the non-nullable ones.</summary>
+    private static OpenApiSchema InlineForm(Type type, OperationFilterContext context)
+    {
+        _ = context.SchemaGenerator.GenerateSchema(type, context.SchemaRepository);
+        var name = context.SchemaRepository.Schemas.Single(s => s.Key == type.Name).Key;
+        var generated = (OpenApiSchema)context.SchemaRepository.Schemas[name];
+        context.SchemaRepository.Schemas.Remove(name);
+        var nullability = new System.Reflection.NullabilityInfoContext();
+        var required = type.GetConstructors().Single().GetParameters()
+            .Where(p => Nullable.GetUnderlyingType(p.ParameterType) is null && nullability.Create(p).WriteState != System.Reflection.NullabilityState.Nullable)
+            .Select(p => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(p.Name!));
+        return new OpenApiSchema
+        {
+            Type = JsonSchemaType.Object,
+            Properties = generated.Properties,
+            Required = new HashSet<string>(required),
+        };
+    }
+
     private sealed class RolesAndProblemsFilter : IOperationFilter
     {
         public void Apply(OpenApiOperation operation, OperationFilterContext context)
@@ -101,6 +120,8 @@ public static class OpenApi
                         Required = new HashSet<string> { "file" },
                     },
                 };
+            if (metadata.OfType<FormBody>().FirstOrDefault() is { } form && operation.RequestBody is OpenApiRequestBody formBody)
+                formBody.Content = new Dictionary<string, OpenApiMediaType> { ["multipart/form-data"] = new() { Schema = InlineForm(form.Type, context) } };
             foreach (var alternate in metadata.OfType<AlternateRepresentation>())
                 if (operation.Responses?.TryGetValue("200", out var ok) == true && ok is OpenApiResponse response)
                     response.Content![alternate.MediaType] = new OpenApiMediaType
@@ -302,6 +323,12 @@ public static class ProblemResponses
         return builder;
     }
 }
+
+/// <summary>
+/// The operation takes a form whose fields are <paramref name="Type"/>'s properties (files as binary), read by the endpoint
+/// itself: the contract shows them inline, so that generated clients take each field as a parameter.
+/// </summary>
+public sealed record FormBody(Type Type);
 
 /// <summary>The operation also takes its body as an uploaded file (<c>multipart/form-data</c>, field <c>file</c>).</summary>
 public sealed record FileUpload(string Description);

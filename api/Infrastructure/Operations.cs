@@ -26,6 +26,13 @@ public sealed class ApiOptions
     /// <summary>Votes per voter token and minute.</summary>
     public int VotesPerMinute { get; set; } = 60;
 
+    /// <summary>Paths whose POST bodies may be larger than <see cref="MaxRequestBodyBytes"/> (uploads), with their own limit; set by the features.</summary>
+    public Dictionary<string, long> LargeBodies { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The largest body a request may send.</summary>
+    public long BodyLimit(HttpRequest request) =>
+        HttpMethods.IsPost(request.Method) && LargeBodies.TryGetValue(request.Path.Value?.TrimEnd('/') ?? "", out var limit) ? limit : MaxRequestBodyBytes;
+
     /// <summary>Origins allowed to call the API from a browser (CORS); comma-separated in the environment.</summary>
     public string[] CorsOrigins { get; set; } = [];
 }
@@ -80,10 +87,11 @@ public static class Operations
     public static IApplicationBuilder UseRequestSizeLimit(this IApplicationBuilder app, ApiOptions options) =>
         app.Use(async (http, next) =>
         {
+            var limit = options.BodyLimit(http.Request);
             if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } feature)
-                feature.MaxRequestBodySize = options.MaxRequestBodyBytes;
-            if (http.Request.ContentLength > options.MaxRequestBodyBytes)
-                throw new BadHttpRequestException(CommonTexts.TooLarge.Format(options.MaxRequestBodyBytes), StatusCodes.Status413PayloadTooLarge);
+                feature.MaxRequestBodySize = limit;
+            if (http.Request.ContentLength > limit)
+                throw new BadHttpRequestException(CommonTexts.TooLarge.Format(limit), StatusCodes.Status413PayloadTooLarge);
             await next(http);
         });
 

@@ -17,11 +17,18 @@ public sealed class RetentionOptions
     /// observation descriptions, and the text and display name of questions never published (pending, rejected or hidden).
     /// </summary>
     public int ModerationDays { get; set; } = 90;
+
+    /// <summary>
+    /// Days after a resident's report ended (fixed, not our responsibility, duplicate or closed) before its personal data is
+    /// erased: the reporter's e-mail address and the photo with its thumbnail.
+    /// </summary>
+    public int ReportDays { get; set; } = 90;
 }
 
 /// <summary>
 /// Erases personal data that has served its purpose: the live stream's copies of questions once the dialogue is long over,
-/// the addresses of sent e-mails, and the texts moderators kept from the public. Counts, statuses and published texts stay.
+/// the addresses of sent e-mails, the texts moderators kept from the public, and the e-mail address and photo of a resident's
+/// report once it has long been dealt with. Counts, statuses and published texts stay.
 /// Each statement is bounded and idempotent, so several instances may run it at once.
 /// </summary>
 public sealed class PersonalDataRetention(NpgsqlDataSource dataSource, RetentionOptions options, MailOptions mail, TimeProvider clock) : IPeriodicJob
@@ -57,8 +64,18 @@ public sealed class PersonalDataRetention(NpgsqlDataSource dataSource, Retention
 
             update observation set original_description = null
             where original_description is not null and description_reviewed_at <= @moderationCutoff;
+
+            with due as (
+                select id from observation
+                where reporter_kind = 'resident' and personal_data_erased_at is null
+                  and status in ('fixed', 'notResponsible', 'duplicate', 'closed') and updated_at <= @reportCutoff
+                limit 5000),
+            photos as (delete from observation_photo where observation_id in (select id from due))
+            update observation set reporter_email = null, personal_data_erased_at = @now where id in (select id from due);
             """, new
         {
+            now,
+            reportCutoff = now.AddDays(-options.ReportDays),
             streamCutoff = now.AddDays(-options.StreamDays),
             mailCutoff = now.AddDays(-options.SentMailDays),
             moderationCutoff = now.AddDays(-options.ModerationDays),

@@ -432,6 +432,84 @@ namespace Trygghet.Client
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
+        /// Anyone, without an account, reports an observation at a point, with an optional photo and e-mail address (multipart/form-data).
+        /// </summary>
+        /// <remarks>
+        /// Anonymous and rate limited. Requires an `Idempotency-Key` header (8–255 visible ASCII characters, e.g. a UUID): a retry with
+        /// <br/>the same key and the same report gets the same answer (header `Idempotent-Replayed: true`) and records nothing twice.
+        /// <br/>
+        /// <br/>The body is `multipart/form-data` (or `application/x-www-form-urlencoded` without a photo): `category`, `description`,
+        /// <br/>`latitude` and `longitude` (WGS84, decimal point) are required; a point outside Hägersten-Älvsjö is a 400 naming
+        /// <br/>`latitude` and `longitude`. `areaSlug` and `eventId` say which page the report came from (the point decides the
+        /// <br/>neighbourhood). `email` is kept to follow the report, never shown, and erased with the photo.
+        /// <br/>
+        /// <br/>`photo` is one JPEG, PNG or WebP image, checked by its content (not its name or declared type); anything else is a
+        /// <br/>415, HEIC too (with what to do instead). Over `Photos:MaxBytes` (default 10 MB) is a 413, refused from
+        /// <br/>`Content-Length` before it is read. Neither records anything. The photo is re-encoded as JPEG (upright, longest
+        /// <br/>side at most 2,048 pixels, with a 320-pixel thumbnail) and nothing else of the file is kept: no EXIF, GPS or
+        /// <br/>maker notes. A report with a photo is always held until staff have looked at the photo (`photoHeld`); its
+        /// <br/>description passes the confidentiality policy like every public text (`descriptionHeld`).
+        /// </remarks>
+        /// <param name="idempotencyKey">A key the client generates per report and reuses on retries.</param>
+        /// <param name="description">What was seen, where exactly (3–4,000 characters). Screened for personal data like every public text.</param>
+        /// <param name="latitude">Latitude (WGS84) of the place; the point must lie in Hägersten-Älvsjö.</param>
+        /// <param name="longitude">Longitude (WGS84) of the place.</param>
+        /// <param name="severity">1 (minor) to 3 (serious); 2 when left out.</param>
+        /// <param name="areaSlug">The neighbourhood page the report was made from (the point decides where it is filed).</param>
+        /// <param name="eventId">The safety walk the report was made from.</param>
+        /// <param name="email">An address to follow the report by. Personal data: never shown, erased with the photo once the report is dealt with.</param>
+        /// <param name="photo">One photo: JPEG, PNG or WebP (HEIC is refused with 415), at most 10 MB by default. Re-encoded without any metadata.</param>
+        /// <returns>Created</returns>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<Observation> ReportObservationAsync(string idempotencyKey, ObservationCategory? category = null, string? description = null, double? latitude = null, double? longitude = null, int? severity = null, string? areaSlug = null, System.Guid? eventId = null, string? email = null, FileParameter photo = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// The observation's photo (image/jpeg, no metadata): public once staff have cleared it; 404 while held or after removal.
+        /// </summary>
+        /// <remarks>
+        /// With the `v` of the observation's `photo.url` the answer is `Cache-Control: public, max-age=31536000, immutable`
+        /// <br/>(the version changes with the image); without it, `no-cache` with an `ETag`. Staff, moderators and admins also
+        /// <br/>get a held photo with their token (`Cache-Control: private, no-store`).
+        /// </remarks>
+        /// <param name="v">The photo's version, as in the observation's `photo.url`: with it the answer is cached for a year.</param>
+        /// <returns>OK</returns>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<FileResponse> GetObservationPhotoAsync(System.Guid id, string? v = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Remove a report's photo, held or public: the image and its thumbnail are deleted (audited).
+        /// </summary>
+        /// <remarks>
+        /// Roles: admin, staff, moderator.
+        /// </remarks>
+        /// <returns>OK</returns>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<ObservationReview> RemoveObservationPhotoAsync(System.Guid id, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// The photo's thumbnail (image/jpeg, longest side 320 pixels), on the same terms as the photo.
+        /// </summary>
+        /// <param name="v">The photo's version, as in the observation's `photo.thumbnailUrl`: with it the answer is cached for a year.</param>
+        /// <returns>OK</returns>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<FileResponse> GetObservationPhotoThumbnailAsync(System.Guid id, string? v = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Publish a report's held photo once it has been looked at (audited).
+        /// </summary>
+        /// <remarks>
+        /// Roles: admin, staff, moderator.
+        /// </remarks>
+        /// <returns>OK</returns>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<ObservationReview> ClearObservationPhotoAsync(System.Guid id, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
         /// Open311: the GeoReport v2 service discovery document (format json or xml).
         /// </summary>
         /// <param name="format">json or xml.</param>
@@ -6223,6 +6301,788 @@ namespace Trygghet.Client
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             throw new ApiException<ProblemDetails>("Unprocessable Content", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 500)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemDetails>("Unexpected error (logged; no details are returned).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 503)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemDetails>("The database cannot be reached; retry after `Retry-After` seconds.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new ApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Anyone, without an account, reports an observation at a point, with an optional photo and e-mail address (multipart/form-data).
+        /// </summary>
+        /// <remarks>
+        /// Anonymous and rate limited. Requires an `Idempotency-Key` header (8–255 visible ASCII characters, e.g. a UUID): a retry with
+        /// <br/>the same key and the same report gets the same answer (header `Idempotent-Replayed: true`) and records nothing twice.
+        /// <br/>
+        /// <br/>The body is `multipart/form-data` (or `application/x-www-form-urlencoded` without a photo): `category`, `description`,
+        /// <br/>`latitude` and `longitude` (WGS84, decimal point) are required; a point outside Hägersten-Älvsjö is a 400 naming
+        /// <br/>`latitude` and `longitude`. `areaSlug` and `eventId` say which page the report came from (the point decides the
+        /// <br/>neighbourhood). `email` is kept to follow the report, never shown, and erased with the photo.
+        /// <br/>
+        /// <br/>`photo` is one JPEG, PNG or WebP image, checked by its content (not its name or declared type); anything else is a
+        /// <br/>415, HEIC too (with what to do instead). Over `Photos:MaxBytes` (default 10 MB) is a 413, refused from
+        /// <br/>`Content-Length` before it is read. Neither records anything. The photo is re-encoded as JPEG (upright, longest
+        /// <br/>side at most 2,048 pixels, with a 320-pixel thumbnail) and nothing else of the file is kept: no EXIF, GPS or
+        /// <br/>maker notes. A report with a photo is always held until staff have looked at the photo (`photoHeld`); its
+        /// <br/>description passes the confidentiality policy like every public text (`descriptionHeld`).
+        /// </remarks>
+        /// <param name="idempotencyKey">A key the client generates per report and reuses on retries.</param>
+        /// <param name="description">What was seen, where exactly (3–4,000 characters). Screened for personal data like every public text.</param>
+        /// <param name="latitude">Latitude (WGS84) of the place; the point must lie in Hägersten-Älvsjö.</param>
+        /// <param name="longitude">Longitude (WGS84) of the place.</param>
+        /// <param name="severity">1 (minor) to 3 (serious); 2 when left out.</param>
+        /// <param name="areaSlug">The neighbourhood page the report was made from (the point decides where it is filed).</param>
+        /// <param name="eventId">The safety walk the report was made from.</param>
+        /// <param name="email">An address to follow the report by. Personal data: never shown, erased with the photo once the report is dealt with.</param>
+        /// <param name="photo">One photo: JPEG, PNG or WebP (HEIC is refused with 415), at most 10 MB by default. Re-encoded without any metadata.</param>
+        /// <returns>Created</returns>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<Observation> ReportObservationAsync(string idempotencyKey, ObservationCategory? category = null, string? description = null, double? latitude = null, double? longitude = null, int? severity = null, string? areaSlug = null, System.Guid? eventId = null, string? email = null, FileParameter photo = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        {
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+
+                    if (idempotencyKey == null)
+                        throw new System.ArgumentNullException("idempotencyKey");
+                    request_.Headers.TryAddWithoutValidation("Idempotency-Key", ConvertToString(idempotencyKey, System.Globalization.CultureInfo.InvariantCulture));
+                    var boundary_ = System.Guid.NewGuid().ToString();
+                    var content_ = new System.Net.Http.MultipartFormDataContent(boundary_);
+                    content_.Headers.Remove("Content-Type");
+                    content_.Headers.TryAddWithoutValidation("Content-Type", "multipart/form-data; boundary=" + boundary_);
+
+                    if (category == null)
+                        throw new System.ArgumentNullException("category");
+                    else
+                    {
+                        content_.Add(new System.Net.Http.StringContent(ConvertToString(category, System.Globalization.CultureInfo.InvariantCulture)), "category");
+                    }
+
+                    if (description == null)
+                        throw new System.ArgumentNullException("description");
+                    else
+                    {
+                        content_.Add(new System.Net.Http.StringContent(ConvertToString(description, System.Globalization.CultureInfo.InvariantCulture)), "description");
+                    }
+
+                    if (latitude == null)
+                        throw new System.ArgumentNullException("latitude");
+                    else
+                    {
+                        content_.Add(new System.Net.Http.StringContent(ConvertToString(latitude, System.Globalization.CultureInfo.InvariantCulture)), "latitude");
+                    }
+
+                    if (longitude == null)
+                        throw new System.ArgumentNullException("longitude");
+                    else
+                    {
+                        content_.Add(new System.Net.Http.StringContent(ConvertToString(longitude, System.Globalization.CultureInfo.InvariantCulture)), "longitude");
+                    }
+
+                    if (severity != null)
+                    {
+                        content_.Add(new System.Net.Http.StringContent(ConvertToString(severity, System.Globalization.CultureInfo.InvariantCulture)), "severity");
+                    }
+
+                    if (areaSlug != null)
+                    {
+                        content_.Add(new System.Net.Http.StringContent(ConvertToString(areaSlug, System.Globalization.CultureInfo.InvariantCulture)), "areaSlug");
+                    }
+
+                    if (eventId != null)
+                    {
+                        content_.Add(new System.Net.Http.StringContent(ConvertToString(eventId, System.Globalization.CultureInfo.InvariantCulture)), "eventId");
+                    }
+
+                    if (email != null)
+                    {
+                        content_.Add(new System.Net.Http.StringContent(ConvertToString(email, System.Globalization.CultureInfo.InvariantCulture)), "email");
+                    }
+
+                    if (photo != null)
+                    {
+                        var content_photo_ = new System.Net.Http.StreamContent(photo.Data);
+                        if (!string.IsNullOrEmpty(photo.ContentType))
+                            content_photo_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse(photo.ContentType);
+                        content_.Add(content_photo_, "photo", photo.FileName ?? "photo");
+                    }
+                    request_.Content = content_;
+                    request_.Method = new System.Net.Http.HttpMethod("POST");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                    if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
+                    // Operation Path: "api/v1/observations/reports"
+                    urlBuilder_.Append("api/v1/observations/reports");
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 201)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<Observation>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
+                        if (status_ == 400)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<HttpValidationProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<HttpValidationProblemDetails>("Bad Request", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 413)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemDetails>("Content Too Large", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 415)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemDetails>("Unsupported Media Type", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 422)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemDetails>("Unprocessable Content", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 429)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemDetails>("Too Many Requests", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 500)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemDetails>("Unexpected error (logged; no details are returned).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 503)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemDetails>("The database cannot be reached; retry after `Retry-After` seconds.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new ApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// The observation's photo (image/jpeg, no metadata): public once staff have cleared it; 404 while held or after removal.
+        /// </summary>
+        /// <remarks>
+        /// With the `v` of the observation's `photo.url` the answer is `Cache-Control: public, max-age=31536000, immutable`
+        /// <br/>(the version changes with the image); without it, `no-cache` with an `ETag`. Staff, moderators and admins also
+        /// <br/>get a held photo with their token (`Cache-Control: private, no-store`).
+        /// </remarks>
+        /// <param name="v">The photo's version, as in the observation's `photo.url`: with it the answer is cached for a year.</param>
+        /// <returns>OK</returns>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<FileResponse> GetObservationPhotoAsync(System.Guid id, string? v = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        {
+            if (id == null)
+                throw new System.ArgumentNullException("id");
+
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+                    request_.Method = new System.Net.Http.HttpMethod("GET");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("image/jpeg"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                    if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
+                    // Operation Path: "api/v1/observations/{id}/photo"
+                    urlBuilder_.Append("api/v1/observations/");
+                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(id, System.Globalization.CultureInfo.InvariantCulture)));
+                    urlBuilder_.Append("/photo");
+                    urlBuilder_.Append('?');
+                    if (v != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("v")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(v, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    urlBuilder_.Length--;
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 200 || status_ == 206)
+                        {
+                            var responseStream_ = response_.Content == null ? System.IO.Stream.Null : await ReadAsStreamAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            var fileResponse_ = new FileResponse(status_, headers_, responseStream_, null, response_);
+                            disposeClient_ = false; disposeResponse_ = false; // response and client are disposed by FileResponse
+                            return fileResponse_;
+                        }
+                        else
+                        if (status_ == 400)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<HttpValidationProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<HttpValidationProblemDetails>("Bad input, e.g. a control character in a route value, query parameter or body string.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 404)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemDetails>("Not Found", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 500)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemDetails>("Unexpected error (logged; no details are returned).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 503)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemDetails>("The database cannot be reached; retry after `Retry-After` seconds.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new ApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Remove a report's photo, held or public: the image and its thumbnail are deleted (audited).
+        /// </summary>
+        /// <remarks>
+        /// Roles: admin, staff, moderator.
+        /// </remarks>
+        /// <returns>OK</returns>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<ObservationReview> RemoveObservationPhotoAsync(System.Guid id, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        {
+            if (id == null)
+                throw new System.ArgumentNullException("id");
+
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+                    request_.Method = new System.Net.Http.HttpMethod("DELETE");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                    if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
+                    // Operation Path: "api/v1/observations/{id}/photo"
+                    urlBuilder_.Append("api/v1/observations/");
+                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(id, System.Globalization.CultureInfo.InvariantCulture)));
+                    urlBuilder_.Append("/photo");
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ObservationReview>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
+                        if (status_ == 400)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<HttpValidationProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<HttpValidationProblemDetails>("Bad input, e.g. a control character in a route value, query parameter or body string.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemDetails>("No valid bearer token.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 403)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemDetails>("The token\'s role may not call this operation.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 404)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemDetails>("Not Found", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 500)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemDetails>("Unexpected error (logged; no details are returned).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 503)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemDetails>("The database cannot be reached; retry after `Retry-After` seconds.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new ApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// The photo's thumbnail (image/jpeg, longest side 320 pixels), on the same terms as the photo.
+        /// </summary>
+        /// <param name="v">The photo's version, as in the observation's `photo.thumbnailUrl`: with it the answer is cached for a year.</param>
+        /// <returns>OK</returns>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<FileResponse> GetObservationPhotoThumbnailAsync(System.Guid id, string? v = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        {
+            if (id == null)
+                throw new System.ArgumentNullException("id");
+
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+                    request_.Method = new System.Net.Http.HttpMethod("GET");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("image/jpeg"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                    if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
+                    // Operation Path: "api/v1/observations/{id}/photo/thumbnail"
+                    urlBuilder_.Append("api/v1/observations/");
+                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(id, System.Globalization.CultureInfo.InvariantCulture)));
+                    urlBuilder_.Append("/photo/thumbnail");
+                    urlBuilder_.Append('?');
+                    if (v != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("v")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(v, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    urlBuilder_.Length--;
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 200 || status_ == 206)
+                        {
+                            var responseStream_ = response_.Content == null ? System.IO.Stream.Null : await ReadAsStreamAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            var fileResponse_ = new FileResponse(status_, headers_, responseStream_, null, response_);
+                            disposeClient_ = false; disposeResponse_ = false; // response and client are disposed by FileResponse
+                            return fileResponse_;
+                        }
+                        else
+                        if (status_ == 400)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<HttpValidationProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<HttpValidationProblemDetails>("Bad input, e.g. a control character in a route value, query parameter or body string.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 404)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemDetails>("Not Found", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 500)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemDetails>("Unexpected error (logged; no details are returned).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 503)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemDetails>("The database cannot be reached; retry after `Retry-After` seconds.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new ApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Publish a report's held photo once it has been looked at (audited).
+        /// </summary>
+        /// <remarks>
+        /// Roles: admin, staff, moderator.
+        /// </remarks>
+        /// <returns>OK</returns>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<ObservationReview> ClearObservationPhotoAsync(System.Guid id, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        {
+            if (id == null)
+                throw new System.ArgumentNullException("id");
+
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+                    request_.Content = new System.Net.Http.StringContent(string.Empty, System.Text.Encoding.UTF8, "application/json");
+                    request_.Method = new System.Net.Http.HttpMethod("POST");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                    if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
+                    // Operation Path: "api/v1/observations/{id}/photo/clear"
+                    urlBuilder_.Append("api/v1/observations/");
+                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(id, System.Globalization.CultureInfo.InvariantCulture)));
+                    urlBuilder_.Append("/photo/clear");
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ObservationReview>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
+                        if (status_ == 400)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<HttpValidationProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<HttpValidationProblemDetails>("Bad input, e.g. a control character in a route value, query parameter or body string.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemDetails>("No valid bearer token.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 403)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemDetails>("The token\'s role may not call this operation.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 404)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemDetails>("Not Found", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 409)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemDetails>("Conflict", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 500)
@@ -18619,6 +19479,15 @@ namespace Trygghet.Client
         [System.ComponentModel.DataAnnotations.Required]
         public System.Collections.Generic.ICollection<ObservationHistoryEntry> History { get; set; } = new System.Collections.ObjectModel.Collection<ObservationHistoryEntry>();
 
+        [System.Text.Json.Serialization.JsonPropertyName("photo")]
+        public ObservationPhoto? Photo { get; set; } = default!;
+
+        /// <summary>
+        /// True while the report's photo waits for staff to look at it.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("photoHeld")]
+        public bool PhotoHeld { get; set; } = default!;
+
     }
 
     /// <summary>
@@ -18778,6 +19647,42 @@ namespace Trygghet.Client
     }
 
     /// <summary>
+    /// An observation's photo: re-encoded JPEG without metadata, and its thumbnail. The addresses carry the photo's version, so
+    /// <br/>that a public photo can be cached for a year.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class ObservationPhoto
+    {
+
+        /// <summary>
+        /// The photo (image/jpeg, longest side at most 2,048 pixels), relative to the API.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("url")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string Url { get; set; } = default!;
+
+        /// <summary>
+        /// The thumbnail (image/jpeg, longest side at most 320 pixels), relative to the API.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("thumbnailUrl")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string ThumbnailUrl { get; set; } = default!;
+
+        /// <summary>
+        /// Width of the photo in pixels.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("width")]
+        public int Width { get; set; } = default!;
+
+        /// <summary>
+        /// Height of the photo in pixels.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("height")]
+        public int Height { get; set; } = default!;
+
+    }
+
+    /// <summary>
     /// An observation a measure answers.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
@@ -18862,7 +19767,7 @@ namespace Trygghet.Client
         public string? OriginalDescription { get; set; } = default!;
 
         /// <summary>
-        /// Who reported it: staff, actor, participant or open311 (never which person).
+        /// Who reported it: staff, actor, participant, open311 or resident (never which person).
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("reporterKind")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
@@ -18874,6 +19779,21 @@ namespace Trygghet.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("reviewedAt")]
         public System.DateTimeOffset? ReviewedAt { get; set; } = default!;
+
+        /// <summary>
+        /// Latitude (WGS84) of the observation.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("lat")]
+        public double Lat { get; set; } = default!;
+
+        /// <summary>
+        /// Longitude (WGS84) of the observation.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("lon")]
+        public double Lon { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("photo")]
+        public ReviewPhoto? Photo { get; set; } = default!;
 
     }
 
@@ -19316,6 +20236,23 @@ namespace Trygghet.Client
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"streetAddress")]
         [System.Runtime.Serialization.EnumMember(Value = @"streetAddress")]
         StreetAddress = 4,
+
+    }
+
+    /// <summary>
+    /// Where an observation's photo stands: held until staff have looked at it, then cleared (public).
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum PhotoStatus
+    {
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"held")]
+        [System.Runtime.Serialization.EnumMember(Value = @"held")]
+        Held = 0,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"cleared")]
+        [System.Runtime.Serialization.EnumMember(Value = @"cleared")]
+        Cleared = 1,
 
     }
 
@@ -20341,6 +21278,52 @@ namespace Trygghet.Client
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("registrationDeadline")]
         public System.DateTimeOffset? RegistrationDeadline { get; set; } = default!;
+
+    }
+
+    /// <summary>
+    /// A report's photo as staff review it.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class ReviewPhoto
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("status")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<PhotoStatus>))]
+        public PhotoStatus Status { get; set; } = default!;
+
+        /// <summary>
+        /// The photo (image/jpeg); while held, only with a staff, moderator or admin token.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("url")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string Url { get; set; } = default!;
+
+        /// <summary>
+        /// The thumbnail (image/jpeg), on the same terms.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("thumbnailUrl")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string ThumbnailUrl { get; set; } = default!;
+
+        /// <summary>
+        /// Width in pixels.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("width")]
+        public int Width { get; set; } = default!;
+
+        /// <summary>
+        /// Height in pixels.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("height")]
+        public int Height { get; set; } = default!;
+
+        /// <summary>
+        /// When staff cleared it.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("reviewedAt")]
+        public System.DateTimeOffset? ReviewedAt { get; set; } = default!;
 
     }
 

@@ -4,7 +4,7 @@ using Trygghet.Api.Infrastructure;
 
 namespace Trygghet.Api.Features.Observations;
 
-/// <summary>The descriptions waiting for a moderator, oldest first.</summary>
+/// <summary>The observations whose description or photo waits for a moderator, oldest first.</summary>
 public sealed record ListHeldObservationsQuery(int? Limit, string? Cursor, bool Admin) : IQuery<Page<ObservationReview>>;
 
 public sealed class ListHeldObservationsValidator : AbstractValidator<ListHeldObservationsQuery>
@@ -23,7 +23,7 @@ public sealed class ListHeldObservationsHandler(DbSession db) : IQueryHandler<Li
         var limit = query.Limit ?? Cursor.DefaultLimit;
         var hasCursor = Cursor.TryDecode(query.Cursor, out var at, out var after);
         var rows = await db.QueryAsync<ObservationReviewRow>(ObservationReviewRow.Select + """
-             where o.description_status = 'held' and (not @hasCursor or (o.created_at, o.id) > (@at, @after))
+             where (o.description_status = 'held' or p.status = 'held') and (not @hasCursor or (o.created_at, o.id) > (@at, @after))
              order by o.created_at, o.id limit @take
             """, new { hasCursor, at, after, take = limit + 1 }, ct);
         return Cursor.ToPage(rows, limit, r => (r.CreatedAt, r.Id), r => r.ToReview(query.Admin));

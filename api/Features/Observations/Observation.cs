@@ -48,10 +48,29 @@ public sealed record ObservationHistoryEntry(DateTimeOffset At, ObservationStatu
 /// <param name="Overdue">True when the deadline has passed and the observation is still open.</param>
 /// <param name="DuplicateOf">For a duplicate: the observation it repeats.</param>
 /// <param name="History">Every change, oldest first.</param>
+/// <param name="Photo">The report's photo once staff have looked at it; null without one or while it is held.</param>
+/// <param name="PhotoHeld">True while the report's photo waits for staff to look at it.</param>
 public sealed record Observation(Guid Id, long Number, ObservationCategory Category, string CategoryName, string? Description, bool DescriptionHeld, int Severity,
     double Lat, double Lon, AreaRef Area, Guid? WalkId, string? Responsible, Guid? ResponsibleActorId, DateOnly? Deadline, bool Overdue,
     ObservationStatus Status, string? StatusNote, Guid? DuplicateOf, DateTimeOffset ReportedAt, DateTimeOffset UpdatedAt,
-    IReadOnlyList<ObservationHistoryEntry> History);
+    IReadOnlyList<ObservationHistoryEntry> History, ObservationPhoto? Photo = null, bool PhotoHeld = false);
+
+/// <summary>Where an observation's photo stands: held until staff have looked at it, then cleared (public).</summary>
+public enum PhotoStatus { Held, Cleared }
+
+/// <summary>
+/// An observation's photo: re-encoded JPEG without metadata, and its thumbnail. The addresses carry the photo's version, so
+/// that a public photo can be cached for a year.
+/// </summary>
+/// <param name="Url">The photo (image/jpeg, longest side at most 2,048 pixels), relative to the API.</param>
+/// <param name="ThumbnailUrl">The thumbnail (image/jpeg, longest side at most 320 pixels), relative to the API.</param>
+/// <param name="Width">Width of the photo in pixels.</param>
+/// <param name="Height">Height of the photo in pixels.</param>
+public sealed record ObservationPhoto(string Url, string ThumbnailUrl, int Width, int Height)
+{
+    public static ObservationPhoto For(Guid observationId, string version, int width, int height) => new(
+        $"/api/v1/observations/{observationId}/photo?v={version}", $"/api/v1/observations/{observationId}/photo/thumbnail?v={version}", width, height);
+}
 
 /// <summary>Give an observation to the organisation responsible for it, with a deadline.</summary>
 /// <param name="ActorId">The responsible actor.</param>

@@ -16,6 +16,15 @@ internal static class ObservationTexts
         ["DuplicateOf"] = new("Dubblett av", "Duplicate of"),
         ["DescriptionRedaction.Text"] = new("Beskrivning", "Description"),
         ["Open311KeyRequest.Name"] = new("Namn på klienten", "Client name"),
+        ["category"] = new("Kategori", "Category"),
+        ["description"] = new("Beskrivning", "Description"),
+        ["latitude"] = new("Latitud", "Latitude"),
+        ["longitude"] = new("Longitud", "Longitude"),
+        ["severity"] = new("Allvar", "Severity"),
+        ["areaSlug"] = new("Område", "Area"),
+        ["eventId"] = new("Trygghetsvandring", "Safety walk"),
+        ["email"] = new("E-postadress", "E-mail address"),
+        ["photo"] = new("Foto", "Photo"),
     };
 
     /// <summary>An observation's status in words.</summary>
@@ -49,4 +58,28 @@ internal static class ObservationTexts
         "Beskrivningen ser ut att innehålla personuppgifter. Redigera den, eller bekräfta att den inte pekar ut någon.",
         "The description looks like it holds personal data. Redact it, or confirm that it identifies no one.");
     public static readonly Text DescriptionNotHeld = new("Beskrivningen väntar inte på granskning.", "The description is not waiting for review.");
+
+    public static readonly Text SendMultipart = new("Skicka rapporten som multipart/form-data (fälten och ett eventuellt foto i fältet 'photo').",
+        "Send the report as multipart/form-data (the fields, and any photo in the field 'photo').");
+    public static readonly Text PointOutsideDistrict = new("Platsen ligger utanför Hägersten-Älvsjö. Välj en plats i stadsdelsområdet.",
+        "The point lies outside Hägersten-Älvsjö. Choose a place in the district.");
+    public static readonly Text NotANumber = new("Ange ett tal med punkt som decimaltecken, till exempel 59.2846.", "Give a number with a decimal point, e.g. 59.2846.");
+    public static readonly Text UnknownCategory = new("Välj en av kategorierna (GET /api/v1/observation-categories).",
+        "Choose one of the categories (GET /api/v1/observation-categories).");
+    public static readonly Text NotAnId = new("Ange ett id (uuid).", "Give an id (a uuid).");
+    public static readonly Text InvalidEmail = new("Ange en giltig e-postadress, eller lämna fältet tomt.", "Give a valid e-mail address, or leave the field empty.");
+    public static readonly Text OnePhoto = new("Bifoga högst ett foto, i fältet 'photo'.", "Attach at most one photo, in the field 'photo'.");
+    public static readonly Text PhotoFormat = new("Fotot måste vara en JPEG-, PNG- eller WebP-bild. Filens innehåll avgör, inte dess namn.",
+        "The photo must be a JPEG, PNG or WebP image. The file's content decides, not its name.");
+    public static readonly Text PhotoHeic = new(
+        "HEIC-bilder stöds inte. Välj ”Mest kompatibel” under Kamera › Format på iPhone, eller spara bilden som JPEG och försök igen.",
+        "HEIC images are not supported. Choose “Most Compatible” under Camera › Formats on an iPhone, or save the image as JPEG and try again.");
+    public static readonly Text PhotoUnreadable = new("Fotot kunde inte läsas. Är filen hel? Försök med en JPEG-, PNG- eller WebP-bild.",
+        "The photo could not be read. Is the file complete? Try a JPEG, PNG or WebP image.");
+    public static readonly Text PhotoTooLarge = new("Fotot är för stort: högst {0} byte. Förminska bilden och försök igen.",
+        "The photo is too large: at most {0} bytes. Make the image smaller and try again.");
+    public static readonly Text PhotoTooManyPixels = new("Fotot har för många bildpunkter: högst {0} megapixel. Förminska bilden och försök igen.",
+        "The photo has too many pixels: at most {0} megapixels. Make the image smaller and try again.");
+    public static readonly Text NoPhoto = new("Iakttagelsen '{0}' har inget foto.", "Observation '{0}' has no photo.");
+    public static readonly Text PhotoNotHeld = new("Fotot väntar inte på granskning.", "The photo is not waiting for review.");
 }

@@ -17,6 +17,17 @@ public static class ObservationsEndpoints
     /// <summary>Who reviews what the confidentiality policy holds.</summary>
     private static readonly string[] ObservationModerators = [Roles.Admin, Roles.Staff, Roles.Moderator];
 
+    /// <summary>The path of residents' reports: its body may be as large as a photo (<see cref="PhotoOptions.MaxBytes"/>).</summary>
+    public const string ReportPath = "/api/v1/observations/reports";
+
+    public static IServiceCollection AddObservations(this IServiceCollection services, IConfiguration configuration, ApiOptions api)
+    {
+        var photos = configuration.GetSection("Photos").Get<PhotoOptions>() ?? new PhotoOptions();
+        services.AddSingleton(photos);
+        api.LargeBodies[ReportPath] = photos.MaxBytes + PhotoOptions.FormOverheadBytes;
+        return services;
+    }
+
     public static void MapObservations(this IEndpointRouteBuilder api)
     {
         api.MapGet("/observation-categories", async (IMediator mediator, CancellationToken ct) => TypedResults.Ok(await mediator.Send(new ListObservationCategoriesQuery(), ct)))
@@ -73,6 +84,59 @@ public static class ObservationsEndpoints
             .RequireRoles(ObservationModerators)
             .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status422UnprocessableEntity);
 
+        observations.MapPost("/reports", ReportObservation).WithName(nameof(ReportObservation))
+            .WithSummary("Anyone, without an account, reports an observation at a point, with an optional photo and e-mail address (multipart/form-data).")
+            .WithDescription("""
+                Anonymous and rate limited. Requires an `Idempotency-Key` header (8–255 visible ASCII characters, e.g. a UUID): a retry with
+                the same key and the same report gets the same answer (header `Idempotent-Replayed: true`) and records nothing twice.
+
+                The body is `multipart/form-data` (or `application/x-www-form-urlencoded` without a photo): `category`, `description`,
+                `latitude` and `longitude` (WGS84, decimal point) are required; a point outside Hägersten-Älvsjö is a 400 naming
+                `latitude` and `longitude`. `areaSlug` and `eventId` say which page the report came from (the point decides the
+                neighbourhood). `email` is kept to follow the report, never shown, and erased with the photo.
+
+                `photo` is one JPEG, PNG or WebP image, checked by its content (not its name or declared type); anything else is a
+                415, HEIC too (with what to do instead). Over `Photos:MaxBytes` (default 10 MB) is a 413, refused from
+                `Content-Length` before it is read. Neither records anything. The photo is re-encoded as JPEG (upright, longest
+                side at most 2,048 pixels, with a 320-pixel thumbnail) and nothing else of the file is kept: no EXIF, GPS or
+                maker notes. A report with a photo is always held until staff have looked at the photo (`photoHeld`); its
+                description passes the confidentiality policy like every public text (`descriptionHeld`).
+                """)
+            .Accepts<ObservationReportForm>("multipart/form-data")
+            .WithMetadata(new FormBody(typeof(ObservationReportForm)))
+            .DisableAntiforgery()
+            .RequireRateLimiting(Operations.AnonymousWrites)
+            .WithFieldProblemExample("latitude", ObservationTexts.PointOutsideDistrict)
+            .WithProblemExample(StatusCodes.Status413PayloadTooLarge, ObservationTexts.PhotoTooLarge, 10_485_760)
+            .WithProblemExample(StatusCodes.Status415UnsupportedMediaType, ObservationTexts.PhotoFormat)
+            .WithProblemExample(StatusCodes.Status422UnprocessableEntity, ObservationTexts.WalkUnknown, ExampleValues.WalkId)
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType,
+                StatusCodes.Status422UnprocessableEntity, StatusCodes.Status429TooManyRequests);
+        observations.MapGet("/{id:guid}/photo", GetObservationPhoto).WithName(nameof(GetObservationPhoto))
+            .WithSummary("The observation's photo (image/jpeg, no metadata): public once staff have cleared it; 404 while held or after removal.")
+            .WithDescription("""
+                With the `v` of the observation's `photo.url` the answer is `Cache-Control: public, max-age=31536000, immutable`
+                (the version changes with the image); without it, `no-cache` with an `ETag`. Staff, moderators and admins also
+                get a held photo with their token (`Cache-Control: private, no-store`).
+                """)
+            .Produces<Stream>(StatusCodes.Status200OK, "image/jpeg")
+            .WithProblemExample(StatusCodes.Status404NotFound, ObservationTexts.NoPhoto, ExampleValues.ObservationId)
+            .ProducesProblems(StatusCodes.Status404NotFound);
+        observations.MapGet("/{id:guid}/photo/thumbnail", GetObservationPhotoThumbnail).WithName(nameof(GetObservationPhotoThumbnail))
+            .WithSummary("The photo's thumbnail (image/jpeg, longest side 320 pixels), on the same terms as the photo.")
+            .Produces<Stream>(StatusCodes.Status200OK, "image/jpeg")
+            .WithProblemExample(StatusCodes.Status404NotFound, ObservationTexts.NoPhoto, ExampleValues.ObservationId)
+            .ProducesProblems(StatusCodes.Status404NotFound);
+        observations.MapPost("/{id:guid}/photo/clear", ClearObservationPhoto).WithName(nameof(ClearObservationPhoto))
+            .WithSummary("Publish a report's held photo once it has been looked at (audited).")
+            .RequireRoles(ObservationModerators)
+            .WithProblemExample(StatusCodes.Status409Conflict, ObservationTexts.PhotoNotHeld)
+            .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
+        observations.MapDelete("/{id:guid}/photo", RemoveObservationPhoto).WithName(nameof(RemoveObservationPhoto))
+            .WithSummary("Remove a report's photo, held or public: the image and its thumbnail are deleted (audited).")
+            .RequireRoles(ObservationModerators)
+            .ProducesProblems(StatusCodes.Status404NotFound);
+
         api.MapPost("/registration/observations", RecordParticipantObservation).WithName(nameof(RecordParticipantObservation))
             .WithTags("Observations", "Registrations")
             .WithSummary("A walk's participant records an observation through their manage link (X-Registration-Token), from the walk's start until two weeks after.")
@@ -128,6 +192,54 @@ public static class ObservationsEndpoints
     public static async Task<Ok<Observation>> ChangeObservationStatus(Guid id, StatusChangeRequest request, IMediator mediator, HttpContext http, CancellationToken ct) =>
         TypedResults.Ok(await mediator.Send(new ChangeObservationStatusCommand(id, request,
             http.User.Role() == Roles.Actor ? http.User.RequireActorId() : null), ct));
+
+    /// <param name="idempotencyKey" example="0f8fad5b-d9cb-469f-a165-70867728950e">A key the client generates per report and reuses on retries.</param>
+    public static async Task<Created<Observation>> ReportObservation([FromHeader(Name = Idempotency.Header), Required] string? idempotencyKey,
+        HttpRequest request, PhotoOptions photos, IMediator mediator, CancellationToken ct)
+    {
+        if (!request.HasFormContentType) throw new ProblemException(StatusCodes.Status415UnsupportedMediaType, ObservationTexts.SendMultipart);
+        var form = await request.ReadFormAsync(ct);
+        if (form.Files.Count > 1 || form.Files.Any(f => f.Name != "photo"))
+            throw new FluentValidation.ValidationException([new("photo", ObservationTexts.OnePhoto.Format())]);
+        ProcessedPhoto? photo = null;
+        string? photoHash = null;
+        if (form.Files.GetFile("photo") is { Length: > 0 } file)
+        {
+            if (file.Length > photos.MaxBytes) throw new ProblemException(StatusCodes.Status413PayloadTooLarge, ObservationTexts.PhotoTooLarge, photos.MaxBytes);
+            var bytes = new byte[file.Length];
+            await using (var stream = file.OpenReadStream()) await stream.ReadExactlyAsync(bytes, ct);
+            photoHash = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(bytes));
+            photo = PhotoProcessor.Process(bytes, photos);
+        }
+        var outcome = await mediator.Send(new ReportObservationCommand(idempotencyKey ?? "", ObservationReportFields.From(form), photo, photoHash), ct);
+        if (outcome.Replayed) request.HttpContext.Response.Headers[Idempotency.ReplayedHeader] = "true";
+        return TypedResults.Created($"/api/v1/observations/{outcome.Observation.Id}", outcome.Observation);
+    }
+
+    /// <param name="v">The photo's version, as in the observation's <c>photo.url</c>: with it the answer is cached for a year.</param>
+    public static Task<IResult> GetObservationPhoto(Guid id, string? v, IMediator mediator, HttpContext http, CancellationToken ct) =>
+        PhotoAsync(id, v, thumbnail: false, mediator, http, ct);
+
+    /// <param name="v">The photo's version, as in the observation's <c>photo.thumbnailUrl</c>: with it the answer is cached for a year.</param>
+    public static Task<IResult> GetObservationPhotoThumbnail(Guid id, string? v, IMediator mediator, HttpContext http, CancellationToken ct) =>
+        PhotoAsync(id, v, thumbnail: true, mediator, http, ct);
+
+    private static async Task<IResult> PhotoAsync(Guid id, string? version, bool thumbnail, IMediator mediator, HttpContext http, CancellationToken ct)
+    {
+        var reviewer = http.User.Role() is { } role && ObservationModerators.Contains(role);
+        var photo = await mediator.Send(new GetObservationPhotoQuery(id, thumbnail, reviewer), ct);
+        var etag = new Microsoft.Net.Http.Headers.EntityTagHeaderValue($"\"{photo.Version}{(thumbnail ? "-t" : "")}\"");
+        http.Response.Headers.CacheControl = !photo.Public ? "private, no-store"
+            : version == photo.Version ? "public, max-age=31536000, immutable" : "no-cache";
+        http.Response.Headers.XContentTypeOptions = "nosniff";
+        return TypedResults.File(photo.Content, "image/jpeg", entityTag: etag);
+    }
+
+    public static async Task<Ok<ObservationReview>> ClearObservationPhoto(Guid id, IMediator mediator, HttpContext http, CancellationToken ct) =>
+        TypedResults.Ok(await mediator.Send(new ClearObservationPhotoCommand(id, http.User.Role() == Roles.Admin), ct));
+
+    public static async Task<Ok<ObservationReview>> RemoveObservationPhoto(Guid id, IMediator mediator, HttpContext http, CancellationToken ct) =>
+        TypedResults.Ok(await mediator.Send(new RemoveObservationPhotoCommand(id, http.User.Role() == Roles.Admin), ct));
 
     /// <param name="token">The secret of the manage link of a walk's registration, as a header.</param>
     public static async Task<Created<Observation>> RecordParticipantObservation([FromHeader(Name = ManageTokenRules.Header), Required] string? token,

@@ -69,6 +69,8 @@ public static class Open311Endpoints
     /// <summary>When the Open311 endpoint last changed in a way clients may care about (discovery's <c>changeset</c>).</summary>
     private static readonly DateTimeOffset Changeset = new(2026, 11, 30, 0, 0, 0, TimeSpan.Zero);
 
+    private static string ApiBase(HttpContext http) => $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}";
+
     /// <param name="format" example="json">json or xml.</param>
     private static IResult Discovery(string format, HttpContext http, SiteOptions site, IHostEnvironment environment)
     {
@@ -132,7 +134,7 @@ public static class Open311Endpoints
     /// <param name="end_date">Requested at or before (W3C date-time).</param>
     /// <param name="status">open or closed.</param>
     private static async Task<IResult> Requests(string format, string? service_request_id, string? service_code, string? start_date, string? end_date,
-        string? status, IMediator mediator, TimeProvider clock, CancellationToken ct)
+        string? status, IMediator mediator, TimeProvider clock, HttpContext http, CancellationToken ct)
     {
         if (Format(format) is not { } xml) return UnknownFormat();
         long[]? ids = null;
@@ -154,17 +156,17 @@ public static class Open311Endpoints
         bool? open = status switch { null => null, "open" => true, "closed" => false, _ => (bool?)null };
         if (status is not null && open is null) return Error(xml, 400, "status must be open or closed");
         var observations = await mediator.Send(new ListOpen311RequestsQuery(ids, code, from ?? clock.GetUtcNow().AddDays(-90), to, open), ct);
-        return Write(xml, "service_requests", "request", observations.Select(RequestFields));
+        return Write(xml, "service_requests", "request", observations.Select(o => RequestFields(o, ApiBase(http))));
     }
 
     /// <param name="id" example="1">A service_request_id.</param>
     /// <param name="format" example="json">json or xml.</param>
-    private static async Task<IResult> Request(string id, string format, IMediator mediator, CancellationToken ct)
+    private static async Task<IResult> Request(string id, string format, IMediator mediator, HttpContext http, CancellationToken ct)
     {
         if (Format(format) is not { } xml) return UnknownFormat();
         if (!long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var number)) return Error(xml, 404, "service_request_id not found");
         var found = await mediator.Send(new ListOpen311RequestsQuery([number], null, DateTimeOffset.MinValue, null, null), ct);
-        return found.Count == 0 ? Error(xml, 404, $"service_request_id '{number}' not found") : Write(xml, "service_requests", "request", found.Select(RequestFields));
+        return found.Count == 0 ? Error(xml, 404, $"service_request_id '{number}' not found") : Write(xml, "service_requests", "request", found.Select(o => RequestFields(o, ApiBase(http))));
     }
 
     /// <param name="format" example="json">json or xml.</param>

@@ -31,14 +31,15 @@ internal static class Open311Format
     /// Our statuses reported, investigating, planned and inProgress are <c>open</c>, the others <c>closed</c>. A description held by
     /// the confidentiality policy is left out until a moderator clears it.
     /// </summary>
-    public static Fields RequestFields(Observation o)
+    /// <param name="apiBase">The API's absolute address, for <c>media_url</c>.</param>
+    public static Fields RequestFields(Observation o, string apiBase)
     {
-        var fields = AllRequestFields(o);
+        var fields = AllRequestFields(o, apiBase);
         if (o.Description is null) fields.Remove("description");
         return fields;
     }
 
-    private static Fields AllRequestFields(Observation o) => new()
+    private static Fields AllRequestFields(Observation o, string apiBase) => new()
     {
         ["service_request_id"] = o.Number.ToString(CultureInfo.InvariantCulture),
         ["status"] = ObservationRules.IsOpen(o.Status) ? "open" : "closed",
@@ -54,7 +55,7 @@ internal static class Open311Format
         ["address"] = $"{o.Area.Name}, Stockholm",
         ["lat"] = o.Lat,
         ["long"] = o.Lon,
-        ["media_url"] = null, // the address of the observation's photo; observations carry none yet
+        ["media_url"] = o.Photo is { } photo ? apiBase + photo.Url : null, // only a photo staff have cleared
     };
 
     private static readonly Dictionary<ObservationStatus, string> Labels = new()

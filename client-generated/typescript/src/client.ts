@@ -272,6 +272,48 @@ export interface ITrygghetClient {
     redactObservationDescription(id: string, body: DescriptionRedaction, signal?: AbortSignal): Promise<ObservationReview>;
 
     /**
+     * Anyone, without an account, reports an observation at a point, with an optional photo and e-mail address (multipart/form-data).
+     * @param idempotencyKey A key the client generates per report and reuses on retries.
+     * @param category (optional) 
+     * @param description (optional) What was seen, where exactly (3–4,000 characters). Screened for personal data like every public text.
+     * @param latitude (optional) Latitude (WGS84) of the place; the point must lie in Hägersten-Älvsjö.
+     * @param longitude (optional) Longitude (WGS84) of the place.
+     * @param severity (optional) 1 (minor) to 3 (serious); 2 when left out.
+     * @param areaSlug (optional) The neighbourhood page the report was made from (the point decides where it is filed).
+     * @param eventId (optional) The safety walk the report was made from.
+     * @param email (optional) An address to follow the report by. Personal data: never shown, erased with the photo once the report is dealt with.
+     * @param photo (optional) One photo: JPEG, PNG or WebP (HEIC is refused with 415), at most 10 MB by default. Re-encoded without any metadata.
+     * @return Created
+     */
+    reportObservation(idempotencyKey: string, category?: ObservationCategory | undefined, description?: string | undefined, latitude?: number | undefined, longitude?: number | undefined, severity?: number | null | undefined, areaSlug?: string | null | undefined, eventId?: string | null | undefined, email?: string | null | undefined, photo?: FileParameter | null | undefined, signal?: AbortSignal): Promise<Observation>;
+
+    /**
+     * The observation's photo (image/jpeg, no metadata): public once staff have cleared it; 404 while held or after removal.
+     * @param v (optional) The photo's version, as in the observation's `photo.url`: with it the answer is cached for a year.
+     * @return OK
+     */
+    getObservationPhoto(id: string, v?: string | undefined, signal?: AbortSignal): Promise<FileResponse>;
+
+    /**
+     * Remove a report's photo, held or public: the image and its thumbnail are deleted (audited).
+     * @return OK
+     */
+    removeObservationPhoto(id: string, signal?: AbortSignal): Promise<ObservationReview>;
+
+    /**
+     * The photo's thumbnail (image/jpeg, longest side 320 pixels), on the same terms as the photo.
+     * @param v (optional) The photo's version, as in the observation's `photo.thumbnailUrl`: with it the answer is cached for a year.
+     * @return OK
+     */
+    getObservationPhotoThumbnail(id: string, v?: string | undefined, signal?: AbortSignal): Promise<FileResponse>;
+
+    /**
+     * Publish a report's held photo once it has been looked at (audited).
+     * @return OK
+     */
+    clearObservationPhoto(id: string, signal?: AbortSignal): Promise<ObservationReview>;
+
+    /**
      * Open311: the GeoReport v2 service discovery document (format json or xml).
      * @param format json or xml.
      * @return OK
@@ -3518,6 +3560,436 @@ export class TrygghetClient implements ITrygghetClient {
             let result422: any = null;
             result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Unprocessable Content", status, _responseText, _headers, result422);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unexpected error (logged; no details are returned).", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached; retry after `Retry-After` seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ObservationReview>(null as any);
+    }
+
+    /**
+     * Anyone, without an account, reports an observation at a point, with an optional photo and e-mail address (multipart/form-data).
+     * @param idempotencyKey A key the client generates per report and reuses on retries.
+     * @param category (optional) 
+     * @param description (optional) What was seen, where exactly (3–4,000 characters). Screened for personal data like every public text.
+     * @param latitude (optional) Latitude (WGS84) of the place; the point must lie in Hägersten-Älvsjö.
+     * @param longitude (optional) Longitude (WGS84) of the place.
+     * @param severity (optional) 1 (minor) to 3 (serious); 2 when left out.
+     * @param areaSlug (optional) The neighbourhood page the report was made from (the point decides where it is filed).
+     * @param eventId (optional) The safety walk the report was made from.
+     * @param email (optional) An address to follow the report by. Personal data: never shown, erased with the photo once the report is dealt with.
+     * @param photo (optional) One photo: JPEG, PNG or WebP (HEIC is refused with 415), at most 10 MB by default. Re-encoded without any metadata.
+     * @return Created
+     */
+    reportObservation(idempotencyKey: string, category?: ObservationCategory | undefined, description?: string | undefined, latitude?: number | undefined, longitude?: number | undefined, severity?: number | null | undefined, areaSlug?: string | null | undefined, eventId?: string | null | undefined, email?: string | null | undefined, photo?: FileParameter | null | undefined, signal?: AbortSignal): Promise<Observation> {
+        let url_ = this.baseUrl + "/api/v1/observations/reports";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = new FormData();
+        if (category === null || category === undefined)
+            throw new globalThis.Error("The parameter 'category' cannot be null.");
+        else
+            content_.append("category", category.toString());
+        if (description === null || description === undefined)
+            throw new globalThis.Error("The parameter 'description' cannot be null.");
+        else
+            content_.append("description", description.toString());
+        if (latitude === null || latitude === undefined)
+            throw new globalThis.Error("The parameter 'latitude' cannot be null.");
+        else
+            content_.append("latitude", latitude.toString());
+        if (longitude === null || longitude === undefined)
+            throw new globalThis.Error("The parameter 'longitude' cannot be null.");
+        else
+            content_.append("longitude", longitude.toString());
+        if (severity !== null && severity !== undefined)
+            content_.append("severity", severity.toString());
+        if (areaSlug !== null && areaSlug !== undefined)
+            content_.append("areaSlug", areaSlug.toString());
+        if (eventId !== null && eventId !== undefined)
+            content_.append("eventId", eventId.toString());
+        if (email !== null && email !== undefined)
+            content_.append("email", email.toString());
+        if (photo !== null && photo !== undefined)
+            content_.append("photo", photo.data, photo.fileName ? photo.fileName : "photo");
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Idempotency-Key": idempotencyKey !== undefined && idempotencyKey !== null ? "" + idempotencyKey : "",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processReportObservation(_response);
+        });
+    }
+
+    protected processReportObservation(response: Response): Promise<Observation> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 201) {
+            return response.text().then((_responseText) => {
+            let result201: any = null;
+            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Observation;
+            return result201;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Content Too Large", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unsupported Media Type", status, _responseText, _headers, result415);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unprocessable Content", status, _responseText, _headers, result422);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unexpected error (logged; no details are returned).", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached; retry after `Retry-After` seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<Observation>(null as any);
+    }
+
+    /**
+     * The observation's photo (image/jpeg, no metadata): public once staff have cleared it; 404 while held or after removal.
+     * @param v (optional) The photo's version, as in the observation's `photo.url`: with it the answer is cached for a year.
+     * @return OK
+     */
+    getObservationPhoto(id: string, v?: string | undefined, signal?: AbortSignal): Promise<FileResponse> {
+        let url_ = this.baseUrl + "/api/v1/observations/{id}/photo?";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        if (v === null)
+            throw new globalThis.Error("The parameter 'v' cannot be null.");
+        else if (v !== undefined)
+            url_ += "v=" + encodeURIComponent("" + v) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "image/jpeg"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetObservationPhoto(_response);
+        });
+    }
+
+    protected processGetObservationPhoto(response: Response): Promise<FileResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200 || status === 206) {
+            const contentDisposition = response.headers ? response.headers.get("content-disposition") : undefined;
+            let fileNameMatch = contentDisposition ? /filename\*=(?:(\\?['"])(.*?)\1|(?:[^\s]+'.*?')?([^;\n]*))/g.exec(contentDisposition) : undefined;
+            let fileName = fileNameMatch && fileNameMatch.length > 1 ? fileNameMatch[3] || fileNameMatch[2] : undefined;
+            if (fileName) {
+                fileName = decodeURIComponent(fileName);
+            } else {
+                fileNameMatch = contentDisposition ? /filename="?([^"]*?)"?(;|$)/g.exec(contentDisposition) : undefined;
+                fileName = fileNameMatch && fileNameMatch.length > 1 ? fileNameMatch[1] : undefined;
+            }
+            return response.blob().then(blob => { return { fileName: fileName, data: blob, status: status, headers: _headers }; });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad input, e.g. a control character in a route value, query parameter or body string.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unexpected error (logged; no details are returned).", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached; retry after `Retry-After` seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<FileResponse>(null as any);
+    }
+
+    /**
+     * Remove a report's photo, held or public: the image and its thumbnail are deleted (audited).
+     * @return OK
+     */
+    removeObservationPhoto(id: string, signal?: AbortSignal): Promise<ObservationReview> {
+        let url_ = this.baseUrl + "/api/v1/observations/{id}/photo";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "DELETE",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processRemoveObservationPhoto(_response);
+        });
+    }
+
+    protected processRemoveObservationPhoto(response: Response): Promise<ObservationReview> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ObservationReview;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad input, e.g. a control character in a route value, query parameter or body string.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No valid bearer token.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The token\'s role may not call this operation.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unexpected error (logged; no details are returned).", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached; retry after `Retry-After` seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ObservationReview>(null as any);
+    }
+
+    /**
+     * The photo's thumbnail (image/jpeg, longest side 320 pixels), on the same terms as the photo.
+     * @param v (optional) The photo's version, as in the observation's `photo.thumbnailUrl`: with it the answer is cached for a year.
+     * @return OK
+     */
+    getObservationPhotoThumbnail(id: string, v?: string | undefined, signal?: AbortSignal): Promise<FileResponse> {
+        let url_ = this.baseUrl + "/api/v1/observations/{id}/photo/thumbnail?";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        if (v === null)
+            throw new globalThis.Error("The parameter 'v' cannot be null.");
+        else if (v !== undefined)
+            url_ += "v=" + encodeURIComponent("" + v) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "image/jpeg"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetObservationPhotoThumbnail(_response);
+        });
+    }
+
+    protected processGetObservationPhotoThumbnail(response: Response): Promise<FileResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200 || status === 206) {
+            const contentDisposition = response.headers ? response.headers.get("content-disposition") : undefined;
+            let fileNameMatch = contentDisposition ? /filename\*=(?:(\\?['"])(.*?)\1|(?:[^\s]+'.*?')?([^;\n]*))/g.exec(contentDisposition) : undefined;
+            let fileName = fileNameMatch && fileNameMatch.length > 1 ? fileNameMatch[3] || fileNameMatch[2] : undefined;
+            if (fileName) {
+                fileName = decodeURIComponent(fileName);
+            } else {
+                fileNameMatch = contentDisposition ? /filename="?([^"]*?)"?(;|$)/g.exec(contentDisposition) : undefined;
+                fileName = fileNameMatch && fileNameMatch.length > 1 ? fileNameMatch[1] : undefined;
+            }
+            return response.blob().then(blob => { return { fileName: fileName, data: blob, status: status, headers: _headers }; });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad input, e.g. a control character in a route value, query parameter or body string.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unexpected error (logged; no details are returned).", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached; retry after `Retry-After` seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<FileResponse>(null as any);
+    }
+
+    /**
+     * Publish a report's held photo once it has been looked at (audited).
+     * @return OK
+     */
+    clearObservationPhoto(id: string, signal?: AbortSignal): Promise<ObservationReview> {
+        let url_ = this.baseUrl + "/api/v1/observations/{id}/photo/clear";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "POST",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processClearObservationPhoto(_response);
+        });
+    }
+
+    protected processClearObservationPhoto(response: Response): Promise<ObservationReview> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ObservationReview;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad input, e.g. a control character in a route value, query parameter or body string.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No valid bearer token.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The token\'s role may not call this operation.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
             });
         } else if (status === 500) {
             return response.text().then((_responseText) => {
@@ -9611,6 +10083,9 @@ export interface Observation {
     updatedAt: string;
     /** Every change, oldest first. */
     history: ObservationHistoryEntry[];
+    photo?: ObservationPhoto;
+    /** True while the report's photo waits for staff to look at it. */
+    photoHeld: boolean;
 }
 
 /** What an observation is about; each maps to the Safetipin safety-audit parameter it affects. */
@@ -9652,6 +10127,18 @@ export interface ObservationPage {
     nextCursor?: string | null;
 }
 
+/** An observation's photo: re-encoded JPEG without metadata, and its thumbnail. The addresses carry the photo's version, so that a public photo can be cached for a year. */
+export interface ObservationPhoto {
+    /** The photo (image/jpeg, longest side at most 2,048 pixels), relative to the API. */
+    url: string;
+    /** The thumbnail (image/jpeg, longest side at most 320 pixels), relative to the API. */
+    thumbnailUrl: string;
+    /** Width of the photo in pixels. */
+    width: number;
+    /** Height of the photo in pixels. */
+    height: number;
+}
+
 /** An observation a measure answers. */
 export interface ObservationRef {
     id: string;
@@ -9676,10 +10163,15 @@ export interface ObservationReview {
     findings: TextFinding[];
     /** The text as reported, when a moderator redacted it: shown to admins only. */
     originalDescription?: string | null;
-    /** Who reported it: staff, actor, participant or open311 (never which person). */
+    /** Who reported it: staff, actor, participant, open311 or resident (never which person). */
     reporterKind: string;
     reportedAt: string;
     reviewedAt?: string | null;
+    /** Latitude (WGS84) of the observation. */
+    lat: number;
+    /** Longitude (WGS84) of the observation. */
+    lon: number;
+    photo?: ReviewPhoto;
 }
 
 /** One page of a list; pass `nextCursor` back as `cursor` for the next page (null on the last). */
@@ -9803,6 +10295,9 @@ export type ParticipationLevel = "information" | "consultation" | "dialogue" | "
 
 /** Why a text looks like it holds personal data. */
 export type PersonalDataKind = "personalIdentityNumber" | "coordinationNumber" | "phoneNumber" | "email" | "streetAddress";
+
+/** Where an observation's photo stands: held until staff have looked at it, then cleared (public). */
+export type PhotoStatus = "held" | "cleared";
 
 /** Why an event was not put in a neighbourhood. */
 export type PlacementReason = "noPlaceName" | "outsideKommun" | "route" | "ambiguous";
@@ -10105,6 +10600,21 @@ export interface RescheduleRequest {
     endsAt: string;
     /** New registration deadline, if any. */
     registrationDeadline?: string | null;
+}
+
+/** A report's photo as staff review it. */
+export interface ReviewPhoto {
+    status: PhotoStatus;
+    /** The photo (image/jpeg); while held, only with a staff, moderator or admin token. */
+    url: string;
+    /** The thumbnail (image/jpeg), on the same terms. */
+    thumbnailUrl: string;
+    /** Width in pixels. */
+    width: number;
+    /** Height in pixels. */
+    height: number;
+    /** When staff cleared it. */
+    reviewedAt?: string | null;
 }
 
 /** An actor's answer to an invitation. */

@@ -24,6 +24,9 @@ public sealed class ContractWorld
     public required string QuestionToken { get; init; }
     public required string VoterToken { get; init; }
     public required Observation Observation { get; init; }
+
+    /// <summary>A resident's report whose photo waits for staff.</summary>
+    public required Observation Report { get; init; }
     public required Guid MeasureId { get; init; }
     public required Open311Key Open311Key { get; init; }
 
@@ -50,6 +53,8 @@ public sealed class ContractWorld
             Lat = 59.2846,
             Lon = 17.9694,
         });
+        var report = await api.Client().ReportObservationAsync(Guid.NewGuid().ToString(), ObservationCategory.Graffiti, "Klotter på tunnelns väggar.",
+            59.2846, 17.9694, null, null, null, null, new FileParameter(new MemoryStream(Features.Observations.TestPhotos.Png(32, 24)), "bild.png", "image/png"));
         var measure = await staff.CreateMeasureAsync(new MeasureInput
         {
             Title = "Ny belysning vid trappan",
@@ -71,6 +76,7 @@ public sealed class ContractWorld
             QuestionToken = pending.QuestionToken,
             VoterToken = (await api.Client().IssueVoterTokenAsync()).Token,
             Observation = observation,
+            Report = report,
             MeasureId = measure.Id,
             Open311Key = await (await api.ClientAs(DevRole.Admin)).IssueOpen311KeyAsync(new Open311KeyRequest { Name = "Felanmälan" }),
         };
@@ -91,6 +97,7 @@ public sealed class ContractWorld
             "id" when Under("/api/v1/questions/") => op.Id is "ApproveQuestion" or "RejectQuestion" or "MergeQuestion" or "RedactQuestion"
                 ? PendingQuestionId.ToString()
                 : PublishedQuestionId.ToString(),
+            "id" when Under("/api/v1/observations/") && op.Path.Contains("/photo", StringComparison.Ordinal) => Report.Id.ToString(),
             "id" when Under("/api/v1/observations/") => Observation.Id.ToString(),
             "id" when Under("/api/v1/measures/") => MeasureId.ToString(),
             "id" when Under("/api/v1/open311/keys/") => Open311Key.Id.ToString(),

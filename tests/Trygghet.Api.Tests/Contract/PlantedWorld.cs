@@ -137,6 +137,11 @@ public sealed class PlantedWorld
         await staff.AssignObservationAsync(observation.Id, new AssignRequest { ActorId = police.Id, Deadline = Start.AddDays(14) });
         ObservationIds.Add(observation.Id.ToString());
         ObservationArea = observation.Area.Slug;
+        // A resident's report whose photo staff have cleared, so that the photo and its thumbnail can be read.
+        var report = await api.Client().ReportObservationAsync(Guid.NewGuid().ToString(), ObservationCategory.Graffiti, "Klotter på tunnelns väggar.",
+            Lat, Lon, null, null, null, null, new FileParameter(new MemoryStream(Features.Observations.TestPhotos.Png(64, 48)), "bild.png", "image/png"));
+        await staff.ClearObservationPhotoAsync(report.Id);
+        ObservationIds.Add(report.Id.ToString());
 
         // Figures for the statistics: one police event, and BRÅ's count for the district and the city in one month.
         var importer = api.CreateClient();
@@ -285,8 +290,9 @@ public sealed class PlantedWorld
     };
 
     /// <summary>
-    /// The fields of a form the contract leaves open, with the neutral value of each (null: left out) and whether a person
-    /// types it; empty when the world does not know the form.
+    /// The fields of a form, with the neutral value of each (null: left out) and whether a person types it: those the
+    /// contract leaves open (Open311), and those whose valid value its schema cannot say (a resident's report: a point in the
+    /// district); empty when the world does not know the form.
     /// </summary>
     public IReadOnlyList<(string Name, string? Neutral, bool FreeText)> FormFields(OpenApiDocument.Operation operation) =>
         operation.Path.StartsWith("/open311/", StringComparison.Ordinal)
@@ -300,5 +306,9 @@ public sealed class PlantedWorld
                 "description" => "Klotter på gångtunnelns väggar.",
                 _ => (string?)null,
             }, f.FreeText))]
+            : operation.Id == "ReportObservation"
+            ? [("category", "lighting", false), ("description", "Trasig lampa vid gångtunneln.", true),
+                ("latitude", Lat.ToString(CultureInfo.InvariantCulture), false), ("longitude", Lon.ToString(CultureInfo.InvariantCulture), false),
+                ("severity", null, false), ("areaSlug", null, false), ("eventId", null, false), ("email", null, true), ("photo", null, false)]
             : [];
 }

@@ -17,7 +17,7 @@ const measure: Measure = {
 };
 const observation: Observation = {
   id: 'o1', number: 17, category: 'lighting', categoryName: 'Belysning', description: 'Två trasiga lampor i gångtunneln.', descriptionHeld: false, severity: 3, lat: 59.3, lon: 18.0,
-  area: aspudden, overdue: true, status: 'planned', reportedAt: '2026-10-10T10:00:00Z', updatedAt: '2026-10-12T10:00:00Z', history: [],
+  area: aspudden, overdue: true, status: 'planned', reportedAt: '2026-10-10T10:00:00Z', updatedAt: '2026-10-12T10:00:00Z', history: [], photoHeld: false,
 };
 const closedWalk = { id: 'w1', kind: 'walk', slug: 'trygghetsvandring-i-aspudden', status: 'closed', title: 'Trygghetsvandring i Aspudden', startsAt: '2026-10-20T17:00:00Z' } as PublicEvent;
 const feedback: EventFeedback = {

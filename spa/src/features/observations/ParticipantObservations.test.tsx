@@ -30,7 +30,7 @@ const categories = [
 
 function observation(overrides: Partial<Observation> = {}): Observation {
   return {
-    id: '6f1c1a52-0000-4000-8000-000000000042', number: 42, category: 'lighting', categoryName: 'Belysning', description: 'Trasig lampa', descriptionHeld: false,
+    id: '6f1c1a52-0000-4000-8000-000000000042', number: 42, category: 'lighting', categoryName: 'Belysning', description: 'Trasig lampa', descriptionHeld: false, photoHeld: false,
     severity: 3, lat: 59.2857, lon: 17.97, area: { slug: 'fruangen', name: 'Fruängen', kind: 'neighbourhood' }, walkId: 'w1', overdue: false,
     status: 'reported', reportedAt: new Date().toISOString(), updatedAt: new Date().toISOString(), history: [],
     ...overrides,

@@ -10,7 +10,7 @@ const phone = 'Ring 070-123 45 67 om lampan i tunneln, den är trasig.';
 const review = (over: Partial<ObservationReview>): ObservationReview => ({
   id: 'o1', number: 41, category: 'lighting', categoryName: 'Belysning', area: { slug: 'fruangen', name: 'Fruängen', kind: 'neighbourhood' },
   walkId: 'w1', description: phone, descriptionStatus: 'held', findings: [{ field: 'description', kind: 'phoneNumber', start: 5, length: 13 }],
-  reporterKind: 'participant', reportedAt: '2026-05-01T18:30:00+02:00', reviewedAt: null, ...over,
+  reporterKind: 'participant', reportedAt: '2026-05-01T18:30:00+02:00', reviewedAt: null, lat: 59.2857, lon: 17.97, ...over,
 });
 const first = review({});
 const mail = 'Skriv till anna@example.se om klottret.';

@@ -9,7 +9,7 @@ import { ObservationsFollowUp } from './ObservationsFollowUp';
 const observation: Observation = {
   id: 'o1', number: 17, category: 'lighting', categoryName: 'Belysning', description: 'Två trasiga lampor i gångtunneln.', descriptionHeld: false,
   severity: 2, lat: 59.28, lon: 17.97, area: { slug: 'fruangen', name: 'Fruängen', kind: 'neighbourhood' }, responsible: 'Trafikkontoret',
-  responsibleActorId: 'a1', overdue: false, status: 'planned', reportedAt: '2026-10-10T10:00:00Z', updatedAt: '2026-10-12T10:00:00Z', history: [],
+  responsibleActorId: 'a1', overdue: false, status: 'planned', reportedAt: '2026-10-10T10:00:00Z', updatedAt: '2026-10-12T10:00:00Z', history: [], photoHeld: false,
 };
 const held: Observation = { ...observation, id: 'o2', number: 18, description: null, descriptionHeld: true };
 
