@@ -36,7 +36,7 @@ public sealed record ProcessedPhoto(byte[] Image, int Width, int Height, byte[] 
 /// <summary>
 /// Photos are checked by content and re-encoded with SkiaSharp: decoded (EXIF orientation applied), scaled to a bounded
 /// size and written as a new JPEG. Nothing of the uploaded file but its pixels survives: no EXIF, GPS, maker notes, XMP
-/// or ICC profile. See ADR 0013.
+/// or ICC profile. See ADR 0014.
 /// </summary>
 public static class PhotoProcessor
 {
