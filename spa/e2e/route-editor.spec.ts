@@ -40,8 +40,12 @@ test('staff draw a route with clicks, set the meeting point, undo once, and the 
   const token = await signedIn(page, 'staff');
   const id = await draftWalk(page, token);
   const map = await openEditor(page, id);
-  const box = (await map.boundingBox())!;
-  const at = (dx: number, dy: number) => page.mouse.click(box.x + box.width / 2 + dx, box.y + box.height / 2 + dy);
+  // A click at a pixel offset from the map's centre (Fruängen, which the map is fitted to), the map scrolled into view.
+  const at = async (dx: number, dy: number) => {
+    await map.scrollIntoViewIfNeeded();
+    const box = (await map.boundingBox())!;
+    await page.mouse.click(box.x + box.width / 2 + dx, box.y + box.height / 2 + dy);
+  };
 
   await expect(page.getByRole('button', { name: 'Rita sträckan' })).toHaveAttribute('aria-pressed', 'true');
   await at(-30, -20);
