@@ -22050,7 +22050,7 @@ namespace Trygghet.Client
         public string? MeetingPoint { get; set; } = default!;
 
         /// <summary>
-        /// Latitude of the meeting point.
+        /// Latitude of the meeting point; with its longitude, a position within Hägersten-Älvsjö.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("meetingLat")]
         public double? MeetingLat { get; set; } = default!;
@@ -22062,7 +22062,7 @@ namespace Trygghet.Client
         public double? MeetingLon { get; set; } = default!;
 
         /// <summary>
-        /// The route as a GeoJSON LineString (lon/lat).
+        /// The route as a GeoJSON LineString (lon/lat) of 2 to 500 positions, each within Hägersten-Älvsjö.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("route")]
         public object? Route { get; set; } = default!;

@@ -1,5 +1,6 @@
 using FluentValidation;
 using Mediator;
+using Trygghet.Api.Features.Areas;
 using Trygghet.Api.Infrastructure;
 
 namespace Trygghet.Api.Features.Events;
@@ -8,7 +9,7 @@ public sealed record CreateEventCommand(EventInput Event) : ICommand<EventPlan>;
 
 public sealed class CreateEventValidator : AbstractValidator<CreateEventCommand>
 {
-    public CreateEventValidator() => RuleFor(c => c.Event).NotNull().SetValidator(new EventInputValidator())
+    public CreateEventValidator(AreaLocator locator) => RuleFor(c => c.Event).NotNull().SetValidator(new EventInputValidator(locator))
         .OverridePropertyName(""); // field paths relative to the request body
 }
 

@@ -47,9 +47,9 @@ public sealed record AgendaItem(string Title, int? Minutes = null);
 
 /// <summary>What only a safety walk has.</summary>
 /// <param name="MeetingPoint">Where the walk starts, in words.</param>
-/// <param name="MeetingLat">Latitude of the meeting point.</param>
+/// <param name="MeetingLat">Latitude of the meeting point; with its longitude, a position within Hägersten-Älvsjö.</param>
 /// <param name="MeetingLon">Longitude of the meeting point.</param>
-/// <param name="Route">The route as a GeoJSON LineString (lon/lat).</param>
+/// <param name="Route">The route as a GeoJSON LineString (lon/lat) of 2 to 500 positions, each within Hägersten-Älvsjö.</param>
 /// <param name="LightCondition">Daylight or darkness. Staff views show what was planned. Public events show it only when it is true for
 /// the walk's date by sunrise and sunset; otherwise the light the walk will have, or nothing when a wrongly planned walk spans sunset.</param>
 /// <param name="LinkedDialogueId">The safety dialogue the walk belongs to.</param>
@@ -59,7 +59,7 @@ public sealed record WalkDetails(
     string? MeetingPoint = null,
     double? MeetingLat = null,
     double? MeetingLon = null,
-    [property: GeoJson("GeoJSON LineString (RFC 7946, lon/lat) of the route.")] JsonElement? Route = null,
+    [property: GeoJson("GeoJSON LineString (RFC 7946, lon/lat) of the route: 2 to 500 positions, each within Hägersten-Älvsjö.")] JsonElement? Route = null,
     LightCondition? LightCondition = null,
     Guid? LinkedDialogueId = null,
     Guid? FollowUpEventId = null,

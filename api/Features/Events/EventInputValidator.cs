@@ -7,7 +7,10 @@ namespace Trygghet.Api.Features.Events;
 /// <summary>The rules of a planned event, shared by create and edit.</summary>
 public sealed class EventInputValidator : AbstractValidator<EventInput>
 {
-    public EventInputValidator()
+    /// <summary>The most points a drawn route may have: a walk of a few kilometres needs far fewer.</summary>
+    public const int MaxRoutePoints = 500;
+
+    public EventInputValidator(AreaLocator locator)
     {
         RuleFor(e => e.Kind).IsInEnum();
         RuleFor(e => e.Title).NotEmpty().MaximumLength(200);
@@ -55,8 +58,35 @@ public sealed class EventInputValidator : AbstractValidator<EventInput>
             walk.RuleFor(w => w.MeetingLat).InclusiveBetween(-90, 90);
             walk.RuleFor(w => w.MeetingLon).InclusiveBetween(-180, 180);
             walk.RuleFor(w => w.Route).Must(r => r is null || IsLineString(r.Value))
-                .WithMessage(_ => EventTexts.RouteLineString.Format());
+                .WithMessage(_ => EventTexts.RouteLineString.Format())
+                .DependentRules(() =>
+                {
+                    walk.RuleFor(w => w.Route).Must(r => r is null || r.Value.GetProperty("coordinates").GetArrayLength() <= MaxRoutePoints)
+                        .WithMessage(_ => EventTexts.RouteAtMost.Format(MaxRoutePoints))
+                        .DependentRules(() => walk.RuleFor(w => w.Route).CustomAsync(async (r, context, ct) =>
+                        {
+                            if (r is not null && await OutsideDistrictAsync(locator, r.Value, ct) is { } n)
+                                context.AddFailure(EventTexts.RouteOutsideDistrict.Format(n));
+                        }));
+                });
+            // The meeting point lies in the district, as the route does; checked once both coordinates are in range.
+            walk.RuleFor(w => w.MeetingLat)
+                .MustAsync(async (w, _, ct) => await locator.LocateAsync(w.MeetingLat!.Value, w.MeetingLon!.Value, ct) is not null)
+                .WithMessage(_ => EventTexts.MeetingOutsideDistrict.Format())
+                .When(w => w.MeetingLat is >= -90 and <= 90 && w.MeetingLon is >= -180 and <= 180);
         }).When(e => e.Walk is not null);
+    }
+
+    /// <summary>The number (from 1) of the first route point that no neighbourhood of the district holds, or null.</summary>
+    private static async ValueTask<int?> OutsideDistrictAsync(AreaLocator locator, JsonElement lineString, CancellationToken ct)
+    {
+        var n = 0;
+        foreach (var position in lineString.GetProperty("coordinates").EnumerateArray())
+        {
+            n++;
+            if (await locator.LocateAsync(position[1].GetDouble(), position[0].GetDouble(), ct) is null) return n;
+        }
+        return null;
     }
 
     /// <summary>RFC 7946 LineString: at least two positions, each [lon, lat(, alt)] within range.</summary>

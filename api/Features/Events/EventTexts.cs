@@ -64,6 +64,9 @@ internal static class EventTexts
     public static readonly Text RemoteLinkHttps = new("Länken ska vara en https-adress.", "The link must be an https URL.");
     public static readonly Text WalkDetailsOnlyForWalks = new("Bara trygghetsvandringar har vandringsuppgifter.", "Only walks have walk details.");
     public static readonly Text RouteLineString = new("Rutten ska vara en GeoJSON LineString med minst två positioner (lon, lat).", "The route must be a GeoJSON LineString of at least two lon/lat positions.");
+    public static readonly Text RouteAtMost = new("Rutten får ha högst {0} punkter.", "The route can have at most {0} points.");
+    public static readonly Text RouteOutsideDistrict = new("Punkt {0} på rutten ligger utanför Hägersten-Älvsjö. Rita rutten inom stadsdelen.", "Point {0} of the route lies outside Hägersten-Älvsjö. Draw the route within the district.");
+    public static readonly Text MeetingOutsideDistrict = new("Samlingsplatsen ligger utanför Hägersten-Älvsjö. Välj en plats inom stadsdelen.", "The meeting point lies outside Hägersten-Älvsjö. Choose a place within the district.");
     public static readonly Text OverrideReasonLength = new("Motivera med minst 10 tecken.", "Give a reason of at least 10 characters.");
 
     public static readonly Text CheckPassed = new("Godkänd.", "Passed.");

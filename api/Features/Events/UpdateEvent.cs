@@ -1,5 +1,6 @@
 using FluentValidation;
 using Mediator;
+using Trygghet.Api.Features.Areas;
 using Trygghet.Api.Infrastructure;
 
 namespace Trygghet.Api.Features.Events;
@@ -9,7 +10,7 @@ public sealed record UpdateEventCommand(Guid Id, int ExpectedVersion, EventInput
 
 public sealed class UpdateEventValidator : AbstractValidator<UpdateEventCommand>
 {
-    public UpdateEventValidator() => RuleFor(c => c.Event).NotNull().SetValidator(new EventInputValidator())
+    public UpdateEventValidator(AreaLocator locator) => RuleFor(c => c.Event).NotNull().SetValidator(new EventInputValidator(locator))
         .OverridePropertyName(""); // field paths relative to the request body
 }
 

@@ -10846,11 +10846,11 @@ export interface VoterToken {
 export interface WalkDetails {
     /** Where the walk starts, in words. */
     meetingPoint?: string | null;
-    /** Latitude of the meeting point. */
+    /** Latitude of the meeting point; with its longitude, a position within Hägersten-Älvsjö. */
     meetingLat?: number | null;
     /** Longitude of the meeting point. */
     meetingLon?: number | null;
-    /** The route as a GeoJSON LineString (lon/lat). */
+    /** The route as a GeoJSON LineString (lon/lat) of 2 to 500 positions, each within Hägersten-Älvsjö. */
     route?: any;
     lightCondition?: LightCondition;
     /** The safety dialogue the walk belongs to. */

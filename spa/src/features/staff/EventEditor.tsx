@@ -5,6 +5,8 @@ import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'reac
 import { api, toProblem, type Problem } from '../../shared/api';
 import { Loading, Page } from '../../shared/Page';
 import { ProblemAlert } from '../../shared/ProblemAlert';
+import { RouteEditor } from '../../shared/map/RouteEditor';
+import { startHistory, type RouteHistory } from '../../shared/map/routeEditing';
 import { useLoad } from '../../shared/useLoad';
 import { eventPath, flattenAreas } from '../events/upcoming';
 import { emptyForm, etagOf, formats, formToInput, kinds, missingFields, participationLevels, planToForm, type EventForm } from './eventForm';
@@ -115,6 +117,7 @@ function EventFormView({
   const { t } = useTranslation('staff');
   const areas = useLoad((signal) => api().listAreas(signal), []);
   const [form, setForm] = useState<EventForm>(initial);
+  const [walkPlace, setWalkPlace] = useState<RouteHistory>(() => startHistory(initial.walkPlace));
   const [problem, setProblem] = useState<Problem | null>(null);
   const [conflict, setConflict] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -139,6 +142,9 @@ function EventFormView({
     'venue.address': t('editor.venueAddress'),
     'venue.accessibilityNotes': t('editor.accessibility'),
     'walk.meetingPoint': t('editor.meetingPoint'),
+    'walk.route': t('editor.route'),
+    'walk.meetingLat': t('editor.meetingPosition'),
+    'walk.meetingLon': t('editor.meetingPosition'),
     registrationDeadline: t('editor.deadline'),
   };
 
@@ -288,6 +294,17 @@ function EventFormView({
               <option value="daylight">{t('editor.lightCondition.daylight')}</option>
             </SelectField>
           </div>
+          <h3>{t('editor.route')}</h3>
+          <RouteEditor
+            history={walkPlace}
+            onChange={(next) => {
+              setWalkPlace(next);
+              set('walkPlace', next.current);
+            }}
+            problem={problem}
+            area={form.areaSlug || undefined}
+            disabled={!editable || busy}
+          />
         </fieldset>
       )}
 

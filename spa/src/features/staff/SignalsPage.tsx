@@ -9,7 +9,7 @@ import { Loading, Page } from '../../shared/Page';
 import { ProblemAlert } from '../../shared/ProblemAlert';
 import { sortedByName } from '../../shared/collation';
 import { Map } from '../../shared/map/Map';
-import type { Shading } from '../../shared/map/MapView';
+import type { Shading } from '../../shared/map/baseMap';
 import { useLoad } from '../../shared/useLoad';
 import { suggestedEventPath } from './eventForm';
 import './staff.css';

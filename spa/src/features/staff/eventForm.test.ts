@@ -52,10 +52,22 @@ describe('the editor form and the API', () => {
     expect(form.startsAt).toBe('2026-07-01T18:00');
     expect(form.capacityOnSite).toBe('30');
     const input = formToInput({ ...form, meetingPoint: 'Fruängstorget' }, original);
-    expect(input.walk).toEqual({ ...original.walk, meetingPoint: 'Fruängstorget', lightCondition: 'daylight' });
+    expect(input.walk).toEqual({ ...original.walk, meetingPoint: 'Fruängstorget', lightCondition: 'daylight', meetingLat: null, meetingLon: null });
     expect(input.venue).toMatchObject({ lat: 59.285, lon: 17.965 });
     expect(input.slug).toBe(original.slug);
     expect(input.startsAt).toBe('2026-07-01T16:00:00.000Z');
+  });
+
+  it("shows the walk's route and meeting position for editing and sends them back as lon/lat GeoJSON", () => {
+    const original = plan();
+    const form = planToForm(original);
+    const route = (original.walk!.route as { coordinates: [number, number][] }).coordinates;
+    expect(form.walkPlace.route).toEqual(route.map(([lon, lat]) => [lat, lon]));
+
+    const input = formToInput({ ...form, walkPlace: { route: [...form.walkPlace.route, [59.2861, 17.9702]], meeting: [59.2846, 17.9694] } }, original);
+    expect(input.walk?.route).toEqual({ type: 'LineString', coordinates: [...route, [17.9702, 59.2861]] });
+    expect([input.walk?.meetingLat, input.walk?.meetingLon]).toEqual([59.2846, 17.9694]);
+    expect(formToInput({ ...form, walkPlace: { route: [], meeting: null } }, original).walk?.route).toBeNull();
   });
 
   it('sends the version as a quoted ETag', () => {

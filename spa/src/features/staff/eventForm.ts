@@ -1,6 +1,8 @@
 import type { AreaSignal, EventFormat, EventInput, EventKind, EventPlan, LightCondition, ParticipationLevel } from '@trygghet/client';
 import type { Problem } from '../../shared/api';
 import { isoToStockholmLocal, stockholmLocalToIso } from '../../shared/format';
+import { lineOf } from '../../shared/map/features';
+import { toLineString, type RouteDraft } from '../../shared/map/routeEditing';
 
 /**
  * What the editor's fields hold: strings as typed (times as Stockholm wall-clock values for
@@ -28,6 +30,8 @@ export interface EventForm {
   agenda: { title: string; minutes: string }[];
   meetingPoint: string;
   lightCondition: LightCondition;
+  /** The walk's drawn route and meeting position, [lat, lon] as the map shows them. */
+  walkPlace: RouteDraft;
 }
 
 export const formats: EventFormat[] = ['onSite', 'remote', 'hybrid'];
@@ -57,6 +61,7 @@ export function emptyForm(prefill: { kind?: string | null; areaSlug?: string | n
     agenda: [],
     meetingPoint: '',
     lightCondition: 'darkness',
+    walkPlace: { route: [], meeting: null },
   };
 }
 
@@ -83,6 +88,10 @@ export function planToForm(plan: EventPlan): EventForm {
     agenda: plan.agenda.map((item) => ({ title: item.title, minutes: item.minutes == null ? '' : String(item.minutes) })),
     meetingPoint: plan.walk?.meetingPoint ?? '',
     lightCondition: plan.walk?.lightCondition ?? 'darkness',
+    walkPlace: {
+      route: lineOf(plan.walk?.route),
+      meeting: plan.walk?.meetingLat != null && plan.walk.meetingLon != null ? [plan.walk.meetingLat, plan.walk.meetingLon] : null,
+    },
   };
 }
 
@@ -91,7 +100,7 @@ const count = (value: string) => (value.trim() === '' ? null : Number(value));
 
 /**
  * The API's EventInput from the form. `base` is the plan being edited: what the form does not show
- * (venue coordinates, the walk's route and links) is sent back unchanged, since PUT replaces the event.
+ * (venue coordinates, the walk's links) is sent back unchanged, since PUT replaces the event.
  */
 export function formToInput(form: EventForm, base?: EventPlan): EventInput {
   const onSite = form.format !== 'remote';
@@ -127,7 +136,14 @@ export function formToInput(form: EventForm, base?: EventPlan): EventInput {
       .map((item) => ({ title: item.title.trim(), minutes: count(item.minutes) })),
     walk:
       form.kind === 'walk'
-        ? { ...(base?.walk ?? {}), meetingPoint: text(form.meetingPoint), lightCondition: form.lightCondition }
+        ? {
+            ...(base?.walk ?? {}),
+            meetingPoint: text(form.meetingPoint),
+            lightCondition: form.lightCondition,
+            meetingLat: form.walkPlace.meeting?.[0] ?? null,
+            meetingLon: form.walkPlace.meeting?.[1] ?? null,
+            route: toLineString(form.walkPlace.route),
+          }
         : undefined,
   };
   return input;

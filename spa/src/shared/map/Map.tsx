@@ -2,7 +2,7 @@ import './map.css';
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MapFeature } from './features';
-import type { Shading } from './MapView';
+import type { Shading } from './baseMap';
 
 // Leaflet loads only with a page that shows a map: the residents' first download stays as it is (scripts/budget.mjs).
 const MapView = lazy(() => import('./MapView'));

@@ -1,10 +1,10 @@
 import 'leaflet/dist/leaflet.css';
 import L from 'leaflet';
-import type { BaseMap, ObservationStatus } from '@trygghet/client';
-import { useEffect, useRef, useState } from 'react';
+import type { ObservationStatus } from '@trygghet/client';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { api } from '../api';
+import { escapeText, shades, useBaseMap, type Shading } from './baseMap';
 import type { MapFeature } from './features';
 
 /** Colours by how far an observation's follow-up has come; each meets 3:1 against the map's base (WCAG 1.4.11). */
@@ -24,19 +24,7 @@ export function statusGroup(status: ObservationStatus | undefined): 'open' | 'pl
   }
 }
 
-/**
- * Neighbourhoods filled by what a page found. The fills are light so the names stay readable; an area needing
- * attention also gets a thick dark-orange outline (5:1 against white), and the page's list says the same in words.
- */
-export interface Shading {
-  areas: Record<string, { group: 'attention' | 'calm'; label: string }>;
-  /** What each fill means, in the words of the page's list. */
-  key: { attention: string; calm: string };
-}
-
-const shades = { attention: '#f3b38f', calm: '#e3eef7' } as const;
-
-const colours = { open: '#b43c00', planned: '#0b4f8a', done: '#1d6b36', other: '#4f5963', route: '#6a1b9a', meeting: '#1b1f24' } as const;
+export const colours = { open: '#b43c00', planned: '#0b4f8a', done: '#1d6b36', other: '#4f5963', route: '#6a1b9a', meeting: '#1b1f24' } as const;
 
 /**
  * A map on Leaflet: the tile source the API names, or — with none, or offline — the neighbourhoods drawn from our own
@@ -54,74 +42,9 @@ export default function MapView({ label, area, features, focus, shading }: {
   /** Neighbourhoods filled by what a page found in them, by slug, with the words the page's list uses. */
   shading?: Shading;
 }) {
-  const { t } = useTranslation('common');
   const element = useRef<HTMLDivElement>(null);
-  const map = useRef<L.Map | null>(null);
-  const overlay = useRef<L.FeatureGroup | null>(null);
-  const [base, setBase] = useState<BaseMap | null>(null);
+  const { map, overlay } = useBaseMap(element, { area, focus, shading });
   const navigate = useNavigate();
-
-  useEffect(() => {
-    const controller = new AbortController();
-    api().getBaseMap(area, controller.signal).then(setBase, () => setBase(null));
-    return () => controller.abort();
-  }, [area]);
-
-  // The map itself, once; the base and the features are layers redrawn when they change.
-  useEffect(() => {
-    if (!element.current) return;
-    const created = L.map(element.current, { zoomControl: false, attributionControl: false, scrollWheelZoom: false, center: [59.29, 17.99], zoom: 12 });
-    L.control.zoom({ zoomInTitle: t('map.zoomIn'), zoomOutTitle: t('map.zoomOut') }).addTo(created);
-    L.control.attribution({ prefix: false }).addTo(created);
-    overlay.current = L.featureGroup().addTo(created);
-    map.current = created;
-    return () => {
-      created.remove();
-      map.current = null;
-    };
-  }, [t]);
-
-  useEffect(() => {
-    const current = map.current;
-    if (!current || !base) return;
-    const layers: L.Layer[] = [];
-    if (base.tiles) {
-      layers.push(L.tileLayer(base.tiles.urlTemplate, { attribution: escapeText(base.tiles.attribution), maxZoom: base.tiles.maxZoom }));
-    }
-    const areas = L.geoJSON(base.areas as unknown as GeoJSON.FeatureCollection, {
-      interactive: false,
-      style: (feature) => {
-        const shade = shading?.areas[String(feature?.id)];
-        return {
-          className: shade ? `map-area map-area-${shade.group}` : 'map-area',
-          color: shade?.group === 'attention' ? colours.open : '#6b7a89',
-          weight: feature?.id === focus || shade?.group === 'attention' ? 3 : 1,
-          fillColor: shade ? shades[shade.group] : base.tiles ? 'transparent' : '#eef3f7',
-          fillOpacity: shade ? (base.tiles ? 0.5 : 1) : base.tiles ? 0 : 1,
-        };
-      },
-      onEachFeature: (feature, layer) => {
-        const name = String((feature.properties as { name?: string } | null)?.name ?? '');
-        const shade = shading?.areas[String(feature.id)];
-        // Without tiles the names come from our own data; tiles carry their own. A shaded area says why in words.
-        if (!base.tiles) layer.bindTooltip(escapeText(name), { permanent: true, direction: 'center', className: 'map-area-label' });
-        else if (shade) layer.bindTooltip(escapeText(`${name}: ${shade.label}`), { sticky: true });
-      },
-    });
-    layers.push(areas);
-    current.attributionControl.addAttribution(escapeText(t('map.boundaries')));
-    for (const layer of layers) layer.addTo(current);
-    areas.bringToBack();
-    if (overlay.current?.getLayers().length === 0) {
-      const focused = focus ? areas.getLayers().find((l) => (l as L.Layer & { feature?: GeoJSON.Feature }).feature?.id === focus) : undefined;
-      const bounds = focused ? (focused as L.Polygon).getBounds() : areas.getBounds();
-      if (bounds.isValid()) current.fitBounds(bounds, { padding: [8, 8] });
-    }
-    return () => {
-      for (const layer of layers) layer.remove();
-      current.attributionControl.removeAttribution(escapeText(t('map.boundaries')));
-    };
-  }, [base, focus, shading, t]);
 
   useEffect(() => {
     const current = map.current;
@@ -131,7 +54,7 @@ export default function MapView({ label, area, features, focus, shading }: {
     for (const feature of features) group.addLayer(layerOf(feature, (href) => void navigate(href)));
     const bounds = group.getBounds();
     if (bounds.isValid()) current.fitBounds(bounds, { padding: [24, 24], maxZoom: 17 });
-  }, [features, navigate]);
+  }, [features, navigate, map, overlay]);
 
   return (
     <div className="map-frame">
@@ -167,13 +90,6 @@ function layerOf(feature: MapFeature, open: (href: string) => void): L.Layer {
       return marker;
     }
   }
-}
-
-/** Leaflet puts tooltips and attributions in as HTML: texts from people and sources go in escaped. */
-function escapeText(text: string): string {
-  const div = document.createElement('div');
-  div.textContent = text;
-  return div.innerHTML;
 }
 
 /** What the symbols mean, for the kinds the map shows. */
