@@ -111,6 +111,8 @@ test('staff move an observation on with a public note', async ({ page }) => {
 
 for (const size of widths) {
   test(`the staff pages and the RSVP page pass axe at ${size.name} width`, async ({ page }) => {
+    // Nine pages, each analysed by axe: on a loaded machine this takes most of the default minute.
+    test.setTimeout(150_000);
     await page.setViewportSize(size);
     await page.goto('/personal/logga-in');
     await expect(page.getByLabel('Roll')).toBeVisible();
