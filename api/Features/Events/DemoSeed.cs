@@ -139,7 +139,6 @@ public static class DemoSeed
             // A database seeded before observations and registrations existed gets those parts on their own.
             await SeedFollowUpAsync(conn, tx, await ActorsByKindAsync(conn, tx, ct), clock.GetUtcNow(), ct);
             await SeedPlacesAsync(conn, tx, ct);
-            await Trygghet.Api.Features.Observations.DemoReports.SeedAsync(conn, tx, clock.GetUtcNow(), ct);
             await tx.CommitAsync(ct);
             return;
         }
@@ -217,7 +216,6 @@ public static class DemoSeed
         }
         await SeedFollowUpAsync(conn, tx, await ActorsByKindAsync(conn, tx, ct), now, ct);
         await SeedPlacesAsync(conn, tx, ct);
-        await Trygghet.Api.Features.Observations.DemoReports.SeedAsync(conn, tx, now, ct);
         await conn.ExecuteAsync(new CommandDefinition("""
             update event set status = 'cancelled', cancel_reason = 'Lokalen är inte tillgänglig. En ny tid meddelas här.', cancelled_at = @now, sequence = 1
             where slug like 'trygghetsdialog-pa-distans-liljeholmen-%'

@@ -1,6 +1,7 @@
 using Dapper;
 using Npgsql;
 using SkiaSharp;
+using Trygghet.Api.Infrastructure;
 
 namespace Trygghet.Api.Features.Observations;
 
@@ -8,6 +9,22 @@ namespace Trygghet.Api.Features.Observations;
 /// Residents' reports for the demo: one with a photo staff have cleared (drawn here, at seed time: no rights, no
 /// metadata), one whose photo still waits for staff, and one without a photo.
 /// </summary>
+public sealed class DemoReportsTask(NpgsqlDataSource dataSource, TimeProvider clock) : IStartupTask
+{
+    /// <summary>After the demo events (20): the reports sit beside the demo walks.</summary>
+    public int Order => 30;
+
+    public bool DemoOnly => true;
+
+    public async Task RunAsync(CancellationToken ct)
+    {
+        await using var conn = await dataSource.OpenConnectionAsync(ct);
+        await using var tx = await conn.BeginTransactionAsync(ct);
+        await DemoReports.SeedAsync(conn, tx, clock.GetUtcNow(), ct);
+        await tx.CommitAsync(ct);
+    }
+}
+
 public static class DemoReports
 {
     private static readonly (string Area, string Category, string Description, double Lat, double Lon, bool Photo, bool Cleared)[] Reports =

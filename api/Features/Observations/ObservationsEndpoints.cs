@@ -25,6 +25,7 @@ public static class ObservationsEndpoints
         var photos = configuration.GetSection("Photos").Get<PhotoOptions>() ?? new PhotoOptions();
         services.AddSingleton(photos);
         api.LargeBodies[ReportPath] = photos.MaxBytes + PhotoOptions.FormOverheadBytes;
+        services.AddSingleton<IStartupTask, DemoReportsTask>();
         return services;
     }
 
