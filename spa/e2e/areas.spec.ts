@@ -20,7 +20,7 @@ async function importStatistics(page: Page) {
 
 async function firstMeasureAndObservation(page: Page) {
   const measures = (await (await page.request.get('/api/v1/measures?area=aspudden')).json()) as { items: { id: string; title: string }[] };
-  const observations = (await (await page.request.get('/api/v1/observations?area=aspudden')).json()) as { items: { id: string; number: number; categoryName: string }[] };
+  const observations = (await (await page.request.get('/api/v1/observations?area=aspudden')).json()) as { items: { id: string; number: number }[] };
   expect(measures.items.length).toBeGreaterThan(0);
   expect(observations.items.length).toBeGreaterThan(0);
   return { measure: measures.items[0]!, observation: observations.items[0]! };
@@ -50,8 +50,10 @@ test('an area page shows measures, the feedback of closed events and observation
   await expect(feedback.getByText(/Buskarna längs gångvägen beskärs och de trasiga armaturerna byts./)).toBeVisible();
   await expect(feedback.getByRole('heading', { name: 'Det här togs upp' }).first()).toBeVisible();
 
+  const listed = (await (await page.request.get('/api/v1/observations?area=aspudden&limit=12')).json()) as { items: unknown[] };
+  expect(listed.items.length).toBeGreaterThanOrEqual(4); // the walk's four, and residents' reports
   const observations = page.getByRole('region', { name: 'Iakttagelser' });
-  await expect(observations.getByRole('article')).toHaveCount(4);
+  await expect(observations.getByRole('article')).toHaveCount(listed.items.length);
   await expect(page.getByRole('link', { name: /Nyhetsflöde/ })).toHaveAttribute('href', '/api/v1/areas/aspudden/feed.atom');
   const feed = await page.request.get('/api/v1/areas/aspudden/feed.atom');
   expect(feed.ok()).toBeTruthy();
@@ -144,7 +146,7 @@ for (const size of widths) {
     await expectAccessible(page);
 
     await page.goto(`/iakttagelser/${observation.id}`);
-    await expect(page.getByRole('heading', { level: 1, name: `${observation.categoryName} (nr ${observation.number})` })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1, name: new RegExp(` \\(nr ${observation.number}\\)$`) })).toBeVisible();
     await expect(page.getByRole('table')).toBeVisible();
     await expectAccessible(page);
   });

@@ -209,7 +209,7 @@ test('a closed dialogue shows its feedback, a cancelled one its reason, a walk i
   await expect(page.getByRole('button', { name: 'Anmäl mig' })).toHaveCount(0);
 
   await page.goto(await demoEvent(page, 'walks', 'trygghetsvandring-i-fruangen'));
-  await expect(page.getByText('Samlingsplats')).toBeVisible();
+  await expect(page.getByRole('term').filter({ hasText: /^Samlingsplats$/ })).toBeVisible();
   await expect(page.getByText('Du deltar på plats.')).toBeVisible();
   await expect(page.getByRole('link', { name: /Lägg till i din kalender/ })).toHaveAttribute('href', /\/api\/v1\/walks\/.+\/calendar\.ics$/);
   await expect(page.getByRole('link', { name: 'Frågor och svar' })).toHaveCount(0);
