@@ -13,6 +13,21 @@ export default defineConfig({
     manifest: true,
     sourcemap: false,
     target: 'es2022',
+    rolldownOptions: {
+      output: {
+        // The libraries every page needs travel in one chunk: loaded first, compressed together, cached
+        // across releases of the app's own code. Leaflet and Chart.js stay in the lazy chunks of the pages
+        // that draw maps and charts.
+        codeSplitting: {
+          groups: [
+            {
+              name: 'base',
+              test: /node_modules[\\/](?!leaflet|chart\.js|@kurkle)|client-generated[\\/]|src[\\/](i18n[\\/][^\\/]+|shared[\\/](api|session|Page|ProblemAlert|useLoad|format|collation)\.tsx?)$/,
+            },
+          ],
+        },
+      },
+    },
   },
   server: {
     // `npm run dev` proxies the API started by ./run.

@@ -28,13 +28,6 @@ export const common = {
       notResponsible: 'Inte vårt ansvar', duplicate: 'Dubblett', closed: 'Avslutad',
     },
     descriptionHeld: 'Beskrivningen granskas innan den visas.',
-    map: {
-      zoomIn: 'Zooma in', zoomOut: 'Zooma ut', boundaries: 'Stadsdelsgränser: Stockholms stad (CC0)',
-      legend: 'Teckenförklaring', route: 'Vandringens sträcka', meeting: 'Samlingsplats', venue: 'Plats för mötet',
-      observationOpen: 'Iakttagelse som inte är åtgärdad', observationPlanned: 'Iakttagelse med planerad eller pågående åtgärd',
-      observationDone: 'Åtgärdad eller avslutad iakttagelse', observationOther: 'Dubblett eller inte stadens ansvar',
-      sameAsList: 'Allt på kartan finns också i listan.',
-    },
     personalData: {
       personalIdentityNumber: 'personnummer', coordinationNumber: 'samordningsnummer', phoneNumber: 'telefonnummer',
       email: 'e-postadress', streetAddress: 'gatuadress',
@@ -79,13 +72,6 @@ export const common = {
       notResponsible: 'Not our responsibility', duplicate: 'Duplicate', closed: 'Closed',
     },
     descriptionHeld: 'The description is being reviewed before it is shown.',
-    map: {
-      zoomIn: 'Zoom in', zoomOut: 'Zoom out', boundaries: 'Neighbourhood boundaries: City of Stockholm (CC0)',
-      legend: 'Key', route: 'The walk\'s route', meeting: 'Meeting point', venue: 'Where the meeting is',
-      observationOpen: 'Observation not yet fixed', observationPlanned: 'Observation with a measure planned or under way',
-      observationDone: 'Fixed or closed observation', observationOther: 'Duplicate or not the city\'s responsibility',
-      sameAsList: 'Everything on the map is also in the list.',
-    },
     personalData: {
       personalIdentityNumber: 'a personal identity number', coordinationNumber: 'a coordination number', phoneNumber: 'a phone number',
       email: 'an e-mail address', streetAddress: 'a street address',

@@ -21,13 +21,14 @@ export const initialNamespaces = ['common', 'events'];
 
 export async function loadNamespace(namespace: string): Promise<Messages | undefined> {
   if (namespace === 'common') return common;
+  if (namespace === 'map') return (await import('../shared/map/messages')).messages;
   const load = featureMessages[`../features/${namespace}/messages.ts`];
   return load ? (await load()).messages : undefined;
 }
 
 /** Every namespace, loaded: for tests that check that all texts are translated. */
 export async function allNamespaces(): Promise<Record<string, Messages>> {
-  const all: Record<string, Messages> = { common };
+  const all: Record<string, Messages> = { common, map: (await import('../shared/map/messages')).messages };
   for (const [path, load] of Object.entries(featureMessages)) {
     const name = /features\/([^/]+)\/messages\.ts$/.exec(path)?.[1];
     if (name) all[name] = (await load()).messages;

@@ -19,7 +19,7 @@ export function useObservationLabel() {
  * The observations are listed under the map as well, so nothing is only on the map.
  */
 export function EventMap({ event }: { event: PublicEvent }) {
-  const { t } = useTranslation('events');
+  const { t } = useTranslation('map');
   const label = useObservationLabel();
   const walk = event.kind === 'walk';
   const observations = useLoad(
@@ -27,19 +27,19 @@ export function EventMap({ event }: { event: PublicEvent }) {
     [event.id, walk],
   );
   const features = useMemo(() => {
-    const place = eventFeatures(event, { route: t('common:map.route'), meeting: t('common:map.meeting'), venue: t('common:map.venue') });
+    const place = eventFeatures(event, { route: t('route'), meeting: t('meeting'), venue: t('venue') });
     return [...place, ...observationFeatures(observations.data?.items ?? [], label)];
   }, [event, observations.data, label, t]);
   const seen = observations.data?.items ?? [];
   if (features.length === 0) return null;
   return (
     <section aria-labelledby="map-heading">
-      <h2 id="map-heading">{t('event.map')}</h2>
-      <Map label={t('event.mapLabel', { title: event.title })} features={features} focus={event.area.slug} />
+      <h2 id="map-heading">{t('heading')}</h2>
+      <Map label={t('event.label', { title: event.title })} features={features} focus={event.area.slug} />
       {observations.state === 'failed' && <ProblemAlert problem={observations.problem} focus={false} />}
       {seen.length > 0 && (
         <>
-          <h3>{t('event.mapObservations', { count: seen.length })}</h3>
+          <h3>{t('event.observations', { count: seen.length })}</h3>
           <ul>
             {seen.map((o) => (
               <li key={o.id}>

@@ -12,7 +12,7 @@ import { eventPath } from './upcoming';
  * cards stays beside it; events without a place (remote ones) are said in words.
  */
 export default function UpcomingMap({ events, area }: { events: PublicEvent[]; area?: string }) {
-  const { t } = useTranslation('events');
+  const { t } = useTranslation('map');
   const lang = currentLanguage();
   const features = useMemo(
     () => events
@@ -23,8 +23,8 @@ export default function UpcomingMap({ events, area }: { events: PublicEvent[]; a
   const without = events.length - features.length;
   return (
     <div className="upcoming-map">
-      <Map label={t('start.mapLabel')} features={features} focus={area} />
-      {without > 0 && <p className="hint">{t('start.notOnMap', { count: without })}</p>}
+      <Map label={t('upcoming.label')} features={features} focus={area} />
+      {without > 0 && <p className="hint">{t('upcoming.notOnMap', { count: without })}</p>}
     </div>
   );
 }

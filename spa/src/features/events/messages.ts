@@ -4,9 +4,6 @@ export const messages = {
   sv: {
     start: {
       showMap: 'Visa på karta',
-      mapLabel: 'Karta: kommande dialoger och vandringar',
-      notOnMap_one: '{{count}} tillfälle är digitalt och finns bara i listan.',
-      notOnMap_other: '{{count}} tillfällen är digitala och finns bara i listan.',
       title: 'Trygghetsdialoger och trygghetsvandringar',
       lead: 'Kom och prata trygghet med polisen, politiker och grannar – på plats eller digitalt. Alla är välkomna.',
       filters: 'Filtrera',
@@ -55,10 +52,6 @@ export const messages = {
       light: 'Ljus',
       lightCondition: { daylight: 'I dagsljus', darkness: 'När det är mörkt' },
       route: 'Vandringens sträcka är utritad på kartan nedan.',
-      map: 'Karta',
-      mapLabel: 'Karta: {{title}}',
-      mapObservations_one: '{{count}} iakttagelse längs vandringen',
-      mapObservations_other: '{{count}} iakttagelser längs vandringen',
       format: 'Form',
       remoteNote: 'Du kan vara med digitalt. Möteslänken får du genom din anmälan.',
       level: 'Delaktighet',
@@ -102,9 +95,6 @@ export const messages = {
   en: {
     start: {
       showMap: 'Show on a map',
-      mapLabel: 'Map: upcoming dialogues and walks',
-      notOnMap_one: '{{count}} event is online and is only in the list.',
-      notOnMap_other: '{{count}} events are online and are only in the list.',
       title: 'Safety dialogues and safety walks',
       lead: 'Come and talk about safety with the police, politicians and neighbours – on site or online. Everyone is welcome.',
       filters: 'Filter',
@@ -153,10 +143,6 @@ export const messages = {
       light: 'Light',
       lightCondition: { daylight: 'In daylight', darkness: 'After dark' },
       route: 'The walk\'s route is drawn on the map below.',
-      map: 'Map',
-      mapLabel: 'Map: {{title}}',
-      mapObservations_one: '{{count}} observation along the walk',
-      mapObservations_other: '{{count}} observations along the walk',
       format: 'Format',
       remoteNote: 'You can take part online. You get the meeting link through your registration.',
       level: 'Participation',

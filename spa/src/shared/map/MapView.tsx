@@ -94,7 +94,7 @@ function layerOf(feature: MapFeature, open: (href: string) => void): L.Layer {
 
 /** What the symbols mean, for the kinds the map shows. */
 function MapKey({ features, shading }: { features: MapFeature[]; shading?: Shading }) {
-  const { t } = useTranslation('common');
+  const { t } = useTranslation('map');
   const shown = new Set<string>();
   for (const f of features) {
     if (f.kind === 'route') shown.add('route');
@@ -102,10 +102,10 @@ function MapKey({ features, shading }: { features: MapFeature[]; shading?: Shadi
   }
   const entries = (['route', 'meeting', 'venue', 'open', 'planned', 'done', 'other'] as const).filter((k) => shown.has(k));
   if (entries.length === 0 && !shading) return null;
-  const text = { route: t('map.route'), meeting: t('map.meeting'), venue: t('map.venue'), open: t('map.observationOpen'), planned: t('map.observationPlanned'), done: t('map.observationDone'), other: t('map.observationOther') };
+  const text = { route: t('route'), meeting: t('meeting'), venue: t('venue'), open: t('observationOpen'), planned: t('observationPlanned'), done: t('observationDone'), other: t('observationOther') };
   return (
     <div className="map-key">
-      <span className="visually-hidden">{t('map.legend')}: </span>
+      <span className="visually-hidden">{t('legend')}: </span>
       <ul className="plain">
         {shading && (['attention', 'calm'] as const).map((group) => (
           <li key={group}>
@@ -120,7 +120,7 @@ function MapKey({ features, shading }: { features: MapFeature[]; shading?: Shadi
           </li>
         ))}
       </ul>
-      <p className="hint">{t('map.sameAsList')}</p>
+      <p className="hint">{t('sameAsList')}</p>
     </div>
   );
 }

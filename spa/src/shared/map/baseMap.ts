@@ -30,7 +30,7 @@ const attentionOutline = '#b43c00';
  * over it; while it is empty the map fits the focused area (or the whole district).
  */
 export function useBaseMap(element: RefObject<HTMLDivElement | null>, { area, focus, shading }: { area?: string; focus?: string; shading?: Shading }) {
-  const { t } = useTranslation('common');
+  const { t } = useTranslation('map');
   const map = useRef<L.Map | null>(null);
   const overlay = useRef<L.FeatureGroup | null>(null);
   const [base, setBase] = useState<BaseMap | null>(null);
@@ -45,7 +45,7 @@ export function useBaseMap(element: RefObject<HTMLDivElement | null>, { area, fo
   useEffect(() => {
     if (!element.current) return;
     const created = L.map(element.current, { zoomControl: false, attributionControl: false, scrollWheelZoom: false, center: [59.29, 17.99], zoom: 12 });
-    L.control.zoom({ zoomInTitle: t('map.zoomIn'), zoomOutTitle: t('map.zoomOut') }).addTo(created);
+    L.control.zoom({ zoomInTitle: t('zoomIn'), zoomOutTitle: t('zoomOut') }).addTo(created);
     L.control.attribution({ prefix: false }).addTo(created);
     overlay.current = L.featureGroup().addTo(created);
     map.current = created;
@@ -83,7 +83,7 @@ export function useBaseMap(element: RefObject<HTMLDivElement | null>, { area, fo
       },
     });
     layers.push(areas);
-    current.attributionControl.addAttribution(escapeText(t('map.boundaries')));
+    current.attributionControl.addAttribution(escapeText(t('boundaries')));
     for (const layer of layers) layer.addTo(current);
     areas.bringToBack();
     if (overlay.current?.getLayers().length === 0) {
@@ -93,7 +93,7 @@ export function useBaseMap(element: RefObject<HTMLDivElement | null>, { area, fo
     }
     return () => {
       for (const layer of layers) layer.remove();
-      current.attributionControl.removeAttribution(escapeText(t('map.boundaries')));
+      current.attributionControl.removeAttribution(escapeText(t('boundaries')));
     };
   }, [base, focus, shading, t]);
 
