@@ -189,6 +189,11 @@ const publicVisits: Visit[] = [
   },
   { route: '/atgarder/:id', url: (w) => [`/atgarder/${w.measure}`] },
   { route: '/iakttagelser/:id', url: (w) => [`/iakttagelser/${w.observation}`] },
+  {
+    route: '/rapportera',
+    url: (w) => [`/rapportera?omrade=${w.area}`, `/rapportera?vandring=${w.walk}`],
+    open: [submitEmpty(/^(Skicka iakttagelsen|Send the observation)$/)],
+  },
   { route: '/personal/logga-in', url: () => ['/personal/logga-in'] },
   { route: '*', url: () => ['/den-har-sidan-finns-inte'] },
 ];

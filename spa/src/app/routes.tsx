@@ -27,6 +27,7 @@ const EventEditor = page(() => import('../features/staff/EventEditor'), 'EventEd
 const RegistrationsPage = page(() => import('../features/registrations/RegistrationsPage'), 'RegistrationsPage');
 const ModerationPage = page(() => import('../features/questions/ModerationPage'), 'ModerationPage');
 const ObservationsFollowUp = page(() => import('../features/staff/ObservationsFollowUp'), 'ObservationsFollowUp');
+const ReportPage = page(() => import('../features/observations/ReportPage'), 'ReportPage');
 const NewObservationPage = page(() => import('../features/observations/NewObservationPage'), 'NewObservationPage');
 const SignalsPage = page(() => import('../features/staff/SignalsPage'), 'SignalsPage');
 const DescriptionReviewPage = page(() => import('../features/staff/DescriptionReviewPage'), 'DescriptionReviewPage');
@@ -51,6 +52,7 @@ export const routes: RouteObject[] = [
       { path: 'omraden/:slug/statistik', element: <StatisticsPage /> },
       { path: 'atgarder/:id', element: <MeasurePage /> },
       { path: 'iakttagelser/:id', element: <ObservationPage /> },
+      { path: 'rapportera', element: <ReportPage /> },
       { path: 'personal/logga-in', element: <SignInPage /> },
       {
         path: 'personal',
