@@ -30,7 +30,9 @@ public sealed class GeocodingOptions
             problems.Add("Geocoding__SearchUrl must be an absolute http(s) address.");
         if (TimeoutSeconds is <= 0 or > 30) problems.Add("Geocoding__TimeoutSeconds must be between 0 and 30.");
         if (CacheMinutes < 0) problems.Add("Geocoding__CacheMinutes cannot be negative.");
-        if (string.IsNullOrWhiteSpace(UserAgent)) problems.Add("Geocoding__UserAgent must be set.");
+        using var probe = new HttpRequestMessage();
+        if (string.IsNullOrWhiteSpace(UserAgent) || !probe.Headers.UserAgent.TryParseAdd(UserAgent))
+            problems.Add("Geocoding__UserAgent must be a valid User-Agent naming the service.");
         return problems;
     }
 }
