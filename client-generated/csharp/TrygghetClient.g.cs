@@ -18826,7 +18826,7 @@ namespace Trygghet.Client
         public string? Detail { get; set; } = default!;
 
         /// <summary>
-        /// Latitude (WGS84) of the place; always inside Trygghet.Api.Features.Places.FoundPlace.Area.
+        /// Latitude (WGS84) of the place; always inside its `area`.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("lat")]
         public double Lat { get; set; } = default!;

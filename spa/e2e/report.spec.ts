@@ -122,6 +122,23 @@ test('a resident reports with the keyboard only: category, description and typed
   await expect(notice).toContainText('Den ligger i Fruängen.');
 });
 
+test('a resident finds the place by a typed name, without accents, and the map marks it', async ({ page }) => {
+  await page.goto('/rapportera?omrade=fruangen');
+  const search = page.getByLabel('Sök en adress eller plats');
+  await search.fill('fruangstorget');
+  await search.press('Enter');
+  // Enter searched; it did not send the report.
+  await expect(page.getByText('Välj vad iakttagelsen gäller.')).toHaveCount(0);
+  const result = page.getByRole('button', { name: 'Fruängstorget', exact: true });
+  await result.click();
+  await expect(page.getByText('Vald plats: Fruängstorget. Platsen ligger i Fruängen.')).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Karta: tryck där du såg det' }).locator('path.map-picked')).toHaveCount(1);
+
+  await search.fill('ingenstans-alls');
+  await page.getByRole('button', { name: 'Sök', exact: true }).click();
+  await expect(page.getByText(/Ingen plats i Hägersten-Älvsjö hittades för ”ingenstans-alls”/)).toBeVisible();
+});
+
 test('a report from a walk page offers the meeting point and files the report under the walk', async ({ page }) => {
   const response = await page.request.get('/api/v1/walks?area=aspudden');
   const walk = ((await response.json()) as { items: { id: string; slug: string }[] }).items[0]!;

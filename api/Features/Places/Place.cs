@@ -56,7 +56,7 @@ public enum AddressSearch
 /// <param name="Name">The place as a resident would name it, e.g. <c>Fruängstorget</c> or <c>Fruängsgården 7</c>.</param>
 /// <param name="Kind">What the place is and where it comes from.</param>
 /// <param name="Detail">More about the place where known: a venue's address, or the geocoder's full address line.</param>
-/// <param name="Lat">Latitude (WGS84) of the place; always inside <see cref="Area"/>.</param>
+/// <param name="Lat">Latitude (WGS84) of the place; always inside its `area`.</param>
 /// <param name="Lon">Longitude (WGS84) of the place.</param>
 /// <param name="Area">The neighbourhood the point lies in, as <c>GET /api/v1/areas/locate</c> finds it.</param>
 public sealed record FoundPlace(string Name, FoundPlaceKind Kind, string? Detail, double Lat, double Lon, AreaRef Area);

@@ -9905,7 +9905,7 @@ export interface FoundPlace {
     kind: FoundPlaceKind;
     /** More about the place where known: a venue's address, or the geocoder's full address line. */
     detail?: string | null;
-    /** Latitude (WGS84) of the place; always inside Trygghet.Api.Features.Places.FoundPlace.Area. */
+    /** Latitude (WGS84) of the place; always inside its `area`. */
     lat: number;
     /** Longitude (WGS84) of the place. */
     lon: number;

@@ -209,7 +209,7 @@ export function ObservationForm({
             </label>
           ))}
         </fieldset>
-        <PointField value={draft.point} onChange={(point) => set('point', point)} meeting={meeting} problem={problem} error={placeError} disabled={busy} map={map} fields={resident ? { lat: 'latitude', lon: 'longitude' } : undefined} />
+        <PointField value={draft.point} onChange={(point) => set('point', point)} meeting={meeting} problem={problem} error={placeError} disabled={busy} map={map} search={resident} fields={resident ? { lat: 'latitude', lon: 'longitude' } : undefined} />
         {resident && (
           <>
             <PhotoField id={ids.photo} photo={draft.photo} onChange={(photo) => set('photo', photo)} errors={photoErrors} disabled={busy} />

@@ -1,9 +1,10 @@
 import type { AreaRef } from '@trygghet/client';
-import { lazy, Suspense, useEffect, useId, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, toProblem, type Problem } from '../../shared/api';
 import { fieldErrors } from '../../shared/ProblemAlert';
 import type { LatLon } from '../../shared/map/features';
+import { PlaceSearch } from './PlaceSearch';
 import { formatCoordinate, parsePoint, type MeetingPoint, type PointValue } from './point';
 
 // Leaflet loads only with a form that offers the map.
@@ -42,8 +43,8 @@ export function PointField({
   disabled?: boolean;
   /** Offer a map to tap on, showing `area`'s neighbourhoods and starting at `focus`. */
   map?: { area?: string; focus?: string };
-  /** A search for places by name or address, rendered under the buttons. */
-  search?: ReactNode;
+  /** Offer a search for places by name or address. */
+  search?: boolean;
   /** The API's names of the coordinates, for its messages about them. */
   fields?: { lat: string; lon: string };
 }) {
@@ -186,7 +187,15 @@ export function PointField({
           </button>
         )}
       </div>
-      {search}
+      {search && (
+        <PlaceSearch
+          disabled={disabled}
+          onChoose={(place) => {
+            setGeo('idle');
+            onChange({ lat: formatCoordinate(place.lat), lon: formatCoordinate(place.lon), source: 'place', name: place.name });
+          }}
+        />
+      )}
       <p id={`${id}-status`} role="status" aria-live="polite" className={lookup.state === 'outside' || trouble ? 'point-status warn' : 'point-status'}>
         {status}
       </p>

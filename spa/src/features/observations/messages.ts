@@ -31,6 +31,21 @@ export const messages = {
       lon: 'Longitud (öst)',
       coordinatesHint: 'I decimalgrader, till exempel 59,2857 och 17,9700.',
       missing: 'Välj en plats: använd din position, samlingsplatsen eller ange koordinaterna.',
+      search: {
+        label: 'Sök en adress eller plats',
+        hint: 'Till exempel Fruängstorget, Älvsjö station eller ett områdes namn. Tryck på Sök.',
+        button: 'Sök',
+        searching: 'Söker …',
+        tooShort: 'Skriv minst två tecken.',
+        none: 'Ingen plats i Hägersten-Älvsjö hittades för ”{{text}}”. Försök med ett annat namn, tryck på kartan eller ange koordinater.',
+        count_one: '{{count}} plats hittades. Välj den för att placera rapporten där.',
+        count_other: '{{count}} platser hittades. Välj en för att placera rapporten där.',
+        addressesUnavailable: 'Gatuadresser gick inte att söka just nu; platserna ovan kommer från stadsdelsområdets egen lista.',
+        kind: {
+          neighbourhood: 'Stadsdel', locality: 'Område', station: 'Station', square: 'Torg', centre: 'Centrum', park: 'Park', school: 'Skola',
+          water: 'Vatten', venue: 'Mötesplats', meetingPoint: 'Samlingsplats', address: 'Adress',
+        },
+      },
     },
     form: {
       category: 'Vad gäller det?',
@@ -123,6 +138,21 @@ export const messages = {
       lon: 'Longitude (east)',
       coordinatesHint: 'In decimal degrees, for example 59.2857 and 17.9700.',
       missing: 'Choose a place: use your position, the meeting point, or enter the coordinates.',
+      search: {
+        label: 'Search for an address or place',
+        hint: 'For example Fruängstorget, Älvsjö station or an area\'s name. Press Search.',
+        button: 'Search',
+        searching: 'Searching …',
+        tooShort: 'Type at least two characters.',
+        none: 'No place in Hägersten-Älvsjö was found for “{{text}}”. Try another name, tap the map or enter coordinates.',
+        count_one: '{{count}} place was found. Choose it to place the report there.',
+        count_other: '{{count}} places were found. Choose one to place the report there.',
+        addressesUnavailable: 'Street addresses could not be searched just now; the places above come from the district\'s own list.',
+        kind: {
+          neighbourhood: 'Neighbourhood', locality: 'Locality', station: 'Station', square: 'Square', centre: 'Centre', park: 'Park', school: 'School',
+          water: 'Water', venue: 'Meeting venue', meetingPoint: 'Meeting point', address: 'Address',
+        },
+      },
     },
     form: {
       category: 'What is it about?',
