@@ -1,5 +1,5 @@
 import { lazy } from 'react';
-import type { RouteObject } from 'react-router';
+import { Navigate, type RouteObject } from 'react-router';
 import { StartPage } from '../features/events/StartPage';
 import { Layout } from './Layout';
 import { NotFound } from './NotFound';
@@ -29,7 +29,7 @@ const ModerationPage = page(() => import('../features/questions/ModerationPage')
 const ObservationsFollowUp = page(() => import('../features/staff/ObservationsFollowUp'), 'ObservationsFollowUp');
 const NewObservationPage = page(() => import('../features/observations/NewObservationPage'), 'NewObservationPage');
 const SignalsPage = page(() => import('../features/staff/SignalsPage'), 'SignalsPage');
-const DescriptionReviewPage = page(() => import('../features/staff/DescriptionReviewPage'), 'DescriptionReviewPage');
+const ReportReviewPage = page(() => import('../features/staff/ReportReviewPage'), 'ReportReviewPage');
 
 /**
  * Paths are Swedish: they appear in e-mails and on posters. The secret links (/anmalan, /fraga,
@@ -65,7 +65,9 @@ export const routes: RouteObject[] = [
           { path: 'iakttagelser', element: <ObservationsFollowUp /> },
           { path: 'iakttagelser/ny', element: <NewObservationPage /> },
           { path: 'signaler', element: <SignalsPage /> },
-          { path: 'beskrivningar', element: <DescriptionReviewPage /> },
+          { path: 'granska', element: <ReportReviewPage /> },
+          // The review's earlier address, from when it held descriptions only.
+          { path: 'beskrivningar', element: <Navigate to="/personal/granska" replace /> },
         ],
       },
       { path: '*', element: <NotFound /> },
