@@ -203,6 +203,7 @@ const staffVisits: Visit[] = [
   { route: '/personal/iakttagelser', url: () => ['/personal/iakttagelser'] },
   { route: '/personal/iakttagelser/ny', url: () => ['/personal/iakttagelser/ny'] },
   { route: '/personal/signaler', url: () => ['/personal/signaler'] },
+  { route: '/personal/granska', url: () => ['/personal/granska'] },
   { route: '/personal/beskrivningar', url: () => ['/personal/beskrivningar'] },
 ];
 
