@@ -204,7 +204,6 @@ const staffVisits: Visit[] = [
   { route: '/personal/iakttagelser/ny', url: () => ['/personal/iakttagelser/ny'] },
   { route: '/personal/signaler', url: () => ['/personal/signaler'] },
   { route: '/personal/granska', url: () => ['/personal/granska'] },
-  { route: '/personal/beskrivningar', url: () => ['/personal/beskrivningar'] },
 ];
 
 /** Waits until the page shows its content: its heading, and nothing loading (live pages never go network-idle). */

@@ -1,5 +1,5 @@
 import { lazy } from 'react';
-import { Navigate, type RouteObject } from 'react-router';
+import type { RouteObject } from 'react-router';
 import { StartPage } from '../features/events/StartPage';
 import { Layout } from './Layout';
 import { NotFound } from './NotFound';
@@ -66,8 +66,6 @@ export const routes: RouteObject[] = [
           { path: 'iakttagelser/ny', element: <NewObservationPage /> },
           { path: 'signaler', element: <SignalsPage /> },
           { path: 'granska', element: <ReportReviewPage /> },
-          // The review's earlier address, from when it held descriptions only.
-          { path: 'beskrivningar', element: <Navigate to="/personal/granska" replace /> },
         ],
       },
       { path: '*', element: <NotFound /> },

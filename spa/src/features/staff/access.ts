@@ -23,7 +23,7 @@ export function can(role: Role | undefined, ability: Ability): boolean {
 export function abilitiesFor(pathname: string): Ability[] {
   const path = pathname.replace(/\/+$/, '');
   if (/^\/personal\/evenemang\/[^/]+\/fragor$/.test(path)) return ['moderation'];
-  if (path.startsWith('/personal/granska') || path.startsWith('/personal/beskrivningar')) return ['moderation'];
+  if (path.startsWith('/personal/granska')) return ['moderation'];
   if (path.startsWith('/personal/evenemang')) return ['events'];
   if (path.startsWith('/personal/iakttagelser')) return ['followUp', 'assigned'];
   if (path.startsWith('/personal/signaler')) return ['signals'];
