@@ -208,7 +208,7 @@ const staffVisits: Visit[] = [
   { route: '/personal/iakttagelser', url: () => ['/personal/iakttagelser'] },
   { route: '/personal/iakttagelser/ny', url: () => ['/personal/iakttagelser/ny'] },
   { route: '/personal/signaler', url: () => ['/personal/signaler'] },
-  { route: '/personal/beskrivningar', url: () => ['/personal/beskrivningar'] },
+  { route: '/personal/granska', url: () => ['/personal/granska'] },
 ];
 
 /** Waits until the page shows its content: its heading, and nothing loading (live pages never go network-idle). */

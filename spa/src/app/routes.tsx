@@ -30,7 +30,7 @@ const ObservationsFollowUp = page(() => import('../features/staff/ObservationsFo
 const ReportPage = page(() => import('../features/observations/ReportPage'), 'ReportPage');
 const NewObservationPage = page(() => import('../features/observations/NewObservationPage'), 'NewObservationPage');
 const SignalsPage = page(() => import('../features/staff/SignalsPage'), 'SignalsPage');
-const DescriptionReviewPage = page(() => import('../features/staff/DescriptionReviewPage'), 'DescriptionReviewPage');
+const ReportReviewPage = page(() => import('../features/staff/ReportReviewPage'), 'ReportReviewPage');
 
 /**
  * Paths are Swedish: they appear in e-mails and on posters. The secret links (/anmalan, /fraga,
@@ -67,7 +67,7 @@ export const routes: RouteObject[] = [
           { path: 'iakttagelser', element: <ObservationsFollowUp /> },
           { path: 'iakttagelser/ny', element: <NewObservationPage /> },
           { path: 'signaler', element: <SignalsPage /> },
-          { path: 'beskrivningar', element: <DescriptionReviewPage /> },
+          { path: 'granska', element: <ReportReviewPage /> },
         ],
       },
       { path: '*', element: <NotFound /> },
