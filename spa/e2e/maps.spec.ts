@@ -43,13 +43,53 @@ test('a walk page draws the route, the meeting point and every observation along
   await expect(page).toHaveURL(/\/iakttagelser\/[0-9a-f-]{36}$/);
 });
 
-test('an area page draws its open and followed-up observations on the district map, its own boundary marked', async ({ page }) => {
-  const listed = await observations(page, 'area=aspudden');
+const stillOpen = ['reported', 'investigating', 'planned', 'inProgress'];
+
+test('an area page draws its open observations and its measures on the district map, and lists what the map shows', async ({ page }) => {
+  const listed = (await observations(page, 'area=aspudden')) as (Observation & { status: string })[];
+  const open = listed.filter((o) => stillOpen.includes(o.status));
+  const measures = ((await (await page.request.get('/api/v1/measures?area=aspudden&limit=12')).json()) as { items: { observations: { id: string }[] }[] }).items;
+  const placed = measures.flatMap((m) => m.observations).filter((ref) => listed.some((o) => o.id === ref.id)).length;
+  expect(open.length).toBeGreaterThan(0);
   await page.goto('/omraden/aspudden');
   const map = page.getByRole('region', { name: 'Karta: Aspudden' });
   await expect(map).toBeVisible();
-  await expect(map.locator('path.map-observation')).toHaveCount(Math.min(listed.length, 12));
+  await expect(map.locator('path.map-observation')).toHaveCount(open.length);
+  await expect(map.locator('path.map-measure')).toHaveCount(placed);
   await expect(map.locator('path.map-area')).toHaveCount(17);
+  // The same as a list.
+  const summary = page.getByText(new RegExp(`^Kartan visar ${open.length} öppna? iakttagelser?`));
+  await summary.click();
+  await expect(page.locator('details.map-list li')).toHaveCount(open.length);
+});
+
+test('many observations in one area are clustered on its map, and a cluster zooms in when chosen', async ({ page }) => {
+  const token = await devToken(page, 'staff');
+  // 24 lamps out along one street in Liseberg, a few metres apart.
+  for (let i = 0; i < 24; i++) {
+    const created = await page.request.post('/api/v1/observations', {
+      headers: { Authorization: `Bearer ${token}` },
+      data: { category: 'lighting', description: `Lampa nr ${i + 1} längs gångvägen är släckt.`, severity: 2, lat: 59.285 + i * 0.00005, lon: 18.023 + i * 0.00005 },
+    });
+    expect(created.status()).toBe(201);
+  }
+  const listed = (await observations(page, 'area=liseberg')) as (Observation & { status: string; area: { slug: string } })[];
+  expect(listed.every((o) => o.area.slug === 'liseberg')).toBe(true);
+  const open = listed.filter((o) => stillOpen.includes(o.status)).length;
+  await page.goto('/omraden/liseberg');
+  const map = page.getByRole('region', { name: 'Karta: Liseberg' });
+  const clusters = map.locator('.map-cluster');
+  await expect(clusters.first()).toBeVisible();
+  // Every open observation is in a cluster or drawn on its own.
+  const inClusters = async () => (await clusters.locator('span[aria-hidden]').allTextContents()).reduce((sum, n) => sum + Number(n), 0);
+  expect((await inClusters()) + (await map.locator('path.map-observation').count())).toBe(open);
+  await expect(clusters.first()).toHaveAccessibleName(/^\d+ iakttagelser här, zooma in$/);
+  await expect(page.locator('.map-key').getByText('Flera iakttagelser nära varandra')).toBeVisible();
+  const zoomBefore = await map.evaluate((el) => el.querySelector('.leaflet-proxy')?.getAttribute('style') ?? '');
+  await clusters.first().focus();
+  await page.keyboard.press('Enter');
+  await expect.poll(async () => map.evaluate((el) => el.querySelector('.leaflet-proxy')?.getAttribute('style') ?? '')).not.toBe(zoomBefore);
+  await expectAccessible(page);
 });
 
 test('a dialogue page shows its venue on the map', async ({ page }) => {
@@ -71,6 +111,13 @@ for (const size of widths) {
     await expect(page.locator('path.map-route')).toHaveCount(1);
     await expectAccessible(page);
     await page.goto('/omraden/aspudden');
+    await expect(page.locator('path.map-area')).toHaveCount(17);
+    await expectAccessible(page);
+    const dialogues = ((await (await page.request.get('/api/v1/dialogues?area=fruangen')).json()) as { items: (Listed & { venue?: { lat?: number | null } | null })[] }).items;
+    await page.goto(`/dialoger/${dialogues.find((d) => d.venue?.lat != null)!.slug}`);
+    await expect(page.locator('path.map-venue')).toHaveCount(1);
+    await expectAccessible(page);
+    await page.goto('/?visa=karta');
     await expect(page.locator('path.map-area')).toHaveCount(17);
     await expectAccessible(page);
   });

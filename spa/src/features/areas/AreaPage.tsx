@@ -3,7 +3,7 @@ import { Link, useParams } from 'react-router';
 import { currentLanguage } from '../../i18n';
 import { api } from '../../shared/api';
 import { formatNumber } from '../../shared/format';
-import { observationFeatures } from '../../shared/map/features';
+import { measureFeatures, observationFeatures, statusGroup } from '../../shared/map/features';
 import { Map } from '../../shared/map/Map';
 import { Loading, Page } from '../../shared/Page';
 import { ProblemAlert } from '../../shared/ProblemAlert';
@@ -16,6 +16,7 @@ import { FeedbackItem, MeasureCard, ObservationCard } from './parts';
 import './areas.css';
 
 const shown = 12;
+const onMap = 100;
 
 /** One area: upcoming meetings, what is being done, what became of what was raised, and links onward. */
 export function AreaPage() {
@@ -28,6 +29,10 @@ export function AreaPage() {
   const measures = useLoad((signal) => api().listMeasures(slug, undefined, shown, undefined, signal), [slug]);
   const feedback = useLoad((signal) => closedFeedback(api(), slug, signal), [slug]);
   const observations = useLoad((signal) => api().listObservations(slug, undefined, undefined, undefined, undefined, shown, undefined, signal), [slug]);
+  // The map shows every open observation (up to a hundred, clustered when many) and where the measures are.
+  const mapped = useLoad((signal) => api().listObservations(slug, undefined, undefined, undefined, undefined, onMap, undefined, signal), [slug]);
+
+  const openOnes = (mapped.data?.items ?? []).filter((o) => statusGroup(o.status) === 'open' || statusGroup(o.status) === 'planned');
 
   if (area.state === 'failed') {
     return (
@@ -124,8 +129,24 @@ export function AreaPage() {
               label={t('area.mapLabel', { name: a.name })}
               area={a.kind === 'neighbourhood' ? a.parent?.slug : a.slug}
               focus={a.kind === 'neighbourhood' ? a.slug : undefined}
-              features={observationFeatures(page.items, label)}
+              features={[
+                ...observationFeatures(openOnes, label),
+                ...measureFeatures(measures.data?.items ?? [], mapped.data?.items ?? [], (m) => t('area.measureOnMap', { title: m.title })),
+              ]}
             />
+            {mapped.state === 'failed' && <ProblemAlert problem={mapped.problem} focus={false} />}
+            {openOnes.length > 0 && (
+              <details className="map-list">
+                <summary>{t('area.openOnMap', { count: openOnes.length })}</summary>
+                <ul>
+                  {openOnes.map((o) => (
+                    <li key={o.id}>
+                      <Link to={`/iakttagelser/${o.id}`}>{label(o)}</Link>
+                    </li>
+                  ))}
+                </ul>
+              </details>
+            )}
             <ul className="cards">
               {page.items.map((observation) => (
                 <li key={observation.id}>

@@ -1,30 +1,18 @@
 import 'leaflet/dist/leaflet.css';
 import L from 'leaflet';
-import type { ObservationStatus } from '@trygghet/client';
+import 'leaflet.markercluster';
+import 'leaflet.markercluster/dist/MarkerCluster.css';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { escapeText, shades, useBaseMap, type Shading } from './baseMap';
-import type { MapFeature } from './features';
+import { statusGroup, type MapFeature } from './features';
 
-/** Colours by how far an observation's follow-up has come; each meets 3:1 against the map's base (WCAG 1.4.11). */
-export function statusGroup(status: ObservationStatus | undefined): 'open' | 'planned' | 'done' | 'other' {
-  switch (status) {
-    case 'planned':
-    case 'inProgress':
-      return 'planned';
-    case 'fixed':
-    case 'closed':
-      return 'done';
-    case 'duplicate':
-    case 'notResponsible':
-      return 'other';
-    default:
-      return 'open';
-  }
-}
+/** Each colour meets 3:1 against the map's base (WCAG 1.4.11). */
+export const colours = { open: '#b43c00', planned: '#0b4f8a', done: '#1d6b36', other: '#4f5963', route: '#6a1b9a', meeting: '#1b1f24', measure: '#00626b' } as const;
 
-export const colours = { open: '#b43c00', planned: '#0b4f8a', done: '#1d6b36', other: '#4f5963', route: '#6a1b9a', meeting: '#1b1f24' } as const;
+/** From this many observations on one map, nearby ones are drawn as one numbered circle until one zooms in. */
+export const clusterFrom = 20;
 
 /**
  * A map on Leaflet: the tile source the API names, or — with none, or offline — the neighbourhoods drawn from our own
@@ -45,16 +33,21 @@ export default function MapView({ label, area, features, focus, shading }: {
   const element = useRef<HTMLDivElement>(null);
   const { map, overlay, baseFailed } = useBaseMap(element, { area, focus, shading });
   const navigate = useNavigate();
+  const { t } = useTranslation('map');
 
   useEffect(() => {
     const current = map.current;
     const group = overlay.current;
     if (!current || !group) return;
     group.clearLayers();
-    for (const feature of features) group.addLayer(layerOf(feature, (href) => void navigate(href)));
+    const open = (href: string) => void navigate(href);
+    const observations = features.filter((f) => f.kind === 'point' && f.role === 'observation');
+    const cluster = observations.length >= clusterFrom ? clusterGroup((count) => t('cluster', { count })) : null;
+    for (const feature of features) (cluster && observations.includes(feature) ? cluster : group).addLayer(layerOf(feature, open));
+    if (cluster) group.addLayer(cluster);
     const bounds = group.getBounds();
     if (bounds.isValid()) current.fitBounds(bounds, { padding: [24, 24], maxZoom: 17 });
-  }, [features, navigate, map, overlay]);
+  }, [features, navigate, map, overlay, t]);
 
   return (
     <div className="map-frame">
@@ -63,6 +56,26 @@ export default function MapView({ label, area, features, focus, shading }: {
       <MapKey features={features} shading={shading} />
     </div>
   );
+}
+
+/**
+ * Nearby observations as one circle with their number, which zooms in when chosen. Each circle is a button named in
+ * words ("12 iakttagelser här, zooma in"); the list beside the map has every observation.
+ */
+function clusterGroup(name: (count: number) => string): L.MarkerClusterGroup {
+  return L.markerClusterGroup({
+    animate: false,
+    showCoverageOnHover: false,
+    maxClusterRadius: 48,
+    iconCreateFunction: (cluster) => {
+      const count = cluster.getChildCount();
+      return L.divIcon({
+        className: 'map-cluster',
+        html: `<span aria-hidden="true">${count}</span><span class="visually-hidden">${escapeText(name(count))}</span>`,
+        iconSize: L.point(40, 40),
+      });
+    },
+  });
 }
 
 function layerOf(feature: MapFeature, open: (href: string) => void): L.Layer {
@@ -78,10 +91,10 @@ function layerOf(feature: MapFeature, open: (href: string) => void): L.Layer {
       const group = feature.role === 'observation' ? statusGroup(feature.status) : null;
       const marker = L.circleMarker(feature.at, {
         className: `map-feature map-${feature.role}${group ? ` map-status-${group}` : ''}`,
-        radius: feature.role === 'observation' ? 8 : 10,
+        radius: feature.role === 'observation' ? 8 : feature.role === 'measure' ? 6 : 10,
         color: '#ffffff',
         weight: 2,
-        fillColor: group ? colours[group] : colours.meeting,
+        fillColor: group ? colours[group] : feature.role === 'measure' ? colours.measure : colours.meeting,
         fillOpacity: 1,
       }).bindTooltip(escapeText(feature.label));
       if (feature.href) {
@@ -107,9 +120,13 @@ function MapKey({ features, shading }: { features: MapFeature[]; shading?: Shadi
     if (f.kind === 'route') shown.add('route');
     else if (f.kind === 'point') shown.add(f.role === 'observation' ? statusGroup(f.status) : f.role);
   }
-  const entries = (['route', 'meeting', 'venue', 'open', 'planned', 'done', 'other'] as const).filter((k) => shown.has(k));
+  if (features.filter((f) => f.kind === 'point' && f.role === 'observation').length >= clusterFrom) shown.add('cluster');
+  const entries = (['route', 'meeting', 'venue', 'open', 'planned', 'done', 'other', 'measure', 'cluster'] as const).filter((k) => shown.has(k));
   if (entries.length === 0 && !shading) return null;
-  const text = { route: t('route'), meeting: t('meeting'), venue: t('venue'), open: t('observationOpen'), planned: t('observationPlanned'), done: t('observationDone'), other: t('observationOther') };
+  const text = {
+    route: t('route'), meeting: t('meeting'), venue: t('venue'), open: t('observationOpen'), planned: t('observationPlanned'), done: t('observationDone'),
+    other: t('observationOther'), measure: t('measure'), cluster: t('clusterKey'),
+  };
   return (
     <div className="map-key">
       <span className="visually-hidden">{t('legend')}: </span>
@@ -122,7 +139,7 @@ function MapKey({ features, shading }: { features: MapFeature[]; shading?: Shadi
         ))}
         {entries.map((entry) => (
           <li key={entry}>
-            <span className={`map-symbol map-symbol-${entry}`} aria-hidden="true" style={{ background: entry === 'venue' ? colours.meeting : colours[entry] }} />
+            <span className={`map-symbol map-symbol-${entry}`} aria-hidden="true" style={{ background: entry === 'venue' ? colours.meeting : entry === 'cluster' ? undefined : colours[entry] }} />
             {text[entry]}
           </li>
         ))}

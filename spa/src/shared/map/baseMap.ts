@@ -55,7 +55,7 @@ export function useBaseMap(element: RefObject<HTMLDivElement | null>, { area, fo
   // The map itself, once; the base and the overlay are layers redrawn when they change.
   useEffect(() => {
     if (!element.current) return;
-    const created = L.map(element.current, { zoomControl: false, attributionControl: false, scrollWheelZoom: false, center: [59.29, 17.99], zoom: 12 });
+    const created = L.map(element.current, { zoomControl: false, attributionControl: false, scrollWheelZoom: false, center: [59.29, 17.99], zoom: 12, maxZoom: 19 });
     L.control.zoom({ zoomInTitle: t('zoomIn'), zoomOutTitle: t('zoomOut') }).addTo(created);
     L.control.attribution({ prefix: false }).addTo(created);
     overlay.current = L.featureGroup().addTo(created);

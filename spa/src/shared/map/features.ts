@@ -1,4 +1,4 @@
-import type { Observation, ObservationStatus, PublicEvent } from '@trygghet/client';
+import type { Measure, Observation, ObservationStatus, PublicEvent } from '@trygghet/client';
 
 /** A [latitude, longitude] pair, as Leaflet takes it. */
 export type LatLon = [number, number];
@@ -6,7 +6,7 @@ export type LatLon = [number, number];
 /** What a map draws over its base. Every map shows the same content as a list beside it. */
 export type MapFeature =
   | { kind: 'route'; id: string; label: string; positions: LatLon[] }
-  | { kind: 'point'; id: string; label: string; at: LatLon; role: 'meeting' | 'venue' | 'observation'; status?: ObservationStatus; href?: string }
+  | { kind: 'point'; id: string; label: string; at: LatLon; role: 'meeting' | 'venue' | 'observation' | 'measure'; status?: ObservationStatus; href?: string }
   | { kind: 'area'; id: string; label: string; geometry: GeoJsonGeometry };
 
 /** The GeoJSON geometries the API sends (RFC 7946, lon/lat). */
@@ -53,10 +53,40 @@ export function observationFeatures(observations: Observation[], label: (observa
   return observations.map((o) => ({ kind: 'point', id: o.id, role: 'observation', status: o.status, label: label(o), at: [o.lat, o.lon], href: `/iakttagelser/${o.id}` }));
 }
 
+/**
+ * Measures at the places of the observations they answer (a measure has no place of its own): one point per measure and
+ * observation whose position is known, linking to the measure.
+ */
+export function measureFeatures(measures: Measure[], observations: Observation[], label: (measure: Measure) => string): MapFeature[] {
+  const at = new Map(observations.map((o) => [o.id, [o.lat, o.lon] as LatLon]));
+  return measures.flatMap((m) =>
+    m.observations.flatMap((ref) => {
+      const position = at.get(ref.id);
+      return position ? [{ kind: 'point' as const, id: `${m.id}-${ref.id}`, role: 'measure' as const, label: label(m), at: position, href: `/atgarder/${m.id}` }] : [];
+    }));
+}
+
 /** An event as one point where people go (the walk's meeting point, else the venue), linking to its page; none for a remote event. */
 export function eventPoint(event: PublicEvent, label: string, href: string): MapFeature | null {
   const walk = event.walk;
   if (walk?.meetingLat != null && walk.meetingLon != null) return { kind: 'point', id: event.id, role: 'meeting', label, at: [walk.meetingLat, walk.meetingLon], href };
   if (event.venue?.lat != null && event.venue.lon != null) return { kind: 'point', id: event.id, role: 'venue', label, at: [event.venue.lat, event.venue.lon], href };
   return null;
+}
+
+/** How far an observation's follow-up has come, as the maps colour it and the area map filters it. */
+export function statusGroup(status: ObservationStatus | undefined): 'open' | 'planned' | 'done' | 'other' {
+  switch (status) {
+    case 'planned':
+    case 'inProgress':
+      return 'planned';
+    case 'fixed':
+    case 'closed':
+      return 'done';
+    case 'duplicate':
+    case 'notResponsible':
+      return 'other';
+    default:
+      return 'open';
+  }
 }

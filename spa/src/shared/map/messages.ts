@@ -9,6 +9,10 @@ export const messages = {
     observationOpen: 'Iakttagelse som inte är åtgärdad', observationPlanned: 'Iakttagelse med planerad eller pågående åtgärd',
     observationDone: 'Åtgärdad eller avslutad iakttagelse', observationOther: 'Dubblett eller inte stadens ansvar',
     sameAsList: 'Allt på kartan finns också i listan.',
+    measure: 'Åtgärd, vid iakttagelsen den svarar på',
+    cluster_one: '{{count}} iakttagelse här, zooma in',
+    cluster_other: '{{count}} iakttagelser här, zooma in',
+    clusterKey: 'Flera iakttagelser nära varandra (tryck för att zooma in)',
     baseFailed: 'Kartans bakgrund med stadsdelarna gick inte att hämta just nu. Kartan visar bara punkterna; allt finns också i listan.',
     picker: { chosen: 'Vald plats' },
     upcoming: {
@@ -30,6 +34,10 @@ export const messages = {
     observationOpen: 'Observation not yet fixed', observationPlanned: 'Observation with a measure planned or under way',
     observationDone: 'Fixed or closed observation', observationOther: 'Duplicate or not the city\'s responsibility',
     sameAsList: 'Everything on the map is also in the list.',
+    measure: 'Measure, at the observation it answers',
+    cluster_one: '{{count}} observation here, zoom in',
+    cluster_other: '{{count}} observations here, zoom in',
+    clusterKey: 'Several observations close together (tap to zoom in)',
     baseFailed: 'The map\'s base with the neighbourhoods could not be fetched just now. The map shows only the points; everything is also in the list.',
     picker: { chosen: 'Chosen place' },
     upcoming: {
