@@ -475,7 +475,7 @@ namespace Trygghet.Client
         /// <br/>yet sent, and nothing more is sent. The observation itself is unchanged. Using a link again answers 204 as well;
         /// <br/>an unknown link is 404.
         /// </remarks>
-        /// <param name="token">The secret of the stop-following link, as a header.</param>
+        /// <param name="token">The secret of the stop-following link (the part after `#`), as a header.</param>
         /// <returns>No Content</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task StopFollowingObservationAsync(string token, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
@@ -6605,7 +6605,7 @@ namespace Trygghet.Client
         /// <br/>yet sent, and nothing more is sent. The observation itself is unchanged. Using a link again answers 204 as well;
         /// <br/>an unknown link is 404.
         /// </remarks>
-        /// <param name="token">The secret of the stop-following link, as a header.</param>
+        /// <param name="token">The secret of the stop-following link (the part after `#`), as a header.</param>
         /// <returns>No Content</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task StopFollowingObservationAsync(string token, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))

@@ -234,7 +234,7 @@ public static class ObservationsEndpoints
         return TypedResults.Created($"/api/v1/observations/{outcome.Observation.Id}", outcome.Observation);
     }
 
-    /// <param name="token">The secret of the stop-following link, as a header.</param>
+    /// <param name="token" example="Zr5Tq1Wx8Km3Pv7Ny2Lb6Hd0Fg4Js9Ac-e_Oi1Uw5Qy">The secret of the stop-following link (the part after <c>#</c>), as a header.</param>
     public static async Task<NoContent> StopFollowingObservation([FromHeader(Name = FollowTokenHeader), Required] string? token, IMediator mediator,
         CancellationToken ct)
     {

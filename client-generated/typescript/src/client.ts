@@ -289,7 +289,7 @@ export interface ITrygghetClient {
 
     /**
      * Stop following a report through the link in its e-mails (token in the X-Follow-Token header): the address is erased at once.
-     * @param token The secret of the stop-following link, as a header.
+     * @param token The secret of the stop-following link (the part after `#`), as a header.
      * @return No Content
      */
     stopFollowingObservation(token: string, signal?: AbortSignal): Promise<void>;
@@ -3710,7 +3710,7 @@ export class TrygghetClient implements ITrygghetClient {
 
     /**
      * Stop following a report through the link in its e-mails (token in the X-Follow-Token header): the address is erased at once.
-     * @param token The secret of the stop-following link, as a header.
+     * @param token The secret of the stop-following link (the part after `#`), as a header.
      * @return No Content
      */
     stopFollowingObservation(token: string, signal?: AbortSignal): Promise<void> {
