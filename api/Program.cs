@@ -6,6 +6,7 @@ using Trygghet.Api.Features.Events;
 using Trygghet.Api.Features.Feedback;
 using Trygghet.Api.Features.Measures;
 using Trygghet.Api.Features.Observations;
+using Trygghet.Api.Features.Places;
 using Trygghet.Api.Features.Questions;
 using Trygghet.Api.Features.Registrations;
 using Trygghet.Api.Features.Statistics;
@@ -26,7 +27,7 @@ builder.WebHost.ConfigureKestrel(kestrel =>
 });
 
 ValidationTexts.Use(CommonTexts.Fields, ActorTexts.Fields, AreaTexts.Fields, EventTexts.Fields, MeasureTexts.Fields, ObservationTexts.Fields,
-    QuestionTexts.Fields, RegistrationTexts.Fields, StatisticsTexts.Fields);
+    PlaceTexts.Fields, QuestionTexts.Fields, RegistrationTexts.Fields, StatisticsTexts.Fields);
 builder.Services.AddTrygghetCore(builder.Configuration, options);
 builder.Services.AddTrygghetAuth(builder.Configuration, builder.Environment);
 builder.Services.AddTrygghetOperations(options);
@@ -38,6 +39,7 @@ builder.Services.AddRegistrations(builder.Configuration);
 builder.Services.AddQuestions(builder.Configuration);
 builder.Services.AddStatistics(builder.Configuration);
 builder.Services.AddObservations(builder.Configuration, options);
+builder.Services.AddPlaces(builder.Configuration);
 
 var app = builder.Build();
 
@@ -47,6 +49,7 @@ app.UseTrygghetPipeline(options);
 var root = app.MapGroup("").RequireCors(PublicCorsPolicyProvider.PolicyName);
 var api = root.MapGroup("/api/v1");
 api.MapAreas();
+api.MapPlaces();
 api.MapActors();
 api.MapEvents();
 api.MapRegistrations();

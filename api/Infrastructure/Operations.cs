@@ -26,6 +26,12 @@ public sealed class ApiOptions
     /// <summary>Votes per voter token and minute.</summary>
     public int VotesPerMinute { get; set; } = 60;
 
+    /// <summary>
+    /// Place searches per client address and minute: public reads, but each may ask the configured geocoder, whose
+    /// usage policy limits how often it is called.
+    /// </summary>
+    public int PlaceSearchesPerMinute { get; set; } = 60;
+
     /// <summary>Paths whose POST bodies may be larger than <see cref="MaxRequestBodyBytes"/> (uploads), with their own limit; set by the features.</summary>
     public Dictionary<string, long> LargeBodies { get; } = new(StringComparer.OrdinalIgnoreCase);
 
@@ -42,6 +48,7 @@ public static class Operations
     public const string AnonymousWrites = "anonymous-writes";
     public const string AnonymousSessions = "anonymous-sessions";
     public const string Votes = "votes";
+    public const string PlaceSearches = "place-searches";
 
     public static IServiceCollection AddTrygghetOperations(this IServiceCollection services, ApiOptions options)
     {
@@ -59,6 +66,9 @@ public static class Operations
             limiter.AddPolicy(AnonymousSessions, http => RateLimitPartition.GetFixedWindowLimiter(
                 http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = options.VoterTokensPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            limiter.AddPolicy(PlaceSearches, http => RateLimitPartition.GetFixedWindowLimiter(
+                http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = options.PlaceSearchesPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
             // Per voter token (hashed, so the partition key is no secret), falling back to the address without one.
             limiter.AddPolicy(Votes, http => RateLimitPartition.GetFixedWindowLimiter(
                 http.Request.Headers["X-Voter-Token"].ToString() is { Length: > 0 } token

@@ -91,12 +91,15 @@ public static class SpaHosting
         return JsonSerializer.Serialize(new { development = app.Environment.IsDevelopment() && string.IsNullOrEmpty(auth.Authority) });
     }
 
-    /// <summary>Scripts and connections to this origin only (plus the OIDC provider for staff sign-in).</summary>
+    /// <summary>
+    /// Scripts and connections to this origin only (plus the OIDC provider for staff sign-in). Images also from <c>blob:</c>:
+    /// a held photo is fetched with the reviewer's token and shown through an object URL.
+    /// </summary>
     private static string ContentSecurityPolicy(IConfiguration configuration)
     {
         var authority = configuration["Auth:Authority"];
         var connect = string.IsNullOrEmpty(authority) ? "'self'" : $"'self' {new Uri(authority).GetLeftPart(UriPartial.Authority)}";
-        return $"default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src {connect}; " +
+        return $"default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src {connect}; " +
                "frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
     }
 }

@@ -322,7 +322,7 @@ namespace Trygghet.Client
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
-        /// Observations, newest first, with their follow-up; by area (a district includes its neighbourhoods), status, category, walk, overdue.
+        /// Observations, newest first, with their follow-up; by area (a district includes its neighbourhoods), status, category, walk, overdue. A resident's report is listed once staff have looked at its photo or held description; until then only its id reaches it.
         /// </summary>
         /// <param name="area">Neighbourhood or district slug.</param>
         /// <param name="status">Only this status.</param>
@@ -621,6 +621,36 @@ namespace Trygghet.Client
         /// <returns>No Content</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task RevokeOpen311KeyAsync(System.Guid id, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Places inside the district matching a typed address or name, best first: for placing a report on the map.
+        /// </summary>
+        /// <remarks>
+        /// Finds where a resident means by a typed text, for placing an observation report without tapping the map.
+        /// <br/>Two sources, every candidate inside one of the district's 17 neighbourhoods (its `area`, as
+        /// <br/>`GET /api/v1/areas/locate` finds it):
+        /// <br/>
+        /// <br/>1. **Street addresses** from a Nominatim-compatible geocoder, when one is configured (`Geocoding__SearchUrl`),
+        /// <br/>   asked within the district's bounding box; its places outside the neighbourhoods are left out (`kind`
+        /// <br/>   `address`). If it fails or does not answer within `Geocoding__TimeoutSeconds`, the search still answers
+        /// <br/>   from the district's own places and `addressSearch` is `unavailable`. **As the API starts by default
+        /// <br/>   (`./run`) no geocoder is configured**: `addressSearch` is `notConfigured` and only the district's own
+        /// <br/>   places are searched.
+        /// <br/>2. **The district's own places**, always: the neighbourhoods (at a point inside each boundary), its
+        /// <br/>   stations, squares, centres, parks, schools and known venues, and the venues and meeting points of
+        /// <br/>   published dialogues and walks. Matching ignores case and accents (`alvsjo` finds Älvsjö) and ranks an
+        /// <br/>   exact name, then a name starting with the text, then a word starting with it, then a name containing it.
+        /// <br/>
+        /// <br/>A place the district knows by exactly the text typed comes first, then the geocoder's addresses in its
+        /// <br/>order, then the other places. With a public Nominatim, whose usage policy forbids search-as-you-type,
+        /// <br/>call this when the resident submits the text, not on every keystroke. The text is never logged.
+        /// </remarks>
+        /// <param name="q">What the resident typed: an address, a street, a place or a neighbourhood (2–100 characters).</param>
+        /// <param name="limit">How many places at most (1–20; 8 by default).</param>
+        /// <returns>OK</returns>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<PlaceSearch> SearchPlacesAsync(string q, int? limit = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -5018,7 +5048,7 @@ namespace Trygghet.Client
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
-        /// Observations, newest first, with their follow-up; by area (a district includes its neighbourhoods), status, category, walk, overdue.
+        /// Observations, newest first, with their follow-up; by area (a district includes its neighbourhoods), status, category, walk, overdue. A resident's report is listed once staff have looked at its photo or held description; until then only its id reaches it.
         /// </summary>
         /// <param name="area">Neighbourhood or district slug.</param>
         /// <param name="status">Only this status.</param>
@@ -8402,6 +8432,152 @@ namespace Trygghet.Client
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             throw new ApiException<ProblemDetails>("Not Found", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 500)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemDetails>("Unexpected error (logged; no details are returned).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 503)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemDetails>("The database cannot be reached; retry after `Retry-After` seconds.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new ApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Places inside the district matching a typed address or name, best first: for placing a report on the map.
+        /// </summary>
+        /// <remarks>
+        /// Finds where a resident means by a typed text, for placing an observation report without tapping the map.
+        /// <br/>Two sources, every candidate inside one of the district's 17 neighbourhoods (its `area`, as
+        /// <br/>`GET /api/v1/areas/locate` finds it):
+        /// <br/>
+        /// <br/>1. **Street addresses** from a Nominatim-compatible geocoder, when one is configured (`Geocoding__SearchUrl`),
+        /// <br/>   asked within the district's bounding box; its places outside the neighbourhoods are left out (`kind`
+        /// <br/>   `address`). If it fails or does not answer within `Geocoding__TimeoutSeconds`, the search still answers
+        /// <br/>   from the district's own places and `addressSearch` is `unavailable`. **As the API starts by default
+        /// <br/>   (`./run`) no geocoder is configured**: `addressSearch` is `notConfigured` and only the district's own
+        /// <br/>   places are searched.
+        /// <br/>2. **The district's own places**, always: the neighbourhoods (at a point inside each boundary), its
+        /// <br/>   stations, squares, centres, parks, schools and known venues, and the venues and meeting points of
+        /// <br/>   published dialogues and walks. Matching ignores case and accents (`alvsjo` finds Älvsjö) and ranks an
+        /// <br/>   exact name, then a name starting with the text, then a word starting with it, then a name containing it.
+        /// <br/>
+        /// <br/>A place the district knows by exactly the text typed comes first, then the geocoder's addresses in its
+        /// <br/>order, then the other places. With a public Nominatim, whose usage policy forbids search-as-you-type,
+        /// <br/>call this when the resident submits the text, not on every keystroke. The text is never logged.
+        /// </remarks>
+        /// <param name="q">What the resident typed: an address, a street, a place or a neighbourhood (2–100 characters).</param>
+        /// <param name="limit">How many places at most (1–20; 8 by default).</param>
+        /// <returns>OK</returns>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<PlaceSearch> SearchPlacesAsync(string q, int? limit = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        {
+            if (q == null)
+                throw new System.ArgumentNullException("q");
+
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+                    request_.Method = new System.Net.Http.HttpMethod("GET");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                    if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
+                    // Operation Path: "api/v1/places"
+                    urlBuilder_.Append("api/v1/places");
+                    urlBuilder_.Append('?');
+                    urlBuilder_.Append(System.Uri.EscapeDataString("q")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(q, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    if (limit != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("limit")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(limit, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    urlBuilder_.Length--;
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 200)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<PlaceSearch>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            return objectResponse_.Object;
+                        }
+                        else
+                        if (status_ == 400)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<HttpValidationProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<HttpValidationProblemDetails>("Bad Request", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 429)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemDetails>("Too many requests from this client; see `Retry-After`.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 500)
@@ -17045,6 +17221,27 @@ namespace Trygghet.Client
     }
 
     /// <summary>
+    /// Whether the configured geocoder took part in a place search.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum AddressSearch
+    {
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"ok")]
+        [System.Runtime.Serialization.EnumMember(Value = @"ok")]
+        Ok = 0,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"unavailable")]
+        [System.Runtime.Serialization.EnumMember(Value = @"unavailable")]
+        Unavailable = 1,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"notConfigured")]
+        [System.Runtime.Serialization.EnumMember(Value = @"notConfigured")]
+        NotConfigured = 2,
+
+    }
+
+    /// <summary>
     /// Whom a question is addressed to.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
@@ -18753,6 +18950,102 @@ namespace Trygghet.Client
     }
 
     /// <summary>
+    /// A candidate place inside the district.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class FoundPlace
+    {
+
+        /// <summary>
+        /// The place as a resident would name it, e.g. `Fruängstorget` or `Fruängsgården 7`.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("name")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        public string Name { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("kind")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<FoundPlaceKind>))]
+        public FoundPlaceKind Kind { get; set; } = default!;
+
+        /// <summary>
+        /// More about the place where known: a venue's address, or the geocoder's full address line.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("detail")]
+        public string? Detail { get; set; } = default!;
+
+        /// <summary>
+        /// Latitude (WGS84) of the place; always inside its `area`.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("lat")]
+        public double Lat { get; set; } = default!;
+
+        /// <summary>
+        /// Longitude (WGS84) of the place.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("lon")]
+        public double Lon { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("area")]
+        [System.ComponentModel.DataAnnotations.Required]
+        public AreaRef Area { get; set; } = new AreaRef();
+
+    }
+
+    /// <summary>
+    /// Where a place found by `GET /api/v1/places` comes from and what it is.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public enum FoundPlaceKind
+    {
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"neighbourhood")]
+        [System.Runtime.Serialization.EnumMember(Value = @"neighbourhood")]
+        Neighbourhood = 0,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"locality")]
+        [System.Runtime.Serialization.EnumMember(Value = @"locality")]
+        Locality = 1,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"station")]
+        [System.Runtime.Serialization.EnumMember(Value = @"station")]
+        Station = 2,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"square")]
+        [System.Runtime.Serialization.EnumMember(Value = @"square")]
+        Square = 3,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"centre")]
+        [System.Runtime.Serialization.EnumMember(Value = @"centre")]
+        Centre = 4,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"park")]
+        [System.Runtime.Serialization.EnumMember(Value = @"park")]
+        Park = 5,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"school")]
+        [System.Runtime.Serialization.EnumMember(Value = @"school")]
+        School = 6,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"water")]
+        [System.Runtime.Serialization.EnumMember(Value = @"water")]
+        Water = 7,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"venue")]
+        [System.Runtime.Serialization.EnumMember(Value = @"venue")]
+        Venue = 8,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"meetingPoint")]
+        [System.Runtime.Serialization.EnumMember(Value = @"meetingPoint")]
+        MeetingPoint = 9,
+
+        [System.Text.Json.Serialization.JsonStringEnumMemberName(@"address")]
+        [System.Runtime.Serialization.EnumMember(Value = @"address")]
+        Address = 10,
+
+    }
+
+    /// <summary>
     /// The length of a period in a series (calendar periods in Stockholm time).
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
@@ -20402,6 +20695,27 @@ namespace Trygghet.Client
         [System.Text.Json.Serialization.JsonStringEnumMemberName(@"cleared")]
         [System.Runtime.Serialization.EnumMember(Value = @"cleared")]
         Cleared = 1,
+
+    }
+
+    /// <summary>
+    /// The places matching a typed text, best first.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class PlaceSearch
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("addressSearch")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<AddressSearch>))]
+        public AddressSearch AddressSearch { get; set; } = default!;
+
+        /// <summary>
+        /// The candidates, best first, at most `limit`; empty when nothing matches.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("places")]
+        [System.ComponentModel.DataAnnotations.Required]
+        public System.Collections.Generic.ICollection<FoundPlace> Places { get; set; } = new System.Collections.ObjectModel.Collection<FoundPlace>();
 
     }
 

@@ -198,6 +198,11 @@ const publicVisits: Visit[] = [
       await expect(page.getByRole('alert')).toBeVisible();
     }],
   },
+  {
+    route: '/rapportera',
+    url: (w) => [`/rapportera?omrade=${w.area}`, `/rapportera?vandring=${w.walk}`],
+    open: [submitEmpty(/^(Skicka iakttagelsen|Send the observation)$/)],
+  },
   { route: '/personal/logga-in', url: () => ['/personal/logga-in'] },
   { route: '*', url: () => ['/den-har-sidan-finns-inte'] },
 ];
@@ -212,7 +217,7 @@ const staffVisits: Visit[] = [
   { route: '/personal/iakttagelser', url: () => ['/personal/iakttagelser'] },
   { route: '/personal/iakttagelser/ny', url: () => ['/personal/iakttagelser/ny'] },
   { route: '/personal/signaler', url: () => ['/personal/signaler'] },
-  { route: '/personal/beskrivningar', url: () => ['/personal/beskrivningar'] },
+  { route: '/personal/granska', url: () => ['/personal/granska'] },
 ];
 
 /** Waits until the page shows its content: its heading, and nothing loading (live pages never go network-idle). */

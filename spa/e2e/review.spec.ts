@@ -39,8 +39,8 @@ test('a moderator redacts a held description on the review page, and the redacte
 
   await signedIn(page, 'moderator');
   await page.goto('/personal');
-  await page.getByRole('navigation', { name: 'Personalmeny' }).getByRole('link', { name: 'Granska beskrivningar' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Granska beskrivningar' })).toBeFocused();
+  await page.getByRole('navigation', { name: 'Personalmeny' }).getByRole('link', { name: /^Granska rapporter/ }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Granska rapporter' })).toBeFocused();
 
   const card = page.getByRole('article', { name: heading(held.number) });
   await expect(card).toBeVisible();
@@ -71,7 +71,7 @@ for (const size of widths) {
     await page.setViewportSize(size);
     const held = await heldObservation(page);
     await signedIn(page, 'staff');
-    await page.goto('/personal/beskrivningar');
+    await page.goto('/personal/granska');
     const card = page.getByRole('article', { name: heading(held.number) });
     await expect(card.locator('mark')).toBeVisible();
     await expectAccessible(page);

@@ -25,7 +25,7 @@ public sealed class ListObservationsHandler(DbSession db, TimeProvider clock) : 
         var now = clock.GetUtcNow();
         var limit = query.Limit ?? Cursor.DefaultLimit;
         var hasCursor = Cursor.TryDecode(query.Cursor, out var at, out var after);
-        var filters = new List<string> { "true" };
+        var filters = new List<string> { ObservationRow.Listed };
         if (query.Area is not null)
         {
             // The area itself, its children and their children: the city, a district or a neighbourhood.

@@ -13,7 +13,7 @@ public sealed class ListOpen311RequestsHandler(DbSession db, TimeProvider clock)
 {
     public async ValueTask<IReadOnlyList<Observation>> Handle(ListOpen311RequestsQuery query, CancellationToken ct)
     {
-        var filters = new List<string>();
+        var filters = new List<string> { ObservationRow.Listed };
         if (query.Ids is { Length: > 0 }) filters.Add("o.number = any(@Ids)");
         else
         {

@@ -22,6 +22,13 @@ internal sealed record ObservationRow(Guid Id, long Number, string Category, str
         left join actor ac on ac.id = o.responsible_actor_id
         """;
 
+    /// <summary>
+    /// The condition for lists, maps and feeds: a resident's report is listed once staff have looked at what it held back
+    /// (its photo, or a description that looked like personal data). Until then it is reachable only by its id, as the
+    /// reporter's receipt links it.
+    /// </summary>
+    public const string Listed = "not (o.reporter_kind = 'resident' and (o.description_status = 'held' or coalesce(p.status = 'held', false)))";
+
     public ObservationStatus StatusValue => WireName.Parse<ObservationStatus>(Status);
 
     public ObservationCategory CategoryValue => WireName.Parse<ObservationCategory>(Category);

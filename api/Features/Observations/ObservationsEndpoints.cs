@@ -43,7 +43,7 @@ public static class ObservationsEndpoints
             .WithProblemExample(StatusCodes.Status404NotFound, ObservationTexts.NotFound, ExampleValues.ObservationId);
         observations.MapGet("/", ListObservations).WithName(nameof(ListObservations))
             .WithFieldProblemExample("area", AreaTexts.UnknownArea, "fruangn")
-            .WithSummary("Observations, newest first, with their follow-up; by area (a district includes its neighbourhoods), status, category, walk, overdue.")
+            .WithSummary("Observations, newest first, with their follow-up; by area (a district includes its neighbourhoods), status, category, walk, overdue. A resident's report is listed once staff have looked at its photo or held description; until then only its id reaches it.")
             .ProducesProblems(StatusCodes.Status400BadRequest);
         observations.MapGet("/{id:guid}", GetObservation).WithName(nameof(GetObservation))
             .WithSummary("One observation with its public history.")

@@ -209,7 +209,7 @@ export interface ITrygghetClient {
     recordParticipantObservation(token: string, body: ParticipantObservationInput, signal?: AbortSignal): Promise<Observation>;
 
     /**
-     * Observations, newest first, with their follow-up; by area (a district includes its neighbourhoods), status, category, walk, overdue.
+     * Observations, newest first, with their follow-up; by area (a district includes its neighbourhoods), status, category, walk, overdue. A resident's report is listed once staff have looked at its photo or held description; until then only its id reaches it.
      * @param area (optional) Neighbourhood or district slug.
      * @param status (optional) Only this status.
      * @param category (optional) Only this category.
@@ -386,6 +386,14 @@ export interface ITrygghetClient {
      * @return No Content
      */
     revokeOpen311Key(id: string, signal?: AbortSignal): Promise<void>;
+
+    /**
+     * Places inside the district matching a typed address or name, best first: for placing a report on the map.
+     * @param q What the resident typed: an address, a street, a place or a neighbourhood (2–100 characters).
+     * @param limit (optional) How many places at most (1–20; 8 by default).
+     * @return OK
+     */
+    searchPlaces(q: string, limit?: number | undefined, signal?: AbortSignal): Promise<PlaceSearch>;
 
     /**
      * Every dialogue and walk, drafts included, in start order.
@@ -2843,7 +2851,7 @@ export class TrygghetClient implements ITrygghetClient {
     }
 
     /**
-     * Observations, newest first, with their follow-up; by area (a district includes its neighbourhoods), status, category, walk, overdue.
+     * Observations, newest first, with their follow-up; by area (a district includes its neighbourhoods), status, category, walk, overdue. A resident's report is listed once staff have looked at its photo or held description; until then only its id reaches it.
      * @param area (optional) Neighbourhood or district slug.
      * @param status (optional) Only this status.
      * @param category (optional) Only this category.
@@ -4738,6 +4746,78 @@ export class TrygghetClient implements ITrygghetClient {
             });
         }
         return Promise.resolve<void>(null as any);
+    }
+
+    /**
+     * Places inside the district matching a typed address or name, best first: for placing a report on the map.
+     * @param q What the resident typed: an address, a street, a place or a neighbourhood (2–100 characters).
+     * @param limit (optional) How many places at most (1–20; 8 by default).
+     * @return OK
+     */
+    searchPlaces(q: string, limit?: number | undefined, signal?: AbortSignal): Promise<PlaceSearch> {
+        let url_ = this.baseUrl + "/api/v1/places?";
+        if (q === undefined || q === null)
+            throw new globalThis.Error("The parameter 'q' must be defined and cannot be null.");
+        else
+            url_ += "q=" + encodeURIComponent("" + q) + "&";
+        if (limit === null)
+            throw new globalThis.Error("The parameter 'limit' cannot be null.");
+        else if (limit !== undefined)
+            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processSearchPlaces(_response);
+        });
+    }
+
+    protected processSearchPlaces(response: Response): Promise<PlaceSearch> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as PlaceSearch;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too many requests from this client; see `Retry-After`.", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unexpected error (logged; no details are returned).", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached; retry after `Retry-After` seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<PlaceSearch>(null as any);
     }
 
     /**
@@ -9371,6 +9451,9 @@ export interface ActorPage {
     nextCursor?: string | null;
 }
 
+/** Whether the configured geocoder took part in a place search. */
+export type AddressSearch = "ok" | "unavailable" | "notConfigured";
+
 /** Whom a question is addressed to. */
 export interface Addressee {
     kind?: ActorKind;
@@ -9889,6 +9972,23 @@ export interface EventRef {
 /** Where an event is in its lifecycle: `draft` → `published` (→ `rescheduled`) → `held` (its end has passed) → `closed` (minutes and feedback published); or `cancelled`. */
 export type EventStatus = "draft" | "published" | "rescheduled" | "held" | "closed" | "cancelled";
 
+/** A candidate place inside the district. */
+export interface FoundPlace {
+    /** The place as a resident would name it, e.g. `Fruängstorget` or `Fruängsgården 7`. */
+    name: string;
+    kind: FoundPlaceKind;
+    /** More about the place where known: a venue's address, or the geocoder's full address line. */
+    detail?: string | null;
+    /** Latitude (WGS84) of the place; always inside its `area`. */
+    lat: number;
+    /** Longitude (WGS84) of the place. */
+    lon: number;
+    area: AreaRef;
+}
+
+/** Where a place found by `GET /api/v1/places` comes from and what it is. */
+export type FoundPlaceKind = "neighbourhood" | "locality" | "station" | "square" | "centre" | "park" | "school" | "water" | "venue" | "meetingPoint" | "address";
+
 /** The length of a period in a series (calendar periods in Stockholm time). */
 export type Granularity = "month" | "quarter" | "year";
 
@@ -10372,6 +10472,13 @@ export type PersonalDataKind = "personalIdentityNumber" | "coordinationNumber" |
 
 /** Where an observation's photo stands: held until staff have looked at it, then cleared (public). */
 export type PhotoStatus = "held" | "cleared";
+
+/** The places matching a typed text, best first. */
+export interface PlaceSearch {
+    addressSearch: AddressSearch;
+    /** The candidates, best first, at most `limit`; empty when nothing matches. */
+    places: FoundPlace[];
+}
 
 /** Why an event was not put in a neighbourhood. */
 export type PlacementReason = "noPlaceName" | "outsideKommun" | "route" | "ambiguous";

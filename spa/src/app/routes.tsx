@@ -28,9 +28,10 @@ const RegistrationsPage = page(() => import('../features/registrations/Registrat
 const ModerationPage = page(() => import('../features/questions/ModerationPage'), 'ModerationPage');
 const ObservationsFollowUp = page(() => import('../features/staff/ObservationsFollowUp'), 'ObservationsFollowUp');
 const StopFollowingPage = page(() => import('../features/observations/StopFollowingPage'), 'StopFollowingPage');
+const ReportPage = page(() => import('../features/observations/ReportPage'), 'ReportPage');
 const NewObservationPage = page(() => import('../features/observations/NewObservationPage'), 'NewObservationPage');
 const SignalsPage = page(() => import('../features/staff/SignalsPage'), 'SignalsPage');
-const DescriptionReviewPage = page(() => import('../features/staff/DescriptionReviewPage'), 'DescriptionReviewPage');
+const ReportReviewPage = page(() => import('../features/staff/ReportReviewPage'), 'ReportReviewPage');
 
 /**
  * Paths are Swedish: they appear in e-mails and on posters. The secret links (/anmalan, /fraga,
@@ -53,6 +54,7 @@ export const routes: RouteObject[] = [
       { path: 'atgarder/:id', element: <MeasurePage /> },
       { path: 'iakttagelser/:id', element: <ObservationPage /> },
       { path: 'iakttagelser/sluta-folja', element: <StopFollowingPage /> },
+      { path: 'rapportera', element: <ReportPage /> },
       { path: 'personal/logga-in', element: <SignInPage /> },
       {
         path: 'personal',
@@ -67,7 +69,7 @@ export const routes: RouteObject[] = [
           { path: 'iakttagelser', element: <ObservationsFollowUp /> },
           { path: 'iakttagelser/ny', element: <NewObservationPage /> },
           { path: 'signaler', element: <SignalsPage /> },
-          { path: 'beskrivningar', element: <DescriptionReviewPage /> },
+          { path: 'granska', element: <ReportReviewPage /> },
         ],
       },
       { path: '*', element: <NotFound /> },

@@ -238,6 +238,7 @@ public sealed class PlantedWorld
         "lat" => [Lat.ToString(CultureInfo.InvariantCulture)],
         "lon" => [Lon.ToString(CultureInfo.InvariantCulture)],
         "walkId" => [Walk.Id.ToString()],
+        "q" => ["fruängen", "bibliotek"],
         "from" or "start_date" => [Moment(Start.AddDays(-2), format)],
         "to" or "end_date" => [Moment(Start.AddDays(2), format)],
         "service_request_id" => ObservationNumbers.Count == 0 ? [] : [string.Join(',', ObservationNumbers)],

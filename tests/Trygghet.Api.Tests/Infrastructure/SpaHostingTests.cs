@@ -22,6 +22,8 @@ public sealed class SpaHostingTests(ApiFixture fixture) : ApiTest(fixture), IDis
             var policy = string.Join(' ', response.Headers.GetValues("Content-Security-Policy"));
             Assert.Contains("script-src 'self'", policy);
             Assert.Contains("frame-ancestors 'none'", policy);
+            // Held photos reach the review page as object URLs (fetched with the token), nothing from other origins.
+            Assert.Contains("img-src 'self' data: blob:;", policy);
             Assert.Equal("no-referrer", string.Join(' ', response.Headers.GetValues("Referrer-Policy")));
             Assert.True(response.Headers.CacheControl?.NoCache, path);
         }

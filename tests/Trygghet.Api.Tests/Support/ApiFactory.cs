@@ -26,6 +26,7 @@ public class ApiFactory(string connectionString, string environment = "Developme
         builder.UseEnvironment(environment);
         builder.UseSetting("DATABASE_URL", ConnectionString);
         builder.UseSetting("Api:AnonymousWritesPerMinute", "100000");
+        builder.UseSetting("Api:PlaceSearchesPerMinute", "100000");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Mail:DispatcherEnabled", "false");
         builder.UseSetting("Jobs:Enabled", "false");

@@ -112,7 +112,12 @@ export function AreaPage() {
         {(list) => list.map((item) => <FeedbackItem key={item.eventId} feedback={item} lang={lang} />)}
       </Section>
 
-      <Section id="observations" heading={t('area.observations')} lead={t('area.observationsLead')} load={observations} empty={t('area.noObservations')} isEmpty={(d) => d.items.length === 0}>
+      <Section
+        id="observations"
+        heading={t('area.observations')}
+        lead={t('area.observationsLead')}
+        action={<Link className="button" to={`/rapportera?omrade=${encodeURIComponent(a.slug)}`}>{t('area.report', { name: a.name })}</Link>}
+        load={observations} empty={t('area.noObservations')} isEmpty={(d) => d.items.length === 0}>
         {(page) => (
           <>
             <Map
@@ -137,10 +142,12 @@ export function AreaPage() {
 }
 
 /** A section that loads on its own, so one slow or failing part does not hold up the rest. */
-function Section<T>({ id, heading, lead, load, empty, isEmpty, children }: {
+function Section<T>({ id, heading, lead, action, load, empty, isEmpty, children }: {
   id: string;
   heading: string;
   lead?: string;
+  /** What one can do here, shown whether the section has content or not. */
+  action?: React.ReactNode;
   load: Load<T>;
   empty: string;
   isEmpty: (data: T) => boolean;
@@ -150,6 +157,7 @@ function Section<T>({ id, heading, lead, load, empty, isEmpty, children }: {
     <section aria-labelledby={`${id}-heading`} aria-busy={load.state === 'loading'}>
       <h2 id={`${id}-heading`}>{heading}</h2>
       {lead && <p>{lead}</p>}
+      {action && <p>{action}</p>}
       {load.state === 'failed' && <ProblemAlert problem={load.problem} focus={false} />}
       {load.state === 'loading' && !load.data && <Loading />}
       {load.data !== undefined && (isEmpty(load.data) ? <p>{empty}</p> : children(load.data))}

@@ -36,6 +36,11 @@ export function EventMap({ event }: { event: PublicEvent }) {
     <section aria-labelledby="map-heading">
       <h2 id="map-heading">{t('heading')}</h2>
       <Map label={t('event.label', { title: event.title })} features={features} focus={event.area.slug} />
+      {walk && (
+        <p>
+          <Link className="button" to={`/rapportera?vandring=${encodeURIComponent(event.slug)}`}>{t('event.report')}</Link>
+        </p>
+      )}
       {observations.state === 'failed' && <ProblemAlert problem={observations.problem} focus={false} />}
       {seen.length > 0 && (
         <>

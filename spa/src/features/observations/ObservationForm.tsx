@@ -1,5 +1,5 @@
 import type { Observation, ObservationCategory, ParticipantObservationInput } from '@trygghet/client';
-import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { currentLanguage } from '../../i18n';
@@ -17,9 +17,21 @@ interface Draft {
   description: string;
   severity: number;
   point: PointValue;
+  /** A resident's report only: the photo chosen and the address to follow the report by. */
+  photo: File | null;
+  email: string;
 }
 
-const emptyDraft: Draft = { category: '', description: '', severity: 2, point: emptyPoint };
+const emptyDraft: Draft = { category: '', description: '', severity: 2, point: emptyPoint, photo: null, email: '' };
+
+/** What a resident's report adds to an observation. */
+export interface ReportExtras {
+  photo: File | null;
+  email: string;
+}
+
+/** The largest photo the form sends (the API's default limit; the API says so itself when its limit differs). */
+export const maxPhotoBytes = 10 * 1024 * 1024;
 
 /**
  * What an observation is (category, description, severity) and where (the point input); used by
@@ -32,9 +44,15 @@ export function ObservationForm({
   before,
   onRecorded,
   headingLevel = 2,
+  map,
+  resident = false,
 }: {
-  /** Sends the observation to the API. */
-  record: (input: ParticipantObservationInput) => Promise<Observation>;
+  /** Sends the observation to the API (with the photo and address of a resident's report). */
+  record: (input: ParticipantObservationInput, extras: ReportExtras) => Promise<Observation>;
+  /** Offer a map to tap the place on (see PointField). */
+  map?: { area?: string; focus?: string };
+  /** A resident's report: a photo and an e-mail address may go with it, and the API names the place's fields `latitude`/`longitude`. */
+  resident?: boolean;
   meeting?: MeetingPoint | null;
   /** Fields shown before the point (the staff's walk). */
   before?: ReactNode;
@@ -44,11 +62,11 @@ export function ObservationForm({
 }) {
   const { t } = useTranslation('observations');
   const lang = currentLanguage();
-  const ids = { category: useId(), description: useId(), severity: useId() };
+  const ids = { category: useId(), description: useId(), severity: useId(), photo: useId(), email: useId() };
   const categories = useLoad((signal) => api().listObservationCategories(signal), []);
   const [draft, setDraft] = useState<Draft>(emptyDraft);
   // What the app checks itself before sending: a category and a place (the API checks the rest).
-  const [missing, setMissing] = useState<{ category: boolean; point: boolean }>({ category: false, point: false });
+  const [missing, setMissing] = useState<{ category: boolean; point: boolean; photoTooLarge: boolean }>({ category: false, point: false, photoTooLarge: false });
   const [recorded, setRecorded] = useState<Observation[]>([]);
   const { busy, problem, setProblem, run } = useAction();
   const doneRef = useRef<HTMLDivElement>(null);
@@ -65,12 +83,16 @@ export function ObservationForm({
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const point = parsePoint(draft.point);
-    const lacking = { category: !draft.category, point: !point };
+    const lacking = { category: !draft.category, point: !point, photoTooLarge: (draft.photo?.size ?? 0) > maxPhotoBytes };
     setMissing(lacking);
-    if (!point || lacking.category) {
+    if (!point || lacking.category || lacking.photoTooLarge) {
       setProblem(null);
       // Focus goes to the first thing to fix, whose message is tied to it.
-      const first = lacking.category ? document.getElementById(ids.category) : formRef.current?.querySelector<HTMLElement>('.point-field button');
+      const first = lacking.category
+        ? document.getElementById(ids.category)
+        : !point
+          ? formRef.current?.querySelector<HTMLElement>('.point-field button')
+          : document.getElementById(ids.photo);
       first?.focus();
       return;
     }
@@ -81,7 +103,7 @@ export function ObservationForm({
         severity: draft.severity,
         lat: point.lat,
         lon: point.lon,
-      });
+      }, { photo: draft.photo, email: draft.email.trim() });
       setDraft(emptyDraft);
       setRecorded((list) => [observation, ...list]);
       onRecorded?.(observation);
@@ -91,10 +113,20 @@ export function ObservationForm({
   const categoryErrors = missing.category ? [t('form.categoryMissing')] : fieldErrors(problem, 'category');
   const descriptionErrors = fieldErrors(problem, 'description');
   const severityErrors = fieldErrors(problem, 'severity');
+  // A photo the API would not take comes back as 413 or 415; the message belongs next to the photo.
+  const photoErrors = missing.photoTooLarge
+    ? [t('report.photoTooLarge', { megabytes: maxPhotoBytes / 1024 / 1024 })]
+    : problem && (problem.status === 413 || problem.status === 415)
+      ? [problem.detail ?? problem.title]
+      : fieldErrors(problem, 'photo');
+  const emailErrors = fieldErrors(problem, 'email');
   // A 422 here is the point outside the district: it belongs next to the place.
   const placeError = missing.point ? t('point.missing') : problem?.status === 422 ? (problem.detail ?? problem.title) : undefined;
   const chosenCategory = categories.data?.find((c) => c.code === draft.category);
-  const fieldLabels = { category: t('form.category'), description: t('form.description'), severity: t('form.severity'), lat: t('point.lat'), lon: t('point.lon') };
+  const fieldLabels = {
+    category: t('form.category'), description: t('form.description'), severity: t('form.severity'), lat: t('point.lat'), lon: t('point.lon'),
+    latitude: t('point.lat'), longitude: t('point.lon'), photo: t('report.photo'), email: t('report.email'),
+  };
 
   return (
     <div className="observation-form">
@@ -104,6 +136,7 @@ export function ObservationForm({
             <strong>{t('form.recorded', { number: latest.number, status: t(`common:observationStatus.${latest.status}`) })}</strong> {t('form.recordedIn', { area: latest.area.name })}
           </p>
           {latest.descriptionHeld && <p>{t('form.held')}</p>}
+          {latest.photoHeld && <p>{t('report.photoHeld')}</p>}
           <p>
             <Link to={`/iakttagelser/${latest.id}`}>{t('form.publicPage', { number: latest.number })}</Link>
           </p>
@@ -176,7 +209,34 @@ export function ObservationForm({
             </label>
           ))}
         </fieldset>
-        <PointField value={draft.point} onChange={(point) => set('point', point)} meeting={meeting} problem={problem} error={placeError} disabled={busy} />
+        <PointField value={draft.point} onChange={(point) => set('point', point)} meeting={meeting} problem={problem} error={placeError} disabled={busy} map={map} search={resident} fields={resident ? { lat: 'latitude', lon: 'longitude' } : undefined} />
+        {resident && (
+          <>
+            <PhotoField id={ids.photo} photo={draft.photo} onChange={(photo) => set('photo', photo)} errors={photoErrors} disabled={busy} />
+            <div className="field">
+              <label htmlFor={ids.email}>{t('report.email')}</label>
+              <p className="hint" id={`${ids.email}-hint`}>
+                {t('report.emailHint')}
+              </p>
+              <input
+                id={ids.email}
+                type="email"
+                autoComplete="email"
+                inputMode="email"
+                value={draft.email}
+                onChange={(e) => set('email', e.target.value)}
+                disabled={busy}
+                aria-invalid={emailErrors ? true : undefined}
+                aria-describedby={[`${ids.email}-hint`, emailErrors ? `${ids.email}-error` : ''].filter(Boolean).join(' ')}
+              />
+              {emailErrors && (
+                <p className="field-error" id={`${ids.email}-error`}>
+                  {emailErrors.join(' ')}
+                </p>
+              )}
+            </div>
+          </>
+        )}
         <button type="submit" disabled={busy}>
           {busy ? t('form.sending') : t('form.submit')}
         </button>
@@ -198,6 +258,56 @@ export function ObservationForm({
             ))}
           </ul>
         </section>
+      )}
+    </div>
+  );
+}
+
+/** One photo, chosen from the device or taken with its camera, shown before it is sent and removable. */
+function PhotoField({ id, photo, onChange, errors, disabled }: { id: string; photo: File | null; onChange: (photo: File | null) => void; errors?: string[]; disabled?: boolean }) {
+  const { t } = useTranslation('observations');
+  const input = useRef<HTMLInputElement>(null);
+  const preview = useMemo(() => (photo && typeof URL.createObjectURL === 'function' ? URL.createObjectURL(photo) : null), [photo]);
+  useEffect(() => () => {
+    if (preview) URL.revokeObjectURL(preview);
+  }, [preview]);
+
+  // The form starting over empties the file input too.
+  useEffect(() => {
+    if (!photo && input.current) input.current.value = '';
+  }, [photo]);
+
+  return (
+    <div className="field photo-field">
+      <label htmlFor={id}>{t('report.photo')}</label>
+      <p className="hint" id={`${id}-hint`}>
+        {t('report.photoHint')}
+      </p>
+      <input
+        ref={input}
+        id={id}
+        type="file"
+        accept="image/jpeg,image/png,image/webp"
+        onChange={(e) => onChange(e.target.files?.[0] ?? null)}
+        disabled={disabled}
+        aria-invalid={errors ? true : undefined}
+        aria-describedby={[`${id}-hint`, errors ? `${id}-error` : ''].filter(Boolean).join(' ')}
+      />
+      {errors && (
+        <p className="field-error" id={`${id}-error`}>
+          {errors.join(' ')}
+        </p>
+      )}
+      {photo && (
+        <div className="photo-chosen">
+          {preview && <img src={preview} alt={t('report.photoPreview')} />}
+          <p>
+            {t('report.photoChosen', { name: photo.name, size: (photo.size / 1024 / 1024).toLocaleString(undefined, { maximumFractionDigits: 1 }) })}{' '}
+            <button type="button" className="secondary" onClick={() => onChange(null)} disabled={disabled}>
+              {t('report.photoRemove')}
+            </button>
+          </p>
+        </div>
       )}
     </div>
   );

@@ -1,9 +1,14 @@
 import type { AreaRef } from '@trygghet/client';
-import { useEffect, useId, useState } from 'react';
+import { lazy, Suspense, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, toProblem, type Problem } from '../../shared/api';
 import { fieldErrors } from '../../shared/ProblemAlert';
+import type { LatLon } from '../../shared/map/features';
+import { PlaceSearch } from './PlaceSearch';
 import { formatCoordinate, parsePoint, type MeetingPoint, type PointValue } from './point';
+
+// Leaflet loads only with a form that offers the map.
+const PickerMap = lazy(() => import('../../shared/map/PickerMap'));
 
 type Geo = 'idle' | 'asking' | 'denied' | 'unavailable' | 'timeout' | 'unsupported';
 type Lookup = { state: 'idle' } | { state: 'looking' } | { state: 'found'; area: AreaRef } | { state: 'outside' } | { state: 'failed' };
@@ -12,10 +17,10 @@ type Lookup = { state: 'idle' } | { state: 'looking' } | { state: 'found'; area:
 const typingPause = 400;
 
 /**
- * Where an observation was made: the device's position (with permission), the walk's meeting point,
- * or coordinates typed by hand. Each choice is checked against the district at once
- * ("Platsen ligger i Fruängen"), so a point outside it is noticed before sending.
- * No map: the app loads no tiles from elsewhere.
+ * Where an observation was made: a tap on the map (when the form offers one), the device's position (with
+ * permission), the walk's meeting point, a place found by name (`search`), or coordinates typed by hand. Each choice
+ * is checked against the district at once ("Platsen ligger i Fruängen"), so a point outside it is noticed before
+ * sending. Everything the map does can be done without it.
  */
 export function PointField({
   value,
@@ -24,6 +29,9 @@ export function PointField({
   problem,
   error,
   disabled,
+  map,
+  search,
+  fields = { lat: 'lat', lon: 'lon' },
 }: {
   value: PointValue;
   onChange: (value: PointValue) => void;
@@ -33,13 +41,19 @@ export function PointField({
   /** What is wrong with the place as a whole (none chosen, outside the district). */
   error?: string;
   disabled?: boolean;
+  /** Offer a map to tap on, showing `area`'s neighbourhoods and starting at `focus`. */
+  map?: { area?: string; focus?: string };
+  /** Offer a search for places by name or address. */
+  search?: boolean;
+  /** The API's names of the coordinates, for its messages about them. */
+  fields?: { lat: string; lon: string };
 }) {
   const { t } = useTranslation('observations');
   const id = useId();
   const [geo, setGeo] = useState<Geo>('idle');
   const [lookup, setLookup] = useState<Lookup>({ state: 'idle' });
-  const latErrors = fieldErrors(problem, 'lat');
-  const lonErrors = fieldErrors(problem, 'lon');
+  const latErrors = fieldErrors(problem, fields.lat);
+  const lonErrors = fieldErrors(problem, fields.lon);
   const [manualOpen, setManualOpen] = useState(false);
   const point = parsePoint(value);
 
@@ -111,6 +125,11 @@ export function PointField({
     onChange({ lat: formatCoordinate(meeting.lat), lon: formatCoordinate(meeting.lon), source: 'meeting' });
   };
 
+  const tapped = ([lat, lon]: LatLon) => {
+    setGeo('idle');
+    onChange({ lat: formatCoordinate(lat), lon: formatCoordinate(lon), source: 'map' });
+  };
+
   const type = (field: 'lat' | 'lon', text: string) => onChange({ ...value, [field]: text, source: 'manual', accuracy: undefined });
 
   const chosen =
@@ -122,7 +141,11 @@ export function PointField({
         ? t('point.chosen.meeting', { name: meeting?.name ?? '' })
         : point && value.source === 'manual'
           ? t('point.chosen.manual')
-          : '';
+          : point && value.source === 'map'
+            ? t('point.chosen.map')
+            : point && value.source === 'place'
+              ? t('point.chosen.place', { name: value.name ?? '' })
+              : '';
   const where =
     lookup.state === 'looking'
       ? t('point.looking')
@@ -149,6 +172,11 @@ export function PointField({
           {error}
         </p>
       )}
+      {map && (
+        <Suspense fallback={<div className="map-frame"><div className="map map-loading" role="status">{t('common:loading')}</div></div>}>
+          <PickerMap label={t('point.mapLabel')} area={map.area} focus={map.focus} value={point ? [point.lat, point.lon] : null} disabled={disabled} onPick={tapped} />
+        </Suspense>
+      )}
       <div className="actions-row">
         <button type="button" onClick={useMine} disabled={geo === 'asking'} aria-pressed={value.source === 'device'}>
           {geo === 'asking' ? t('point.asking') : t('point.useMine')}
@@ -159,6 +187,15 @@ export function PointField({
           </button>
         )}
       </div>
+      {search && (
+        <PlaceSearch
+          disabled={disabled}
+          onChoose={(place) => {
+            setGeo('idle');
+            onChange({ lat: formatCoordinate(place.lat), lon: formatCoordinate(place.lon), source: 'place', name: place.name });
+          }}
+        />
+      )}
       <p id={`${id}-status`} role="status" aria-live="polite" className={lookup.state === 'outside' || trouble ? 'point-status warn' : 'point-status'}>
         {status}
       </p>

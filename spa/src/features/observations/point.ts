@@ -1,5 +1,5 @@
-/** Where a chosen point came from: the device, the walk's meeting point, or typed coordinates. */
-export type PointSource = 'device' | 'meeting' | 'manual';
+/** Where a chosen point came from: the device, the walk's meeting point, typed coordinates, a tap on the map, or a place found by name. */
+export type PointSource = 'device' | 'meeting' | 'manual' | 'map' | 'place';
 
 /** The point as the form holds it: the coordinates as typed (nothing typed is lost), and where they came from. */
 export interface PointValue {
@@ -8,6 +8,8 @@ export interface PointValue {
   source: PointSource | null;
   /** The device's accuracy in metres, when the position came from it. */
   accuracy?: number;
+  /** The place's name, when it was found by name or address. */
+  name?: string;
 }
 
 export const emptyPoint: PointValue = { lat: '', lon: '', source: null };

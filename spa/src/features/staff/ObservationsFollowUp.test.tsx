@@ -1,10 +1,26 @@
 import type { Observation } from '@trygghet/client';
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { session } from '../../shared/session';
 import { fakeApi, json, renderAt } from '../questions/testing';
 import { ObservationsFollowUp } from './ObservationsFollowUp';
+
+// The map stands in as its points, each a link as a click on the map would follow (Leaflet draws nothing here).
+vi.mock('../../shared/map/Map', async () => {
+  const { Link } = await import('react-router');
+  return {
+    Map: ({ label, features }: { label: string; features: { id: string; label: string; href?: string; status?: string }[] }) => (
+      <ul aria-label={label}>
+        {features.map((f) => (
+          <li key={f.id} data-status={f.status}>
+            <Link to={f.href ?? ''}>{f.label}</Link>
+          </li>
+        ))}
+      </ul>
+    ),
+  };
+});
 
 const observation: Observation = {
   id: 'o1', number: 17, category: 'lighting', categoryName: 'Belysning', description: 'Två trasiga lampor i gångtunneln.', descriptionHeld: false,
@@ -29,7 +45,7 @@ describe('the follow-up of observations', () => {
     renderPage();
     const card = (await screen.findByRole('heading', { name: 'Nr 18: Belysning' })).closest('article') as HTMLElement;
     expect(within(card).getByText('Beskrivningen granskas innan den visas.')).toBeInTheDocument();
-    expect(within(card).getByRole('link', { name: 'Granska beskrivningen' })).toHaveAttribute('href', '/personal/beskrivningar');
+    expect(within(card).getByRole('link', { name: 'Granska beskrivningen' })).toHaveAttribute('href', '/personal/granska');
     expect(card.textContent).not.toContain('null');
     const other = screen.getByRole('heading', { name: 'Nr 17: Belysning' }).closest('article') as HTMLElement;
     expect(within(other).queryByRole('link', { name: 'Granska beskrivningen' })).not.toBeInTheDocument();
@@ -61,5 +77,59 @@ describe('the follow-up of observations', () => {
     expect(field).toHaveAccessibleDescription(expect.stringContaining(message));
     expect(within(card).queryByText(/se findings/)).not.toBeInTheDocument();
     expect(field).toHaveValue(`  ${note}`);
+  });
+
+  it('maps the listed observations by status, a point leading to its card, shows a public photo, and finds new reports in one click', async () => {
+    session.signIn({ token: 'tok', role: 'staff', name: 'staff', expiresAt: Date.now() + 60_000 });
+    const reported: Observation = {
+      ...observation, id: 'o3', number: 19, status: 'reported', responsible: null, responsibleActorId: null, category: 'graffiti', categoryName: 'Klotter och skadegörelse',
+      photo: { url: '/api/v1/observations/o3/photo?v=k2', thumbnailUrl: '/api/v1/observations/o3/photo/thumbnail?v=k2', width: 900, height: 1200 },
+    };
+    const waiting: Observation = { ...observation, id: 'o4', number: 20, status: 'reported', photoHeld: true };
+    const asked: string[] = [];
+    fakeApi({
+      'GET /api/v1/observations': (url) => {
+        asked.push(url.searchParams.get('status') ?? '');
+        return json({ items: url.searchParams.get('status') === 'reported' ? [waiting, reported] : [waiting, reported, observation], nextCursor: null });
+      },
+      'GET /api/v1/observation-categories': () => json([]),
+      'GET /api/v1/areas': () => json([]),
+      'GET /api/v1/actors': () => json({ items: [] }),
+    });
+    const user = userEvent.setup();
+    renderPage();
+
+    const map = await screen.findByRole('list', { name: 'Karta: iakttagelserna i listan (3)' });
+    const points = within(map).getAllByRole('listitem');
+    expect(points.map((p) => [p.textContent, p.dataset.status])).toEqual([
+      ['Nr 20: Belysning, Rapporterad', 'reported'],
+      ['Nr 19: Klotter och skadegörelse, Rapporterad', 'reported'],
+      ['Nr 17: Belysning, Planerad', 'planned'],
+    ]);
+
+    // The public photo's thumbnail, from the API's public address, opens the photo.
+    const card = screen.getByRole('heading', { name: 'Nr 19: Klotter och skadegörelse' }).closest('article') as HTMLElement;
+    const thumbnail = within(card).getByRole('img', { name: 'Bilden till nr 19. Öppnas i full storlek i en ny flik.' });
+    expect(thumbnail).toHaveAttribute('src', '/api/v1/observations/o3/photo/thumbnail?v=k2');
+    expect(thumbnail).toHaveAttribute('width', '240');
+    expect(thumbnail).toHaveAttribute('height', '320');
+    expect(thumbnail.closest('a')).toHaveAttribute('href', '/api/v1/observations/o3/photo?v=k2');
+    // A photo still held is said in words, with the way to its review.
+    const held = screen.getByRole('heading', { name: 'Nr 20: Belysning' }).closest('article') as HTMLElement;
+    expect(within(held).getByText('Rapporten har en bild som väntar på granskning.')).toBeInTheDocument();
+    expect(within(held).getByRole('link', { name: 'Granska bilden' })).toHaveAttribute('href', '/personal/granska');
+    expect(within(held).queryByRole('img')).not.toBeInTheDocument();
+
+    // A point leads to its card: its heading gets focus and the card is marked.
+    await user.click(within(map).getByRole('link', { name: 'Nr 17: Belysning, Planerad' }));
+    const planned = screen.getByRole('heading', { name: 'Nr 17: Belysning' });
+    await waitFor(() => expect(planned).toHaveFocus());
+    expect(planned.closest('article')).toHaveClass('selected');
+
+    await user.click(screen.getByRole('link', { name: 'Visa nya rapporter' }));
+    expect(await screen.findByRole('heading', { level: 2, name: '2 nya rapporter' })).toBeInTheDocument();
+    expect(asked).toEqual(['', 'reported']);
+    expect(screen.getByLabelText('Status')).toHaveValue('reported');
+    expect(screen.getByRole('link', { name: 'Visa alla statusar igen' })).toBeInTheDocument();
   });
 });

@@ -1,13 +1,15 @@
 import type { Actor, CategoryInfo, Observation, ObservationCategory, ObservationStatus } from '@trygghet/client';
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link, useLocation, useSearchParams } from 'react-router';
 import { currentLanguage } from '../../i18n';
-import { api, toProblem, type Problem } from '../../shared/api';
+import { api, apiBase, toProblem, type Problem } from '../../shared/api';
 import { DescriptionText } from '../../shared/DescriptionText';
 import { useFindingWords } from '../../shared/FlaggedText';
 import { withFindingErrors } from '../../shared/findings';
 import { formatShortDate } from '../../shared/format';
+import { observationFeatures } from '../../shared/map/features';
+import { Map } from '../../shared/map/Map';
 import { Loading, Page } from '../../shared/Page';
 import { useAction } from '../../shared/useAction';
 import { ProblemAlert } from '../../shared/ProblemAlert';
@@ -15,6 +17,7 @@ import { useLoad } from '../../shared/useLoad';
 import { flattenAreas } from '../events/upcoming';
 import { can, useSession } from './access';
 import { SelectField, TextField } from './fields';
+import { thumbnailSize } from './useAuthorisedImage';
 import './staff.css';
 
 const observationStatuses: ObservationStatus[] = ['reported', 'investigating', 'planned', 'inProgress', 'fixed', 'notResponsible', 'duplicate', 'closed'];
@@ -22,9 +25,14 @@ const observationStatuses: ObservationStatus[] = ['reported', 'investigating', '
 /** A deadline's `YYYY-MM-DD` as a date to format (noon, so no time zone moves it to another day). */
 const day = (date: string) => `${date}T12:00:00Z`;
 
+/** The id of an observation's card, which a point on the map leads to. */
+const cardId = (o: Observation) => `card-${o.id}`;
+
 /**
  * Following up observations: staff filter them, give each a responsible actor and a deadline,
  * and move them on with a public note; actors see what is assigned to their organisation.
+ * A map above the list shows the listed observations by status; a point leads to its card.
+ * New reports (status reported) are one click away, newest first.
  */
 export function ObservationsFollowUp() {
   const { t } = useTranslation('staff');
@@ -84,7 +92,31 @@ export function ObservationsFollowUp() {
   };
 
   const categoryName = (c: CategoryInfo) => (currentLanguage() === 'en' ? c.nameEn : c.name);
-  const items = list.data?.items ?? [];
+  const items = list.data?.items;
+  const location = useLocation();
+  const [selected, setSelected] = useState<string | null>(null);
+  const features = useMemo(
+    () =>
+      observationFeatures(items ?? [], (o) => {
+        const known = categories.data?.find((c) => c.code === o.category);
+        const category = known ? categoryName(known) : o.categoryName;
+        return t('observations.mapLabel', { number: o.number, category, status: t(`common:observationStatus.${o.status}`) });
+      }).map((f) => ({ ...f, href: `${location.pathname}${location.search}#card-${f.id}` })),
+    [items, categories.data, location.pathname, location.search, t],
+  );
+
+  // A point on the map (or a link) names a card in the address: scroll to it and move focus to its heading.
+  useEffect(() => {
+    const id = location.hash.startsWith('#card-') ? location.hash.slice('#card-'.length) : null;
+    if (!id || !items?.some((o) => o.id === id)) return;
+    const card = document.getElementById(`card-${id}`);
+    card?.scrollIntoView?.({ block: 'start' });
+    document.getElementById(`observation-${id}`)?.focus({ preventScroll: true });
+    // eslint-disable-next-line react-hooks/set-state-in-effect
+    setSelected(id);
+  }, [location.hash, items]);
+
+  const newOnly = filter.status === 'reported';
 
   return (
     <Page
@@ -141,22 +173,40 @@ export function ObservationsFollowUp() {
           </div>
         </form>
       )}
+      {staff && (
+        <p className="followup-quick">
+          {newOnly ? (
+            <Link to={{ search: withoutStatus(params) }}>{t('observations.allReports')}</Link>
+          ) : (
+            <Link className="button secondary" to={{ search: withStatus(params, 'reported') }}>
+              {t('observations.newReports')}
+            </Link>
+          )}
+          <span className="hint">{t('observations.newReportsHint')}</span>
+        </p>
+      )}
       <p role="status" aria-live="polite">
         {announcement}
       </p>
       <section aria-labelledby="observations-count" aria-busy={list.state === 'loading'}>
-        <h2 id="observations-count">{list.data ? t('observations.count', { count: items.length }) : t('observations.title')}</h2>
+        <h2 id="observations-count">
+          {items ? t(newOnly ? 'observations.newCount' : 'observations.count', { count: items.length }) : t('observations.title')}
+        </h2>
         {list.state === 'failed' && <ProblemAlert problem={list.problem} focus={false} />}
         {list.state === 'loading' && !list.data && <Loading />}
-        {list.data && items.length === 0 && <p>{t('observations.none')}</p>}
+        {items && items.length === 0 && <p>{newOnly ? t('observations.noneNew') : t('observations.none')}</p>}
+        {items && items.length > 0 && (
+          <Map label={t('observations.mapLabelAll', { count: items.length })} features={features} focus={filter.area || undefined} />
+        )}
         <ul className="cards">
-          {items.map((o) => (
-            <li key={o.id}>
+          {(items ?? []).map((o) => (
+            <li key={o.id} id={cardId(o)}>
               <ObservationCard
+                selected={selected === o.id}
                 observation={o}
                 categoryLabel={categories.data?.find((c) => c.code === o.category)}
                 actors={staff ? (actors.data ?? []) : null}
-                others={items}
+                others={items ?? []}
                 onChanged={replace}
               />
             </li>
@@ -173,13 +223,27 @@ export function ObservationsFollowUp() {
   );
 }
 
+const withStatus = (params: URLSearchParams, status: ObservationStatus) => {
+  const next = new URLSearchParams(params);
+  next.set('status', status);
+  return `?${next.toString()}`;
+};
+
+const withoutStatus = (params: URLSearchParams) => {
+  const next = new URLSearchParams(params);
+  next.delete('status');
+  return `?${next.toString()}`;
+};
+
 function ObservationCard({
+  selected,
   observation: o,
   categoryLabel,
   actors,
   others,
   onChanged,
 }: {
+  selected: boolean;
   observation: Observation;
   categoryLabel?: CategoryInfo;
   actors: Actor[] | null;
@@ -192,17 +256,20 @@ function ObservationCard({
   const headingId = `observation-${o.id}`;
   const canReview = can(useSession()?.role, 'moderation');
   return (
-    <article className="card" aria-labelledby={headingId}>
+    <article className={`card${selected ? ' selected' : ''}`} aria-labelledby={headingId}>
+      {o.photo && <Thumbnail observation={o} photo={o.photo} />}
       <p className="card-kicker">
         {o.area.name} · {t('observations.reported', { date: formatShortDate(o.reportedAt, lang) })}
       </p>
-      <h3 id={headingId}>{t('observations.heading', { number: o.number, category })}</h3>
+      <h3 id={headingId} tabIndex={-1}>
+        {t('observations.heading', { number: o.number, category })}
+      </h3>
       <p>
         <DescriptionText description={o.description} held={o.descriptionHeld} />
         {o.descriptionHeld && canReview && (
           <>
             {' '}
-            <Link to="/personal/beskrivningar">{t('observations.review')}</Link>
+            <Link to="/personal/granska">{t('observations.review')}</Link>
           </>
         )}
       </p>
@@ -210,6 +277,17 @@ function ObservationCard({
         <span className="badge">{t(`common:observationStatus.${o.status}`)}</span> <span className="badge">{t('observations.severity', { severity: o.severity })}</span>{' '}
         {o.overdue && <span className="badge overdue">{t('observations.overdue')}</span>}
       </p>
+      {o.photoHeld && (
+        <p>
+          {t('observations.photoHeld')}
+          {canReview && (
+            <>
+              {' '}
+              <Link to="/personal/granska">{t('observations.reviewPhoto')}</Link>
+            </>
+          )}
+        </p>
+      )}
       <dl className="facts">
         <dt>{t('observations.responsible')}</dt>
         <dd>{o.responsible ?? t('observations.nobody')}</dd>
@@ -234,6 +312,17 @@ function ObservationCard({
         <StatusForm observation={o} others={others} onChanged={onChanged} />
       </div>
     </article>
+  );
+}
+
+/** A public photo's thumbnail (cacheable, no token needed), linking to the photo at full size. */
+function Thumbnail({ observation: o, photo }: { observation: Observation; photo: NonNullable<Observation['photo']> }) {
+  const { t } = useTranslation('staff');
+  const size = thumbnailSize(photo.width, photo.height);
+  return (
+    <a className="observation-photo" href={`${apiBase()}${photo.url}`} target="_blank" rel="noreferrer">
+      <img src={`${apiBase()}${photo.thumbnailUrl}`} alt={t('observations.photoAlt', { number: o.number })} width={size.width} height={size.height} loading="lazy" />
+    </a>
   );
 }
 

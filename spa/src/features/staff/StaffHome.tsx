@@ -9,8 +9,10 @@ import { Loading, Page } from '../../shared/Page';
 import { ProblemAlert } from '../../shared/ProblemAlert';
 import { useLoad } from '../../shared/useLoad';
 import { can, useSession } from './access';
+import { useWaitingReports } from './reviewQueue';
 
 interface Counts {
+  held: number;
   drafts: number;
   upcoming: number;
   overdue: number;
@@ -19,13 +21,15 @@ interface Counts {
 
 async function loadCounts(client: TrygghetClient, signal: AbortSignal): Promise<Counts> {
   const now = new Date().toISOString();
-  const [drafts, plans, overdue, signals] = await Promise.all([
+  const [held, drafts, plans, overdue, signals] = await Promise.all([
+    client.listHeldObservations(100, undefined, signal),
     client.listEventPlans(undefined, true, 100, undefined, signal),
     client.listEventPlans(undefined, false, 100, undefined, signal),
     client.listObservations(undefined, undefined, undefined, undefined, true, 100, undefined, signal),
     client.getSignals(signal),
   ]);
   return {
+    held: held.items.length + (held.nextCursor ? 1 : 0),
     drafts: drafts.items.length,
     upcoming: plans.items.filter((p) => (p.status === 'published' || p.status === 'rescheduled') && p.endsAt > now).length,
     overdue: overdue.items.length,
@@ -52,6 +56,7 @@ function PlannerHome() {
   const { t } = useTranslation('staff');
   const counts = useLoad((signal) => loadCounts(api(), signal), []);
   const items: { key: keyof Counts; to: string; link: string }[] = [
+    { key: 'held', to: '/personal/granska', link: 'home.toReview' },
     { key: 'drafts', to: '/personal/evenemang', link: 'home.toEvents' },
     { key: 'upcoming', to: '/personal/evenemang', link: 'home.toEvents' },
     { key: 'overdue', to: '/personal/iakttagelser?sen=1', link: 'home.toObservations' },
@@ -94,11 +99,13 @@ function ModeratorHome() {
   const lang = currentLanguage();
   // The start of the listing is fixed when the page opens, as the load below runs once.
   const [from] = useState(() => new Date(Date.now() - 14 * 86400_000).toISOString());
+  const waiting = useWaitingReports(true);
   const dialogues = useLoad((signal) => api().listDialogues(undefined, from, undefined, undefined, 50, undefined, signal), []);
   return (
     <Page title={t('home.title')} lead={t('home.moderatorLead')}>
       <p>
-        <Link to="/personal/beskrivningar">{t('home.toReview')}</Link>
+        {waiting && waiting.count > 0 && <>{t('home.heldCount', { count: waiting.count })} </>}
+        <Link to="/personal/granska">{t('home.toReview')}</Link>
       </p>
       <section aria-labelledby="moderation-heading">
         <h2 id="moderation-heading">{t('home.moderationHeading')}</h2>

@@ -1,8 +1,10 @@
-import { render, screen, waitFor } from '@testing-library/react';
+import { act, render, screen, waitFor } from '@testing-library/react';
 import { createMemoryRouter, RouterProvider, useLocation } from 'react-router';
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { session } from '../../shared/session';
+import { fakeApi, json } from '../questions/testing';
 import { abilitiesFor, can, returnPath } from './access';
+import { reviewChanged } from './reviewQueue';
 import { StaffLayout } from './StaffLayout';
 
 function Where() {
@@ -34,6 +36,13 @@ function renderAt(path: string) {
 const signIn = (role: 'staff' | 'moderator' | 'actor') =>
   session.signIn({ token: 'a.b.c', role, name: 'Test Testsson', expiresAt: Date.now() + 60_000 });
 
+const held = (n: number) => Array.from({ length: n }, (_, i) => ({ id: `o${i}` }));
+
+beforeEach(() => {
+  fakeApi({ 'GET /api/v1/observations/review': () => json({ items: [], nextCursor: null }) });
+});
+afterEach(() => vi.unstubAllGlobals());
+
 describe('the staff guard', () => {
   it('sends a visitor who is not signed in to the sign-in page, remembering where they were going', async () => {
     const router = renderAt('/personal/evenemang?typ=walk');
@@ -58,7 +67,40 @@ describe('the staff guard', () => {
     expect(await screen.findByRole('heading', { name: 'Inte tillgängligt för din roll' })).toBeInTheDocument();
     expect(screen.queryByRole('link', { name: 'Evenemang' })).not.toBeInTheDocument();
     expect(screen.queryByRole('link', { name: 'Signaler' })).not.toBeInTheDocument();
-    expect(screen.getByRole('link', { name: 'Granska beskrivningar' })).toHaveAttribute('href', '/personal/beskrivningar');
+    expect(screen.getByRole('link', { name: 'Granska rapporter' })).toHaveAttribute('href', '/personal/granska');
+  });
+
+  it('says in the menu how many reports wait for review, and counts again when one is reviewed', async () => {
+    let waiting = 3;
+    const calls = fakeApi({ 'GET /api/v1/observations/review': () => json({ items: held(waiting), nextCursor: null }) });
+    signIn('moderator');
+    renderAt('/personal');
+    const link = await screen.findByRole('link', { name: 'Granska rapporter (3 väntar)' });
+    expect(link).toHaveAttribute('href', '/personal/granska');
+    expect(link.querySelector('.nav-count')?.textContent).toBe('3');
+    expect(new Headers(calls[0]!.init.headers).get('Authorization')).toBe('Bearer a.b.c');
+
+    waiting = 2;
+    act(() => reviewChanged());
+    expect(await screen.findByRole('link', { name: 'Granska rapporter (2 väntar)' })).toBeInTheDocument();
+  });
+
+  it('shows no count when nothing waits', async () => {
+    const calls = fakeApi({ 'GET /api/v1/observations/review': () => json({ items: [], nextCursor: null }) });
+    signIn('staff');
+    renderAt('/personal');
+    const link = await screen.findByRole('link', { name: 'Granska rapporter' });
+    await waitFor(() => expect(calls).toHaveLength(1));
+    expect(link.querySelector('.nav-count')).toBeNull();
+  });
+
+  it('neither shows nor counts the review to an actor, who does not review', async () => {
+    const calls = fakeApi({});
+    signIn('actor');
+    renderAt('/personal');
+    expect(await screen.findByRole('link', { name: 'Iakttagelser' })).toBeInTheDocument();
+    expect(screen.queryByRole('link', { name: /Granska rapporter/ })).not.toBeInTheDocument();
+    expect(calls.filter((c) => c.path === '/api/v1/observations/review')).toEqual([]);
   });
 
   it('lets a moderator into a dialogue’s moderation queue', async () => {
@@ -85,8 +127,8 @@ describe('roles and return paths', () => {
     expect(can(undefined, 'moderation')).toBe(false);
     expect(abilitiesFor('/personal/iakttagelser')).toEqual(['followUp', 'assigned']);
     expect(abilitiesFor('/personal')).toEqual([]);
-    // Held observation descriptions are reviewed by those who moderate questions, not by actors.
-    expect(abilitiesFor('/personal/beskrivningar')).toEqual(['moderation']);
+    // Held reports (photos and descriptions) are reviewed by those who moderate questions, not by actors.
+    expect(abilitiesFor('/personal/granska')).toEqual(['moderation']);
     expect(can('moderator', 'moderation')).toBe(true);
     expect(can('actor', 'moderation')).toBe(false);
   });

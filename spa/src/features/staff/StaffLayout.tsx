@@ -4,6 +4,7 @@ import { Link, Navigate, NavLink, Outlet, useLocation } from 'react-router';
 import { Loading, Page } from '../../shared/Page';
 import { session } from '../../shared/session';
 import { abilitiesFor, can, signInPath, useSession } from './access';
+import { shownCount, useWaitingReports } from './reviewQueue';
 import './staff.css';
 
 /**
@@ -16,6 +17,8 @@ export function StaffLayout() {
   const location = useLocation();
   // Signing out on purpose leads to the start page; a session that ran out leads to the sign-in.
   const [leaving, setLeaving] = useState(false);
+  // The menu says how many reports wait for review, for those who review them.
+  const waiting = useWaitingReports(can(current?.role, 'moderation'));
   if (!current) return <Navigate to={leaving ? '/' : signInPath(location.pathname + location.search + location.hash)} replace />;
 
   const role = current.role;
@@ -53,7 +56,17 @@ export function StaffLayout() {
             )}
             {can(role, 'moderation') && (
               <li>
-                <NavLink to="/personal/beskrivningar">{t('nav.review')}</NavLink>
+                <NavLink to="/personal/granska">
+                  {t('nav.review')}
+                  {waiting && waiting.count > 0 && (
+                    <>
+                      <span className="nav-count" aria-hidden="true">
+                        {shownCount(waiting)}
+                      </span>
+                      <span className="visually-hidden"> ({t('nav.waiting', { n: shownCount(waiting) })})</span>
+                    </>
+                  )}
+                </NavLink>
               </li>
             )}
           </ul>

@@ -4,7 +4,7 @@ import { session, type Role, type StaffSession } from '../../shared/session';
 /**
  * What each role may do in the staff area, as the contract's `x-roles` say. The API enforces it;
  * the app only hides what would answer 403. `moderation` is the questions' queues and the review
- * of held observation descriptions.
+ * of held reports (their photos and descriptions).
  */
 export type Ability = 'events' | 'signals' | 'followUp' | 'assigned' | 'moderation';
 
@@ -23,7 +23,7 @@ export function can(role: Role | undefined, ability: Ability): boolean {
 export function abilitiesFor(pathname: string): Ability[] {
   const path = pathname.replace(/\/+$/, '');
   if (/^\/personal\/evenemang\/[^/]+\/fragor$/.test(path)) return ['moderation'];
-  if (path.startsWith('/personal/beskrivningar')) return ['moderation'];
+  if (path.startsWith('/personal/granska')) return ['moderation'];
   if (path.startsWith('/personal/evenemang')) return ['events'];
   if (path.startsWith('/personal/iakttagelser')) return ['followUp', 'assigned'];
   if (path.startsWith('/personal/signaler')) return ['signals'];

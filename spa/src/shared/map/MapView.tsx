@@ -43,7 +43,7 @@ export default function MapView({ label, area, features, focus, shading }: {
   shading?: Shading;
 }) {
   const element = useRef<HTMLDivElement>(null);
-  const { map, overlay } = useBaseMap(element, { area, focus, shading });
+  const { map, overlay, baseFailed } = useBaseMap(element, { area, focus, shading });
   const navigate = useNavigate();
 
   useEffect(() => {
@@ -59,6 +59,7 @@ export default function MapView({ label, area, features, focus, shading }: {
   return (
     <div className="map-frame">
       <div ref={element} className="map" role="region" aria-label={label} />
+      {baseFailed && <BaseFailed />}
       <MapKey features={features} shading={shading} />
     </div>
   );
@@ -90,6 +91,12 @@ function layerOf(feature: MapFeature, open: (href: string) => void): L.Layer {
       return marker;
     }
   }
+}
+
+/** The base (tiles and neighbourhoods) could not be fetched: the map is said to be incomplete, not left blank. */
+export function BaseFailed() {
+  const { t } = useTranslation('map');
+  return <p className="map-warning" role="status">{t('baseFailed')}</p>;
 }
 
 /** What the symbols mean, for the kinds the map shows. */

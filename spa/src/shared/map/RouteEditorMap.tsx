@@ -3,7 +3,7 @@ import L from 'leaflet';
 import { useEffect, useRef } from 'react';
 import { useBaseMap } from './baseMap';
 import type { LatLon } from './features';
-import { colours } from './MapView';
+import { BaseFailed, colours } from './MapView';
 import type { RouteDraft } from './routeEditing';
 
 /** The route editor's map: a click or tap picks a position; the drawn route and meeting point are redrawn as they change. */
@@ -15,7 +15,7 @@ export default function RouteEditorMap({ label, area, draft, disabled, onPick }:
   onPick: (point: LatLon) => void;
 }) {
   const element = useRef<HTMLDivElement>(null);
-  const { map, overlay } = useBaseMap(element, { focus: area });
+  const { map, overlay, baseFailed } = useBaseMap(element, { focus: area });
   const pick = useRef(onPick);
   const fitted = useRef(false);
 
@@ -58,6 +58,7 @@ export default function RouteEditorMap({ label, area, draft, disabled, onPick }:
   return (
     <div className="map-frame">
       <div ref={element} className="map map-editor" role="region" aria-label={label} />
+      {baseFailed && <BaseFailed />}
     </div>
   );
 }

@@ -34,10 +34,21 @@ export function useBaseMap(element: RefObject<HTMLDivElement | null>, { area, fo
   const map = useRef<L.Map | null>(null);
   const overlay = useRef<L.FeatureGroup | null>(null);
   const [base, setBase] = useState<BaseMap | null>(null);
+  const [baseFailed, setBaseFailed] = useState(false);
 
   useEffect(() => {
     const controller = new AbortController();
-    api().getBaseMap(area, controller.signal).then(setBase, () => setBase(null));
+    api().getBaseMap(area, controller.signal).then(
+      (loaded) => {
+        setBase(loaded);
+        setBaseFailed(false);
+      },
+      () => {
+        if (controller.signal.aborted) return;
+        setBase(null);
+        setBaseFailed(true);
+      },
+    );
     return () => controller.abort();
   }, [area]);
 
@@ -97,5 +108,6 @@ export function useBaseMap(element: RefObject<HTMLDivElement | null>, { area, fo
     };
   }, [base, focus, shading, t]);
 
-  return { map, overlay };
+  /** `baseFailed`: the base could not be fetched; the map then shows only what the page draws, and says so. */
+  return { map, overlay, baseFailed };
 }

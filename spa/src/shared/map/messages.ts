@@ -9,6 +9,8 @@ export const messages = {
     observationOpen: 'Iakttagelse som inte är åtgärdad', observationPlanned: 'Iakttagelse med planerad eller pågående åtgärd',
     observationDone: 'Åtgärdad eller avslutad iakttagelse', observationOther: 'Dubblett eller inte stadens ansvar',
     sameAsList: 'Allt på kartan finns också i listan.',
+    baseFailed: 'Kartans bakgrund med stadsdelarna gick inte att hämta just nu. Kartan visar bara punkterna; allt finns också i listan.',
+    picker: { chosen: 'Vald plats' },
     upcoming: {
       label: 'Karta: kommande dialoger och vandringar',
       notOnMap_one: '{{count}} tillfälle är digitalt och finns bara i listan.',
@@ -18,6 +20,7 @@ export const messages = {
       label: 'Karta: {{title}}',
       observations_one: '{{count}} iakttagelse längs vandringen',
       observations_other: '{{count}} iakttagelser längs vandringen',
+      report: 'Rapportera något du sett längs vandringen',
     },
   },
   en: {
@@ -27,6 +30,8 @@ export const messages = {
     observationOpen: 'Observation not yet fixed', observationPlanned: 'Observation with a measure planned or under way',
     observationDone: 'Fixed or closed observation', observationOther: 'Duplicate or not the city\'s responsibility',
     sameAsList: 'Everything on the map is also in the list.',
+    baseFailed: 'The map\'s base with the neighbourhoods could not be fetched just now. The map shows only the points; everything is also in the list.',
+    picker: { chosen: 'Chosen place' },
     upcoming: {
       label: 'Map: upcoming dialogues and walks',
       notOnMap_one: '{{count}} event is online and is only in the list.',
@@ -36,6 +41,7 @@ export const messages = {
       label: 'Map: {{title}}',
       observations_one: '{{count}} observation along the walk',
       observations_other: '{{count}} observations along the walk',
+      report: 'Report something you saw along the walk',
     },
   },
 } satisfies Messages;

@@ -80,16 +80,21 @@ public sealed class ReportObservationTests(ApiFixture fixture) : ApiTest(fixture
             Lat, Lon, 1, null, null, null, new FileParameter(new MemoryStream(TestPhotos.Png(3000, 1000)), "bild.png", "image/png"));
         var withoutPhoto = await Api.Client().ReportObservationAsync(Guid.NewGuid().ToString(), ObservationCategory.Litter, "Full papperskorg vid bussen.",
             Lat, Lon, null, null, null, null, null!);
-        var beforeClearing = await Open311MediaUrlAsync(report.Number);
+        var beforeClearing = await Api.CreateClient().GetAsync($"/open311/v2/requests/{report.Number}.json");
+        var listedBefore = await Api.Client().ListObservationsAsync(limit: 100);
 
         await staff.ClearObservationPhotoAsync(report.Id);
         var observation = await Api.Client().GetObservationAsync(report.Id);
         var afterClearing = await Open311MediaUrlAsync(report.Number);
+        var listedAfter = await Api.Client().ListObservationsAsync(limit: 100);
+        Assert.DoesNotContain(listedBefore.Items, o => o.Id == report.Id);
+        Assert.Contains(listedAfter.Items, o => o.Id == report.Id);
+        Assert.Contains(listedBefore.Items, o => o.Id == withoutPhoto.Id);
 
         Assert.Equal((2048, 683), (observation.Photo!.Width, observation.Photo.Height));
         Assert.False(withoutPhoto.PhotoHeld);
         Assert.Null(await Open311MediaUrlAsync(withoutPhoto.Number));
-        Assert.Null(beforeClearing);
+        Assert.Equal(HttpStatusCode.NotFound, beforeClearing.StatusCode); // held: not published at all until staff have looked at the photo
         Assert.Equal("http://localhost" + observation.Photo.Url, afterClearing);
         Assert.Equal(HttpStatusCode.OK, (await Api.CreateClient().GetAsync(new Uri(afterClearing!))).StatusCode);
 
@@ -248,8 +253,11 @@ public sealed class ReportObservationTests(ApiFixture fixture) : ApiTest(fixture
         var fruangen = await client.ListObservationsAsync(area: "fruangen", limit: 100);
         var withPhoto = Assert.Single(fruangen.Items, o => o.Photo is not null);
         var photo = await demo.CreateClient().GetByteArrayAsync(withPhoto.Photo!.Url);
+        var held = await (await demo.ClientAs(DevRole.Staff)).ListHeldObservationsAsync(limit: 100);
 
-        Assert.Single(fruangen.Items, o => o.PhotoHeld);
+        // The report whose photo waits for staff is in their review, not in the public list.
+        Assert.DoesNotContain(fruangen.Items, o => o.PhotoHeld);
+        Assert.Single(held.Items, o => o.Photo is { Status: PhotoStatus.Held });
         Assert.DoesNotContain(ImageMetadataReader.ReadMetadata(new MemoryStream(photo)), d => d is ExifDirectoryBase);
         Assert.Equal(3, await Scalar<long>("select count(*) from observation where reporter_kind = 'resident'"));
     }

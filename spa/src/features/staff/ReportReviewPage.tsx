@@ -1,4 +1,4 @@
-import type { CategoryInfo, ObservationReview } from '@trygghet/client';
+import type { CategoryInfo, ObservationReview, ReviewPhoto } from '@trygghet/client';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -12,21 +12,28 @@ import { ProblemAlert } from '../../shared/ProblemAlert';
 import { useAction } from '../../shared/useAction';
 import { useLoad } from '../../shared/useLoad';
 import { TextField } from './fields';
+import { reviewChanged } from './reviewQueue';
+import { thumbnailSize, useAuthorisedImage } from './useAuthorisedImage';
 import './staff.css';
 
 const pageSize = 20;
 
+/** Whether anything of a report still waits: its description or its photo. */
+const waits = (o: ObservationReview) => o.descriptionStatus === 'held' || o.photo?.status === 'held';
+
 /**
- * Observation descriptions the confidentiality filter held, oldest first, with what it found marked. A moderator
- * publishes one as it is (having read the findings) or edits it and publishes the edit; either way it leaves the list.
- * The rest of each observation is public already: only its description waits here.
+ * Reports that wait for a moderator, oldest first: a photo always waits until someone has looked at it, and a
+ * description waits when the confidentiality filter found what looks like personal data (marked). The photo is
+ * approved or removed; the description published as it is (having read the findings) or edited and published. A
+ * report leaves the list once nothing of it waits. Its place and category are public from the start.
  */
-export function DescriptionReviewPage() {
+export function ReportReviewPage() {
   const { t } = useTranslation('staff');
   const list = useLoad((signal) => api().listHeldObservations(pageSize, undefined, signal), []);
   const categories = useLoad((signal) => api().listObservationCategories(signal), []);
   const [announcement, setAnnouncement] = useState('');
-  // After an item leaves the list, focus goes to the next one's heading (or the list's), not to the page's end.
+  // After an action, focus goes to the report's heading while it still waits, else to the next one's (or the
+  // list's), not to the page's end.
   const focusNext = useRef<string | null>(null);
   const more = useAction();
   const items = list.data?.items ?? [];
@@ -39,12 +46,18 @@ export function DescriptionReviewPage() {
 
   const done = (review: ObservationReview, message: string) => {
     if (!list.data) return;
+    reviewChanged();
+    setAnnouncement(message);
+    if (waits(review)) {
+      list.set({ ...list.data, items: items.map((o) => (o.id === review.id ? review : o)) });
+      focusNext.current = headingId(review);
+      return;
+    }
     const at = items.findIndex((o) => o.id === review.id);
     const rest = items.filter((o) => o.id !== review.id);
     list.set({ ...list.data, items: rest });
     const next = rest[Math.min(at, rest.length - 1)];
     focusNext.current = next ? headingId(next) : 'review-heading';
-    setAnnouncement(message);
   };
 
   const loadMore = () =>
@@ -89,15 +102,33 @@ export function DescriptionReviewPage() {
 
 const headingId = (o: ObservationReview) => `review-${o.id}`;
 
+type Done = (review: ObservationReview, message: string) => void;
+
+/** What becomes public when, for a report as it stands. */
+function stateKey(o: ObservationReview): string {
+  const photoHeld = o.photo?.status === 'held';
+  const descriptionHeld = o.descriptionStatus === 'held';
+  if (photoHeld && descriptionHeld) return 'review.state.both';
+  if (photoHeld) return 'review.state.photo';
+  return o.photo ? 'review.state.descriptionPhotoPublic' : 'review.state.description';
+}
+
+/** What is left of a report after an action, said after what was done. */
+function afterwards(t: (key: string) => string, o: ObservationReview): string {
+  if (o.descriptionStatus === 'held') return t('review.after.description');
+  if (o.photo?.status === 'held') return t('review.after.photo');
+  return t('review.after.public');
+}
+
 function ReviewItem({ review: o, category, onDone }: {
   review: ObservationReview;
   category?: CategoryInfo;
-  onDone: (review: ObservationReview, message: string) => void;
+  onDone: Done;
 }) {
   const { t } = useTranslation('staff');
   const lang = currentLanguage();
   const categoryName = category ? (lang === 'en' ? category.nameEn : category.name) : o.categoryName;
-  const flagged = o.findings.length > 0;
+  const flagged = o.descriptionStatus === 'held' && o.findings.length > 0;
   return (
     <article className={`card review-item${flagged ? ' has-findings' : ''}`} aria-labelledby={headingId(o)}>
       <p className="card-kicker">
@@ -106,8 +137,7 @@ function ReviewItem({ review: o, category, onDone }: {
       <h3 id={headingId(o)} tabIndex={-1}>
         {t('review.item', { number: o.number, category: categoryName })}
       </h3>
-      <FlaggedText text={o.description} findings={o.findings} title={t('review.findingsTitle')} />
-      {o.originalDescription && <p className="hint">{t('review.original', { text: o.originalDescription })}</p>}
+      <p className="review-state">{t(stateKey(o))}</p>
       <dl className="facts">
         <dt>{t('review.category')}</dt>
         <dd>{categoryName}</dd>
@@ -123,17 +153,123 @@ function ReviewItem({ review: o, category, onDone }: {
           <time dateTime={o.reportedAt}>{formatDateTime(o.reportedAt, lang)}</time>
         </dd>
       </dl>
+      {o.photo && <PhotoReview review={o} photo={o.photo} onDone={onDone} />}
+      <section className="review-part" aria-labelledby={`${headingId(o)}-description`}>
+        <h4 id={`${headingId(o)}-description`}>{t('review.descriptionHeading')}</h4>
+        {o.descriptionStatus === 'held' ? (
+          <>
+            <FlaggedText text={o.description} findings={o.findings} title={t('review.findingsTitle')} />
+            {o.originalDescription && <p className="hint">{t('review.original', { text: o.originalDescription })}</p>}
+            <ClearForm review={o} onDone={onDone} />
+            <RedactForm review={o} onDone={onDone} />
+          </>
+        ) : (
+          <>
+            <p>{o.description}</p>
+            <p className="hint">{t('review.descriptionPublic')}</p>
+          </>
+        )}
+      </section>
       <p>
         <Link to={`/iakttagelser/${o.id}`}>{t('review.publicPage', { number: o.number })}</Link>
       </p>
-      <ClearForm review={o} onDone={onDone} />
-      <RedactForm review={o} onDone={onDone} />
     </article>
   );
 }
 
+/**
+ * The report's photo: its thumbnail (fetched with the token while held), the full size on request, and approve or
+ * remove. Removing deletes the photo for good, so it asks first; approving makes it public at once.
+ */
+function PhotoReview({ review: o, photo, onDone }: { review: ObservationReview; photo: ReviewPhoto; onDone: Done }) {
+  const { t } = useTranslation('staff');
+  const [large, setLarge] = useState(false);
+  const [confirming, setConfirming] = useState(false);
+  const thumbnail = useAuthorisedImage(photo.thumbnailUrl);
+  const full = useAuthorisedImage(large ? photo.url : null);
+  const { busy, problem, run } = useAction();
+  const held = photo.status === 'held';
+  const size = thumbnailSize(photo.width, photo.height);
+  const headingOf = `${headingId(o)}-photo`;
+  const confirmId = `${headingId(o)}-remove`;
+  const alt = t('review.photoAlt', { number: o.number });
+
+  useEffect(() => {
+    if (confirming) document.getElementById(confirmId)?.focus();
+  }, [confirming, confirmId]);
+
+  const clear = () =>
+    void run(async () => {
+      const cleared = await api().clearObservationPhoto(o.id);
+      onDone(cleared, `${t('review.photoCleared', { number: o.number })} ${afterwards(t, cleared)}`);
+    });
+  const remove = () =>
+    void run(async () => {
+      const removed = await api().removeObservationPhoto(o.id);
+      setConfirming(false);
+      onDone(removed, `${t('review.photoRemoved', { number: o.number })} ${afterwards(t, removed)}`);
+    });
+
+  return (
+    <section className="review-part" aria-labelledby={headingOf}>
+      <h4 id={headingOf}>{held ? t('review.photoHeading') : t('review.photoHeadingPublic')}</h4>
+      <figure className="review-photo">
+        {thumbnail.state === 'ready' ? (
+          <img src={thumbnail.url} alt={alt} width={size.width} height={size.height} />
+        ) : (
+          <div className="photo-placeholder" style={{ aspectRatio: `${size.width} / ${size.height}` }}>
+            {thumbnail.state === 'failed' ? t('review.photoFailed') : t('review.photoLoading')}
+          </div>
+        )}
+        <figcaption className="hint">{t('review.photoSize', { width: photo.width, height: photo.height })}</figcaption>
+      </figure>
+      <p>
+        <button type="button" className="secondary" aria-expanded={large} onClick={() => setLarge((v) => !v)}>
+          {large ? t('review.hideLarge') : t('review.showLarge')}
+        </button>
+      </p>
+      {large && (
+        <div className="review-photo-large">
+          {full.state === 'ready' ? (
+            <img src={full.url} alt={t('review.photoAltLarge', { number: o.number })} width={photo.width} height={photo.height} />
+          ) : (
+            <p role="status">{full.state === 'failed' ? t('review.photoFailed') : t('review.photoLoading')}</p>
+          )}
+        </div>
+      )}
+      {problem && <ProblemAlert problem={problem} />}
+      {confirming ? (
+        <div className="notice warn confirm" role="group" aria-labelledby={confirmId}>
+          <p id={confirmId} tabIndex={-1}>
+            {t('review.removeConfirm', { number: o.number })}
+          </p>
+          <div className="action-row">
+            <button type="button" className="danger" onClick={remove} disabled={busy}>
+              {busy ? t('review.working') : t('review.removeYes')}
+            </button>
+            <button type="button" className="secondary" onClick={() => setConfirming(false)} disabled={busy}>
+              {t('review.removeNo')}
+            </button>
+          </div>
+        </div>
+      ) : (
+        <div className="action-row">
+          {held && (
+            <button type="button" onClick={clear} disabled={busy}>
+              {busy ? t('review.working') : t('review.clearPhoto')}
+            </button>
+          )}
+          <button type="button" className="secondary" onClick={() => setConfirming(true)} disabled={busy}>
+            {t('review.removePhoto')}
+          </button>
+        </div>
+      )}
+    </section>
+  );
+}
+
 /** Publish as it is: with findings, only once the moderator says they read them. */
-function ClearForm({ review: o, onDone }: { review: ObservationReview; onDone: (review: ObservationReview, message: string) => void }) {
+function ClearForm({ review: o, onDone }: { review: ObservationReview; onDone: Done }) {
   const { t } = useTranslation('staff');
   const ack = useId();
   const [acknowledged, setAcknowledged] = useState(false);
@@ -143,7 +279,7 @@ function ClearForm({ review: o, onDone }: { review: ObservationReview; onDone: (
     e.preventDefault();
     void run(async () => {
       const cleared = await api().clearObservationDescription(o.id, { acknowledgeFindings: flagged && acknowledged });
-      onDone(cleared, t('review.cleared', { number: o.number }));
+      onDone(cleared, withRest(t('review.cleared', { number: o.number }), t, cleared));
     });
   };
   return (
@@ -168,7 +304,7 @@ function ClearForm({ review: o, onDone }: { review: ObservationReview; onDone: (
  * Edit, then publish the edit. The API screens the edit again: what it still finds comes back as a 422, shown next
  * to the text, and the moderator may then publish anyway by saying they read it.
  */
-function RedactForm({ review: o, onDone }: { review: ObservationReview; onDone: (review: ObservationReview, message: string) => void }) {
+function RedactForm({ review: o, onDone }: { review: ObservationReview; onDone: Done }) {
   const { t } = useTranslation('staff');
   const words = useFindingWords();
   const ack = useId();
@@ -185,7 +321,7 @@ function RedactForm({ review: o, onDone }: { review: ObservationReview; onDone: 
     void run(async () => {
       try {
         const redacted = await api().redactObservationDescription(o.id, { text: text.trim(), acknowledgeFindings: stillFound && acknowledged });
-        onDone(redacted, t('review.redacted', { number: o.number }));
+        onDone(redacted, withRest(t('review.redacted', { number: o.number }), t, redacted));
       } catch (error) {
         const next = toProblem(error);
         setFound(findingsOf(next).length > 0 ? next : null);
@@ -219,3 +355,7 @@ function RedactForm({ review: o, onDone }: { review: ObservationReview; onDone: 
     </details>
   );
 }
+
+/** After the description: the photo may still wait. */
+const withRest = (message: string, t: (key: string) => string, o: ObservationReview) =>
+  o.photo?.status === 'held' ? `${message} ${t('review.after.photo')}` : message;

@@ -2,9 +2,10 @@ import type { ObservationReview } from '@trygghet/client';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { ReviewPhoto } from '@trygghet/client';
 import { session } from '../../shared/session';
 import { fakeApi, json, renderAt } from '../questions/testing';
-import { DescriptionReviewPage } from './DescriptionReviewPage';
+import { ReportReviewPage } from './ReportReviewPage';
 
 const phone = 'Ring 070-123 45 67 om lampan i tunneln, den är trasig.';
 const review = (over: Partial<ObservationReview>): ObservationReview => ({
@@ -24,11 +25,31 @@ const categories = [
   { code: 'graffiti', name: 'Klotter och skadegörelse', nameEn: 'Graffiti and vandalism', description: '', safetipinParameter: 'security' },
 ];
 const path = '/api/v1/observations/review';
+const photo: ReviewPhoto = {
+  status: 'held', url: '/api/v1/observations/o1/photo?v=abc', thumbnailUrl: '/api/v1/observations/o1/photo/thumbnail?v=abc', width: 1600, height: 1200, reviewedAt: null,
+};
+const jpeg = () => new Response(new Blob([new Uint8Array([0xff, 0xd8, 0xff, 0xd9])], { type: 'image/jpeg' }), { headers: { 'Content-Type': 'image/jpeg' } });
+const resident = review({ id: 'o1', number: 51, walkId: null, reporterKind: 'resident', photo, description: 'Lampan vid gångtunneln är trasig.', findings: [], descriptionStatus: 'cleared' });
+const both = review({ id: 'o1', number: 52, walkId: null, reporterKind: 'resident', photo });
 
 beforeEach(() => session.signIn({ token: 'tok', role: 'moderator', name: 'moderator', expiresAt: Date.now() + 60_000 }));
-afterEach(() => vi.unstubAllGlobals());
+const objectUrls = { created: [] as string[], revoked: [] as string[] };
+beforeEach(() => {
+  objectUrls.created = [];
+  objectUrls.revoked = [];
+  vi.spyOn(URL, 'createObjectURL').mockImplementation(() => {
+    const url = `blob:photo-${objectUrls.created.length + 1}`;
+    objectUrls.created.push(url);
+    return url;
+  });
+  vi.spyOn(URL, 'revokeObjectURL').mockImplementation((url: string) => void objectUrls.revoked.push(url));
+});
+afterEach(() => {
+  vi.unstubAllGlobals();
+  vi.restoreAllMocks();
+});
 
-const renderPage = () => renderAt('/personal/beskrivningar', '/personal/beskrivningar', <DescriptionReviewPage />);
+const renderPage = () => renderAt('/personal/granska', '/personal/granska', <ReportReviewPage />);
 const card = async (heading: string) => (await screen.findByRole('heading', { level: 3, name: heading })).closest('article') as HTMLElement;
 
 describe('the review of held descriptions', () => {
@@ -40,7 +61,7 @@ describe('the review of held descriptions', () => {
     const user = userEvent.setup();
     renderPage();
 
-    expect(await screen.findByRole('heading', { level: 1, name: 'Granska beskrivningar' })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { level: 1, name: 'Granska rapporter' })).toBeInTheDocument();
     const items = await screen.findAllByRole('article');
     expect(items.map((a) => within(a).getByRole('heading', { level: 3 }).textContent)).toEqual([
       'Iakttagelse nr 41: Belysning',
@@ -125,7 +146,7 @@ describe('the review of held descriptions', () => {
       { text: 'Ring 070-12 34 om lampan.', acknowledgeFindings: false },
       { text: 'Ring 070-12 34 om lampan.', acknowledgeFindings: true },
     ]);
-    expect(screen.getByText('Inga beskrivningar väntar på granskning.')).toBeInTheDocument();
+    expect(screen.getByText('Inga rapporter väntar på granskning.')).toBeInTheDocument();
   });
 
   it('says so when nothing waits', async () => {
@@ -134,7 +155,94 @@ describe('the review of held descriptions', () => {
       'GET /api/v1/observation-categories': () => json(categories),
     });
     renderPage();
-    expect(await screen.findByText('Inga beskrivningar väntar på granskning.')).toBeInTheDocument();
+    expect(await screen.findByText('Inga rapporter väntar på granskning.')).toBeInTheDocument();
     expect(screen.queryByRole('article')).not.toBeInTheDocument();
+  });
+
+  it('shows a held photo fetched with the token, full size on request, and once approved keeps the report while its description waits', async () => {
+    const calls = fakeApi({
+      [`GET ${path}`]: () => json({ items: [both], nextCursor: null }),
+      'GET /api/v1/observation-categories': () => json(categories),
+      'GET /api/v1/observations/o1/photo/thumbnail': () => jpeg(),
+      'GET /api/v1/observations/o1/photo': () => jpeg(),
+      'POST /api/v1/observations/o1/photo/clear': () => json({ ...both, photo: { ...photo, status: 'cleared', reviewedAt: '2026-05-03T10:00:00+02:00' } }),
+    });
+    const user = userEvent.setup();
+    renderPage();
+    const item = await card('Iakttagelse nr 52: Belysning');
+    expect(within(item).getByText('En invånare')).toBeInTheDocument();
+    expect(within(item).getByText(/Bilden och beskrivningen väntar på granskning\./)).toBeInTheDocument();
+    const thumbnail = await within(item).findByRole('img', { name: 'Bilden till iakttagelse nr 52, förminskad' });
+    expect(thumbnail).toHaveAttribute('src', 'blob:photo-1');
+    expect(thumbnail).toHaveAttribute('width', '320');
+    expect(thumbnail).toHaveAttribute('height', '240');
+    const fetched = calls.find((c) => c.path === '/api/v1/observations/o1/photo/thumbnail')!;
+    expect(new Headers(fetched.init.headers).get('Authorization')).toBe('Bearer tok');
+
+    await user.click(within(item).getByRole('button', { name: 'Visa bilden i full storlek' }));
+    expect(await within(item).findByRole('img', { name: 'Bilden till iakttagelse nr 52 i full storlek' })).toHaveAttribute('src', 'blob:photo-2');
+    expect(within(item).getByRole('button', { name: 'Dölj den stora bilden' })).toHaveAttribute('aria-expanded', 'true');
+
+    await user.click(within(item).getByRole('button', { name: 'Godkänn bilden' }));
+    expect(await screen.findByText('Bilden till iakttagelse nr 52 är godkänd och visas nu för alla. Beskrivningen väntar fortfarande på granskning.')).toBeInTheDocument();
+    // The report stays, its photo public now and its description still to review; focus is back on its heading.
+    expect(item).toBeInTheDocument();
+    expect(within(item).getByRole('heading', { level: 4, name: 'Bild (publicerad)' })).toBeInTheDocument();
+    expect(within(item).queryByRole('button', { name: 'Godkänn bilden' })).not.toBeInTheDocument();
+    expect(within(item).getByRole('button', { name: 'Publicera som den är' })).toBeInTheDocument();
+    expect(within(item).getByText(/Beskrivningen väntar på granskning och visas för alla när du har publicerat den\. Bilden, platsen/)).toBeInTheDocument();
+    await waitFor(() => expect(within(item).getByRole('heading', { level: 3 })).toHaveFocus());
+  });
+
+  it('removes a photo only after asking, and the report leaves the list when nothing of it waits any more', async () => {
+    const calls = fakeApi({
+      [`GET ${path}`]: () => json({ items: [resident], nextCursor: null }),
+      'GET /api/v1/observation-categories': () => json(categories),
+      'GET /api/v1/observations/o1/photo/thumbnail': () => jpeg(),
+      'DELETE /api/v1/observations/o1/photo': () => json({ ...resident, photo: undefined }),
+    });
+    const user = userEvent.setup();
+    const view = renderPage();
+    const item = await card('Iakttagelse nr 51: Belysning');
+    expect(within(item).getByText('Bilden väntar på granskning och visas för alla när du har godkänt den. Beskrivningen, platsen och kategorin syns redan.')).toBeInTheDocument();
+    expect(within(item).getByText('Beskrivningen är redan publicerad.')).toBeInTheDocument();
+    expect(within(item).queryByRole('button', { name: 'Publicera som den är' })).not.toBeInTheDocument();
+    await within(item).findByRole('img', { name: /förminskad/ });
+
+    await user.click(within(item).getByRole('button', { name: 'Ta bort bilden' }));
+    const question = within(item).getByText(/Vill du ta bort bilden till iakttagelse nr 51\? Den raderas helt/);
+    await waitFor(() => expect(question).toHaveFocus());
+    await user.click(within(item).getByRole('button', { name: 'Avbryt' }));
+    expect(calls.filter((c) => c.method === 'DELETE')).toEqual([]);
+
+    await user.click(within(item).getByRole('button', { name: 'Ta bort bilden' }));
+    await user.click(within(item).getByRole('button', { name: 'Ja, ta bort bilden' }));
+    expect(await screen.findByText('Bilden till iakttagelse nr 51 är borttagen. Hela rapporten är nu offentlig.')).toBeInTheDocument();
+    expect(calls.filter((c) => c.method === 'DELETE').map((c) => c.path)).toEqual(['/api/v1/observations/o1/photo']);
+    expect(item).not.toBeInTheDocument();
+    expect(screen.getByText('Inga rapporter väntar på granskning.')).toBeInTheDocument();
+    await waitFor(() => expect(screen.getByRole('heading', { level: 2, name: 'Väntar på granskning (äldst först)' })).toHaveFocus());
+    // The photo's object URL is given back once the photo is gone.
+    view.unmount();
+    expect(objectUrls.revoked).toEqual(objectUrls.created);
+    expect(objectUrls.created).toHaveLength(1);
+  });
+
+  it('says when a photo cannot be fetched, and a description published while the photo waits says that the photo still waits', async () => {
+    fakeApi({
+      [`GET ${path}`]: () => json({ items: [both], nextCursor: null }),
+      'GET /api/v1/observation-categories': () => json(categories),
+      'GET /api/v1/observations/o1/photo/thumbnail': () => json({ title: 'Hittades inte', status: 404 }, 404),
+      'POST /api/v1/observations/o1/description/clear': () => json({ ...both, descriptionStatus: 'cleared' }),
+    });
+    const user = userEvent.setup();
+    renderPage();
+    const item = await card('Iakttagelse nr 52: Belysning');
+    expect(await within(item).findByText('Bilden kunde inte hämtas. Ladda om sidan och försök igen.')).toBeInTheDocument();
+    await user.click(within(item).getByRole('checkbox', { name: 'Jag har läst de markerade delarna och de pekar inte ut någon' }));
+    await user.click(within(item).getByRole('button', { name: 'Publicera som den är' }));
+    expect(await screen.findByText('Beskrivningen av iakttagelse nr 52 är publicerad. Bilden väntar fortfarande på granskning.')).toBeInTheDocument();
+    expect(within(item).getByRole('button', { name: 'Godkänn bilden' })).toBeInTheDocument();
+    expect(within(item).getByText('Beskrivningen är redan publicerad.')).toBeInTheDocument();
   });
 });
