@@ -30,8 +30,9 @@ public sealed record OutboxMessage(long Id, string Kind, string Recipient, strin
 /// <summary>A message to queue, and the registration it is about (so that erasing that erases the message too).</summary>
 /// <param name="KeepRecipient">False for an address given for this message alone: it is erased as soon as the message is
 /// sent or given up, instead of after <see cref="RetentionOptions.SentMailDays"/>.</param>
+/// <param name="ObservationId">The followed observation the message is about: erasing its reporter's address drops the message if unsent.</param>
 public sealed record OutboxMail(string Kind, string Recipient, string Subject, string Body, string? Calendar, Guid? RegistrationId = null,
-    bool KeepRecipient = true);
+    bool KeepRecipient = true, Guid? ObservationId = null);
 
 /// <summary>
 /// The transactional outbox: a message is written in the transaction of the change it reports, so it exists
@@ -41,8 +42,8 @@ public sealed class Outbox(DbSession db, TimeProvider clock)
 {
     /// <summary>The one insert into the outbox. Positional parameters, so that it joins a batch without rewriting.</summary>
     private const string InsertSql = """
-        insert into outbox (kind, recipient, subject, body, calendar, created_at, available_at, registration_id, keep_recipient)
-        values ($1, $2, $3, $4, $5, $6, $6, $7, $8)
+        insert into outbox (kind, recipient, subject, body, calendar, created_at, available_at, registration_id, keep_recipient, observation_id)
+        values ($1, $2, $3, $4, $5, $6, $6, $7, $8, $9)
         """;
 
     /// <summary>The insert as a statement of a batch, for a handler that sends several statements in one round trip.</summary>
@@ -58,6 +59,7 @@ public sealed class Outbox(DbSession db, TimeProvider clock)
             new NpgsqlParameter<DateTimeOffset>("", NpgsqlTypes.NpgsqlDbType.TimestampTz) { TypedValue = now },
             new NpgsqlParameter("", NpgsqlTypes.NpgsqlDbType.Uuid) { Value = (object?)mail.RegistrationId ?? DBNull.Value },
             new NpgsqlParameter<bool>("", NpgsqlTypes.NpgsqlDbType.Boolean) { TypedValue = mail.KeepRecipient },
+            new NpgsqlParameter("", NpgsqlTypes.NpgsqlDbType.Uuid) { Value = (object?)mail.ObservationId ?? DBNull.Value },
         },
     };
 

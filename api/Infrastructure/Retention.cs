@@ -20,7 +20,7 @@ public sealed class RetentionOptions
 
     /// <summary>
     /// Days after a resident's report ended (fixed, not our responsibility, duplicate or closed) before its personal data is
-    /// erased: the reporter's e-mail address and the photo with its thumbnail.
+    /// erased: the reporter's e-mail address (with the e-mails about the report not yet sent) and the photo with its thumbnail.
     /// </summary>
     public int ReportDays { get; set; } = 90;
 }
@@ -70,8 +70,9 @@ public sealed class PersonalDataRetention(NpgsqlDataSource dataSource, Retention
                 where reporter_kind = 'resident' and personal_data_erased_at is null
                   and status in ('fixed', 'notResponsible', 'duplicate', 'closed') and updated_at <= @reportCutoff
                 limit 5000),
-            photos as (delete from observation_photo where observation_id in (select id from due))
-            update observation set reporter_email = null, personal_data_erased_at = @now where id in (select id from due);
+            photos as (delete from observation_photo where observation_id in (select id from due)),
+            unsent as (delete from outbox where sent_at is null and observation_id in (select id from due))
+            update observation set reporter_email = null, reporter_language = null, personal_data_erased_at = @now where id in (select id from due);
             """, new
         {
             now,

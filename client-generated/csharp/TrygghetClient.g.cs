@@ -441,7 +441,8 @@ namespace Trygghet.Client
         /// <br/>The body is `multipart/form-data` (or `application/x-www-form-urlencoded` without a photo): `category`, `description`,
         /// <br/>`latitude` and `longitude` (WGS84, decimal point) are required; a point outside Hägersten-Älvsjö is a 400 naming
         /// <br/>`latitude` and `longitude`. `areaSlug` and `eventId` say which page the report came from (the point decides the
-        /// <br/>neighbourhood). `email` is kept to follow the report, never shown, and erased with the photo.
+        /// <br/>neighbourhood). `email` is kept to follow the report (an acknowledgement at once, then an e-mail on each public
+        /// <br/>change, each with a link to stop following), never shown, and erased with the photo.
         /// <br/>
         /// <br/>`photo` is one JPEG, PNG or WebP image, checked by its content (not its name or declared type); anything else is a
         /// <br/>415, HEIC too (with what to do instead). Over `Photos:MaxBytes` (default 10 MB) is a 413, refused from
@@ -457,11 +458,27 @@ namespace Trygghet.Client
         /// <param name="severity">1 (minor) to 3 (serious); 2 when left out.</param>
         /// <param name="areaSlug">The neighbourhood page the report was made from (the point decides where it is filed).</param>
         /// <param name="eventId">The safety walk the report was made from.</param>
-        /// <param name="email">An address to follow the report by. Personal data: never shown, erased with the photo once the report is dealt with.</param>
+        /// <param name="email">An address to follow the report by: an acknowledgement, then an e-mail on each public change, each with a link to stop following that erases the address at once. Personal data: never shown, erased with the photo once the report is dealt with.</param>
         /// <param name="photo">One photo: JPEG, PNG or WebP (HEIC is refused with 415), at most 10 MB by default. Re-encoded without any metadata.</param>
         /// <returns>Created</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<Observation> ReportObservationAsync(string idempotencyKey, ObservationCategory? category = null, string? description = null, double? latitude = null, double? longitude = null, int? severity = null, string? areaSlug = null, System.Guid? eventId = null, string? email = null, FileParameter photo = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Stop following a report through the link in its e-mails (token in the X-Follow-Token header): the address is erased at once.
+        /// </summary>
+        /// <remarks>
+        /// A resident who gave an `email` with a report gets an acknowledgement, then an e-mail on each public change (status
+        /// <br/>and its note, the responsible organisation, the held description or photo published or removed). Each e-mail
+        /// <br/>carries a link `/iakttagelser/sluta-folja#&lt;token&gt;`; this erases the report's address and the e-mails about it not
+        /// <br/>yet sent, and nothing more is sent. The observation itself is unchanged. Using a link again answers 204 as well;
+        /// <br/>an unknown link is 404.
+        /// </remarks>
+        /// <param name="token">The secret of the stop-following link (the part after `#`), as a header.</param>
+        /// <returns>No Content</returns>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task StopFollowingObservationAsync(string token, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -6383,7 +6400,8 @@ namespace Trygghet.Client
         /// <br/>The body is `multipart/form-data` (or `application/x-www-form-urlencoded` without a photo): `category`, `description`,
         /// <br/>`latitude` and `longitude` (WGS84, decimal point) are required; a point outside Hägersten-Älvsjö is a 400 naming
         /// <br/>`latitude` and `longitude`. `areaSlug` and `eventId` say which page the report came from (the point decides the
-        /// <br/>neighbourhood). `email` is kept to follow the report, never shown, and erased with the photo.
+        /// <br/>neighbourhood). `email` is kept to follow the report (an acknowledgement at once, then an e-mail on each public
+        /// <br/>change, each with a link to stop following), never shown, and erased with the photo.
         /// <br/>
         /// <br/>`photo` is one JPEG, PNG or WebP image, checked by its content (not its name or declared type); anything else is a
         /// <br/>415, HEIC too (with what to do instead). Over `Photos:MaxBytes` (default 10 MB) is a 413, refused from
@@ -6399,7 +6417,7 @@ namespace Trygghet.Client
         /// <param name="severity">1 (minor) to 3 (serious); 2 when left out.</param>
         /// <param name="areaSlug">The neighbourhood page the report was made from (the point decides where it is filed).</param>
         /// <param name="eventId">The safety walk the report was made from.</param>
-        /// <param name="email">An address to follow the report by. Personal data: never shown, erased with the photo once the report is dealt with.</param>
+        /// <param name="email">An address to follow the report by: an acknowledgement, then an e-mail on each public change, each with a link to stop following that erases the address at once. Personal data: never shown, erased with the photo once the report is dealt with.</param>
         /// <param name="photo">One photo: JPEG, PNG or WebP (HEIC is refused with 415), at most 10 MB by default. Re-encoded without any metadata.</param>
         /// <returns>Created</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
@@ -6555,6 +6573,137 @@ namespace Trygghet.Client
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             throw new ApiException<ProblemDetails>("Unprocessable Content", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 429)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemDetails>("Too Many Requests", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 500)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemDetails>("Unexpected error (logged; no details are returned).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 503)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemDetails>("The database cannot be reached; retry after `Retry-After` seconds.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new ApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Stop following a report through the link in its e-mails (token in the X-Follow-Token header): the address is erased at once.
+        /// </summary>
+        /// <remarks>
+        /// A resident who gave an `email` with a report gets an acknowledgement, then an e-mail on each public change (status
+        /// <br/>and its note, the responsible organisation, the held description or photo published or removed). Each e-mail
+        /// <br/>carries a link `/iakttagelser/sluta-folja#&lt;token&gt;`; this erases the report's address and the e-mails about it not
+        /// <br/>yet sent, and nothing more is sent. The observation itself is unchanged. Using a link again answers 204 as well;
+        /// <br/>an unknown link is 404.
+        /// </remarks>
+        /// <param name="token">The secret of the stop-following link (the part after `#`), as a header.</param>
+        /// <returns>No Content</returns>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task StopFollowingObservationAsync(string token, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        {
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+
+                    if (token == null)
+                        throw new System.ArgumentNullException("token");
+                    request_.Headers.TryAddWithoutValidation("X-Follow-Token", ConvertToString(token, System.Globalization.CultureInfo.InvariantCulture));
+                    request_.Content = new System.Net.Http.StringContent(string.Empty, System.Text.Encoding.UTF8, "application/json");
+                    request_.Method = new System.Net.Http.HttpMethod("POST");
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                    if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
+                    // Operation Path: "api/v1/observations/follow/stop"
+                    urlBuilder_.Append("api/v1/observations/follow/stop");
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 204)
+                        {
+                            return;
+                        }
+                        else
+                        if (status_ == 400)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<HttpValidationProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<HttpValidationProblemDetails>("Bad Request", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 404)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemDetails>("Not Found", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 429)

@@ -190,6 +190,15 @@ const publicVisits: Visit[] = [
   { route: '/atgarder/:id', url: (w) => [`/atgarder/${w.measure}`] },
   { route: '/iakttagelser/:id', url: (w) => [`/iakttagelser/${w.observation}`] },
   {
+    route: '/iakttagelser/sluta-folja',
+    // A link of the right shape that no e-mail carried: the button, then what the page says of a link that does not work.
+    url: () => ['/iakttagelser/sluta-folja#Zr5Tq1Wx8Km3Pv7Ny2Lb6Hd0Fg4Js9Ac-e_Oi1Uw5Qy'],
+    open: [async (page) => {
+      await page.getByRole('button', { name: /^(Sluta följa och radera min e-postadress|Stop following and erase my e-mail address)$/ }).click();
+      await expect(page.getByRole('alert')).toBeVisible();
+    }],
+  },
+  {
     route: '/rapportera',
     url: (w) => [`/rapportera?omrade=${w.area}`, `/rapportera?vandring=${w.walk}`],
     open: [submitEmpty(/^(Skicka iakttagelsen|Send the observation)$/)],

@@ -12,7 +12,8 @@ public sealed class AssignObservationValidator : AbstractValidator<AssignObserva
     public AssignObservationValidator() => RuleFor(c => c.Request.ActorId).NotEmpty().OverridePropertyName("actorId");
 }
 
-public sealed class AssignObservationHandler(DbSession db, TimeProvider clock, AuditLog audit) : ICommandHandler<AssignObservationCommand, Observation>
+public sealed class AssignObservationHandler(DbSession db, TimeProvider clock, AuditLog audit, ReportFollowers followers)
+    : ICommandHandler<AssignObservationCommand, Observation>
 {
     public async ValueTask<Observation> Handle(AssignObservationCommand command, CancellationToken ct)
     {
@@ -26,6 +27,8 @@ public sealed class AssignObservationHandler(DbSession db, TimeProvider clock, A
             insert into observation_history (observation_id, at, status, responsible, deadline) values (@Id, @now, @Status, @organisation, @Deadline);
             """, new { command.Id, command.Request.ActorId, command.Request.Deadline, now, Status = WireName.Of(current.Status), organisation }, ct);
         await audit.WriteAsync("observation.assign", "observation", command.Id.ToString(), new { command.Request.ActorId, command.Request.Deadline }, ct);
-        return await db.LoadObservationAsync(command.Id, now, ct);
+        var assigned = await db.LoadObservationAsync(command.Id, now, ct);
+        await followers.TellAsync(current, assigned, ct);
+        return assigned;
     }
 }

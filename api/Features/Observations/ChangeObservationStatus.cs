@@ -19,7 +19,8 @@ public sealed class ChangeObservationStatusValidator : AbstractValidator<ChangeO
     }
 }
 
-public sealed class ChangeObservationStatusHandler(DbSession db, TimeProvider clock, AuditLog audit) : ICommandHandler<ChangeObservationStatusCommand, Observation>
+public sealed class ChangeObservationStatusHandler(DbSession db, TimeProvider clock, AuditLog audit, ReportFollowers followers)
+    : ICommandHandler<ChangeObservationStatusCommand, Observation>
 {
     public async ValueTask<Observation> Handle(ChangeObservationStatusCommand command, CancellationToken ct)
     {
@@ -51,6 +52,8 @@ public sealed class ChangeObservationStatusHandler(DbSession db, TimeProvider cl
             current.Deadline,
         }, ct);
         await audit.WriteAsync("observation.status", "observation", command.Id.ToString(), new { from = current.Status, to = request.Status }, ct);
-        return await db.LoadObservationAsync(command.Id, now, ct);
+        var changed = await db.LoadObservationAsync(command.Id, now, ct);
+        await followers.TellAsync(current, changed, ct);
+        return changed;
     }
 }

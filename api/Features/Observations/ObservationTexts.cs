@@ -82,4 +82,55 @@ internal static class ObservationTexts
         "The photo has too many pixels: at most {0} megapixels. Make the image smaller and try again.");
     public static readonly Text NoPhoto = new("Iakttagelsen '{0}' har inget foto.", "Observation '{0}' has no photo.");
     public static readonly Text PhotoNotHeld = new("Fotot väntar inte på granskning.", "The photo is not waiting for review.");
+
+    public static readonly Text FollowLinkInvalid = new("Ogiltig länk.", "Invalid link.");
+    public static readonly Text FollowLinkUnknown = new("Länken finns inte. Den kan vara felskriven.", "No such link. It may be mistyped.");
+
+    /// <summary>The e-mails to a resident who follows their report, in the language they reported in (never anything that is not public).</summary>
+    internal static class FollowMail
+    {
+        public static readonly Text Hello = new("Hej!", "Hello,");
+        public static readonly Text Regards = new("Med vänlig hälsning", "Kind regards");
+        public static readonly Text AcknowledgedSubject = new("Tack för din rapport (nr {0})", "Thank you for your report (no. {0})");
+        public static readonly Text Acknowledged = new("Tack! Vi har tagit emot din iakttagelse och följer upp den.",
+            "Thank you! We have received your observation and will follow it up.");
+        public static readonly Text Number = new("Nummer: {0}", "Number: {0}");
+        public static readonly Text Category = new("Kategori: {0}", "Category: {0}");
+        public static readonly Text Where = new("Var: {0} ({1})", "Where: {0} ({1})");
+        public static readonly Text Reported = new("Rapporterad: {0}", "Reported: {0}");
+        public static readonly Text StatusLine = new("Status: {0}", "Status: {0}");
+        public static readonly Text PublicNow = new("Iakttagelsen är offentlig nu, med platsen, kategorin och beskrivningen. Vem som rapporterade visas aldrig.",
+            "The observation is public now, with its place, category and description. Who reported it is never shown.");
+        public static readonly Text PublicWithoutHeld = new("Iakttagelsen är offentlig nu, med platsen och kategorin. Vem som rapporterade visas aldrig.",
+            "The observation is public now, with its place and category. Who reported it is never shown.");
+        public static readonly Text DescriptionHeld = new(
+            "Beskrivningen granskas innan den visas, eftersom den ser ut att innehålla personuppgifter. Den blir offentlig när en moderator har godkänt den.",
+            "The description is reviewed before it is shown, since it looks like it holds personal data. It becomes public once a moderator has cleared it.");
+        public static readonly Text PhotoHeld = new("Fotot visas först när personalen har tittat på det. Du får e-post när det är gjort.",
+            "The photo is shown only once staff have looked at it. You will be e-mailed when they have.");
+        public static readonly Text ReviewMail = new("Du får e-post när granskningen är klar.", "You will be e-mailed when the review is done.");
+        public static readonly Text SeeIt = new("Se iakttagelsen och hur den följs upp:", "See the observation and how it is followed up:");
+        public static readonly Text Following = new(
+            "Du får e-post när iakttagelsen får ny status eller en ansvarig, och när det som granskas publiceras eller tas bort.",
+            "You will be e-mailed when the observation gets a new status or someone responsible, and when what is reviewed is published or removed.");
+        public static readonly Text Stop = new("Vill du inte längre följa rapporten? Då raderas din e-postadress direkt:",
+            "No longer want to follow the report? Your e-mail address is then erased at once:");
+        public static readonly Text Erased = new("Annars raderas din e-postadress {0} dagar efter att iakttagelsen har avslutats.",
+            "Otherwise your e-mail address is erased {0} days after the observation has been closed.");
+
+        public static readonly Text UpdatedSubject = new("Din rapport nr {0}: {1}", "Your report no. {0}: {1}");
+        public static readonly Text Updated = new("Det har hänt något med iakttagelsen du rapporterade (nr {0}, {1}, {2}).",
+            "There is news about the observation you reported (no. {0}, {1}, {2}).");
+        public static readonly Text NewStatus = new("Ny status: {0}", "New status: {0}");
+        public static readonly Text Note = new("Kommentar: {0}", "Note: {0}");
+        public static readonly Text Responsible = new("Ansvarig: {0}", "Responsible: {0}");
+        public static readonly Text Deadline = new("Ska vara klart: {0}", "To be done by: {0}");
+        public static readonly Text DescriptionPublished = new("Din beskrivning har granskats och är publicerad.",
+            "Your description has been reviewed and is published.");
+        public static readonly Text DescriptionEdited = new("En moderator har redigerat beskrivningen och publicerat den.",
+            "A moderator has edited the description and published it.");
+        public static readonly Text PhotoPublished = new("Ditt foto har granskats och är publicerat.", "Your photo has been reviewed and is published.");
+        public static readonly Text PhotoRejected = new("Ditt foto publicerades inte och har raderats.", "Your photo was not published and has been deleted.");
+        public static readonly Text PhotoRemoved = new("Fotot har tagits bort från iakttagelsen och raderats.", "The photo has been taken off the observation and deleted.");
+    }
 }

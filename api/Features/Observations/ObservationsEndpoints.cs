@@ -20,12 +20,16 @@ public static class ObservationsEndpoints
     /// <summary>The path of residents' reports: its body may be as large as a photo (<see cref="PhotoOptions.MaxBytes"/>).</summary>
     public const string ReportPath = "/api/v1/observations/reports";
 
+    /// <summary>The header carrying the secret of a stop-following link (the part after <c>#</c>).</summary>
+    public const string FollowTokenHeader = "X-Follow-Token";
+
     public static IServiceCollection AddObservations(this IServiceCollection services, IConfiguration configuration, ApiOptions api)
     {
         var photos = configuration.GetSection("Photos").Get<PhotoOptions>() ?? new PhotoOptions();
         services.AddSingleton(photos);
         api.LargeBodies[ReportPath] = photos.MaxBytes + PhotoOptions.FormOverheadBytes;
         services.AddSingleton<IStartupTask, DemoReportsTask>();
+        services.AddScoped<ReportFollowers>();
         return services;
     }
 
@@ -94,7 +98,8 @@ public static class ObservationsEndpoints
                 The body is `multipart/form-data` (or `application/x-www-form-urlencoded` without a photo): `category`, `description`,
                 `latitude` and `longitude` (WGS84, decimal point) are required; a point outside Hägersten-Älvsjö is a 400 naming
                 `latitude` and `longitude`. `areaSlug` and `eventId` say which page the report came from (the point decides the
-                neighbourhood). `email` is kept to follow the report, never shown, and erased with the photo.
+                neighbourhood). `email` is kept to follow the report (an acknowledgement at once, then an e-mail on each public
+                change, each with a link to stop following), never shown, and erased with the photo.
 
                 `photo` is one JPEG, PNG or WebP image, checked by its content (not its name or declared type); anything else is a
                 415, HEIC too (with what to do instead). Over `Photos:MaxBytes` (default 10 MB) is a 413, refused from
@@ -113,6 +118,18 @@ public static class ObservationsEndpoints
             .WithProblemExample(StatusCodes.Status422UnprocessableEntity, ObservationTexts.WalkUnknown, ExampleValues.WalkId)
             .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType,
                 StatusCodes.Status422UnprocessableEntity, StatusCodes.Status429TooManyRequests);
+        observations.MapPost("/follow/stop", StopFollowingObservation).WithName(nameof(StopFollowingObservation))
+            .WithSummary("Stop following a report through the link in its e-mails (token in the X-Follow-Token header): the address is erased at once.")
+            .WithDescription("""
+                A resident who gave an `email` with a report gets an acknowledgement, then an e-mail on each public change (status
+                and its note, the responsible organisation, the held description or photo published or removed). Each e-mail
+                carries a link `/iakttagelser/sluta-folja#<token>`; this erases the report's address and the e-mails about it not
+                yet sent, and nothing more is sent. The observation itself is unchanged. Using a link again answers 204 as well;
+                an unknown link is 404.
+                """)
+            .RequireRateLimiting(Operations.AnonymousWrites)
+            .WithProblemExample(StatusCodes.Status404NotFound, ObservationTexts.FollowLinkUnknown)
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status429TooManyRequests);
         observations.MapGet("/{id:guid}/photo", GetObservationPhoto).WithName(nameof(GetObservationPhoto))
             .WithSummary("The observation's photo (image/jpeg, no metadata): public once staff have cleared it; 404 while held or after removal.")
             .WithDescription("""
@@ -215,6 +232,14 @@ public static class ObservationsEndpoints
         var outcome = await mediator.Send(new ReportObservationCommand(idempotencyKey ?? "", ObservationReportFields.From(form), photo, photoHash), ct);
         if (outcome.Replayed) request.HttpContext.Response.Headers[Idempotency.ReplayedHeader] = "true";
         return TypedResults.Created($"/api/v1/observations/{outcome.Observation.Id}", outcome.Observation);
+    }
+
+    /// <param name="token" example="Zr5Tq1Wx8Km3Pv7Ny2Lb6Hd0Fg4Js9Ac-e_Oi1Uw5Qy">The secret of the stop-following link (the part after <c>#</c>), as a header.</param>
+    public static async Task<NoContent> StopFollowingObservation([FromHeader(Name = FollowTokenHeader), Required] string? token, IMediator mediator,
+        CancellationToken ct)
+    {
+        await mediator.Send(new StopFollowingObservationCommand(token ?? ""), ct);
+        return TypedResults.NoContent();
     }
 
     /// <param name="v">The photo's version, as in the observation's <c>photo.url</c>: with it the answer is cached for a year.</param>

@@ -17,7 +17,7 @@ namespace Trygghet.Api.Features.Observations;
 /// <param name="Severity">1 (minor) to 3 (serious); 2 when left out.</param>
 /// <param name="AreaSlug">The neighbourhood page the report was made from (the point decides where it is filed).</param>
 /// <param name="EventId">The safety walk the report was made from.</param>
-/// <param name="Email">An address to follow the report by. Personal data: never shown, erased with the photo once the report is dealt with.</param>
+/// <param name="Email">An address to follow the report by: an acknowledgement, then an e-mail on each public change, each with a link to stop following that erases the address at once. Personal data: never shown, erased with the photo once the report is dealt with.</param>
 /// <param name="Photo">One photo: JPEG, PNG or WebP (HEIC is refused with 415), at most 10 MB by default. Re-encoded without any metadata.</param>
 public sealed record ObservationReportForm(ObservationCategory Category, string Description, double Latitude, double Longitude, int? Severity,
     string? AreaSlug, Guid? EventId, string? Email, IFormFile? Photo);
@@ -77,7 +77,8 @@ public sealed class ReportObservationValidator : AbstractValidator<ReportObserva
         double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && double.IsFinite(number) ? number : null;
 }
 
-public sealed class ReportObservationHandler(DbSession db, TimeProvider clock, AreaLocator locator) : ICommandHandler<ReportObservationCommand, ReportOutcome>
+public sealed class ReportObservationHandler(DbSession db, TimeProvider clock, AreaLocator locator, ReportFollowers followers)
+    : ICommandHandler<ReportObservationCommand, ReportOutcome>
 {
     public async ValueTask<ReportOutcome> Handle(ReportObservationCommand command, CancellationToken ct)
     {
@@ -95,6 +96,13 @@ public sealed class ReportObservationHandler(DbSession db, TimeProvider clock, A
 
         var input = new ObservationInput(fields.CategoryValue, fields.Description!, fields.SeverityValue, fields.LatitudeValue, fields.LongitudeValue, walkId);
         var observation = await db.RecordAsync(locator, clock, input, "resident", "anonymous", ct, fields.Email, command.Photo);
+        if (fields.Email is not null)
+        {
+            // Later e-mails about the report are written in the language it was made in.
+            await db.ExecuteAsync("update observation set reporter_language = @language where id = @Id",
+                new { language = Text.IsEnglish ? "en" : "sv", observation.Id }, ct);
+            await followers.AcknowledgeAsync(observation, ct);
+        }
         await db.StoreAnswerAsync(command.IdempotencyKey, StatusCodes.Status201Created, observation, ct);
         return new ReportOutcome(observation, Replayed: false);
     }

@@ -281,11 +281,18 @@ export interface ITrygghetClient {
      * @param severity (optional) 1 (minor) to 3 (serious); 2 when left out.
      * @param areaSlug (optional) The neighbourhood page the report was made from (the point decides where it is filed).
      * @param eventId (optional) The safety walk the report was made from.
-     * @param email (optional) An address to follow the report by. Personal data: never shown, erased with the photo once the report is dealt with.
+     * @param email (optional) An address to follow the report by: an acknowledgement, then an e-mail on each public change, each with a link to stop following that erases the address at once. Personal data: never shown, erased with the photo once the report is dealt with.
      * @param photo (optional) One photo: JPEG, PNG or WebP (HEIC is refused with 415), at most 10 MB by default. Re-encoded without any metadata.
      * @return Created
      */
     reportObservation(idempotencyKey: string, category?: ObservationCategory | undefined, description?: string | undefined, latitude?: number | undefined, longitude?: number | undefined, severity?: number | null | undefined, areaSlug?: string | null | undefined, eventId?: string | null | undefined, email?: string | null | undefined, photo?: FileParameter | null | undefined, signal?: AbortSignal): Promise<Observation>;
+
+    /**
+     * Stop following a report through the link in its e-mails (token in the X-Follow-Token header): the address is erased at once.
+     * @param token The secret of the stop-following link (the part after `#`), as a header.
+     * @return No Content
+     */
+    stopFollowingObservation(token: string, signal?: AbortSignal): Promise<void>;
 
     /**
      * The observation's photo (image/jpeg, no metadata): public once staff have cleared it; 404 while held or after removal.
@@ -3599,7 +3606,7 @@ export class TrygghetClient implements ITrygghetClient {
      * @param severity (optional) 1 (minor) to 3 (serious); 2 when left out.
      * @param areaSlug (optional) The neighbourhood page the report was made from (the point decides where it is filed).
      * @param eventId (optional) The safety walk the report was made from.
-     * @param email (optional) An address to follow the report by. Personal data: never shown, erased with the photo once the report is dealt with.
+     * @param email (optional) An address to follow the report by: an acknowledgement, then an e-mail on each public change, each with a link to stop following that erases the address at once. Personal data: never shown, erased with the photo once the report is dealt with.
      * @param photo (optional) One photo: JPEG, PNG or WebP (HEIC is refused with 415), at most 10 MB by default. Re-encoded without any metadata.
      * @return Created
      */
@@ -3707,6 +3714,73 @@ export class TrygghetClient implements ITrygghetClient {
             });
         }
         return Promise.resolve<Observation>(null as any);
+    }
+
+    /**
+     * Stop following a report through the link in its e-mails (token in the X-Follow-Token header): the address is erased at once.
+     * @param token The secret of the stop-following link (the part after `#`), as a header.
+     * @return No Content
+     */
+    stopFollowingObservation(token: string, signal?: AbortSignal): Promise<void> {
+        let url_ = this.baseUrl + "/api/v1/observations/follow/stop";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "POST",
+            signal,
+            headers: {
+                "X-Follow-Token": token !== undefined && token !== null ? "" + token : "",
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processStopFollowingObservation(_response);
+        });
+    }
+
+    protected processStopFollowingObservation(response: Response): Promise<void> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 204) {
+            return response.text().then((_responseText) => {
+            return;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unexpected error (logged; no details are returned).", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached; retry after `Retry-After` seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<void>(null as any);
     }
 
     /**

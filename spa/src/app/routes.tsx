@@ -27,6 +27,7 @@ const EventEditor = page(() => import('../features/staff/EventEditor'), 'EventEd
 const RegistrationsPage = page(() => import('../features/registrations/RegistrationsPage'), 'RegistrationsPage');
 const ModerationPage = page(() => import('../features/questions/ModerationPage'), 'ModerationPage');
 const ObservationsFollowUp = page(() => import('../features/staff/ObservationsFollowUp'), 'ObservationsFollowUp');
+const StopFollowingPage = page(() => import('../features/observations/StopFollowingPage'), 'StopFollowingPage');
 const ReportPage = page(() => import('../features/observations/ReportPage'), 'ReportPage');
 const NewObservationPage = page(() => import('../features/observations/NewObservationPage'), 'NewObservationPage');
 const SignalsPage = page(() => import('../features/staff/SignalsPage'), 'SignalsPage');
@@ -34,7 +35,7 @@ const ReportReviewPage = page(() => import('../features/staff/ReportReviewPage')
 
 /**
  * Paths are Swedish: they appear in e-mails and on posters. The secret links (/anmalan, /fraga,
- * /svar) carry their token after '#', so it never reaches a server log.
+ * /svar, /iakttagelser/sluta-folja) carry their token after '#', so it never reaches a server log.
  */
 export const routes: RouteObject[] = [
   {
@@ -52,6 +53,7 @@ export const routes: RouteObject[] = [
       { path: 'omraden/:slug/statistik', element: <StatisticsPage /> },
       { path: 'atgarder/:id', element: <MeasurePage /> },
       { path: 'iakttagelser/:id', element: <ObservationPage /> },
+      { path: 'iakttagelser/sluta-folja', element: <StopFollowingPage /> },
       { path: 'rapportera', element: <ReportPage /> },
       { path: 'personal/logga-in', element: <SignInPage /> },
       {

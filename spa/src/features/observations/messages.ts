@@ -107,6 +107,16 @@ export const messages = {
       walkOption: '{{title}} ({{date}})',
       toList: 'Till uppföljningen av iakttagelser',
     },
+    follow: {
+      title: 'Sluta följa din rapport',
+      lead: 'Du får e-post om iakttagelsen du rapporterade eftersom du lämnade din e-postadress.',
+      what: 'Slutar du följa den raderas din e-postadress direkt, och du får ingen mer e-post om den. Iakttagelsen finns kvar och följs upp som vanligt.',
+      stop: 'Sluta följa och radera min e-postadress',
+      stopping: 'Raderar …',
+      done: 'Klart. Din e-postadress är raderad och du får ingen mer e-post om iakttagelsen.',
+      invalid: 'Länken fungerar inte. Kontrollera att hela länken från e-postmeddelandet kom med.',
+      areas: 'Se iakttagelser och åtgärder i ditt område',
+    },
   },
   en: {
     point: {
@@ -213,6 +223,16 @@ export const messages = {
       walkHint: 'Walks of the last 90 days. Choose a walk to be able to choose its meeting point as well.',
       walkOption: '{{title}} ({{date}})',
       toList: 'To the observation follow-up',
+    },
+    follow: {
+      title: 'Stop following your report',
+      lead: 'You get e-mails about the observation you reported because you left your e-mail address.',
+      what: 'If you stop following it, your e-mail address is erased at once and you get no more e-mails about it. The observation stays and is followed up as usual.',
+      stop: 'Stop following and erase my e-mail address',
+      stopping: 'Erasing …',
+      done: 'Done. Your e-mail address is erased and you will get no more e-mails about the observation.',
+      invalid: 'The link does not work. Check that the whole link from the e-mail was copied.',
+      areas: 'See observations and measures in your area',
     },
   },
 } satisfies Messages;
