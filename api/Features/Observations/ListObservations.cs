@@ -5,8 +5,9 @@ using Trygghet.Api.Infrastructure;
 
 namespace Trygghet.Api.Features.Observations;
 
+/// <param name="IncludeHeld">Also residents' reports still held for review (for staff, moderators and admins).</param>
 public sealed record ListObservationsQuery(string? Area, ObservationStatus? Status, ObservationCategory? Category, Guid? WalkId, bool? Overdue,
-    int? Limit, string? Cursor) : IQuery<Page<Observation>>;
+    int? Limit, string? Cursor, bool IncludeHeld = false) : IQuery<Page<Observation>>;
 
 public sealed class ListObservationsValidator : AbstractValidator<ListObservationsQuery>
 {
@@ -25,7 +26,7 @@ public sealed class ListObservationsHandler(DbSession db, TimeProvider clock) : 
         var now = clock.GetUtcNow();
         var limit = query.Limit ?? Cursor.DefaultLimit;
         var hasCursor = Cursor.TryDecode(query.Cursor, out var at, out var after);
-        var filters = new List<string> { ObservationRow.Listed };
+        var filters = new List<string> { query.IncludeHeld ? "true" : ObservationRow.Listed };
         if (query.Area is not null)
         {
             // The area itself, its children and their children: the city, a district or a neighbourhood.

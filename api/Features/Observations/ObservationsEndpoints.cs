@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Security.Claims;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -43,7 +44,7 @@ public static class ObservationsEndpoints
             .WithProblemExample(StatusCodes.Status404NotFound, ObservationTexts.NotFound, ExampleValues.ObservationId);
         observations.MapGet("/", ListObservations).WithName(nameof(ListObservations))
             .WithFieldProblemExample("area", AreaTexts.UnknownArea, "fruangn")
-            .WithSummary("Observations, newest first, with their follow-up; by area (a district includes its neighbourhoods), status, category, walk, overdue. A resident's report is listed once staff have looked at its photo or held description; until then only its id reaches it.")
+            .WithSummary("Observations, newest first, with their follow-up; by area (a district includes its neighbourhoods), status, category, walk, overdue. A resident's report is listed once staff have looked at its photo or held description; until then only its id reaches it, and only staff, moderators and admins see it listed.")
             .ProducesProblems(StatusCodes.Status400BadRequest);
         observations.MapGet("/{id:guid}", GetObservation).WithName(nameof(GetObservation))
             .WithSummary("One observation with its public history.")
@@ -172,9 +173,15 @@ public static class ObservationsEndpoints
     /// <param name="limit">Page size, 1–100 (default 20).</param>
     /// <param name="cursor">The <c>nextCursor</c> of the previous page.</param>
     public static async Task<Ok<Page<Observation>>> ListObservations(string? area, [QueryEnum(typeof(ObservationStatus))] string? status,
-        [QueryEnum(typeof(ObservationCategory))] string? category, Guid? walkId, bool? overdue, int? limit, string? cursor, IMediator mediator, CancellationToken ct) =>
-        TypedResults.Ok(await mediator.Send(new ListObservationsQuery(area, QueryEnum.Parse<ObservationStatus>(status, "status"),
-            QueryEnum.Parse<ObservationCategory>(category, "category"), walkId, overdue, limit, cursor), ct));
+        [QueryEnum(typeof(ObservationCategory))] string? category, Guid? walkId, bool? overdue, int? limit, string? cursor, IMediator mediator,
+        ClaimsPrincipal user, HttpContext http, CancellationToken ct)
+    {
+        // Those who review reports see the held ones in their follow-up too; that answer is theirs alone.
+        var includeHeld = ObservationModerators.Any(user.IsInRole);
+        if (includeHeld) http.Response.Headers.CacheControl = "private, no-store";
+        return TypedResults.Ok(await mediator.Send(new ListObservationsQuery(area, QueryEnum.Parse<ObservationStatus>(status, "status"),
+            QueryEnum.Parse<ObservationCategory>(category, "category"), walkId, overdue, limit, cursor, includeHeld), ct));
+    }
 
     public static async Task<Ok<Observation>> GetObservation(Guid id, IMediator mediator, CancellationToken ct) =>
         TypedResults.Ok(await mediator.Send(new GetObservationQuery(id), ct));

@@ -209,7 +209,7 @@ export interface ITrygghetClient {
     recordParticipantObservation(token: string, body: ParticipantObservationInput, signal?: AbortSignal): Promise<Observation>;
 
     /**
-     * Observations, newest first, with their follow-up; by area (a district includes its neighbourhoods), status, category, walk, overdue. A resident's report is listed once staff have looked at its photo or held description; until then only its id reaches it.
+     * Observations, newest first, with their follow-up; by area (a district includes its neighbourhoods), status, category, walk, overdue. A resident's report is listed once staff have looked at its photo or held description; until then only its id reaches it, and only staff, moderators and admins see it listed.
      * @param area (optional) Neighbourhood or district slug.
      * @param status (optional) Only this status.
      * @param category (optional) Only this category.
@@ -2851,7 +2851,7 @@ export class TrygghetClient implements ITrygghetClient {
     }
 
     /**
-     * Observations, newest first, with their follow-up; by area (a district includes its neighbourhoods), status, category, walk, overdue. A resident's report is listed once staff have looked at its photo or held description; until then only its id reaches it.
+     * Observations, newest first, with their follow-up; by area (a district includes its neighbourhoods), status, category, walk, overdue. A resident's report is listed once staff have looked at its photo or held description; until then only its id reaches it, and only staff, moderators and admins see it listed.
      * @param area (optional) Neighbourhood or district slug.
      * @param status (optional) Only this status.
      * @param category (optional) Only this category.

@@ -82,6 +82,7 @@ public sealed class ReportObservationTests(ApiFixture fixture) : ApiTest(fixture
             Lat, Lon, null, null, null, null, null!);
         var beforeClearing = await Api.CreateClient().GetAsync($"/open311/v2/requests/{report.Number}.json");
         var listedBefore = await Api.Client().ListObservationsAsync(limit: 100);
+        var staffListedBefore = await staff.ListObservationsAsync(limit: 100);
 
         await staff.ClearObservationPhotoAsync(report.Id);
         var observation = await Api.Client().GetObservationAsync(report.Id);
@@ -90,6 +91,8 @@ public sealed class ReportObservationTests(ApiFixture fixture) : ApiTest(fixture
         Assert.DoesNotContain(listedBefore.Items, o => o.Id == report.Id);
         Assert.Contains(listedAfter.Items, o => o.Id == report.Id);
         Assert.Contains(listedBefore.Items, o => o.Id == withoutPhoto.Id);
+        // Staff see it listed while it waits, so new reports are in their follow-up at once.
+        Assert.Contains(staffListedBefore.Items, o => o.Id == report.Id && o.PhotoHeld);
 
         Assert.Equal((2048, 683), (observation.Photo!.Width, observation.Photo.Height));
         Assert.False(withoutPhoto.PhotoHeld);
