@@ -158,5 +158,8 @@ test('the signals page fills the neighbourhoods that need attention, as its list
   await expect(map.locator('path.map-area-attention')).toHaveCount(signals.filter((s) => s.flagged).length);
   await expect(map.locator('path.map-area-calm')).toHaveCount(signals.filter((s) => !s.flagged).length);
   await expect(page.locator('.map-key').getByText('Områden som behöver uppmärksamhet')).toBeVisible();
-  await expectAccessible(page);
+  for (const size of widths) {
+    await page.setViewportSize(size);
+    await expectAccessible(page);
+  }
 });

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { expectAccessible, signedIn, widths } from './support';
+import { expectAccessible, jpeg, signedIn, widths } from './support';
 
 interface Reported {
   id: string;
@@ -10,23 +10,6 @@ interface Reported {
   photo?: { url: string; thumbnailUrl: string } | null;
 }
 
-/** A small JPEG drawn by the browser (a lamp post against a dark sky), so the test needs no file of its own. */
-async function jpeg(page: Page): Promise<Buffer> {
-  const base64 = await page.evaluate(() => {
-    const canvas = document.createElement('canvas');
-    canvas.width = 64;
-    canvas.height = 48;
-    const context = canvas.getContext('2d')!;
-    context.fillStyle = '#1b2a3a';
-    context.fillRect(0, 0, 64, 48);
-    context.fillStyle = '#6b7a89';
-    context.fillRect(30, 10, 4, 38);
-    context.fillStyle = '#ffe08a';
-    context.fillRect(26, 6, 12, 6);
-    return canvas.toDataURL('image/jpeg', 0.9).split(',')[1]!;
-  });
-  return Buffer.from(base64, 'base64');
-}
 
 /**
  * A resident's report in Fruängen with a photo, sent as the report form sends it (multipart, no account). A photo
@@ -117,7 +100,10 @@ test('staff see a resident’s held report with its photo, approve the photo and
   const map = page.getByRole('region', { name: /^Karta: iakttagelserna i listan/ });
   await expect(map).toBeVisible();
   const cards = await page.getByRole('article').count();
-  await expect(map.locator('path.map-observation')).toHaveCount(cards);
+  await expect(map.locator('path.map-observation, .map-cluster').first()).toBeVisible();
+  // Every card is a point on the map, drawn on its own or counted in a cluster (from 20 on).
+  const clustered = (await map.locator('.map-cluster span[aria-hidden]').allTextContents()).reduce((sum, n) => sum + Number(n), 0);
+  expect((await map.locator('path.map-observation').count()) + clustered).toBe(cards);
 });
 
 test('a photo removed on the review page is gone for good, and the report is public without it', async ({ page }) => {
@@ -154,7 +140,8 @@ for (const size of widths) {
     await expectAccessible(page);
 
     await page.goto('/personal/iakttagelser?status=reported');
-    await expect(page.getByRole('region', { name: /^Karta: iakttagelserna i listan/ }).locator('path.map-observation').first()).toBeVisible();
+    // Drawn one by one, or (with many in the list) some in numbered clusters.
+    await expect(page.getByRole('region', { name: /^Karta: iakttagelserna i listan/ }).locator('path.map-observation, .map-cluster').first()).toBeVisible();
     await expect(page.getByText('Rapporten har en bild som väntar på granskning.').first()).toBeVisible();
     await expectAccessible(page);
   });

@@ -1,31 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
-import { devToken, expectAccessible, widths } from './support';
+import { devToken, expectAccessible, jpeg, widths } from './support';
 
 interface Observation { id: string; number: number; photoHeld: boolean; photo?: { url: string } | null; area: { slug: string } }
-
-/** A real JPEG drawn by the browser itself (a lamp post at dusk, more or less), as a phone's camera would hand it over. */
-async function photoFromCanvas(page: Page): Promise<Buffer> {
-  const base64 = await page.evaluate(async () => {
-    const canvas = document.createElement('canvas');
-    canvas.width = 640;
-    canvas.height = 480;
-    const g = canvas.getContext('2d')!;
-    g.fillStyle = '#1b2a3a';
-    g.fillRect(0, 0, 640, 480);
-    g.fillStyle = '#f5d76e';
-    g.beginPath();
-    g.arc(320, 120, 40, 0, Math.PI * 2);
-    g.fill();
-    g.fillStyle = '#6b7a89';
-    g.fillRect(310, 150, 20, 300);
-    const blob = await new Promise<Blob>((resolve) => canvas.toBlob((b) => resolve(b!), 'image/jpeg', 0.9));
-    const bytes = new Uint8Array(await blob.arrayBuffer());
-    let binary = '';
-    for (const b of bytes) binary += String.fromCharCode(b);
-    return btoa(binary);
-  });
-  return Buffer.from(base64, 'base64');
-}
 
 async function areaObservations(page: Page, area: string): Promise<Observation[]> {
   const response = await page.request.get(`/api/v1/observations?area=${area}&limit=12`);
@@ -48,7 +24,7 @@ test('a resident reports from an area page with a tapped place and a photo; held
 
   await page.getByLabel('Vad gäller det?').selectOption({ label: 'Belysning' });
   await page.getByLabel('Beskrivning').fill('Lampan vid lekplatsen är trasig, det är helt mörkt på kvällen.');
-  await page.getByLabel('Bild (valfritt)').setInputFiles({ name: 'lampa.jpg', mimeType: 'image/jpeg', buffer: await photoFromCanvas(page) });
+  await page.getByLabel('Bild (valfritt)').setInputFiles({ name: 'lampa.jpg', mimeType: 'image/jpeg', buffer: await jpeg(page) });
   await expect(page.getByRole('img', { name: 'Bilden du valt' })).toBeVisible();
   await page.getByRole('button', { name: 'Skicka iakttagelsen' }).click();
 

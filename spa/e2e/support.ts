@@ -51,3 +51,21 @@ export async function upcomingHybridDialogue(page: Page, daysAhead = 0): Promise
   expect(event, 'a published hybrid dialogue in the demo seed').toBeTruthy();
   return `/dialoger/${event!.slug}`;
 }
+
+/** A small JPEG drawn by the browser (a lamp post against a dark sky), so the test needs no file of its own. */
+export async function jpeg(page: Page): Promise<Buffer> {
+  const base64 = await page.evaluate(() => {
+    const canvas = document.createElement('canvas');
+    canvas.width = 64;
+    canvas.height = 48;
+    const context = canvas.getContext('2d')!;
+    context.fillStyle = '#1b2a3a';
+    context.fillRect(0, 0, 64, 48);
+    context.fillStyle = '#6b7a89';
+    context.fillRect(30, 10, 4, 38);
+    context.fillStyle = '#ffe08a';
+    context.fillRect(26, 6, 12, 6);
+    return canvas.toDataURL('image/jpeg', 0.9).split(',')[1]!;
+  });
+  return Buffer.from(base64, 'base64');
+}

@@ -2,7 +2,7 @@ import 'leaflet/dist/leaflet.css';
 import L from 'leaflet';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useBaseMap } from './baseMap';
+import { useBaseMap, useMapPick } from './baseMap';
 import type { LatLon } from './features';
 import { colours, BaseFailed } from './MapView';
 
@@ -21,21 +21,7 @@ export default function PickerMap({ label, area, focus, value, disabled, onPick 
   const { t } = useTranslation('map');
   const element = useRef<HTMLDivElement>(null);
   const { map, overlay, baseFailed } = useBaseMap(element, { area, focus });
-  const pick = useRef(onPick);
-
-  useEffect(() => {
-    pick.current = disabled ? () => undefined : onPick;
-  }, [onPick, disabled]);
-
-  useEffect(() => {
-    const current = map.current;
-    if (!current) return;
-    const click = (e: L.LeafletMouseEvent) => pick.current([e.latlng.lat, e.latlng.lng]);
-    current.on('click', click);
-    return () => {
-      current.off('click', click);
-    };
-  }, [map]);
+  useMapPick(map, onPick, disabled);
 
   // The chosen place, however it was chosen; the map moves to it unless it is already in view.
   useEffect(() => {

@@ -1,7 +1,7 @@
 import 'leaflet/dist/leaflet.css';
 import L from 'leaflet';
 import { useEffect, useRef } from 'react';
-import { useBaseMap } from './baseMap';
+import { useBaseMap, useMapPick } from './baseMap';
 import type { LatLon } from './features';
 import { BaseFailed, colours } from './MapView';
 import type { RouteDraft } from './routeEditing';
@@ -16,23 +16,8 @@ export default function RouteEditorMap({ label, area, draft, disabled, onPick }:
 }) {
   const element = useRef<HTMLDivElement>(null);
   const { map, overlay, baseFailed } = useBaseMap(element, { focus: area });
-  const pick = useRef(onPick);
   const fitted = useRef(false);
-
-  useEffect(() => {
-    pick.current = disabled ? () => undefined : onPick;
-  }, [onPick, disabled]);
-
-  useEffect(() => {
-    const current = map.current;
-    if (!current) return;
-    const click = (e: L.LeafletMouseEvent) => pick.current([e.latlng.lat, e.latlng.lng]);
-    current.on('click', click);
-    current.getContainer().style.cursor = 'crosshair';
-    return () => {
-      current.off('click', click);
-    };
-  }, [map]);
+  useMapPick(map, onPick, disabled);
 
   useEffect(() => {
     const current = map.current;

@@ -24,6 +24,25 @@ export interface Shading {
 export const shades = { attention: '#f3b38f', calm: '#e3eef7' } as const;
 const attentionOutline = '#b43c00';
 
+/** A click or tap on the map calls `onPick` with its position (not while `disabled`). */
+export function useMapPick(map: RefObject<L.Map | null>, onPick: (point: [number, number]) => void, disabled?: boolean) {
+  const pick = useRef(onPick);
+
+  useEffect(() => {
+    pick.current = disabled ? () => undefined : onPick;
+  }, [onPick, disabled]);
+
+  useEffect(() => {
+    const current = map.current;
+    if (!current) return;
+    const click = (e: L.LeafletMouseEvent) => pick.current([e.latlng.lat, e.latlng.lng]);
+    current.on('click', click);
+    return () => {
+      current.off('click', click);
+    };
+  }, [map]);
+}
+
 /**
  * A Leaflet map in `element` with named zoom controls and the base every map shares: the tile source the API names,
  * or — with none, or offline — the neighbourhoods drawn from our own boundaries. `overlay` holds what the page draws
