@@ -35,7 +35,7 @@ public sealed class PoliceApiServer : IAsyncDisposable
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.WebHost.UseUrls($"http://127.0.0.1:{PostgresServer.FreePort()}");
         var server = new PoliceApiServer(builder.Build());
         server.app.MapGet("/api/events", async http =>
         {

@@ -70,11 +70,27 @@ public sealed class PostgresServer : IAsyncDisposable
         Directory.Delete(dataDirectory, recursive: true);
     }
 
-    private static int FreePort()
+    /// <summary>
+    /// A free port below 32768: the range above is Linux's for outgoing connections, where a client's own connection
+    /// attempts can take the port while the server is down.
+    /// </summary>
+    internal static int FreePort()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        for (var attempt = 0; attempt < 500; attempt++)
+        {
+            var port = Random.Shared.Next(20_000, 32_768);
+            try
+            {
+                using var listener = new TcpListener(IPAddress.Loopback, port);
+                listener.Start();
+                return port;
+            }
+            catch (SocketException)
+            {
+                // taken: try another
+            }
+        }
+        throw new InvalidOperationException("No free port between 20000 and 32767 on loopback.");
     }
 
     private static async Task RunAsync(string file, string[] args, bool asPostgres = false)

@@ -7,8 +7,8 @@ namespace Trygghet.Api.Tests.Features.Places;
 public sealed class SearchPlacesTests(ApiFixture fixture) : ApiTest(fixture)
 {
     /// <summary>Ports of this test's stand-in geocoder: one that answers, one where nothing listens.</summary>
-    private const int GeocoderPort = 25401;
-    private const int NobodyPort = 25402;
+    private static readonly int GeocoderPort = PostgresServer.FreePort();
+    private static readonly int NobodyPort = PostgresServer.FreePort();
 
     [Theory]
     [InlineData("alvsjo", "alvsjo", "Älvsjö")]
