@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { api } from '../../shared/api';
@@ -19,11 +19,13 @@ export function StopFollowingPage() {
   const [stopped, setStopped] = useState(false);
   const done = useRef<HTMLParagraphElement>(null);
 
+  // Focus goes to the confirmation once it is on the page (not before React has put it there).
+  useEffect(() => {
+    if (stopped) done.current?.focus();
+  }, [stopped]);
+
   const stop = async () => {
-    if (await run(() => api().stopFollowingObservation(token))) {
-      setStopped(true);
-      requestAnimationFrame(() => done.current?.focus());
-    }
+    if (await run(() => api().stopFollowingObservation(token))) setStopped(true);
   };
   const invalid = !token || (problem !== null && [400, 404].includes(problem.status));
 
