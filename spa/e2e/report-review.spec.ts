@@ -102,8 +102,10 @@ test('staff see a resident’s held report with its photo, approve the photo and
   const cards = await page.getByRole('article').count();
   await expect(map.locator('path.map-observation, .map-cluster').first()).toBeVisible();
   // Every card is a point on the map, drawn on its own or counted in a cluster (from 20 on).
-  const clustered = (await map.locator('.map-cluster span[aria-hidden]').allTextContents()).reduce((sum, n) => sum + Number(n), 0);
-  expect((await map.locator('path.map-observation').count()) + clustered).toBe(cards);
+  const drawn = async () =>
+    (await map.locator('path.map-observation').count()) +
+    (await map.locator('.map-cluster span[aria-hidden]').allTextContents()).reduce((sum, n) => sum + Number(n), 0);
+  await expect.poll(drawn).toBe(cards);
 });
 
 test('a photo removed on the review page is gone for good, and the report is public without it', async ({ page }) => {
