@@ -1,4 +1,5 @@
 using FluentValidation;
+using Microsoft.AspNetCore.Localization;
 
 namespace Trygghet.Api.Infrastructure;
 
@@ -56,12 +57,16 @@ public static class Composition
         {
             localization.SetDefaultCulture("sv").AddSupportedCultures("sv", "en").AddSupportedUICultures("sv", "en");
             localization.ApplyCurrentCultureToResponseHeaders = true;
+            // No culture cookie: an answer's language follows only the URL (?culture=) and Accept-Language, which caches key on.
+            localization.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()];
         });
+        app.UseCachePolicy(); // whoever writes the answer, it leaves with the one cache policy (CachePolicy)
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseRequestSizeLimit(options);
         app.UseHeadAsGet();
         app.UseRouting();
+        app.UseCachePolicyEndpoint();
         app.UseCors();
         app.UseAuthentication();
         app.UseAuthorization();

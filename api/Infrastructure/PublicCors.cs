@@ -25,7 +25,7 @@ public sealed class PublicCorsPolicyProvider(ApiOptions options) : ICorsPolicyPr
     /// <summary>The one policy name every endpoint carries; which policy applies is decided per request.</summary>
     public const string PolicyName = "public-reads-or-allow-list";
 
-    private static readonly string[] Exposed = ["ETag", "Location", "Retry-After", "Content-Language", "Content-Disposition"];
+    internal static readonly string[] Exposed = ["ETag", "Location", "Retry-After", "Content-Language", "Content-Disposition"];
 
     private static readonly CorsPolicy Public = new CorsPolicyBuilder()
         .AllowAnyOrigin().WithMethods(HttpMethods.Get, HttpMethods.Head).AllowAnyHeader().WithExposedHeaders(Exposed)

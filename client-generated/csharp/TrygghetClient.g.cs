@@ -485,9 +485,10 @@ namespace Trygghet.Client
         /// The observation's photo (image/jpeg, no metadata): public once staff have cleared it; 404 while held or after removal.
         /// </summary>
         /// <remarks>
-        /// With the `v` of the observation's `photo.url` the answer is `Cache-Control: public, max-age=31536000, immutable`
-        /// <br/>(the version changes with the image); without it, `no-cache` with an `ETag`. Staff, moderators and admins also
-        /// <br/>get a held photo with their token (`Cache-Control: private, no-store`).
+        /// With the `v` of the observation's `photo.url` the answer is `Cache-Control: public, max-age=31536000, s-maxage=31536000, immutable`
+        /// <br/>(the version changes with the image); without it, browsers revalidate every time (`max-age=0`, with an `ETag`)
+        /// <br/>and shared caches keep it for seconds. Staff, moderators and admins also get a held photo with their token
+        /// <br/>(`Cache-Control: private, no-store`).
         /// </remarks>
         /// <param name="v">The photo's version, as in the observation's `photo.url`: with it the answer is cached for a year.</param>
         /// <returns>OK</returns>
@@ -6760,9 +6761,10 @@ namespace Trygghet.Client
         /// The observation's photo (image/jpeg, no metadata): public once staff have cleared it; 404 while held or after removal.
         /// </summary>
         /// <remarks>
-        /// With the `v` of the observation's `photo.url` the answer is `Cache-Control: public, max-age=31536000, immutable`
-        /// <br/>(the version changes with the image); without it, `no-cache` with an `ETag`. Staff, moderators and admins also
-        /// <br/>get a held photo with their token (`Cache-Control: private, no-store`).
+        /// With the `v` of the observation's `photo.url` the answer is `Cache-Control: public, max-age=31536000, s-maxage=31536000, immutable`
+        /// <br/>(the version changes with the image); without it, browsers revalidate every time (`max-age=0`, with an `ETag`)
+        /// <br/>and shared caches keep it for seconds. Staff, moderators and admins also get a held photo with their token
+        /// <br/>(`Cache-Control: private, no-store`).
         /// </remarks>
         /// <param name="v">The photo's version, as in the observation's `photo.url`: with it the answer is cached for a year.</param>
         /// <returns>OK</returns>

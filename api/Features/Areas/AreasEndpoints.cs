@@ -22,21 +22,21 @@ public static class AreasEndpoints
         var group = api.MapGroup("/areas").WithTags("Areas").WithProblemExample(StatusCodes.Status404NotFound, AreaTexts.NotFound, "fruangn");
 
         group.MapGet("/", ListAreas)
-            .WithName(nameof(ListAreas))
+            .WithName(nameof(ListAreas)).PublicCache(SharedCache.Reference)
             .WithSummary("The tree of areas: Stockholm → Hägersten-Älvsjö → its 17 neighbourhoods (no geometry).");
 
         group.MapGet("/locate", LocateArea)
-            .WithName(nameof(LocateArea))
+            .WithName(nameof(LocateArea)).PublicCache(SharedCache.Reference)
             .WithSummary("The neighbourhood (stadsdel) containing a WGS84 point.")
             .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
 
         group.MapGet("/{slug}", GetArea)
-            .WithName(nameof(GetArea))
+            .WithName(nameof(GetArea)).PublicCache(SharedCache.Reference)
             .WithSummary("One area with its GeoJSON boundary. The ETag header carries the version for If-Match.")
             .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
 
         api.MapGet("/map", GetBaseMap)
-            .WithName(nameof(GetBaseMap))
+            .WithName(nameof(GetBaseMap)).PublicCache(SharedCache.Reference)
             .WithTags("Areas")
             .WithSummary("What every map starts from: the configured tile source (null when none) and the neighbourhoods within an area as a GeoJSON FeatureCollection, to draw as the base when there are no tiles.")
             .ProducesProblems(StatusCodes.Status400BadRequest);
@@ -50,7 +50,6 @@ public static class AreasEndpoints
 
     public static async Task<Ok<IReadOnlyList<AreaNode>>> ListAreas(IMediator mediator, HttpContext http, CancellationToken ct)
     {
-        http.Response.Headers.CacheControl = "public, max-age=300";
         return TypedResults.Ok(await mediator.Send(new ListAreasQuery(), ct));
     }
 
@@ -70,7 +69,6 @@ public static class AreasEndpoints
     /// <param name="area" example="hagersten-alvsjo">The area whose neighbourhoods are drawn; the district by default.</param>
     public static async Task<Ok<BaseMap>> GetBaseMap([FromQuery] string? area, IMediator mediator, HttpContext http, CancellationToken ct)
     {
-        http.Response.Headers.CacheControl = "public, max-age=300";
         return TypedResults.Ok(await mediator.Send(new GetBaseMapQuery(area ?? "hagersten-alvsjo"), ct));
     }
 

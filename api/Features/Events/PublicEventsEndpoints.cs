@@ -13,8 +13,6 @@ namespace Trygghet.Api.Features.Events;
 /// </summary>
 public static class PublicEventsEndpoints
 {
-    private const string CacheControl = "public, max-age=60";
-
     public static void MapPublicEvents(this IEndpointRouteBuilder api)
     {
         MapKind(api, "/dialogues", EventKind.Dialogue, "Dialogue", "Dialogues");
@@ -26,7 +24,7 @@ public static class PublicEventsEndpoints
                 var page = await mediator.Send(new ListPublicEventsQuery(QueryEnum.Parse<EventKind>(kind, "kind"), area, clock.GetUtcNow().AddDays(-90), null, null, 1000, null, MaxLimit: 1000), ct);
                 return Results.Text(Syndication.ToICalendar(page.Items, site, Text.IsEnglish ? "Safety dialogues and safety walks" : "Trygghetsdialoger och trygghetsvandringar", Text.IsEnglish), $"{Syndication.CalendarMediaType}; charset=utf-8");
             })
-            .WithName("GetCalendar").WithTags("Feeds")
+            .WithName("GetCalendar").WithTags("Feeds").PublicCache(SharedCache.Listing, CacheVary.Language)
             .WithFieldProblemExample("area", AreaTexts.UnknownArea, "fruangn")
             .WithSummary("iCalendar feed (RFC 5545, Europe/Stockholm) of dialogues and walks from 90 days back, by area and kind; cancelled events as STATUS:CANCELLED.")
             .Produces<string>(StatusCodes.Status200OK, Syndication.CalendarMediaType)
@@ -45,7 +43,7 @@ public static class PublicEventsEndpoints
                 if (await NotModifiedAsync(mediator, http, ct)) return TypedResults.StatusCode(StatusCodes.Status304NotModified);
                 return TypedResults.Ok(await mediator.Send(new ListPublicEventsQuery(kind, area, from, to, QueryEnum.Parse<EventFormat>(format, "format"), limit ?? Cursor.DefaultLimit, cursor), ct));
             })
-            .WithName($"List{plural}")
+            .WithName($"List{plural}").PublicCache(SharedCache.Listing, CacheVary.Language)
             .WithFieldProblemExample("area", AreaTexts.UnknownArea, "fruangn")
             .WithSummary($"Published, held, closed and cancelled {plural.ToLowerInvariant()} in start order; cacheable (ETag, 304 on If-None-Match).")
             .Produces(StatusCodes.Status304NotModified)
@@ -62,7 +60,7 @@ public static class PublicEventsEndpoints
                     ? TypedResults.Json(Syndication.ToSchemaOrg(e, site), contentType: Syndication.JsonLdMediaType)
                     : TypedResults.Ok(e);
             })
-            .WithName($"Get{singular}")
+            .WithName($"Get{singular}").PublicCache(SharedCache.Listing, CacheVary.Language | CacheVary.Accept)
             .WithSummary($"One {singular.ToLowerInvariant()} by id or slug. With `Accept: application/ld+json`, the same as a schema.org Event.")
             .WithMetadata(new AlternateRepresentation(Syndication.JsonLdMediaType, typeof(SchemaOrgEvent)))
             .Produces(StatusCodes.Status304NotModified)
@@ -75,7 +73,7 @@ public static class PublicEventsEndpoints
                 http.Response.Headers.ContentDisposition = $"attachment; filename=\"{e.Slug}.ics\"";
                 return Results.Text(Syndication.ToICalendar([e], site, e.Title, Text.IsEnglish), $"{Syndication.CalendarMediaType}; charset=utf-8");
             })
-            .WithName($"Get{singular}Calendar")
+            .WithName($"Get{singular}Calendar").PublicCache(SharedCache.Listing, CacheVary.Language)
             .WithSummary($"The {singular.ToLowerInvariant()} as an iCalendar file (add to calendar).")
             .Produces<string>(StatusCodes.Status200OK, Syndication.CalendarMediaType)
             .Produces(StatusCodes.Status304NotModified)
@@ -86,7 +84,7 @@ public static class PublicEventsEndpoints
     private static async Task<bool> NotModifiedAsync(IMediator mediator, HttpContext http, CancellationToken ct) =>
         Cache(http, $"{await mediator.Send(new GetPublicEventsStampQuery(), ct)}|{http.Request.Path}|{http.Request.QueryString}|{WantsJsonLd(http.Request)}");
 
-    /// <summary>Sets ETag, Cache-Control and Vary; true when the client's If-None-Match already holds this version.</summary>
+    /// <summary>Sets the ETag (Cache-Control and Vary are the endpoint's <see cref="CachePolicy"/>); true when the client's If-None-Match already holds this version.</summary>
     private static bool Cache(HttpContext http, string version)
     {
         // Calendars word what the service adds in the request's language: the language is part of the version.
@@ -94,8 +92,6 @@ public static class PublicEventsEndpoints
         var etag = $"W/\"{Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(version)), 0, 12).ToLowerInvariant()}\"";
         var headers = http.Response.Headers;
         headers.ETag = etag;
-        headers.CacheControl = CacheControl;
-        headers.Vary = "Accept, Accept-Language";
         var ifNoneMatch = http.Request.Headers.IfNoneMatch.ToString();
         return ifNoneMatch.Length > 0 && (ifNoneMatch.Trim() == "*" || ifNoneMatch.Split(',').Any(tag => Weak(tag.Trim()) == Weak(etag)));
     }

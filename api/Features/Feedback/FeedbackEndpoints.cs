@@ -12,7 +12,7 @@ public static class FeedbackEndpoints
     {
         foreach (var (path, kind, singular, tag) in new[] { ("/dialogues", EventKind.Dialogue, "Dialogue", "Dialogues"), ("/walks", EventKind.Walk, "Walk", "Walks") })
             api.MapGet($"{path}/{{idOrSlug}}/feedback", (string idOrSlug, IMediator mediator, CancellationToken ct) => GetFeedback(kind, idOrSlug, mediator, ct))
-                .WithName($"Get{singular}Feedback").WithTags(tag, "Measures")
+                .WithName($"Get{singular}Feedback").PublicCache(SharedCache.Listing).WithTags(tag, "Measures")
                 .WithSummary($"The feedback (återkoppling) of a closed {singular.ToLowerInvariant()}: what was raised, answered and is being done (409 before it is closed).")
                 .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
     }

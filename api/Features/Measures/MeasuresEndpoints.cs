@@ -18,11 +18,11 @@ public static class MeasuresEndpoints
     {
         var measures = api.MapGroup("/measures").WithTags("Measures")
             .WithProblemExample(StatusCodes.Status404NotFound, MeasureTexts.NotFound, "6e1c3a5b-9d7f-4b2e-8a4c-1f3e5d7b9a02");
-        measures.MapGet("/", ListMeasures).WithName(nameof(ListMeasures))
+        measures.MapGet("/", ListMeasures).WithName(nameof(ListMeasures)).PublicCache(SharedCache.Listing)
             .WithFieldProblemExample("area", AreaTexts.UnknownArea, "fruangn")
             .WithSummary("Safety measures (trygghetsskapande åtgärder), newest first; by area (a neighbourhood includes the district's own) and status.")
             .ProducesProblems(StatusCodes.Status400BadRequest);
-        measures.MapGet("/{id:guid}", GetMeasure).WithName(nameof(GetMeasure))
+        measures.MapGet("/{id:guid}", GetMeasure).WithName(nameof(GetMeasure)).PublicCache(SharedCache.Listing)
             .WithSummary("One measure with the observations and events it answers; the ETag header carries the version.")
             .ProducesProblems(StatusCodes.Status404NotFound);
         measures.MapPost("/", CreateMeasure).WithName(nameof(CreateMeasure))
@@ -37,11 +37,9 @@ public static class MeasuresEndpoints
 
         api.MapGet("/areas/{slug}/feed.atom", async (string slug, IMediator mediator, HttpContext http, CancellationToken ct) =>
             {
-                http.Response.Headers.CacheControl = "public, max-age=300";
-                http.Response.Headers.Vary = "Accept-Language";
                 return TypedResults.Text(await mediator.Send(new GetAreaFeedQuery(slug), ct), $"{AtomMediaType}; charset=utf-8");
             })
-            .WithName("GetAreaFeed").WithTags("Measures", "Feeds")
+            .WithName("GetAreaFeed").PublicCache(SharedCache.Listing, CacheVary.Language).WithTags("Measures", "Feeds")
             .WithSummary("Atom feed of an area's measures and its observations' status changes, newest first (50).")
             .WithDescription("""
                 Each entry says what happened in words — `Åtgärd: …` or `Iakttagelse: Belysning (Fruängen)`, then the status

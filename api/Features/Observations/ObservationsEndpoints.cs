@@ -37,16 +37,16 @@ public static class ObservationsEndpoints
     public static void MapObservations(this IEndpointRouteBuilder api)
     {
         api.MapGet("/observation-categories", async (IMediator mediator, CancellationToken ct) => TypedResults.Ok(await mediator.Send(new ListObservationCategoriesQuery(), ct)))
-            .WithName("ListObservationCategories").WithTags("Observations")
+            .WithName("ListObservationCategories").PublicCache(SharedCache.Reference, CacheVary.Language).WithTags("Observations")
             .WithSummary("The categories of observations, each with the Safetipin audit parameter it affects.");
 
         var observations = api.MapGroup("/observations").WithTags("Observations")
             .WithProblemExample(StatusCodes.Status404NotFound, ObservationTexts.NotFound, ExampleValues.ObservationId);
-        observations.MapGet("/", ListObservations).WithName(nameof(ListObservations))
+        observations.MapGet("/", ListObservations).WithName(nameof(ListObservations)).PublicCache(SharedCache.Listing)
             .WithFieldProblemExample("area", AreaTexts.UnknownArea, "fruangn")
             .WithSummary("Observations, newest first, with their follow-up; by area (a district includes its neighbourhoods), status, category, walk, overdue. A resident's report is listed once staff have looked at its photo or held description; until then only its id reaches it, and only staff, moderators and admins see it listed.")
             .ProducesProblems(StatusCodes.Status400BadRequest);
-        observations.MapGet("/{id:guid}", GetObservation).WithName(nameof(GetObservation))
+        observations.MapGet("/{id:guid}", GetObservation).WithName(nameof(GetObservation)).PublicCache(SharedCache.Listing)
             .WithSummary("One observation with its public history.")
             .ProducesProblems(StatusCodes.Status404NotFound);
         observations.MapPost("/", RecordObservation).WithName(nameof(RecordObservation))
@@ -131,17 +131,18 @@ public static class ObservationsEndpoints
             .RequireRateLimiting(Operations.AnonymousWrites)
             .WithProblemExample(StatusCodes.Status404NotFound, ObservationTexts.FollowLinkUnknown)
             .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status429TooManyRequests);
-        observations.MapGet("/{id:guid}/photo", GetObservationPhoto).WithName(nameof(GetObservationPhoto))
+        observations.MapGet("/{id:guid}/photo", GetObservationPhoto).WithName(nameof(GetObservationPhoto)).PublicCache(SharedCache.Live)
             .WithSummary("The observation's photo (image/jpeg, no metadata): public once staff have cleared it; 404 while held or after removal.")
             .WithDescription("""
-                With the `v` of the observation's `photo.url` the answer is `Cache-Control: public, max-age=31536000, immutable`
-                (the version changes with the image); without it, `no-cache` with an `ETag`. Staff, moderators and admins also
-                get a held photo with their token (`Cache-Control: private, no-store`).
+                With the `v` of the observation's `photo.url` the answer is `Cache-Control: public, max-age=31536000, s-maxage=31536000, immutable`
+                (the version changes with the image); without it, browsers revalidate every time (`max-age=0`, with an `ETag`)
+                and shared caches keep it for seconds. Staff, moderators and admins also get a held photo with their token
+                (`Cache-Control: private, no-store`).
                 """)
             .Produces<Stream>(StatusCodes.Status200OK, "image/jpeg")
             .WithProblemExample(StatusCodes.Status404NotFound, ObservationTexts.NoPhoto, ExampleValues.ObservationId)
             .ProducesProblems(StatusCodes.Status404NotFound);
-        observations.MapGet("/{id:guid}/photo/thumbnail", GetObservationPhotoThumbnail).WithName(nameof(GetObservationPhotoThumbnail))
+        observations.MapGet("/{id:guid}/photo/thumbnail", GetObservationPhotoThumbnail).WithName(nameof(GetObservationPhotoThumbnail)).PublicCache(SharedCache.Live)
             .WithSummary("The photo's thumbnail (image/jpeg, longest side 320 pixels), on the same terms as the photo.")
             .Produces<Stream>(StatusCodes.Status200OK, "image/jpeg")
             .WithProblemExample(StatusCodes.Status404NotFound, ObservationTexts.NoPhoto, ExampleValues.ObservationId)
@@ -178,7 +179,7 @@ public static class ObservationsEndpoints
     {
         // Those who review reports see the held ones in their follow-up too; that answer is theirs alone.
         var includeHeld = ObservationModerators.Any(user.IsInRole);
-        if (includeHeld) http.Response.Headers.CacheControl = "private, no-store";
+        if (includeHeld) http.NotShared();
         return TypedResults.Ok(await mediator.Send(new ListObservationsQuery(area, QueryEnum.Parse<ObservationStatus>(status, "status"),
             QueryEnum.Parse<ObservationCategory>(category, "category"), walkId, overdue, limit, cursor, includeHeld), ct));
     }
@@ -262,8 +263,8 @@ public static class ObservationsEndpoints
         var reviewer = http.User.Role() is { } role && ObservationModerators.Contains(role);
         var photo = await mediator.Send(new GetObservationPhotoQuery(id, thumbnail, reviewer), ct);
         var etag = new Microsoft.Net.Http.Headers.EntityTagHeaderValue($"\"{photo.Version}{(thumbnail ? "-t" : "")}\"");
-        http.Response.Headers.CacheControl = !photo.Public ? "private, no-store"
-            : version == photo.Version ? "public, max-age=31536000, immutable" : "no-cache";
+        if (!photo.Public) http.NotShared();
+        else if (version == photo.Version) http.ImmutableAnswer();
         http.Response.Headers.XContentTypeOptions = "nosniff";
         return TypedResults.File(photo.Content, "image/jpeg", entityTag: etag);
     }

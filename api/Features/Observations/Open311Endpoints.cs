@@ -14,28 +14,28 @@ public static class Open311Endpoints
 {
     public static void MapOpen311(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/open311/discovery.{format}", Discovery).WithName("Open311Discovery").WithTags("Open311").WithMetadata(new Open311Errors())
+        app.MapGet("/open311/discovery.{format}", Discovery).WithName("Open311Discovery").PublicCache(SharedCache.Reference).WithTags("Open311").WithMetadata(new Open311Errors())
             .WithSummary("Open311: the GeoReport v2 service discovery document (format json or xml).")
             .Produces<Open311Discovery>(StatusCodes.Status200OK, "application/json", "text/xml")
             .Produces<Open311Error[]>(StatusCodes.Status400BadRequest)
             .Produces<Open311Error[]>(StatusCodes.Status404NotFound);
         var group = app.MapGroup("/open311/v2").WithTags("Open311").WithMetadata(new Open311Errors());
-        group.MapGet("/services.{format}", Services).WithName("Open311Services")
+        group.MapGet("/services.{format}", Services).WithName("Open311Services").PublicCache(SharedCache.Reference)
             .WithSummary("Open311: the observation categories as services (format json or xml).")
             .Produces<Open311Service[]>(StatusCodes.Status200OK, "application/json", "text/xml")
             .Produces<Open311Error[]>(StatusCodes.Status400BadRequest)
             .Produces<Open311Error[]>(StatusCodes.Status404NotFound);
-        group.MapGet("/services/{code}.{format}", Service).WithName("Open311ServiceDefinition")
+        group.MapGet("/services/{code}.{format}", Service).WithName("Open311ServiceDefinition").PublicCache(SharedCache.Reference)
             .WithSummary("Open311: a service definition, with its one attribute (severity 1–3).")
             .Produces<object>(StatusCodes.Status200OK, "application/json", "text/xml")
             .Produces<Open311Error[]>(StatusCodes.Status400BadRequest)
             .Produces<Open311Error[]>(StatusCodes.Status404NotFound);
-        group.MapGet("/requests.{format}", Requests).WithName("Open311Requests")
+        group.MapGet("/requests.{format}", Requests).WithName("Open311Requests").PublicCache(SharedCache.Listing)
             .WithSummary("Open311: service requests (observations), newest first; the last 90 days unless start_date is given; at most 1,000.")
             .Produces<Open311Request[]>(StatusCodes.Status200OK, "application/json", "text/xml")
             .Produces<Open311Error[]>(StatusCodes.Status400BadRequest)
             .Produces<Open311Error[]>(StatusCodes.Status404NotFound);
-        group.MapGet("/requests/{id}.{format}", Request).WithName("Open311Request")
+        group.MapGet("/requests/{id}.{format}", Request).WithName("Open311Request").PublicCache(SharedCache.Listing)
             .WithSummary("Open311: one service request, as a list of one.")
             .Produces<Open311Request[]>(StatusCodes.Status200OK, "application/json", "text/xml")
             .Produces<Open311Error[]>(StatusCodes.Status400BadRequest)

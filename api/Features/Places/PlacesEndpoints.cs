@@ -29,7 +29,7 @@ public static class PlacesEndpoints
     public static void MapPlaces(this IEndpointRouteBuilder api)
     {
         api.MapGet("/places", SearchPlaces)
-            .WithName(nameof(SearchPlaces))
+            .WithName(nameof(SearchPlaces)).PublicCache(SharedCache.Listing, CacheVary.Language)
             .WithTags("Places")
             .WithSummary("Places inside the district matching a typed address or name, best first: for placing a report on the map.")
             .WithDescription("""
@@ -62,8 +62,7 @@ public static class PlacesEndpoints
     public static async Task<Ok<PlaceSearch>> SearchPlaces([FromQuery, Required] string? q, int? limit, IMediator mediator, HttpContext http, CancellationToken ct)
     {
         var search = await mediator.Send(new SearchPlacesQuery(q?.Trim(), limit), ct);
-        http.Response.Headers.CacheControl = search.AddressSearch == AddressSearch.Unavailable ? "no-store" : "public, max-age=300";
-        http.Response.Headers.Vary = "Accept-Language";
+        if (search.AddressSearch == AddressSearch.Unavailable) http.NotShared(); // the geocoder may answer on the next try
         return TypedResults.Ok(search);
     }
 }

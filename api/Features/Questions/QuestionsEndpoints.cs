@@ -45,7 +45,7 @@ public static class QuestionsEndpoints
             .RequireRateLimiting(Operations.AnonymousWrites)
             .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict,
                 StatusCodes.Status422UnprocessableEntity, StatusCodes.Status429TooManyRequests);
-        dialogue.MapGet("/{idOrSlug}/questions", ListQuestions).WithName(nameof(ListQuestions))
+        dialogue.MapGet("/{idOrSlug}/questions", ListQuestions).WithName(nameof(ListQuestions)).PublicCache(SharedCache.Live)
             .WithSummary("The published questions, pinned first, then by votes (default) or newest first; with the live stream's position.")
             .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
         dialogue.MapGet("/{idOrSlug}/questions/stream", StreamQuestions).WithName(nameof(StreamQuestions))
@@ -154,7 +154,6 @@ public static class QuestionsEndpoints
     {
         var outcome = await mediator.Send(new AskQuestionCommand(id, idempotencyKey ?? "", request), ct);
         if (outcome.Replayed) http.Response.Headers[Idempotency.ReplayedHeader] = "true";
-        http.Response.Headers.CacheControl = "no-store";
         return TypedResults.Created("/api/v1/question", outcome.Receipt);
     }
 
@@ -164,7 +163,6 @@ public static class QuestionsEndpoints
     public static async Task<Ok<QuestionList>> ListQuestions(string idOrSlug, [QueryEnum(typeof(QuestionSort))] string? sort, int? limit, string? cursor,
         IMediator mediator, HttpContext http, CancellationToken ct)
     {
-        http.Response.Headers.CacheControl = "no-cache";
         return TypedResults.Ok(await mediator.Send(
             new ListQuestionsQuery(idOrSlug, QueryEnum.Parse<QuestionSort>(sort, "sort"), limit, cursor), ct));
     }
@@ -205,8 +203,8 @@ public static class QuestionsEndpoints
     /// <param name="cursor">The <c>nextCursor</c> of the previous page.</param>
     public static async Task<Ok<Page<ModeratedQuestion>>> ListModerationQueue(Guid id, [QueryEnum(typeof(QuestionStatus))] string? status, int? limit,
         string? cursor, IMediator mediator, ClaimsPrincipal user, HttpContext http, CancellationToken ct) =>
-        Private(http, TypedResults.Ok(await mediator.Send(new ListModerationQueueQuery(id, QueryEnum.Parse<QuestionStatus>(status, "status"), limit,
-            cursor, IsAdmin(user)), ct)));
+        TypedResults.Ok(await mediator.Send(new ListModerationQueueQuery(id, QueryEnum.Parse<QuestionStatus>(status, "status"), limit,
+            cursor, IsAdmin(user)), ct));
 
     public static async Task<Ok<QuestionSettings>> GetQuestionSettings(Guid id, IMediator mediator, CancellationToken ct) =>
         TypedResults.Ok(await mediator.Send(new GetQuestionSettingsQuery(id), ct));
@@ -250,15 +248,15 @@ public static class QuestionsEndpoints
     /// <param name="voterToken">The voter token from <c>POST /voter-tokens</c>.</param>
     public static async Task<Ok<VoteResult>> VoteForQuestion(Guid id, [FromHeader(Name = VoterTokens.Header), Required] string? voterToken,
         IMediator mediator, HttpContext http, CancellationToken ct) =>
-        Private(http, TypedResults.Ok(await mediator.Send(new VoteForQuestionCommand(id, voterToken ?? ""), ct)));
+        TypedResults.Ok(await mediator.Send(new VoteForQuestionCommand(id, voterToken ?? ""), ct));
 
     public static async Task<Created<VoterToken>> IssueVoterToken(IMediator mediator, HttpContext http, CancellationToken ct) =>
-        Private(http, TypedResults.Created((string?)null, await mediator.Send(new IssueVoterTokenCommand(), ct)));
+        TypedResults.Created((string?)null, await mediator.Send(new IssueVoterTokenCommand(), ct));
 
     /// <param name="token">The secret of the private question link (the part after <c>#</c>), as a header.</param>
     public static async Task<Ok<MyQuestion>> GetMyQuestion([FromHeader(Name = QuestionTokens.Header), Required] string? token, IMediator mediator,
         HttpContext http, CancellationToken ct) =>
-        Private(http, TypedResults.Ok(await mediator.Send(new GetMyQuestionQuery(token ?? ""), ct)));
+        TypedResults.Ok(await mediator.Send(new GetMyQuestionQuery(token ?? ""), ct));
 
     /// <param name="idempotencyKey" example="6c1f5d2a-3b4e-4f8a-9d7c-1e2b3a4c5d6f">A key the client generates per sending and reuses on retries.</param>
     public static async Task<Accepted> EmailQuestionReceipt([FromHeader(Name = Idempotency.Header), Required] string? idempotencyKey,
@@ -267,7 +265,6 @@ public static class QuestionsEndpoints
         var language = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" ? "en" : "sv";
         var replayed = await mediator.Send(new EmailQuestionReceiptCommand(idempotencyKey ?? "", request, language), ct);
         if (replayed) http.Response.Headers[Idempotency.ReplayedHeader] = "true";
-        http.Response.Headers.CacheControl = "no-store";
         return TypedResults.Accepted((string?)null);
     }
 
@@ -276,13 +273,7 @@ public static class QuestionsEndpoints
     private static Ok<ModeratedQuestion> Tagged(HttpContext http, Ok<ModeratedQuestion> result)
     {
         http.Response.Headers.ETag = ETags.For(result.Value!.Version);
-        http.Response.Headers.CacheControl = "no-store";
         return result;
     }
 
-    private static T Private<T>(HttpContext http, T result)
-    {
-        http.Response.Headers.CacheControl = "no-store";
-        return result;
-    }
 }

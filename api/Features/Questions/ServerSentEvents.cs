@@ -16,7 +16,6 @@ internal static class ServerSentEvents
         var ct = http.RequestAborted;
         var response = http.Response;
         response.ContentType = ContentType;
-        response.Headers.CacheControl = "no-store";
         response.Headers["X-Accel-Buffering"] = "no"; // nginx: pass each event on at once
         http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpResponseBodyFeature>()?.DisableBuffering();
 

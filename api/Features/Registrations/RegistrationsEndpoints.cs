@@ -54,10 +54,9 @@ public static class RegistrationsEndpoints
 
             api.MapGet($"{path}/{{idOrSlug}}/availability", async (string idOrSlug, IMediator mediator, HttpContext http, CancellationToken ct) =>
                 {
-                    http.Response.Headers.CacheControl = "no-cache";
                     return TypedResults.Ok(await mediator.Send(new GetAvailabilityQuery(kind, idOrSlug), ct));
                 })
-                .WithName($"Get{singular}Availability").WithTags(tag, "Registrations")
+                .WithName($"Get{singular}Availability").PublicCache(SharedCache.Live).WithTags(tag, "Registrations")
                 .WithSummary($"Whether the {singular.ToLowerInvariant()} takes registrations, and the places left on site and remotely.")
                 .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
         }
@@ -109,24 +108,23 @@ public static class RegistrationsEndpoints
         var language = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" ? "en" : "sv";
         var outcome = await mediator.Send(new RegisterCommand(kind, id, idempotencyKey ?? "", request, language), ct);
         if (outcome.Replayed) http.Response.Headers[Idempotency.ReplayedHeader] = "true";
-        http.Response.Headers.CacheControl = "no-store";
         return TypedResults.Created("/api/v1/registration", outcome.Receipt);
     }
 
     /// <param name="token">The secret of the manage link (the part after <c>#</c>). Sent as a header, never in a URL.</param>
     public static async Task<Ok<ManagedRegistration>> GetMyRegistration([FromHeader(Name = ManageTokenRules.Header), Required] string? token,
         IMediator mediator, HttpContext http, CancellationToken ct) =>
-        Private(http, TypedResults.Ok(await mediator.Send(new GetMyRegistrationQuery(token ?? ""), ct)));
+        TypedResults.Ok(await mediator.Send(new GetMyRegistrationQuery(token ?? ""), ct));
 
     /// <param name="token">The secret of the manage link, as a header.</param>
     public static async Task<Ok<ManagedRegistration>> ChangeMyMode([FromHeader(Name = ManageTokenRules.Header), Required] string? token,
         ModeChangeRequest request, IMediator mediator, HttpContext http, CancellationToken ct) =>
-        Private(http, TypedResults.Ok(await mediator.Send(new ChangeMyModeCommand(token ?? "", request), ct)));
+        TypedResults.Ok(await mediator.Send(new ChangeMyModeCommand(token ?? "", request), ct));
 
     /// <param name="token">The secret of the manage link, as a header.</param>
     public static async Task<Ok<ManagedRegistration>> CancelMyRegistration([FromHeader(Name = ManageTokenRules.Header), Required] string? token,
         IMediator mediator, HttpContext http, CancellationToken ct) =>
-        Private(http, TypedResults.Ok(await mediator.Send(new CancelMyRegistrationCommand(token ?? ""), ct)));
+        TypedResults.Ok(await mediator.Send(new CancelMyRegistrationCommand(token ?? ""), ct));
 
     /// <param name="token">The secret of the manage link, as a header.</param>
     public static async Task<NoContent> EraseMyPersonalData([FromHeader(Name = ManageTokenRules.Header), Required] string? token,
@@ -139,17 +137,16 @@ public static class RegistrationsEndpoints
     /// <param name="token">The secret of the manage link, as a header.</param>
     public static async Task<Ok<MeetingLink>> JoinMeeting([FromHeader(Name = ManageTokenRules.Header), Required] string? token,
         IMediator mediator, HttpContext http, CancellationToken ct) =>
-        Private(http, TypedResults.Ok(await mediator.Send(new JoinMeetingCommand(token ?? ""), ct)));
+        TypedResults.Ok(await mediator.Send(new JoinMeetingCommand(token ?? ""), ct));
 
     /// <param name="limit">Page size, 1–100 (default 20).</param>
     /// <param name="cursor">The <c>nextCursor</c> of the previous page.</param>
     public static async Task<Ok<Page<StaffRegistration>>> ListRegistrations(Guid id, int? limit, string? cursor, IMediator mediator, HttpContext http, CancellationToken ct) =>
-        Private(http, TypedResults.Ok(await mediator.Send(new ListRegistrationsQuery(id, limit, cursor), ct)));
+        TypedResults.Ok(await mediator.Send(new ListRegistrationsQuery(id, limit, cursor), ct));
 
     public static async Task<ContentHttpResult> ExportRegistrations(Guid id, IMediator mediator, HttpContext http, CancellationToken ct)
     {
         var csv = await mediator.Send(new ExportRegistrationsQuery(id), ct);
-        http.Response.Headers.CacheControl = "no-store";
         http.Response.Headers.ContentDisposition = $"attachment; filename=\"anmalningar-{id:N}.csv\"";
         return TypedResults.Text(csv, "text/csv; charset=utf-8");
     }
@@ -158,12 +155,6 @@ public static class RegistrationsEndpoints
         TypedResults.Ok(await mediator.Send(new GetRegistrationSummaryQuery(id), ct));
 
     public static async Task<Ok<StaffRegistration>> CheckIn(Guid id, CheckInRequest request, IMediator mediator, HttpContext http, CancellationToken ct) =>
-        Private(http, TypedResults.Ok(await mediator.Send(new CheckInCommand(id, request), ct)));
+        TypedResults.Ok(await mediator.Send(new CheckInCommand(id, request), ct));
 
-    /// <summary>Answers that hold personal data or secrets are never stored by caches.</summary>
-    private static T Private<T>(HttpContext http, T result)
-    {
-        http.Response.Headers.CacheControl = "no-store";
-        return result;
-    }
 }

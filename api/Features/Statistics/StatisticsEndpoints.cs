@@ -155,7 +155,7 @@ public static class StatisticsEndpoints
 
     private static void MapCrimeSeries(IEndpointRouteBuilder api) =>
         api.MapGet("/statistics/crime", GetCrimeSeries)
-            .WithName(nameof(GetCrimeSeries)).WithTags("Statistics")
+            .WithName(nameof(GetCrimeSeries)).PublicCache(SharedCache.Statistics, CacheVary.Accept).WithTags("Statistics")
             .WithFieldProblemExample("area", AreaTexts.UnknownArea, "fruangn")
             .WithSummary("Crime per area and period, with the change against a year earlier and Stockholm's figure; JSON, or CSV with Accept: text/csv or format=csv.")
             .WithDescription("""
@@ -201,7 +201,7 @@ public static class StatisticsEndpoints
             .RequireRoles(Roles.Admin, Roles.Staff)
             .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType);
         api.MapGet("/statistics/survey", GetSurveySeries)
-            .WithName(nameof(GetSurveySeries)).WithTags("Statistics")
+            .WithName(nameof(GetSurveySeries)).PublicCache(SharedCache.Statistics, CacheVary.Accept).WithTags("Statistics")
             .WithFieldProblemExample("area", AreaTexts.UnknownArea, "fruangn")
             .WithSummary("Safety-survey indicators of an area, year by year, with the city's value and the report each comes from; JSON, or CSV with Accept: text/csv or format=csv.")
             .WithMetadata(new AlternateRepresentation("text/csv", typeof(string)))
@@ -230,7 +230,7 @@ public static class StatisticsEndpoints
 
     private static void MapEngagement(IEndpointRouteBuilder api) =>
         api.MapGet("/statistics/engagement", GetEngagement)
-            .WithName(nameof(GetEngagement)).WithTags("Statistics")
+            .WithName(nameof(GetEngagement)).PublicCache(SharedCache.Statistics, CacheVary.Accept).WithTags("Statistics")
             .WithFieldProblemExample("area", AreaTexts.UnknownArea, "fruangn")
             .WithSummary("Dialogues and walks held, registrations and attendance on site and remote, feedback published and organisations taking part, for an area and period; JSON or CSV.")
             .WithMetadata(new AlternateRepresentation("text/csv", typeof(string)))

@@ -26,8 +26,6 @@ public static class StatisticsResponses
         var etag = $"W/\"{Convert.ToHexString(SHA256.HashData(bytes), 0, 12).ToLowerInvariant()}\"";
         var headers = http.Response.Headers;
         headers.ETag = etag;
-        headers.CacheControl = "public, max-age=300";
-        headers.Vary = "Accept";
         if (http.Request.Headers.IfNoneMatch.Any(tag => tag is not null && tag.Split(',').Any(t => t.Trim() == etag || t.Trim() == "*")))
             return TypedResults.StatusCode(StatusCodes.Status304NotModified);
         return text is not null ? TypedResults.Text(text, "text/csv; charset=utf-8") : TypedResults.Ok(value);

@@ -367,7 +367,7 @@ public sealed class PlantedPersonalDataTests(ApiFixture fixture, ITestOutputHelp
     // ---- URLs -----------------------------------------------------------------------------------------------------
 
     /// <summary>The collection a path parameter belongs to: the literal before it in its segment, or the segment before.</summary>
-    private static string CollectionOf(string path, string parameter)
+    internal static string CollectionOf(string path, string parameter)
     {
         var segments = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
         var index = Array.FindIndex(segments, s => s.Contains($"{{{parameter}}}", StringComparison.Ordinal));
@@ -409,7 +409,7 @@ public sealed class PlantedPersonalDataTests(ApiFixture fixture, ITestOutputHelp
         return variants;
     }
 
-    private static IReadOnlyList<string> ValuesOf(JsonObject parameter, PlantedWorld world)
+    internal static IReadOnlyList<string> ValuesOf(JsonObject parameter, PlantedWorld world)
     {
         var schema = Flatten(parameter["schema"]!.AsObject());
         if (schema["enum"] is JsonArray values) return [.. values.Select(v => (string)v!)];

@@ -34,7 +34,7 @@ public sealed class GetBaseMapTests(ApiFixture fixture) : ApiTest(fixture)
         var map = await Api.Client().GetBaseMapAsync("aspudden");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("public, max-age=300", response.Headers.CacheControl?.ToString());
+        Assert.Equal(Trygghet.Api.Infrastructure.SharedCache.Reference.Header, response.Headers.CacheControl?.ToString());
         Assert.Equal("aspudden", Assert.Single(map.Areas.Features).Id);
     }
 

@@ -30,7 +30,7 @@ public sealed class ListAreasTests(ApiFixture fixture) : ApiTest(fixture)
         var response = await Api.CreateClient().GetAsync("/api/v1/areas");
 
         Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("public, max-age=300", response.Headers.CacheControl?.ToString());
+        Assert.Equal(Trygghet.Api.Infrastructure.SharedCache.Reference.Header, response.Headers.CacheControl?.ToString());
         Assert.DoesNotContain("boundary", await response.Content.ReadAsStringAsync());
     }
 }

@@ -90,7 +90,7 @@ public sealed class PublicEventsTests(ApiFixture fixture) : ApiTest(fixture)
         await planner.Staff.CancelEventAsync(dialogue.Id, new CancelRequest { Reason = "Inställt på grund av storm." });
         var afterChange = await http.SendAsync(Conditional("/api/v1/dialogues?area=fruangen", etag));
 
-        Assert.Equal("public, max-age=60", first.Headers.CacheControl!.ToString());
+        Assert.Equal(Trygghet.Api.Infrastructure.SharedCache.Listing.Header, first.Headers.CacheControl!.ToString());
         Assert.Equal(HttpStatusCode.NotModified, again.StatusCode);
         Assert.Empty(await again.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.OK, afterChange.StatusCode);
