@@ -17,7 +17,7 @@ var exportOpenApi = args.SkipWhile(a => a != "--export-openapi").Skip(1).FirstOr
 var builder = WebApplication.CreateBuilder(exportOpenApi is null
     ? new WebApplicationOptions { Args = args }
     : new WebApplicationOptions { Args = args, EnvironmentName = Environments.Development });
-var options = builder.Configuration.GetSection("Api").Get<ApiOptions>() ?? new ApiOptions();
+var options = Settings.Read<ApiOptions>(builder.Configuration, "Api");
 
 builder.Logging.ClearProviders().AddJsonConsole(json => json.UseUtcTimestamp = true);
 builder.WebHost.ConfigureKestrel(kestrel =>
@@ -71,10 +71,21 @@ if (exportOpenApi is not null)
     await File.WriteAllTextAsync(exportOpenApi, await OpenApi.WriteDocumentAsync(app.Services));
     await app.StopAsync();
     Console.WriteLine($"OpenAPI document written to {exportOpenApi}");
-    return;
+    return 0;
 }
 
+// Every setting is checked before the database is touched or a port is opened: a misconfigured instance stops here,
+// naming each setting to correct, and the orchestrator sees a failed start instead of an instance answering 500.
+if (Settings.Problems(app.Services) is { Count: > 0 } problems)
+{
+    Settings.Report(app, problems);
+    // Hosted inside another program (a test's WebApplicationFactory), there is no process to end: the host fails instead.
+    if (System.Reflection.Assembly.GetEntryAssembly() != typeof(Program).Assembly) throw new InvalidOperationException(string.Join(" ", problems));
+    await app.DisposeAsync(); // flushes the log
+    return 1;
+}
 if (app.Configuration.GetValue("Database:MigrateOnStartup", true)) await Startup.PrepareDatabaseAsync(app);
 app.Run();
+return 0;
 
 public partial class Program;

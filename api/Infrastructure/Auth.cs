@@ -43,7 +43,8 @@ public static class AuthSetup
 {
     public static IServiceCollection AddTrygghetAuth(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
-        var options = configuration.GetSection("Auth").Get<AuthOptions>() ?? new AuthOptions();
+        var options = Settings.Read<AuthOptions>(configuration, "Auth");
+        services.AddSettings<AuthOptions>(configuration, "Auth", SettingsRules.Auth, registerValue: false);
         services.AddSingleton(options);
         // No default scheme: only endpoints that require a role read the bearer token, so public reads pay nothing for it.
         services

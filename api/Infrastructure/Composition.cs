@@ -29,11 +29,14 @@ public static class Composition
         services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton);
         services.AddScoped<AuditLog>();
         services.AddSingleton<ISecretTokens, SecretTokens>();
-        services.AddSingleton(configuration.GetSection("Site").Get<SiteOptions>() ?? new SiteOptions());
+        services.AddSettings<ApiOptions>(configuration, "Api", SettingsRules.Api, registerValue: false); // Program passes its own instance along
+        services.AddSettings<SiteOptions>(configuration, "Site", SettingsRules.Site);
+        services.AddTrygghetProxies(configuration);
 
         // Mail leaves through the outbox: SMTP when a host is set, otherwise .eml files in a pickup folder.
         services.AddScoped<Outbox>();
-        var mail = configuration.GetSection("Mail").Get<MailOptions>() ?? new MailOptions();
+        var mail = Settings.Read<MailOptions>(configuration, "Mail");
+        services.AddSettings<MailOptions>(configuration, "Mail", SettingsRules.Mail, registerValue: false);
         services.AddSingleton(mail);
         if (string.IsNullOrEmpty(mail.SmtpHost)) services.AddSingleton<IMailSender, PickupDirectorySender>();
         else services.AddSingleton<IMailSender, SmtpSender>();
@@ -41,9 +44,9 @@ public static class Composition
         services.AddHostedService(provider => provider.GetRequiredService<OutboxDispatcher>());
 
         // Periodic jobs (the features add theirs) run in their own runner, whatever the mail settings.
-        services.AddSingleton(configuration.GetSection("Retention").Get<RetentionOptions>() ?? new RetentionOptions());
+        services.AddSettings<RetentionOptions>(configuration, "Retention", SettingsRules.Retention);
         services.AddSingleton<IPeriodicJob, PersonalDataRetention>();
-        services.AddSingleton(configuration.GetSection("Jobs").Get<JobOptions>() ?? new JobOptions());
+        services.AddSettings<JobOptions>(configuration, "Jobs", SettingsRules.Jobs);
         services.AddSingleton<PeriodicJobRunner>();
         services.AddHostedService(provider => provider.GetRequiredService<PeriodicJobRunner>());
         return services;
@@ -52,7 +55,11 @@ public static class Composition
     /// <summary>The request pipeline in front of every endpoint, in the order it must run.</summary>
     public static WebApplication UseTrygghetPipeline(this WebApplication app, ApiOptions options)
     {
-        // Culture first, so that every problem written further in is in the caller's language.
+        // The client's real address and scheme first, from the configured proxies only: rate limits, stream caps, logs
+        // and the audit see the resident, not the proxy.
+        // With no proxy configured the middleware is left out: given empty lists it would believe everyone.
+        if (Settings.Read<ProxyOptions>(app.Configuration, "Proxy").Configured) app.UseForwardedHeaders();
+        // Culture next, so that every problem written further in is in the caller's language.
         app.UseRequestLocalization(localization =>
         {
             localization.SetDefaultCulture("sv").AddSupportedCultures("sv", "en").AddSupportedUICultures("sv", "en");

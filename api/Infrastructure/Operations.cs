@@ -4,6 +4,7 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Npgsql;
 
@@ -39,6 +40,12 @@ public sealed class ApiOptions
     public long BodyLimit(HttpRequest request) =>
         HttpMethods.IsPost(request.Method) && LargeBodies.TryGetValue(request.Path.Value?.TrimEnd('/') ?? "", out var limit) ? limit : MaxRequestBodyBytes;
 
+    /// <summary>
+    /// Live streams (<c>…/stream</c>) one client address may hold open at once. Generous: a room of residents on one
+    /// wireless network, or everyone behind a school's or an office's address, shares it.
+    /// </summary>
+    public int MaxStreamsPerAddress { get; set; } = 500;
+
     /// <summary>Origins allowed to call the API from a browser (CORS); comma-separated in the environment.</summary>
     public string[] CorsOrigins { get; set; } = [];
 }
@@ -49,6 +56,10 @@ public static class Operations
     public const string AnonymousSessions = "anonymous-sessions";
     public const string Votes = "votes";
     public const string PlaceSearches = "place-searches";
+    public const string Streams = "streams";
+
+    /// <summary>Seconds a client is asked to wait before opening another stream when it holds too many.</summary>
+    public const int StreamRetryAfterSeconds = 30;
 
     public static IServiceCollection AddTrygghetOperations(this IServiceCollection services, ApiOptions options)
     {
@@ -56,7 +67,7 @@ public static class Operations
         services.AddRateLimiter(limiter =>
         {
             limiter.AddPolicy(AnonymousWrites, http => RateLimitPartition.GetFixedWindowLimiter(
-                http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                Proxies.ClientAddress(http),
                 _ => new FixedWindowRateLimiterOptions
                 {
                     PermitLimit = options.AnonymousWritesPerMinute,
@@ -64,28 +75,44 @@ public static class Operations
                     QueueLimit = 0,
                 }));
             limiter.AddPolicy(AnonymousSessions, http => RateLimitPartition.GetFixedWindowLimiter(
-                http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                Proxies.ClientAddress(http),
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = options.VoterTokensPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
             limiter.AddPolicy(PlaceSearches, http => RateLimitPartition.GetFixedWindowLimiter(
-                http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                Proxies.ClientAddress(http),
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = options.PlaceSearchesPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            // Open streams per address, held for as long as each stream lasts: the lease ends with the request.
+            limiter.AddPolicy(Streams, http => RateLimitPartition.GetConcurrencyLimiter(
+                Proxies.ClientAddress(http),
+                _ => new ConcurrencyLimiterOptions { PermitLimit = options.MaxStreamsPerAddress, QueueLimit = 0 }));
             // Per voter token (hashed, so the partition key is no secret), falling back to the address without one.
             limiter.AddPolicy(Votes, http => RateLimitPartition.GetFixedWindowLimiter(
                 http.Request.Headers["X-Voter-Token"].ToString() is { Length: > 0 } token
                     ? Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(token)))
-                    : http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    : Proxies.ClientAddress(http),
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = options.VotesPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
             limiter.OnRejected = async (context, ct) =>
             {
                 var http = context.HttpContext;
-                var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? (int)Math.Ceiling(wait.TotalSeconds) : 60;
+                var stream = http.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName == Streams;
+                var retryAfter = stream ? StreamRetryAfterSeconds
+                    : context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? (int)Math.Ceiling(wait.TotalSeconds) : 60;
                 http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
                 http.Response.Headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);
-                await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+                var problem = new ProblemDetailsContext
                 {
                     HttpContext = http,
-                    ProblemDetails = { Status = StatusCodes.Status429TooManyRequests },
-                });
+                    ProblemDetails =
+                    {
+                        Status = StatusCodes.Status429TooManyRequests,
+                        Detail = stream ? CommonTexts.TooManyStreams.Format(options.MaxStreamsPerAddress) : null,
+                    },
+                };
+                // An EventSource accepts only text/event-stream, which no problem writer offers: it gets the problem anyway.
+                if (!await http.RequestServices.GetRequiredService<IProblemDetailsService>().TryWriteAsync(problem))
+                {
+                    ProblemText.Localise(problem);
+                    await http.Response.WriteAsJsonAsync(problem.ProblemDetails, Json.Options, "application/problem+json", ct);
+                }
             };
         });
         services.AddCors();

@@ -78,6 +78,10 @@ public static class CommonTexts
     public static readonly Text BodyRequired = new("Begäran saknar innehåll eller har fel format.", "The request body is missing or malformed.");
     public static readonly Text InvalidParameter = new("Värdet saknas eller har fel format.", "The value is missing or has the wrong format.");
     public static readonly Text BadParameter = new("En parameter i adressen eller frågesträngen är felaktig.", "A route or query parameter is invalid.");
+    public static readonly Text TooManyStreams = new(
+        "Från din adress är redan {0} liveflöden öppna, det högsta antalet. Stäng ett flöde eller försök igen om en stund.",
+        "{0} live streams are already open from your address, the most allowed. Close one or try again in a while.");
+
     public static readonly Text TooLarge = new("Begäran är större än {0} byte.", "The request is larger than {0} bytes.");
     public static readonly Text SendJson = new("Skicka innehållet som application/json.", "Send the body as application/json.");
     public static readonly Text SendAs = new("Skicka innehållet som {0}.", "Send the body as {0}.");

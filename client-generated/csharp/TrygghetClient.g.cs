@@ -854,6 +854,10 @@ namespace Trygghet.Client
         /// <br/>(data: `{questionId, votes}`) and `hidden` (data: `{id}`: remove it). Every event has an `id`; a client
         /// <br/>reconnecting with the `Last-Event-ID` header (or `lastEventId`, e.g. the list's `streamPosition`) receives
         /// <br/>exactly what came after it. A comment line is sent as a heartbeat every 15 seconds.
+        /// <br/>
+        /// <br/>One client address may hold a limited number of live streams open at once (`Api__MaxStreamsPerAddress`,
+        /// <br/>500 by default, enough for a room on one network); one more is answered 429 with `Retry-After`, and
+        /// <br/>closing a stream frees its place.
         /// </remarks>
         /// <param name="idOrSlug">The event's id or slug, e.g. `trygghetsdialog-i-fruangen-2027-03-10`.</param>
         /// <param name="lastEventIdHeader">The id of the last event received (sent by EventSource on reconnect).</param>
@@ -881,7 +885,11 @@ namespace Trygghet.Client
         /// The moderators' live stream as Server-Sent Events: `queued`, `updated` and `moderated` (data: the question as moderators see it).
         /// </summary>
         /// <remarks>
-        /// Roles: admin, staff, moderator.
+        /// Resumes with `Last-Event-ID` (or `lastEventId`) like the public stream. One client address may hold a
+        /// <br/>limited number of live streams open at once (`Api__MaxStreamsPerAddress`, 500 by default), public and
+        /// <br/>moderators' streams together; one more is answered 429 with `Retry-After`.
+        /// <br/>
+        /// <br/>Roles: admin, staff, moderator.
         /// </remarks>
         /// <param name="lastEventIdHeader">The id of the last event received (sent by EventSource on reconnect).</param>
         /// <param name="lastEventId">The same as a query parameter.</param>
@@ -11054,6 +11062,10 @@ namespace Trygghet.Client
         /// <br/>(data: `{questionId, votes}`) and `hidden` (data: `{id}`: remove it). Every event has an `id`; a client
         /// <br/>reconnecting with the `Last-Event-ID` header (or `lastEventId`, e.g. the list's `streamPosition`) receives
         /// <br/>exactly what came after it. A comment line is sent as a heartbeat every 15 seconds.
+        /// <br/>
+        /// <br/>One client address may hold a limited number of live streams open at once (`Api__MaxStreamsPerAddress`,
+        /// <br/>500 by default, enough for a room on one network); one more is answered 429 with `Retry-After`, and
+        /// <br/>closing a stream frees its place.
         /// </remarks>
         /// <param name="idOrSlug">The event's id or slug, e.g. `trygghetsdialog-i-fruangen-2027-03-10`.</param>
         /// <param name="lastEventIdHeader">The id of the last event received (sent by EventSource on reconnect).</param>
@@ -11141,6 +11153,16 @@ namespace Trygghet.Client
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             throw new ApiException<ProblemDetails>("Not Found", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 429)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemDetails>("Too Many Requests", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 500)
@@ -11346,7 +11368,11 @@ namespace Trygghet.Client
         /// The moderators' live stream as Server-Sent Events: `queued`, `updated` and `moderated` (data: the question as moderators see it).
         /// </summary>
         /// <remarks>
-        /// Roles: admin, staff, moderator.
+        /// Resumes with `Last-Event-ID` (or `lastEventId`) like the public stream. One client address may hold a
+        /// <br/>limited number of live streams open at once (`Api__MaxStreamsPerAddress`, 500 by default), public and
+        /// <br/>moderators' streams together; one more is answered 429 with `Retry-After`.
+        /// <br/>
+        /// <br/>Roles: admin, staff, moderator.
         /// </remarks>
         /// <param name="lastEventIdHeader">The id of the last event received (sent by EventSource on reconnect).</param>
         /// <param name="lastEventId">The same as a query parameter.</param>
@@ -11453,6 +11479,16 @@ namespace Trygghet.Client
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             throw new ApiException<ProblemDetails>("Not Found", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 429)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemDetails>("Too Many Requests", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 500)

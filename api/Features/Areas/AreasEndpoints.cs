@@ -12,7 +12,15 @@ public static class AreasEndpoints
     {
         services.AddSingleton<AreaLocator>();
         services.AddSingleton<KnownAreas>();
-        services.AddSingleton(configuration.GetSection("Map").Get<MapOptions>() ?? new MapOptions());
+        services.AddSettings<MapOptions>(configuration, "Map", (map, _) =>
+        [
+            .. Settings.Between("Map__MaxZoom", map.MaxZoom, 1, 22),
+            .. string.IsNullOrWhiteSpace(map.TileUrl) || (map.TileUrl.Contains("{z}", StringComparison.Ordinal) && map.TileUrl.Contains("{x}", StringComparison.Ordinal)
+                && map.TileUrl.Contains("{y}", StringComparison.Ordinal) && Uri.TryCreate(map.TileUrl.Replace("{", "", StringComparison.Ordinal).Replace("}", "", StringComparison.Ordinal), UriKind.Absolute, out var tiles)
+                && tiles.Scheme is "http" or "https")
+                ? Array.Empty<string>()
+                : [$"Map__TileUrl must be an absolute http(s) address with {{z}}, {{x}} and {{y}}, not '{map.TileUrl}'."],
+        ]);
         services.AddSingleton<IStartupTask, AreaSeedTask>();
         return services;
     }

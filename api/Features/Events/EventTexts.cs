@@ -125,6 +125,9 @@ internal static class EventTexts
     /// <summary>An event's status in a sentence ("ett evenemang som är inställt").</summary>
     public static string Status(EventStatus status) => Statuses[status].Format();
 
+    /// <summary>Whether a routine check of that name exists.</summary>
+    public static bool IsCheck(string name) => Checks.ContainsKey(name);
+
     /// <summary>A routine check's name in a sentence; the check's own name for one this list does not know.</summary>
     public static string Check(string name) => Checks.TryGetValue(name, out var text) ? text.Format() : name;
 

@@ -14,10 +14,21 @@ public static class EventsEndpoints
 {
     public static IServiceCollection AddEvents(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSingleton(configuration.GetSection("Invitations").Get<InvitationOptions>() ?? new InvitationOptions());
+        services.AddSettings<InvitationOptions>(configuration, "Invitations", (invitations, _) =>
+            Settings.Between("Invitations__ReminderAfterDays", invitations.ReminderAfterDays, 1, 365));
         services.AddSingleton<IPeriodicJob, InvitationReminders>();
         services.AddSingleton<IStartupTask, DemoSeedTask>();
-        services.AddSingleton(configuration.GetSection("Publishing").Get<PublishingOptions>() ?? new PublishingOptions());
+        services.AddSettings<PublishingOptions>(configuration, "Publishing", (publishing, _) =>
+        [
+            .. Settings.Between("Publishing__MinimumPublicNoticeDays", publishing.MinimumPublicNoticeDays, 0, 365),
+            .. Settings.Between("Publishing__MinimumActorNoticeDays", publishing.MinimumActorNoticeDays, 0, 365),
+            .. Settings.Between("Publishing__FeedbackWithinDays", publishing.FeedbackWithinDays, 1, 365),
+            .. publishing.RequiredActorKinds.Select((kind, i) => (kind, i))
+                .Where(k => !Enum.GetValues<Actors.ActorKind>().Any(v => WireName.Of(v) == k.kind))
+                .Select(k => $"Publishing__RequiredActorKinds__{k.i}: '{k.kind}' is no actor kind ({string.Join(", ", Enum.GetValues<Actors.ActorKind>().Select(v => WireName.Of(v)))})."),
+            .. publishing.WarnOnly.Select((check, i) => (check, i)).Where(c => !EventTexts.IsCheck(c.check))
+                .Select(c => $"Publishing__WarnOnly__{c.i}: '{c.check}' is no routine check."),
+        ]);
         return services;
     }
 

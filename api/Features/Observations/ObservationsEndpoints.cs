@@ -26,7 +26,15 @@ public static class ObservationsEndpoints
 
     public static IServiceCollection AddObservations(this IServiceCollection services, IConfiguration configuration, ApiOptions api)
     {
-        var photos = configuration.GetSection("Photos").Get<PhotoOptions>() ?? new PhotoOptions();
+        var photos = Settings.Read<PhotoOptions>(configuration, "Photos");
+        services.AddSettings<PhotoOptions>(configuration, "Photos", (p, _) =>
+        [
+            .. Settings.AtLeast("Photos__MaxBytes", p.MaxBytes, 1024),
+            .. Settings.AtLeast("Photos__MaxPixels", p.MaxPixels, 1),
+            .. Settings.Between("Photos__MaxSide", p.MaxSide, 16, 16_384),
+            .. Settings.Between("Photos__ThumbnailSide", p.ThumbnailSide, 16, p.MaxSide),
+            .. Settings.Between("Photos__Quality", p.Quality, 1, 100),
+        ], registerValue: false);
         services.AddSingleton(photos);
         api.LargeBodies[ReportPath] = photos.MaxBytes + PhotoOptions.FormOverheadBytes;
         services.AddSingleton<IStartupTask, DemoReportsTask>();

@@ -10,8 +10,8 @@ public static class PlacesEndpoints
 {
     public static IServiceCollection AddPlaces(this IServiceCollection services, IConfiguration configuration)
     {
-        var options = configuration.GetSection("Geocoding").Get<GeocodingOptions>() ?? new GeocodingOptions();
-        if (options.Problems() is { Count: > 0 } problems) throw new InvalidOperationException(string.Join(" ", problems));
+        var options = Settings.Read<GeocodingOptions>(configuration, "Geocoding");
+        services.AddSettings<GeocodingOptions>(configuration, "Geocoding", (geocoding, _) => geocoding.Problems(), registerValue: false);
         services.AddSingleton(options);
         services.AddSingleton<DistrictGazetteer>();
         services.AddSingleton<Geocoder>();

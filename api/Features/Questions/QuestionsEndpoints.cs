@@ -21,7 +21,11 @@ public static class QuestionsEndpoints
     /// <summary>The live stream's options and the hub that fans it out to this instance's subscribers.</summary>
     public static IServiceCollection AddQuestions(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSingleton(configuration.GetSection("Stream").Get<StreamOptions>() ?? new StreamOptions());
+        services.AddSettings<StreamOptions>(configuration, "Stream", (stream, _) =>
+        [
+            .. Settings.Between("Stream__HeartbeatSeconds", stream.HeartbeatSeconds, 1, 300),
+            .. Settings.Between("Stream__SubscriberBuffer", stream.SubscriberBuffer, 1, 1_000_000),
+        ]);
         services.AddSingleton<QuestionStreamHub>();
         services.AddHostedService(provider => provider.GetRequiredService<QuestionStreamHub>());
         return services;
@@ -55,9 +59,14 @@ public static class QuestionsEndpoints
                 (data: `{questionId, votes}`) and `hidden` (data: `{id}`: remove it). Every event has an `id`; a client
                 reconnecting with the `Last-Event-ID` header (or `lastEventId`, e.g. the list's `streamPosition`) receives
                 exactly what came after it. A comment line is sent as a heartbeat every 15 seconds.
+
+                One client address may hold a limited number of live streams open at once (`Api__MaxStreamsPerAddress`,
+                500 by default, enough for a room on one network); one more is answered 429 with `Retry-After`, and
+                closing a stream frees its place.
                 """)
+            .RequireRateLimiting(Operations.Streams)
             .Produces<string>(StatusCodes.Status200OK, ServerSentEvents.ContentType)
-            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status429TooManyRequests);
 
         var moderation = api.MapGroup("/dialogues/{id:guid}/questions").WithTags("Questions").RequireRoles(Moderators);
         moderation.MapGet("/queue", ListModerationQueue).WithName(nameof(ListModerationQueue))
@@ -65,8 +74,14 @@ public static class QuestionsEndpoints
             .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
         moderation.MapGet("/queue/stream", StreamModerationQueue).WithName(nameof(StreamModerationQueue))
             .WithSummary("The moderators' live stream as Server-Sent Events: `queued`, `updated` and `moderated` (data: the question as moderators see it).")
+            .WithDescription("""
+                Resumes with `Last-Event-ID` (or `lastEventId`) like the public stream. One client address may hold a
+                limited number of live streams open at once (`Api__MaxStreamsPerAddress`, 500 by default), public and
+                moderators' streams together; one more is answered 429 with `Retry-After`.
+                """)
+            .RequireRateLimiting(Operations.Streams)
             .Produces<string>(StatusCodes.Status200OK, ServerSentEvents.ContentType)
-            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status429TooManyRequests);
         moderation.MapGet("/settings", GetQuestionSettings).WithName(nameof(GetQuestionSettings))
             .WithSummary("How the dialogue takes questions (pre- or post-moderation).")
             .ProducesProblems(StatusCodes.Status404NotFound);

@@ -19,7 +19,12 @@ public static class RegistrationsEndpoints
     /// <summary>The feature's options, services and periodic jobs.</summary>
     public static IServiceCollection AddRegistrations(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSingleton(configuration.GetSection("Registrations").Get<RegistrationOptions>() ?? new RegistrationOptions());
+        services.AddSettings<RegistrationOptions>(configuration, "Registrations", (r, _) =>
+        [
+            .. Settings.Between("Registrations__MeetingLinkOpensMinutesBefore", r.MeetingLinkOpensMinutesBefore, 0, 7 * 24 * 60),
+            .. Settings.Between("Registrations__ReminderHoursBefore", r.ReminderHoursBefore, 1, 30 * 24),
+            .. Settings.AtLeast("Registrations__RetentionDays", r.RetentionDays, 0),
+        ]);
         services.AddSingleton<OpenEvents>();
         services.AddSingleton<ICheckInCodes, CheckInCodes>();
         services.AddSingleton<IPeriodicJob, RegistrationReminders>();

@@ -64,8 +64,8 @@ public static class PoliceFetch
     /// <summary>Registers the options (failing at start-up when invalid), the HTTP client with its retries and timeouts, the job and the readiness check.</summary>
     public static IServiceCollection AddPoliceFetch(this IServiceCollection services, IConfiguration configuration)
     {
-        var options = configuration.GetSection("PoliceFetch").Get<PoliceFetchOptions>() ?? new PoliceFetchOptions();
-        if (options.Problems() is { Count: > 0 } problems) throw new InvalidOperationException(string.Join(" ", problems));
+        var options = Settings.Read<PoliceFetchOptions>(configuration, "PoliceFetch");
+        services.AddSettings<PoliceFetchOptions>(configuration, "PoliceFetch", (fetch, _) => fetch.Problems(), registerValue: false);
         services.AddSingleton(options);
         services.AddHttpClient(HttpClientName, client =>
             {

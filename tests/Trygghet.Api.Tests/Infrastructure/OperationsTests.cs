@@ -191,11 +191,7 @@ public sealed class OperationsTests(ApiFixture fixture) : ApiTest(fixture)
     [Fact]
     public async Task Outside_Development_the_token_route_and_Swagger_UI_do_not_exist()
     {
-        await using var production = new ApiFactory(Fixture.Postgres.ConnectionString, "Production", new Dictionary<string, string?>
-        {
-            ["Auth:Authority"] = "https://login.example.invalid/realms/stockholm",
-            ["Database:MigrateOnStartup"] = "false",
-        });
+        await using var production = new ApiFactory(Fixture.Postgres.ConnectionString, "Production", ApiFactory.ProductionSettings());
         var http = production.CreateClient();
 
         var token = await http.PostAsync("/api/v1/dev/token", Json("""{"role":"admin"}"""));
@@ -211,11 +207,7 @@ public sealed class OperationsTests(ApiFixture fixture) : ApiTest(fixture)
     public async Task A_development_token_is_not_accepted_outside_Development()
     {
         var token = await Api.TokenFor(DevRole.Admin);
-        await using var production = new ApiFactory(Fixture.Postgres.ConnectionString, "Production", new Dictionary<string, string?>
-        {
-            ["Auth:Authority"] = "https://login.example.invalid/realms/stockholm",
-            ["Database:MigrateOnStartup"] = "false",
-        });
+        await using var production = new ApiFactory(Fixture.Postgres.ConnectionString, "Production", ApiFactory.ProductionSettings());
         var http = production.CreateClient();
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
 

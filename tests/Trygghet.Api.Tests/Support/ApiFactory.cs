@@ -37,6 +37,15 @@ public class ApiFactory(string connectionString, string environment = "Developme
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 
+    /// <summary>What Production requires besides the database (none of it contacted in a test), without migrating.</summary>
+    public static Dictionary<string, string?> ProductionSettings() => new()
+    {
+        ["Auth:Authority"] = "https://login.example.invalid/realms/stockholm",
+        ["Site:PublicUrl"] = "https://trygghet.example.se",
+        ["Mail:SmtpHost"] = "smtp.example.invalid",
+        ["Database:MigrateOnStartup"] = "false",
+    };
+
     public TrygghetClient Client(HttpClient? http = null)
     {
         http ??= CreateClient();

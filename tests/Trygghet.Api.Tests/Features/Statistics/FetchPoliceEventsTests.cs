@@ -197,11 +197,7 @@ public sealed class FetchPoliceEventsTests(ApiFixture fixture) : ApiTest(fixture
     [Fact]
     public async Task The_fetch_is_off_in_development_and_the_tests_and_on_in_production_with_the_Police_rules_as_defaults()
     {
-        await using var production = new ApiFactory(Fixture.Postgres.ConnectionString, "Production", new Dictionary<string, string?>
-        {
-            ["Auth:Authority"] = "https://login.example.invalid/realms/stockholm",
-            ["Database:MigrateOnStartup"] = "false",
-        });
+        await using var production = new ApiFactory(Fixture.Postgres.ConnectionString, "Production", ApiFactory.ProductionSettings());
 
         var development = Api.Services.GetRequiredService<PoliceFetchOptions>();
         var live = production.Services.GetRequiredService<PoliceFetchOptions>();
