@@ -1,6 +1,9 @@
 # Trygghet: the API and the app it serves, in a small non-root image.
 #   docker build -t trygghet-api .
-#   docker run -p 8080:8080 -e DATABASE_URL=postgres://user:pass@host:5432/trygghet -e Auth__Authority=https://issuer trygghet-api
+#   docker run -p 8080:8080 -e DATABASE_URL=postgres://user:pass@host:5432/trygghet -e Auth__Authority=https://issuer \
+#     -e Site__PublicUrl=https://trygghet.example.se -e Mail__SmtpHost=smtp.example.se trygghet-api
+# The image runs in Production, which refuses to start without these (one message per missing setting, exit code 1);
+# behind a reverse proxy add Proxy__KnownProxies or Proxy__KnownNetworks (docs/configuration.md).
 
 # The app (spa/) on the generated TypeScript client: built once, served by the API from the same origin (ADR 0010).
 FROM node:22-bookworm-slim AS app
@@ -40,8 +43,8 @@ EXPOSE 8080
 HEALTHCHECK --interval=15s --timeout=5s --start-period=60s --retries=3 \
     CMD bash -c 'exec 3<>/dev/tcp/127.0.0.1/8080 && printf "GET /health/ready HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n" >&3 && read -r -t 4 _ status _ <&3 && [ "$status" = 200 ]'
 
-# Without an SMTP host, e-mails are written as .eml files: give the unprivileged user a folder for them
-# (mount a volume there to keep them; set Mail__SmtpHost for real delivery).
+# Outside Production, without an SMTP host, e-mails are written as .eml files: give the unprivileged user a folder
+# for them (mount a volume there to keep them). Production requires Mail__SmtpHost.
 RUN mkdir -p /app/mail && chown "$APP_UID" /app/mail
 ENV Mail__PickupDirectory=/app/mail
 
