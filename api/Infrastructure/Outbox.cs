@@ -295,7 +295,8 @@ public sealed class OutboxDispatcher(NpgsqlDataSource dataSource, IMailSender se
             await using var conn = await dataSource.OpenConnectionAsync(stop.Token);
             while (!stop.IsCancellationRequested && queue.TryDequeue(out var message))
             {
-                if (Stopwatch.GetElapsedTime(claimedAt) > Lease - LongestSend)
+                var left = Lease - Stopwatch.GetElapsedTime(claimedAt);
+                if (left < LongestSend)
                 {
                     released.Add(message.Id); // too little of the claim left to be sure no other instance takes it meanwhile
                     continue;
@@ -304,7 +305,10 @@ public sealed class OutboxDispatcher(NpgsqlDataSource dataSource, IMailSender se
                 Exception? failure = null;
                 try
                 {
-                    await sender.SendAsync(Mime(message), ct);
+                    // Never past the claim (less a second to record the outcome), however slowly a server answers.
+                    using var withinClaim = CancellationTokenSource.CreateLinkedTokenSource(ct);
+                    withinClaim.CancelAfter(left > TimeSpan.FromSeconds(2) ? left - TimeSpan.FromSeconds(1) : left / 2);
+                    await sender.SendAsync(Mime(message), withinClaim.Token);
                 }
                 catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
                 {
@@ -332,11 +336,12 @@ public sealed class OutboxDispatcher(NpgsqlDataSource dataSource, IMailSender se
     /// </summary>
     private static async Task MarkSentAsync(NpgsqlConnection conn, OutboxMessage message, DateTimeOffset now)
     {
-        await using var tx = await conn.BeginTransactionAsync();
-        await using var batch = new NpgsqlBatch(conn, tx)
+        // One round trip: the transaction, its setting, the update and the commit go in one pipeline.
+        await using var batch = new NpgsqlBatch(conn)
         {
             BatchCommands =
             {
+                new NpgsqlBatchCommand("begin"),
                 new NpgsqlBatchCommand("set local synchronous_commit = off"),
                 new NpgsqlBatchCommand("""
                     update outbox set sent_at = $1, attempts = attempts + 1, body = '', calendar = null, last_error = null, claimed_until = null,
@@ -350,10 +355,20 @@ public sealed class OutboxDispatcher(NpgsqlDataSource dataSource, IMailSender se
                         new NpgsqlParameter<long>("", NpgsqlTypes.NpgsqlDbType.Bigint) { TypedValue = message.Id },
                     },
                 },
+                new NpgsqlBatchCommand("commit"),
             },
         };
-        await batch.ExecuteNonQueryAsync();
-        await tx.CommitAsync();
+        try
+        {
+            await batch.ExecuteNonQueryAsync();
+        }
+        catch (PostgresException)
+        {
+            // The transaction failed inside the pipeline: end it before the connection is used again.
+            await using var rollback = new NpgsqlCommand("rollback", conn);
+            await rollback.ExecuteNonQueryAsync();
+            throw;
+        }
     }
 
     private Task<int> MarkFailedAsync(NpgsqlConnection conn, OutboxMessage message, Exception failure, DateTimeOffset now)
