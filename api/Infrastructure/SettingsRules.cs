@@ -50,6 +50,13 @@ public static class SettingsRules
             ? ["Mail__SmtpPassword is required with Mail__SmtpUsername."] : Array.Empty<string>(),
         .. Settings.Between("Mail__PollSeconds", mail.PollSeconds, 1, 3600),
         .. Settings.Between("Mail__MaxAttempts", mail.MaxAttempts, 1, 1000),
+        .. Settings.Between("Mail__SmtpConnections", mail.SmtpConnections, 1, 64),
+        .. Settings.Between("Mail__SmtpTimeoutSeconds", mail.SmtpTimeoutSeconds, 1, 600),
+        .. Settings.Between("Mail__BatchSize", mail.BatchSize, 1, 10_000),
+        .. Settings.Between("Mail__ClaimSeconds", mail.ClaimSeconds, 2, 86_400),
+        .. mail.ClaimSeconds < 2 * mail.SmtpTimeoutSeconds
+            ? ["Mail__ClaimSeconds must be at least twice Mail__SmtpTimeoutSeconds: a message is only started while its claim outlasts one send."]
+            : Array.Empty<string>(),
     ];
 
     public static IEnumerable<string> Retention(RetentionOptions retention, IHostEnvironment environment) =>

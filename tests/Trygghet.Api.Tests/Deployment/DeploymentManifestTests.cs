@@ -15,10 +15,6 @@ namespace Trygghet.Api.Tests.Deployment;
 /// </summary>
 public sealed partial class DeploymentManifestTests(ApiFixture fixture) : ApiTest(fixture)
 {
-    /// <summary>Settings other parts of the system introduce: allowed before the code that reads them is in this tree.</summary>
-    private static readonly HashSet<string> Announced =
-        ["Proxy__KnownProxies", "Proxy__KnownNetworks", "Proxy__ForwardLimit", "Api__MaxStreamsPerAddress", "Mail__SmtpConnections"];
-
     /// <summary>Settings the code reads that a production deployment leaves unset, and why.</summary>
     private static readonly Dictionary<string, string> NotForProduction = new()
     {
@@ -247,7 +243,7 @@ public sealed partial class DeploymentManifestTests(ApiFixture fixture) : ApiTes
 
     private static bool IsSetting(string name, IReadOnlyDictionary<string, bool> settings)
     {
-        if (HostKeys.Contains(name) || HostPrefixes.Any(p => name.StartsWith(p, StringComparison.Ordinal)) || Announced.Contains(name)) return true;
+        if (HostKeys.Contains(name) || HostPrefixes.Any(p => name.StartsWith(p, StringComparison.Ordinal))) return true;
         if (settings.ContainsKey(name)) return !settings[name]; // a list is set item by item
         var index = name.LastIndexOf("__", StringComparison.Ordinal);
         return index > 0 && int.TryParse(name[(index + 2)..], out _) && settings.TryGetValue(name[..index], out var isList) && isList;
