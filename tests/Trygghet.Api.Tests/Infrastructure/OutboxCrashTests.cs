@@ -26,8 +26,7 @@ public sealed class OutboxCrashTests(ApiFixture fixture, ITestOutputHelper outpu
         await using var sink = await SmtpSink.StartAsync();
         try
         {
-            var first = await StartApiAsync(connectionString, sink.Port);
-            try
+            await using (var first = await StartApiAsync(connectionString, sink.Port))
             {
                 await using (var conn = new NpgsqlConnection(connectionString))
                 {
@@ -38,30 +37,18 @@ public sealed class OutboxCrashTests(ApiFixture fixture, ITestOutputHelper outpu
                         """, new { Messages });
                 }
                 var before = await sink.WaitForAsync(Messages / 3, TimeSpan.FromSeconds(120));
+                await first.KillAsync(); // SIGKILL: no shutdown, no release of its claims
                 Assert.True(before.Count >= Messages / 3, $"the first instance sent only {before.Count} messages");
-            }
-            finally
-            {
-                first.Kill(); // SIGKILL: no shutdown, no release of its claims
-                await first.WaitForExitAsync();
-                first.Dispose();
             }
             var atKill = sink.Mails().Count;
             Assert.InRange(atKill, 1, Messages - 1); // killed mid-run
 
-            var second = await StartApiAsync(connectionString, sink.Port);
-            try
+            await using (await StartApiAsync(connectionString, sink.Port))
             {
                 var deadline = Stopwatch.StartNew();
                 while (await UnsentAsync(connectionString) > 0 && deadline.Elapsed < TimeSpan.FromSeconds(180))
                     await Task.Delay(200);
                 Assert.Equal(0L, await UnsentAsync(connectionString));
-            }
-            finally
-            {
-                second.Kill();
-                await second.WaitForExitAsync();
-                second.Dispose();
             }
 
             var mails = sink.Mails();
@@ -83,78 +70,34 @@ public sealed class OutboxCrashTests(ApiFixture fixture, ITestOutputHelper outpu
     }
 
     /// <summary>Starts the built API as a separate process and waits until it is ready (it migrates its database first).</summary>
-    private static async Task<Process> StartApiAsync(string connectionString, int smtpPort)
+    private static async Task<ApiProcess> StartApiAsync(string connectionString, int smtpPort)
     {
-        var port = PostgresServer.FreePort();
-        var dll = ApiDll();
-        var start = new ProcessStartInfo("dotnet", [dll])
+        var api = ApiProcess.Start(new Dictionary<string, string>
         {
-            WorkingDirectory = Path.GetDirectoryName(dll)!,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            Environment =
-            {
-                ["ASPNETCORE_ENVIRONMENT"] = "Development",
-                ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}",
-                ["DATABASE_URL"] = connectionString,
-                ["Logging__LogLevel__Default"] = "Warning",
-                ["Jobs__Enabled"] = "false",
-                ["PoliceFetch__Enabled"] = "false",
-                ["Mail__SmtpHost"] = "127.0.0.1",
-                ["Mail__SmtpPort"] = smtpPort.ToString(CultureInfo.InvariantCulture),
-                ["Mail__SmtpConnections"] = Connections.ToString(CultureInfo.InvariantCulture),
-                ["Mail__BatchSize"] = "100",
-                ["Mail__PollSeconds"] = "1",
-                // Short claims, so that the second instance takes over what the first held without a long wait.
-                ["Mail__ClaimSeconds"] = "6",
-                ["Mail__SmtpTimeoutSeconds"] = "2",
-            },
-        };
-        var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
-        var output = new System.Text.StringBuilder();
-        process.OutputDataReceived += (_, e) => { lock (output) output.AppendLine(e.Data); };
-        process.ErrorDataReceived += (_, e) => { lock (output) output.AppendLine(e.Data); };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
-        var deadline = Stopwatch.StartNew();
-        while (true)
+            ["ASPNETCORE_ENVIRONMENT"] = "Development",
+            ["DATABASE_URL"] = connectionString,
+            ["Logging__LogLevel__Default"] = "Warning",
+            ["Jobs__Enabled"] = "false",
+            ["PoliceFetch__Enabled"] = "false",
+            ["Mail__SmtpHost"] = "127.0.0.1",
+            ["Mail__SmtpPort"] = smtpPort.ToString(CultureInfo.InvariantCulture),
+            ["Mail__SmtpConnections"] = Connections.ToString(CultureInfo.InvariantCulture),
+            ["Mail__BatchSize"] = "100",
+            ["Mail__PollSeconds"] = "1",
+            // Short claims, so that the second instance takes over what the first held without a long wait.
+            ["Mail__ClaimSeconds"] = "6",
+            ["Mail__SmtpTimeoutSeconds"] = "2",
+        });
+        try
         {
-            if (process.HasExited)
-                lock (output) throw new InvalidOperationException($"The API exited ({process.ExitCode}): {output}");
-            try
-            {
-                using var ready = await http.GetAsync(new Uri($"http://127.0.0.1:{port}/health/ready"));
-                if (ready.IsSuccessStatusCode) return process;
-            }
-            catch (HttpRequestException)
-            {
-                // not listening yet
-            }
-            catch (TaskCanceledException)
-            {
-                // busy starting
-            }
-            if (deadline.Elapsed > TimeSpan.FromSeconds(90))
-            {
-                process.Kill();
-                throw new TimeoutException("The API did not become ready within 90 s.");
-            }
-            await Task.Delay(200);
+            await api.WaitUntilReadyAsync(TimeSpan.FromSeconds(90));
+            return api;
         }
-    }
-
-    /// <summary>The API's own build beside this test's (same configuration), as <c>dotnet build</c> of the solution leaves it.</summary>
-    private static string ApiDll()
-    {
-        var testOutput = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)); // tests/…/bin/<Configuration>/<tfm>
-        var tfm = testOutput.Name;
-        var configuration = testOutput.Parent!.Name;
-        var root = testOutput;
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Trygghet.Api.sln"))) root = root.Parent;
-        var dll = Path.Combine(root?.FullName ?? throw new InvalidOperationException("The repository root was not found."),
-            "api", "bin", configuration, tfm, "Trygghet.Api.dll");
-        return File.Exists(dll) ? dll : throw new InvalidOperationException($"{dll} is missing: build the solution first.");
+        catch
+        {
+            await api.DisposeAsync();
+            throw;
+        }
     }
 
     private static async Task<long> UnsentAsync(string connectionString)

@@ -1,6 +1,5 @@
 using Dapper;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using Trygghet.Api.Infrastructure;
@@ -76,7 +75,7 @@ public sealed class OutboxDeliveryTests(ApiFixture fixture) : ApiTest(fixture)
         var port = PostgresServer.FreePort();
         var options = Smtp(port, connections: 2);
         await using var sender = new SmtpSender(options);
-        var logs = new CapturingLogger();
+        var logs = new CapturingLogger<OutboxDispatcher>();
         var dispatcher = new OutboxDispatcher(Api.Services.GetRequiredService<NpgsqlDataSource>(), sender, options, Api.Clock, logs);
         Api.Clock.Set(DateTimeOffset.UtcNow);
         await QueueAsync(1);
@@ -140,17 +139,5 @@ public sealed class OutboxDeliveryTests(ApiFixture fixture) : ApiTest(fixture)
     {
         await using var conn = new NpgsqlConnection(Fixture.Postgres.ConnectionString);
         await conn.ExecuteAsync(sql, param);
-    }
-
-    private sealed class CapturingLogger : ILogger<OutboxDispatcher>
-    {
-        public List<string> Lines { get; } = [];
-
-        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => true;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            Lines.Add(formatter(state, exception) + exception);
     }
 }

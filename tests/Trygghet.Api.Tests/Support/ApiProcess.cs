@@ -90,6 +90,13 @@ public sealed class ApiProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>Ends the process at once with SIGKILL, as a crash would: no shutdown, nothing released.</summary>
+    public async Task KillAsync()
+    {
+        if (!process.HasExited) process.Kill(entireProcessTree: true);
+        await process.WaitForExitAsync();
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (!process.HasExited)

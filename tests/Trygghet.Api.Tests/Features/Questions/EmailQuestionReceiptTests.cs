@@ -3,7 +3,6 @@ using System.Text;
 using System.Text.Json;
 using Dapper;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using MimeKit;
 using Npgsql;
 using Trygghet.Api.Infrastructure;
@@ -68,7 +67,7 @@ public sealed class EmailQuestionReceiptTests(ApiFixture fixture) : QuestionTest
         var receipt = await AskAsync(e.Id, "Vem ansvarar för buskarna vid skolan?");
         await Api.RegisterAsync(e.Id, email: "anmald@example.se");
         using var response = await SendAsync(receipt.QuestionToken, address);
-        var logs = new CapturingLogger();
+        var logs = new CapturingLogger<OutboxDispatcher>();
         var dispatcher = new OutboxDispatcher(Api.Services.GetRequiredService<NpgsqlDataSource>(), new FailingSender(),
             new MailOptions { MaxAttempts = 1 }, Api.Clock, logs);
 
@@ -185,17 +184,5 @@ public sealed class EmailQuestionReceiptTests(ApiFixture fixture) : QuestionTest
     {
         public Task SendAsync(MimeMessage message, CancellationToken ct) =>
             throw new InvalidOperationException($"Mailbox {message.To} is unavailable");
-    }
-
-    private sealed class CapturingLogger : ILogger<OutboxDispatcher>
-    {
-        public List<string> Lines { get; } = [];
-
-        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => true;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            Lines.Add(formatter(state, exception) + exception);
     }
 }
