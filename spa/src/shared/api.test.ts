@@ -30,6 +30,8 @@ describe('the client', () => {
     let headers = new Headers((fetch.mock.calls[0] as unknown as [string, RequestInit])[1].headers);
     expect(headers.get('Accept-Language')).toBe('sv');
     expect(headers.get('Authorization')).toBeNull();
+    // What the browser holds is revalidated: a public answer may be kept a minute by caches, the app shows what is current.
+    expect((fetch.mock.calls[0] as unknown as [string, RequestInit])[1].cache).toBe('no-cache');
 
     session.signIn({ token: 'abc', role: 'staff', name: 'staff', expiresAt: Date.now() + 60_000 });
     await api().listAreas();

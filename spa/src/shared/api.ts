@@ -15,12 +15,18 @@ export function apiBase(): string {
   return (import.meta.env.VITE_API_URL as string | undefined) ?? '';
 }
 
+/**
+ * Every request revalidates what the browser holds (`cache: 'no-cache'`): the API lets caches keep public reads for a
+ * while (docs/decisions/0018), which serves CDNs and embedding pages, but in the app a resident who has just reported,
+ * registered or asked expects to see the change on the next page, not a copy from a minute ago. An answer with an ETag
+ * comes back as a 304 without a body.
+ */
 export function authorisedFetch(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
   const headers = new Headers(init?.headers);
   headers.set('Accept-Language', currentLanguage());
   const token = session.token();
   if (token && !headers.has('Authorization')) headers.set('Authorization', `Bearer ${token}`);
-  return fetch(input, { ...init, headers });
+  return fetch(input, { cache: 'no-cache', ...init, headers });
 }
 
 /** An RFC 9457 problem, as far as the app reads it. */
