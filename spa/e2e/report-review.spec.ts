@@ -99,13 +99,15 @@ test('staff see a resident’s held report with its photo, approve the photo and
   await expect(followUp.getByRole('img', { name: `Bilden till nr ${held.number}. Öppnas i full storlek i en ny flik.` })).toBeVisible();
   const map = page.getByRole('region', { name: /^Karta: iakttagelserna i listan/ });
   await expect(map).toBeVisible();
-  const cards = await page.getByRole('article').count();
   await expect(map.locator('path.map-observation, .map-cluster').first()).toBeVisible();
-  // Every card is a point on the map, drawn on its own or counted in a cluster (from 20 on).
-  const drawn = async () =>
+  // Every card is a point on the map, drawn on its own or counted in a cluster (from 20 on). Both are counted together
+  // until they agree: the unfiltered list's cards may still be on the page for a moment after the filter is chosen.
+  const drawnAndCards = async () => [
     (await map.locator('path.map-observation').count()) +
-    (await map.locator('.map-cluster span[aria-hidden]').allTextContents()).reduce((sum, n) => sum + Number(n), 0);
-  await expect.poll(drawn).toBe(cards);
+      (await map.locator('.map-cluster span[aria-hidden]').allTextContents()).reduce((sum, n) => sum + Number(n), 0),
+    await page.getByRole('article').count(),
+  ];
+  await expect.poll(async () => { const [drawn, cards] = await drawnAndCards(); return drawn === cards && cards > 0; }).toBe(true);
 });
 
 test('a photo removed on the review page is gone for good, and the report is public without it', async ({ page }) => {

@@ -101,9 +101,10 @@ public sealed class InvitationMailTests(ApiFixture fixture) : ApiTest(fixture)
             })).Id);
         await planner.Staff.InviteActorsAsync(draft.Id, new InviteRequest { ActorIds = actors });
         await using var second = new ApiFactory(Fixture.Postgres.ConnectionString, settings: new Dictionary<string, string?> { ["Database:MigrateOnStartup"] = "false" });
-        // Small batches, so that both claim while the other sends.
-        var dispatchers = new[] { Api, second }.Select(api => ActivatorUtilities.CreateInstance<OutboxDispatcher>(api.Services,
-            new MailOptions { BatchSize = 10 })).ToArray();
+        // Small batches, and each instance's first message waits until the other has begun one: both claim, both send.
+        TaskCompletionSource[] begun = [new(TaskCreationOptions.RunContinuationsAsynchronously), new(TaskCreationOptions.RunContinuationsAsynchronously)];
+        var dispatchers = new[] { Api, second }.Select((api, i) => ActivatorUtilities.CreateInstance<OutboxDispatcher>(api.Services,
+            new MailOptions { BatchSize = 10 }, new MeetingSender(api.Services.GetRequiredService<IMailSender>(), begun[i], begun[1 - i].Task))).ToArray();
 
         var sent = 0;
         for (var round = 0; round < 5 && sent < 60; round++)
@@ -117,5 +118,16 @@ public sealed class InvitationMailTests(ApiFixture fixture) : ApiTest(fixture)
         Assert.Equal(60, files.Select(m => m.To.Mailboxes.Single().Address).Distinct().Count());
         Assert.Equal(0L, await Scalar<long>("select count(*) from outbox where sent_at is null"));
         if (Directory.Exists(second.MailDirectory)) Directory.Delete(second.MailDirectory, recursive: true);
+    }
+
+    /// <summary>Sends through <paramref name="inner"/> once the other instance has begun sending too.</summary>
+    private sealed class MeetingSender(IMailSender inner, TaskCompletionSource begun, Task otherBegun) : IMailSender
+    {
+        public async Task SendAsync(MimeMessage message, CancellationToken ct)
+        {
+            begun.TrySetResult();
+            await otherBegun.WaitAsync(TimeSpan.FromSeconds(30), ct);
+            await inner.SendAsync(message, ct);
+        }
     }
 }
