@@ -102,7 +102,7 @@ test('staff see a resident’s held report with its photo, approve the photo and
   await expect(map.locator('path.map-observation, .map-cluster').first()).toBeVisible();
   // Every card is a point on the map, drawn on its own or counted in a cluster (from 20 on). Both are counted together
   // until they agree: the unfiltered list's cards may still be on the page for a moment after the filter is chosen.
-  const drawnAndCards = async () => [
+  const drawnAndCards = async (): Promise<[number, number]> => [
     (await map.locator('path.map-observation').count()) +
       (await map.locator('.map-cluster span[aria-hidden]').allTextContents()).reduce((sum, n) => sum + Number(n), 0),
     await page.getByRole('article').count(),
