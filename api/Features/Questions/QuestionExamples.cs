@@ -39,5 +39,10 @@ public sealed class QuestionExamples : IContractExamples
         new QuestionSettings(QuestionModeration.Pre),
         new VoteResult(QuestionId, 15, true),
         new QuestionReceiptEmailRequest(Token, "boende.fruangen@example.se"),
+        Join,
+        new JoinTarget(Join.Code, DialogueId, DialogueSlug, "Trygghetsdialog i Fruängen", DialogueStart, Join),
     ];
+
+    private static readonly JoinLink Join = new("K7M3PX", "https://trygghet.example.se/q/K7M3PX",
+        $"https://trygghet.example.se/dialoger/{DialogueSlug}/fragor");
 }

@@ -28,6 +28,9 @@ internal static class QuestionTexts
     /// <summary>Worded as the events' own text, since a dialogue is an event to whoever reads the problem.</summary>
     public static readonly Text DialogueNotFound = new("Evenemanget '{0}' finns inte.", "Event '{0}' does not exist.");
 
+    public static readonly Text JoinCodeInvalid = new("Koden ska vara sex tecken, som K7M3PX.", "The code must be six characters, like K7M3PX.");
+    public static readonly Text JoinCodeNotFound = new("Ingen dialog har koden '{0}'.", "No dialogue has the code '{0}'.");
+
     public static readonly Text Closed = new("Dialogen tar inte emot frågor längre: den är avslutad.", "The dialogue no longer takes questions: it has ended.");
     public static readonly Text EventCancelled = new("Dialogen är inställd.", "The dialogue is cancelled.");
     public static readonly Text AddresseeUnknown = new("Aktören som frågan riktas till finns inte.", "The actor the question is addressed to does not exist.");

@@ -68,6 +68,19 @@ public static class QuestionsEndpoints
             .Produces<string>(StatusCodes.Status200OK, ServerSentEvents.ContentType)
             .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status429TooManyRequests);
 
+        dialogue.MapGet("/{idOrSlug}/join-link", GetJoinLink).WithName(nameof(GetJoinLink)).PublicCache(SharedCache.Listing)
+            .WithSummary("The short code and link that join the dialogue's questions from the room (the room screen's QR code).")
+            .WithDescription("""
+                The code is six characters without look-alikes (no 0/O, 1/I/L), derived from the dialogue's id: it never
+                changes. `shortUrl` is `Site__PublicUrl` + `/q/` + the code; the app sends it on to the questions page.
+                """)
+            .ProducesProblems(StatusCodes.Status404NotFound);
+        api.MapGet("/join-codes/{code}", FindJoinCode).WithName(nameof(FindJoinCode)).WithTags("Questions").PublicCache(SharedCache.Listing)
+            .WithSummary("The dialogue a join code leads to (as typed: any case, spaces and dashes ignored).")
+            .WithProblemExample(StatusCodes.Status404NotFound, QuestionTexts.JoinCodeNotFound, "K7M3PX")
+            .WithFieldProblemExample("code", QuestionTexts.JoinCodeInvalid)
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
+
         var moderation = api.MapGroup("/dialogues/{id:guid}/questions").WithTags("Questions").RequireRoles(Moderators);
         moderation.MapGet("/queue", ListModerationQueue).WithName(nameof(ListModerationQueue))
             .WithSummary("The moderation queue: pending questions oldest first, with what the confidentiality filter flagged (or another status).")
@@ -181,6 +194,13 @@ public static class QuestionsEndpoints
         return TypedResults.Ok(await mediator.Send(
             new ListQuestionsQuery(idOrSlug, QueryEnum.Parse<QuestionSort>(sort, "sort"), limit, cursor), ct));
     }
+
+    public static async Task<Ok<JoinLink>> GetJoinLink(string idOrSlug, IMediator mediator, CancellationToken ct) =>
+        TypedResults.Ok(await mediator.Send(new GetJoinLinkQuery(idOrSlug), ct));
+
+    /// <param name="code" example="K7M3PX">The code shown on the room's screen.</param>
+    public static async Task<Ok<JoinTarget>> FindJoinCode(string code, IMediator mediator, CancellationToken ct) =>
+        TypedResults.Ok(await mediator.Send(new FindJoinCodeQuery(code), ct));
 
     /// <param name="lastEventIdHeader" example="0">The id of the last event received (sent by EventSource on reconnect).</param>
     /// <param name="lastEventId">The same as a query parameter, for the first connection (e.g. the list's <c>streamPosition</c>).</param>

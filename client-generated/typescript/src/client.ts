@@ -468,6 +468,13 @@ export interface ITrygghetClient {
     closeEvent(id: string, body: Closing, signal?: AbortSignal): Promise<EventPlan>;
 
     /**
+     * The dialogue a join code leads to (as typed: any case, spaces and dashes ignored).
+     * @param code The code shown on the room's screen.
+     * @return OK
+     */
+    findJoinCode(code: string, signal?: AbortSignal): Promise<JoinTarget>;
+
+    /**
      * A voter token for up-voting questions, without an account.
      * @return Created
      */
@@ -512,6 +519,13 @@ export interface ITrygghetClient {
      * @return OK
      */
     streamQuestions(idOrSlug: string, lastEventIdHeader?: string | undefined, lastEventId?: number | undefined, signal?: AbortSignal): Promise<string>;
+
+    /**
+     * The short code and link that join the dialogue's questions from the room (the room screen's QR code).
+     * @param idOrSlug The event's id or slug, e.g. `trygghetsdialog-i-fruangen-2027-03-10`.
+     * @return OK
+     */
+    getJoinLink(idOrSlug: string, signal?: AbortSignal): Promise<JoinLink>;
 
     /**
      * The moderation queue: pending questions oldest first, with what the confidentiality filter flagged (or another status).
@@ -5779,6 +5793,72 @@ export class TrygghetClient implements ITrygghetClient {
     }
 
     /**
+     * The dialogue a join code leads to (as typed: any case, spaces and dashes ignored).
+     * @param code The code shown on the room's screen.
+     * @return OK
+     */
+    findJoinCode(code: string, signal?: AbortSignal): Promise<JoinTarget> {
+        let url_ = this.baseUrl + "/api/v1/join-codes/{code}";
+        if (code === undefined || code === null)
+            throw new globalThis.Error("The parameter 'code' must be defined.");
+        url_ = url_.replace("{code}", encodeURIComponent("" + code));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processFindJoinCode(_response);
+        });
+    }
+
+    protected processFindJoinCode(response: Response): Promise<JoinTarget> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as JoinTarget;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unexpected error (logged; no details are returned).", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached; retry after `Retry-After` seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<JoinTarget>(null as any);
+    }
+
+    /**
      * A voter token for up-voting questions, without an account.
      * @return Created
      */
@@ -6228,6 +6308,72 @@ export class TrygghetClient implements ITrygghetClient {
             });
         }
         return Promise.resolve<string>(null as any);
+    }
+
+    /**
+     * The short code and link that join the dialogue's questions from the room (the room screen's QR code).
+     * @param idOrSlug The event's id or slug, e.g. `trygghetsdialog-i-fruangen-2027-03-10`.
+     * @return OK
+     */
+    getJoinLink(idOrSlug: string, signal?: AbortSignal): Promise<JoinLink> {
+        let url_ = this.baseUrl + "/api/v1/dialogues/{idOrSlug}/join-link";
+        if (idOrSlug === undefined || idOrSlug === null)
+            throw new globalThis.Error("The parameter 'idOrSlug' must be defined.");
+        url_ = url_.replace("{idOrSlug}", encodeURIComponent("" + idOrSlug));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetJoinLink(_response);
+        });
+    }
+
+    protected processGetJoinLink(response: Response): Promise<JoinLink> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as JoinLink;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad input, e.g. a control character in a route value, query parameter or body string.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unexpected error (logged; no details are returned).", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached; retry after `Retry-After` seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<JoinLink>(null as any);
     }
 
     /**
@@ -10046,6 +10192,28 @@ export type InvitationStatus = "pending" | "accepted" | "declined";
 export interface InviteRequest {
     /** The actors; already invited ones are left as they are. */
     actorIds: string[];
+}
+
+/** How people in the room join a dialogue's questions: the short code, its link and the page it opens. */
+export interface JoinLink {
+    /** Six characters without look-alikes (no 0/O, 1/I/L), the same for the dialogue's whole life. */
+    code: string;
+    /** The link to type or scan: `Site__PublicUrl` + `/q/` + the code. The app sends it on to `QuestionsUrl`. */
+    shortUrl: string;
+    /** The dialogue's questions page in the app. */
+    questionsUrl: string;
+}
+
+/** The dialogue a join code leads to. */
+export interface JoinTarget {
+    /** The code as the API writes it (capitals, no spaces). */
+    code: string;
+    eventId: string;
+    /** The dialogue's slug: its questions page is `/dialoger/{slug}/fragor`. */
+    slug: string;
+    title: string;
+    startsAt: string;
+    link: JoinLink;
 }
 
 /** Whether a walk happens in daylight or in darkness. */

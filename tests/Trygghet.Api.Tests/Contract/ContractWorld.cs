@@ -91,6 +91,7 @@ public sealed class ContractWorld
         {
             "idOrSlug" => Under("/api/v1/walks/") ? Walk.Slug : Dialogue.Slug,
             "slug" => "fruangen",
+            "code" when Under("/api/v1/join-codes/") => Trygghet.Api.Features.Questions.JoinCodes.For(Dialogue.Id),
             "id" when Under("/api/v1/dialogues/") || Under("/api/v1/events/") => Dialogue.Id.ToString(),
             "id" when Under("/api/v1/walks/") => Walk.Id.ToString(),
             "id" when Under("/api/v1/actors/") => ActorId.ToString(),

@@ -226,6 +226,7 @@ public sealed class PlantedWorld
         ("questions", "id") => [QuestionId.ToString()],
         ("measures", "id") => MeasureIds,
         ("services", "code") => CategoryCodes,
+        ("join-codes", "code") => [Trygghet.Api.Features.Questions.JoinCodes.For(Dialogue.Id)],
         ("requests", "id") => ObservationNumbers,
         (_, "format") => ["json", "xml"],
         _ => [],
