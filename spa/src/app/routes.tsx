@@ -1,4 +1,4 @@
-import { lazy } from 'react';
+import { lazy, Suspense } from 'react';
 import type { RouteObject } from 'react-router';
 import { StartPage } from '../features/events/StartPage';
 import { Layout } from './Layout';
@@ -32,12 +32,16 @@ const ReportPage = page(() => import('../features/observations/ReportPage'), 'Re
 const NewObservationPage = page(() => import('../features/observations/NewObservationPage'), 'NewObservationPage');
 const SignalsPage = page(() => import('../features/staff/SignalsPage'), 'SignalsPage');
 const ReportReviewPage = page(() => import('../features/staff/ReportReviewPage'), 'ReportReviewPage');
+const RoomPage = page(() => import('../features/room/RoomPage'), 'RoomPage');
+const JoinPage = page(() => import('../features/room/JoinPage'), 'JoinPage');
 
 /**
  * Paths are Swedish: they appear in e-mails and on posters. The secret links (/anmalan, /fraga,
  * /svar, /iakttagelser/sluta-folja) carry their token after '#', so it never reaches a server log.
  */
 export const routes: RouteObject[] = [
+  // The room's screen fills a projector: no banner, menu or footer.
+  { path: 'dialoger/:slug/storskarm', element: <Suspense fallback={null}><RoomPage /></Suspense> },
   {
     element: <Layout />,
     children: [
@@ -55,6 +59,7 @@ export const routes: RouteObject[] = [
       { path: 'iakttagelser/:id', element: <ObservationPage /> },
       { path: 'iakttagelser/sluta-folja', element: <StopFollowingPage /> },
       { path: 'rapportera', element: <ReportPage /> },
+      { path: 'q/:code', element: <JoinPage /> },
       { path: 'personal/logga-in', element: <SignInPage /> },
       {
         path: 'personal',

@@ -23,6 +23,7 @@ const statuses: QuestionStatus[] = ['pending', 'published', 'rejected', 'hidden'
  */
 export function ModerationPage() {
   const { t } = useTranslation('questions');
+  const { t: room } = useTranslation('room');
   const { id = '' } = useParams();
   const dialogue = useLoad((signal) => api().getDialogue(id, signal).catch(() => null), [id]);
   const [questions, setQuestions] = useState<ModerationState>({});
@@ -120,6 +121,12 @@ export function ModerationPage() {
           {t('moderation.signIn')} <Link to="/personal/logga-in">{t('moderation.signInLink')}</Link>
         </p>
       )}
+      <p>
+        {/* The room's screen shows only what the public stream carries: what is published here. */}
+        <a href={`/dialoger/${encodeURIComponent(dialogue.data?.slug ?? id)}/storskarm`} target="_blank" rel="noopener">
+          {room('open')} {room('opensNewWindow')}
+        </a>
+      </p>
       <p className="live-state" role="status">{t(`moderation.live.${live}`)}</p>
       <div className="visually-hidden" aria-live="polite">{announcement}</div>
       <Settings eventId={id} canChange={role === 'admin' || role === 'staff' || role === 'moderator'} />

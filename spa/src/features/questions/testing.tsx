@@ -37,6 +37,9 @@ export class FakeEventSource {
   static last: FakeEventSource | null = null;
   private listeners = new Map<string, ((event: MessageEvent) => void)[]>();
   closed = false;
+  readyState = 0;
+  onopen: (() => void) | null = null;
+  onerror: (() => void) | null = null;
   constructor(public url: string) {
     FakeEventSource.last = this;
   }
@@ -53,6 +56,15 @@ export class FakeEventSource {
   emitText(kind: string, id: number, data: string) {
     const event = new MessageEvent(kind, { data, lastEventId: String(id) });
     for (const listener of this.listeners.get(kind) ?? []) listener(event);
+  }
+  /** The connection opens, or fails: retrying (readyState 0) or given up (2), as EventSource reports it. */
+  open() {
+    this.readyState = 1;
+    this.onopen?.();
+  }
+  fail(readyState: 0 | 2 = 0) {
+    this.readyState = readyState;
+    this.onerror?.();
   }
   /** The kinds something listens to. */
   get kinds() {

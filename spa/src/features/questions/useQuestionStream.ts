@@ -35,7 +35,10 @@ export interface QuestionStreamEvent {
  */
 export interface QuestionStreamHandlers {
   onEvent: (event: QuestionStreamEvent, signal: AbortSignal) => void;
-  /** The connection's state; the moderators' stream only (EventSource keeps its reconnecting to itself). */
+  /**
+   * The connection's state. The public stream reports `open`, `reconnecting` while EventSource retries on its own,
+   * and `stopped` when it gave up (e.g. refused); the moderators' stream every state.
+   */
   onState?: (state: StreamState, signal: AbortSignal) => void;
   /**
    * The moderators' stream gave up without being closed here: refused (401, 403, 404). `opened` says whether it was
@@ -90,6 +93,9 @@ export function useQuestionStream(source: QuestionStreamSource | null, kinds: re
     if (audience === 'public') {
       if (typeof EventSource === 'undefined') return;
       const events = new EventSource(url);
+      events.onopen = () => latest.current.handlers.onState?.('open', signal);
+      // readyState 2 (CLOSED): EventSource will not try again; 0 (CONNECTING): it is retrying.
+      events.onerror = () => latest.current.handlers.onState?.(events.readyState === 2 ? 'stopped' : 'reconnecting', signal);
       for (const kind of wanted) {
         events.addEventListener(kind, (event) => {
           const message = event as MessageEvent<string>;

@@ -1,0 +1,40 @@
+import type { PublicQuestion } from '@trygghet/client';
+import { sortQuestions } from '../questions/questionsReducer';
+
+/** What the room's screen shows: the pinned question large, then the rest by votes. */
+export interface RoomView {
+  featured: PublicQuestion | null;
+  others: PublicQuestion[];
+}
+
+/**
+ * Pinned first, then most votes (earliest published first on a tie), as the questions page orders them. The first
+ * pinned question is the featured one; any other pinned question leads the list.
+ */
+export function roomView(items: readonly PublicQuestion[]): RoomView {
+  const sorted = sortQuestions([...items], 'votes');
+  const featured = sorted[0]?.pinned ? sorted[0] : null;
+  return { featured, others: featured ? sorted.slice(1) : sorted };
+}
+
+/** How many of the list's items fit whole: those whose bottom edge (from the list's top) is within the room. */
+export function fittingCount(bottoms: readonly number[], available: number): number {
+  const first = bottoms.findIndex((bottom) => bottom > available + 0.5);
+  return first < 0 ? bottoms.length : first;
+}
+
+/** The featured question's type size: a long question gets smaller type so that it stays whole on the screen. */
+export function featuredSize(text: string): 'large' | 'medium' | 'small' {
+  if (text.length <= 140) return 'large';
+  return text.length <= 320 ? 'medium' : 'small';
+}
+
+/** The code in two groups of three, easier to read from afar: "K7M 3PX". */
+export function spacedCode(code: string): string {
+  return code.length === 6 ? `${code.slice(0, 3)} ${code.slice(3)}` : code;
+}
+
+/** The short link as it is typed: without "https://". */
+export function typedUrl(url: string): string {
+  return url.replace(/^https?:\/\//, '');
+}
