@@ -12,7 +12,7 @@ import { useLoad } from '../../shared/useLoad';
 import { initialQuestionsState, questionsReducer } from '../questions/questionsReducer';
 import type { StreamState } from '../questions/sseParser';
 import { publicStreamKinds, useQuestionStream } from '../questions/useQuestionStream';
-import { featuredSize, fittingCount, roomView, spacedCode, typedUrl } from './roomView';
+import { featuredSize, fittingCount, linkParts, roomView, spacedCode, typedUrl } from './roomView';
 import './room.css';
 
 /** After a failed read or a stream that gave up, the screen tries again on its own after this long. */
@@ -125,7 +125,11 @@ function RoomScreen({ dialogue, join }: { dialogue: PublicEvent; join: JoinLink 
           {join && (
             <>
               <p className="room-join-how">{t('orGoTo')}</p>
-              <p className="room-join-url">{typedUrl(join.shortUrl)}</p>
+              <p className="room-join-url">
+                <span>{linkParts(join.shortUrl)[0]}</span>
+                <wbr />
+                <span>{linkParts(join.shortUrl)[1]}</span>
+              </p>
               <p className="room-join-code">
                 <span className="room-join-code-label">{t('code')}</span>{' '}
                 <span className="room-code" aria-label={join.code.split('').join(' ')}>{spacedCode(join.code)}</span>

@@ -1,6 +1,6 @@
 import type { PublicQuestion } from '@trygghet/client';
 import { describe, expect, it } from 'vitest';
-import { featuredSize, fittingCount, roomView, spacedCode, typedUrl } from './roomView';
+import { featuredSize, fittingCount, linkParts, roomView, spacedCode, typedUrl } from './roomView';
 
 const q = (id: string, votes: number, over: Partial<PublicQuestion> = {}): PublicQuestion => ({
   id, eventId: 'e', text: `Fråga ${id}`, votes, pinned: false, answeredLive: false, answered: false, answers: [],
@@ -27,10 +27,10 @@ describe('the room view', () => {
     expect(two.others.map((x) => x.id)).toEqual(['p1', 'a']);
   });
 
-  it('counts the items that fit whole; the first that does not fit hides the rest', () => {
+  it('counts the items that fit whole; the first that does not fit hides the rest, but one is always shown', () => {
     expect(fittingCount([100, 220, 340, 460], 350)).toBe(3);
     expect(fittingCount([100, 220], 350)).toBe(2);
-    expect(fittingCount([400, 420], 350)).toBe(0);
+    expect(fittingCount([400, 420], 350)).toBe(1);
     expect(fittingCount([], 350)).toBe(0);
   });
 
@@ -40,5 +40,6 @@ describe('the room view', () => {
     expect(featuredSize('x'.repeat(600))).toBe('small');
     expect(spacedCode('K7M3PX')).toBe('K7M 3PX');
     expect(typedUrl('https://trygghet.example.se/q/K7M3PX')).toBe('trygghet.example.se/q/K7M3PX');
+    expect(linkParts('https://trygghet.example.se/q/K7M3PX')).toEqual(['trygghet.example.se', '/q/K7M3PX']);
   });
 });

@@ -17,10 +17,20 @@ export function roomView(items: readonly PublicQuestion[]): RoomView {
   return { featured, others: featured ? sorted.slice(1) : sorted };
 }
 
-/** How many of the list's items fit whole: those whose bottom edge (from the list's top) is within the room. */
+/**
+ * How many of the list's items fit whole: those whose bottom edge (from the list's top) is within the room. The first
+ * is always shown, even cut short: an empty list under a full one would say there are no questions.
+ */
 export function fittingCount(bottoms: readonly number[], available: number): number {
   const first = bottoms.findIndex((bottom) => bottom > available + 0.5);
-  return first < 0 ? bottoms.length : first;
+  return first < 0 ? bottoms.length : Math.max(first, Math.min(1, bottoms.length));
+}
+
+/** The short link split where a line may break: before "/q/", never inside the host or the code. */
+export function linkParts(url: string): [string, string] {
+  const typed = typedUrl(url);
+  const at = typed.lastIndexOf('/q/');
+  return at < 0 ? [typed, ''] : [typed.slice(0, at), typed.slice(at)];
 }
 
 /** The featured question's type size: a long question gets smaller type so that it stays whole on the screen. */
