@@ -35,8 +35,8 @@ export function linkParts(url: string): [string, string] {
 
 /** The featured question's type size: a long question gets smaller type so that it stays whole on the screen. */
 export function featuredSize(text: string): 'large' | 'medium' | 'small' {
-  if (text.length <= 140) return 'large';
-  return text.length <= 320 ? 'medium' : 'small';
+  if (text.length <= 90) return 'large';
+  return text.length <= 200 ? 'medium' : 'small';
 }
 
 /** The code in two groups of three, easier to read from afar: "K7M 3PX". */
