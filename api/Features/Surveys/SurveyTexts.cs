@@ -11,7 +11,8 @@ internal static class SurveyTexts
         ["Useful"] = new("Var det givande", "Was it useful"),
         ["ComeAgain"] = new("Skulle komma igen", "Would come again"),
         ["Priority"] = new("Vad stadsdelen borde göra först", "What the district should do first"),
-        ["Period"] = new("Period", "Period"),
+        ["Period"] = new("Indelning", "Grouping"),
+        ["EventId"] = new("Evenemang", "Event"),
     };
 
     public static readonly Text NotFound = new("Enkätlänken finns inte. Kontrollera att hela länken från e-posten kom med.",

@@ -55,13 +55,13 @@ public static class SurveysEndpoints
 
         foreach (var (path, kind, singular, tag) in new[] { ("/dialogues", EventKind.Dialogue, "Dialogue", "Dialogues"), ("/walks", EventKind.Walk, "Walk", "Walks") })
             api.MapGet($"{path}/{{idOrSlug}}/survey-results", (string idOrSlug, IMediator mediator, CancellationToken ct) => GetResults(kind, idOrSlug, mediator, ct))
-                .WithName($"Get{singular}SurveyResults").PublicCache(SharedCache.Listing).WithTags(tag, "Surveys")
+                .WithName($"Get{singular}SurveyResults").PublicCache(SharedCache.Listing, CacheVary.Language).WithTags(tag, "Surveys")
                 .WithSummary($"What the {singular.ToLowerInvariant()}'s participants answered afterwards: figures and approved texts only from `minimumAnswers` answers (`tooFewAnswers` below).")
                 .WithProblemExample(StatusCodes.Status404NotFound, EventTexts.NotFound, "tryggare-fruangen")
                 .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
 
         api.MapGet("/areas/{slug}/survey-results", GetAreaSurveyResults).WithName(nameof(GetAreaSurveyResults))
-            .PublicCache(SharedCache.Listing).WithTags("Areas", "Surveys", "Statistics")
+            .PublicCache(SharedCache.Listing, CacheVary.Language).WithTags("Areas", "Surveys", "Statistics")
             .WithSummary("Perceived safety from the surveys after the area's dialogues and walks: over all answers and per half-year or quarter, each only from `minimumAnswers` answers. Not a representative survey.")
             .WithProblemExample(StatusCodes.Status404NotFound, AreaTexts.NotFound, "fruangn")
             .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);

@@ -32,6 +32,8 @@ const ReportPage = page(() => import('../features/observations/ReportPage'), 'Re
 const NewObservationPage = page(() => import('../features/observations/NewObservationPage'), 'NewObservationPage');
 const SignalsPage = page(() => import('../features/staff/SignalsPage'), 'SignalsPage');
 const ReportReviewPage = page(() => import('../features/staff/ReportReviewPage'), 'ReportReviewPage');
+const SurveyPage = page(() => import('../features/surveys/SurveyPage'), 'SurveyPage');
+const SurveyModerationPage = page(() => import('../features/surveys/SurveyModerationPage'), 'SurveyModerationPage');
 
 /**
  * Paths are Swedish: they appear in e-mails and on posters. The secret links (/anmalan, /fraga,
@@ -55,6 +57,7 @@ export const routes: RouteObject[] = [
       { path: 'iakttagelser/:id', element: <ObservationPage /> },
       { path: 'iakttagelser/sluta-folja', element: <StopFollowingPage /> },
       { path: 'rapportera', element: <ReportPage /> },
+      { path: 'enkat', element: <SurveyPage /> },
       { path: 'personal/logga-in', element: <SignInPage /> },
       {
         path: 'personal',
@@ -70,6 +73,7 @@ export const routes: RouteObject[] = [
           { path: 'iakttagelser/ny', element: <NewObservationPage /> },
           { path: 'signaler', element: <SignalsPage /> },
           { path: 'granska', element: <ReportReviewPage /> },
+          { path: 'granska/enkatsvar', element: <SurveyModerationPage /> },
         ],
       },
       { path: '*', element: <NotFound /> },
