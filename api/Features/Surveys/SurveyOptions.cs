@@ -39,13 +39,22 @@ public sealed class SurveyQuestionSet
         [("Safety", Safety), ("Useful", Useful), ("ComeAgain", ComeAgain), ("Priority", Priority)];
 }
 
-/// <summary>The versions of the questions, from the <c>SurveyQuestions</c> section (appsettings.json), by version.</summary>
+/// <summary>
+/// The versions of the questions, by version: those of <c>Data/surveys/questions.json</c> (built into the API, so they
+/// are there whatever folder it runs from), to which the configuration's <c>SurveyQuestions</c> section (appsettings,
+/// environment: <c>SurveyQuestions__2027-1__Safety__Sv</c>…) adds versions or rewords one.
+/// </summary>
 public sealed class SurveyQuestionSets(IReadOnlyDictionary<string, SurveyQuestionSet> sets)
 {
     public const string Section = "SurveyQuestions";
 
-    public static SurveyQuestionSets Read(IConfiguration configuration) =>
-        new(configuration.GetSection(Section).Get<Dictionary<string, SurveyQuestionSet>>() ?? []);
+    public static SurveyQuestionSets Read(IConfiguration configuration)
+    {
+        using var builtIn = typeof(SurveyQuestionSets).Assembly.GetManifestResourceStream("Trygghet.Api.Data.surveys.questions.json")
+            ?? throw new InvalidOperationException("Data/surveys/questions.json is not embedded.");
+        var merged = new ConfigurationBuilder().AddJsonStream(builtIn).AddConfiguration(configuration).Build();
+        return new(merged.GetSection(Section).Get<Dictionary<string, SurveyQuestionSet>>() ?? []);
+    }
 
     public IReadOnlyDictionary<string, SurveyQuestionSet> Sets { get; } = sets;
 
@@ -58,7 +67,7 @@ public sealed class SurveyQuestionSets(IReadOnlyDictionary<string, SurveyQuestio
         if (string.IsNullOrWhiteSpace(options.Version) || options.Version.Length > 50)
             yield return "Surveys__Version must name a questions set (1–50 characters), e.g. 2026-1.";
         else if (!Sets.ContainsKey(options.Version))
-            yield return $"Surveys__Version '{options.Version}' has no questions: add {Section}__{options.Version}__Safety__Sv and the rest (see appsettings.json).";
+            yield return $"Surveys__Version '{options.Version}' has no questions: add {Section}__{options.Version}__Safety__Sv and the rest (see api/Data/surveys/questions.json).";
         foreach (var (version, set) in Sets)
             foreach (var (name, wording) in set.All())
                 if (string.IsNullOrWhiteSpace(wording.Sv) || string.IsNullOrWhiteSpace(wording.En))
