@@ -228,4 +228,29 @@ public sealed partial class SurveyTests(ApiFixture fixture) : ApiTest(fixture)
         Assert.StartsWith("How safe", form.Questions.First().Text, StringComparison.Ordinal);
         Assert.Equal("Very safe", form.Questions.First().Choices.Last().Label[4..]);
     }
+
+    [Fact]
+    public async Task Erasing_a_registration_before_the_survey_is_sent_drops_its_e_mail()
+    {
+        var dialogue = await Registrar.OpenAsync(Api, Planner.Dialogue(Now.AddDays(7)));
+        var erased = await Api.RegisterAsync(dialogue.Id, email: "glomd@example.se");
+        await Api.RegisterAsync(dialogue.Id, email: "kvar@example.se");
+        var cancelled = await Api.RegisterAsync(dialogue.Id, email: "avbokad@example.se");
+        await Api.Client().CancelMyRegistrationAsync(cancelled.ManageToken);
+        await Api.DispatchAsync();
+        Api.Clock.Set(dialogue.EndsAt.AddHours(1));
+        await (await Api.ClientAs(DevRole.Staff)).CloseEventAsync(dialogue.Id, new Closing
+        {
+            Minutes = "M",
+            Raised = "R",
+            Actions = "A",
+            ParticipantsOnSite = 2,
+            ParticipantsRemote = 0,
+        });
+        await Api.Client().EraseMyPersonalDataAsync(erased.ManageToken);
+        await Api.DispatchAsync();
+
+        var surveys = Api.Mails().Where(m => m.Subject?.StartsWith("Fyra korta frågor", StringComparison.Ordinal) == true).ToList();
+        Assert.Equal(["kvar@example.se"], surveys.Select(m => m.To.Mailboxes.Single().Address));
+    }
 }
