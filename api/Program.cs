@@ -10,6 +10,7 @@ using Trygghet.Api.Features.Places;
 using Trygghet.Api.Features.Questions;
 using Trygghet.Api.Features.Registrations;
 using Trygghet.Api.Features.Statistics;
+using Trygghet.Api.Features.Surveys;
 using Trygghet.Api.Infrastructure;
 
 // `--export-openapi FILE` writes the contract as the Development host serves it (with the dev token route) and exits.
@@ -27,7 +28,7 @@ builder.WebHost.ConfigureKestrel(kestrel =>
 });
 
 ValidationTexts.Use(CommonTexts.Fields, ActorTexts.Fields, AreaTexts.Fields, EventTexts.Fields, MeasureTexts.Fields, ObservationTexts.Fields,
-    PlaceTexts.Fields, QuestionTexts.Fields, RegistrationTexts.Fields, StatisticsTexts.Fields);
+    PlaceTexts.Fields, QuestionTexts.Fields, RegistrationTexts.Fields, StatisticsTexts.Fields, SurveyTexts.Fields);
 builder.Services.AddTrygghetCore(builder.Configuration, options);
 builder.Services.AddTrygghetAuth(builder.Configuration, builder.Environment);
 builder.Services.AddTrygghetOperations(options);
@@ -40,6 +41,7 @@ builder.Services.AddQuestions(builder.Configuration);
 builder.Services.AddStatistics(builder.Configuration);
 builder.Services.AddObservations(builder.Configuration, options);
 builder.Services.AddPlaces(builder.Configuration);
+builder.Services.AddSurveys(builder.Configuration);
 
 var app = builder.Build();
 
@@ -59,6 +61,7 @@ api.MapFeedback();
 api.MapQuestions();
 api.MapAudit();
 api.MapStatistics();
+api.MapSurveys();
 if (app.Environment.IsDevelopment()) api.MapDevToken();
 root.MapOpen311();
 root.MapHealth();

@@ -18,7 +18,7 @@ public sealed class CloseEventValidator : AbstractValidator<CloseEventCommand>
     }
 }
 
-public sealed class CloseEventHandler(DbSession db, AuditLog audit, TimeProvider clock) : ICommandHandler<CloseEventCommand, EventPlan>
+public sealed class CloseEventHandler(DbSession db, AuditLog audit, TimeProvider clock, IPublisher publisher) : ICommandHandler<CloseEventCommand, EventPlan>
 {
     public async ValueTask<EventPlan> Handle(CloseEventCommand command, CancellationToken ct)
     {
@@ -35,6 +35,7 @@ public sealed class CloseEventHandler(DbSession db, AuditLog audit, TimeProvider
             """, new { row.Id, now, closing.Minutes, closing.ParticipantsOnSite, closing.ParticipantsRemote, closing.Raised, closing.Actions }, ct);
         await audit.WriteAsync("event.close", "event", row.Id.ToString(),
             new { closing.ParticipantsOnSite, closing.ParticipantsRemote }, ct);
+        await publisher.Publish(new EventClosed(row.Id, now), ct);
         return (await db.LoadAsync(row.Id, ct)).ToPlan(now);
     }
 }

@@ -21,3 +21,6 @@ public sealed record EventRescheduled(Guid EventId, DateTimeOffset At) : INotifi
 
 /// <summary>A published event was cancelled.</summary>
 public sealed record EventCancelled(Guid EventId, DateTimeOffset At) : INotification;
+
+/// <summary>A held event was closed with its minutes and feedback.</summary>
+public sealed record EventClosed(Guid EventId, DateTimeOffset At) : INotification;

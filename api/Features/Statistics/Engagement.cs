@@ -19,7 +19,11 @@ namespace Trygghet.Api.Features.Statistics;
 /// <param name="ObservationsFixed">Observations fixed in the period.</param>
 /// <param name="MedianDaysToFix">Median days from report to fix of the observations fixed in the period; null while none is.</param>
 /// <param name="Source">Where the figures come from.</param>
+/// <param name="SurveysSent">Participants of the events held who were sent the survey afterwards.</param>
+/// <param name="SurveysAnswered">Of those, how many answered it.</param>
+/// <param name="SurveyResponseRate">Answered per sent, 0–1 with three decimals; null while none was sent.</param>
 public sealed record Engagement(AreaRef Area, DateOnly From, DateOnly To, int DialoguesHeld, int WalksHeld, int Cancelled,
     int ParticipantsOnSite, int ParticipantsRemote, int EventsWithFeedback, int ActorsTakingPart, int Registrations, int RegistrationsOnSite,
     int RegistrationsRemote, int QuestionsAsked,
-    int QuestionsAnswered, int ObservationsOpen, int ObservationsFixed, double? MedianDaysToFix, string Source);
+    int QuestionsAnswered, int ObservationsOpen, int ObservationsFixed, double? MedianDaysToFix, string Source,
+    int SurveysSent, int SurveysAnswered, double? SurveyResponseRate);

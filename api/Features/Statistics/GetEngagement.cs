@@ -81,10 +81,25 @@ public sealed class GetEngagementHandler(DbSession db, TimeProvider clock) : IQu
             FromAt = Time.StartOfDay(from),
             UntilAt = Time.StartOfDay(to.AddDays(1)),
         }, ct);
+        var surveys = await db.QuerySingleOrDefaultAsync<(int Sent, int Answered)>("""
+            select count(*)::int, count(s.answered_at)::int
+            from survey_invitation s join event e on e.id = s.event_id join area a on a.id = e.area_id
+            where (a.id = @Id or a.parent_id = @Id or @IsCity)
+              and e.ends_at >= (@From::timestamp at time zone 'Europe/Stockholm')
+              and e.ends_at < (@Until::timestamp at time zone 'Europe/Stockholm')
+            """, new
+        {
+            area.Id,
+            IsCity = area.Kind == "city",
+            From = from.ToDateTime(TimeOnly.MinValue),
+            Until = to.AddDays(1).ToDateTime(TimeOnly.MinValue),
+        }, ct);
         return new Engagement(new AreaRef(area.Slug, area.Name, AreaKinds.Parse(area.Kind)), from, to,
             row.Dialogues, row.Walks, row.Cancelled, row.OnSite, row.Remote, row.Feedback, row.Actors,
             row.RegisteredOnSite + row.RegisteredRemote, row.RegisteredOnSite, row.RegisteredRemote, row.QuestionsAsked, row.QuestionsAnswered, observations.Open, observations.Fixed,
             observations.MedianDays is { } days ? Math.Round(days, 1) : null,
-            Source: "Trygghet: stadsdelsförvaltningens egna uppgifter om dialoger och vandringar");
+            Source: "Trygghet: stadsdelsförvaltningens egna uppgifter om dialoger och vandringar",
+            SurveysSent: surveys.Sent, SurveysAnswered: surveys.Answered,
+            SurveyResponseRate: surveys.Sent == 0 ? null : Math.Round((double)surveys.Answered / surveys.Sent, 3));
     }
 }

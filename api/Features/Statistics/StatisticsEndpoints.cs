@@ -232,7 +232,7 @@ public static class StatisticsEndpoints
         api.MapGet("/statistics/engagement", GetEngagement)
             .WithName(nameof(GetEngagement)).PublicCache(SharedCache.Statistics, CacheVary.Accept).WithTags("Statistics")
             .WithFieldProblemExample("area", AreaTexts.UnknownArea, "fruangn")
-            .WithSummary("Dialogues and walks held, registrations and attendance on site and remote, feedback published and organisations taking part, for an area and period; JSON or CSV.")
+            .WithSummary("Dialogues and walks held, registrations and attendance on site and remote, feedback published, organisations taking part and the response rate of the surveys afterwards, for an area and period; JSON or CSV.")
             .WithMetadata(new AlternateRepresentation("text/csv", typeof(string)))
             .Produces(StatusCodes.Status304NotModified)
             .ProducesProblems(StatusCodes.Status400BadRequest);
@@ -249,9 +249,11 @@ public static class StatisticsEndpoints
         var engagement = await mediator.Send(new GetEngagementQuery(area ?? "", from, to), ct);
         return StatisticsResponses.Send(http, engagement, format, e => Csv.Write(
             ["area", "from", "to", "dialogues_held", "walks_held", "cancelled", "participants_on_site", "participants_remote", "events_with_feedback",
-             "actors_taking_part", "registrations", "registrations_on_site", "registrations_remote", "questions_asked", "questions_answered", "observations_open", "observations_fixed", "median_days_to_fix", "source"],
+             "actors_taking_part", "registrations", "registrations_on_site", "registrations_remote", "questions_asked", "questions_answered", "observations_open", "observations_fixed", "median_days_to_fix", "source",
+             "surveys_sent", "surveys_answered", "survey_response_rate"],
             [[e.Area.Slug, e.From, e.To, e.DialoguesHeld, e.WalksHeld, e.Cancelled, e.ParticipantsOnSite, e.ParticipantsRemote, e.EventsWithFeedback,
-              e.ActorsTakingPart, e.Registrations, e.RegistrationsOnSite, e.RegistrationsRemote, e.QuestionsAsked, e.QuestionsAnswered, e.ObservationsOpen, e.ObservationsFixed, e.MedianDaysToFix, e.Source]]));
+              e.ActorsTakingPart, e.Registrations, e.RegistrationsOnSite, e.RegistrationsRemote, e.QuestionsAsked, e.QuestionsAnswered, e.ObservationsOpen, e.ObservationsFixed, e.MedianDaysToFix, e.Source,
+              e.SurveysSent, e.SurveysAnswered, e.SurveyResponseRate]]));
     }
 
     private static void MapSignals(IEndpointRouteBuilder api) =>

@@ -42,7 +42,7 @@ public sealed class StatisticsExamples : IContractExamples
         new SurveySeries(District, "Känner sig otrygg ute ensam sent en kväll", "procent", "Stockholms stads trygghetsmätning 2025 (exempelvärde)",
             "Stockholms stad, öppna data", new DateTimeOffset(2026, 3, 2, 10, 0, 0, Winter), [new(2023, 26.1m, 28.4m), new(2025, 24.5m, 27.0m)]),
         new Engagement(District, new DateOnly(2026, 1, 1), new DateOnly(2026, 12, 31), 6, 4, 1, 212, 48, 9, 11, 274, 221, 53, 96, 81, 17, 42, 23.5,
-            "Trygghet: stadsdelsförvaltningens egna uppgifter om dialoger och vandringar"),
+            "Trygghet: stadsdelsförvaltningens egna uppgifter om dialoger och vandringar", 230, 97, 0.422),
         new BraImportReport(2, 2, 0, 0, 0, []),
         new SurveyImportReport(2, 2, 0, 0),
         new PoliceApiEvent(649463, "2026-08-14 7:24:54 +02:00", "14 augusti 02.07, Rattfylleri, Stockholm",

@@ -75,6 +75,14 @@ export interface ITrygghetClient {
     getBaseMap(area?: string | undefined, signal?: AbortSignal): Promise<BaseMap>;
 
     /**
+     * Perceived safety from the surveys after the area's dialogues and walks: over all answers and per half-year or quarter, each only from `minimumAnswers` answers. Not a representative survey.
+     * @param slug The area: a neighbourhood, the district (all its neighbourhoods) or the city.
+     * @param period (optional) Periods of the trend: `halfYear` (default) or `quarter`.
+     * @return OK
+     */
+    getAreaSurveyResults(slug: string, period?: SurveyPeriod | undefined, signal?: AbortSignal): Promise<AreaSurveyResults>;
+
+    /**
      * The audit log of staff actions, newest first.
      * @param entityType (optional) Only entries about this kind of resource, e.g. `event`.
      * @param entityId (optional) Only entries about this resource.
@@ -110,6 +118,13 @@ export interface ITrygghetClient {
      * @return OK
      */
     getDialogueFeedback(idOrSlug: string, signal?: AbortSignal): Promise<EventFeedback>;
+
+    /**
+     * What the dialogue's participants answered afterwards: figures and approved texts only from `minimumAnswers` answers (`tooFewAnswers` below).
+     * @param idOrSlug The event's id or slug, e.g. `trygghetsdialog-i-fruangen-2027-03-10`.
+     * @return OK
+     */
+    getDialogueSurveyResults(idOrSlug: string, signal?: AbortSignal): Promise<EventSurveyResults>;
 
     /**
      * Published, held, closed and cancelled dialogues in start order; cacheable (ETag, 304 on If-None-Match).
@@ -744,7 +759,7 @@ export interface ITrygghetClient {
     getSurveySeries(area: string, indicator?: string | undefined, format?: StatisticsFormat | undefined, signal?: AbortSignal): Promise<SurveySeries[]>;
 
     /**
-     * Dialogues and walks held, registrations and attendance on site and remote, feedback published and organisations taking part, for an area and period; JSON or CSV.
+     * Dialogues and walks held, registrations and attendance on site and remote, feedback published, organisations taking part and the response rate of the surveys afterwards, for an area and period; JSON or CSV.
      * @param area The city, the district (all its neighbourhoods) or a neighbourhood.
      * @param from (optional) First day (default a year before `to`).
      * @param to (optional) Last day (default today).
@@ -758,6 +773,42 @@ export interface ITrygghetClient {
      * @return OK
      */
     getSignals(signal?: AbortSignal): Promise<AreaSignal[]>;
+
+    /**
+     * The survey behind a participant's link (token in the X-Survey-Token header): the event, the questions and whether it still takes an answer.
+     * @param token The secret of the survey link (the part after `#`). Sent as a header, never in a URL.
+     * @return OK
+     */
+    getSurveyForm(token: string, signal?: AbortSignal): Promise<SurveyForm>;
+
+    /**
+     * Answer the survey, once per link, before the link expires.
+     * @param token The secret of the survey link, as a header.
+     * @return OK
+     */
+    answerSurvey(token: string, body: SurveyAnswerRequest, signal?: AbortSignal): Promise<SurveyReceipt>;
+
+    /**
+     * Participants' free texts for moderation: pending ones oldest first (or another status, or one event's).
+     * @param status (optional) Which texts: `pending` (default), `approved` or `rejected`.
+     * @param eventId (optional) Only this event's.
+     * @param limit (optional) Page size, 1–100 (default 20).
+     * @param cursor (optional) The `nextCursor` of the previous page.
+     * @return OK
+     */
+    listSurveyTexts(status?: SurveyTextStatus | undefined, eventId?: string | undefined, limit?: number | undefined, cursor?: string | undefined, signal?: AbortSignal): Promise<SurveyTextPage>;
+
+    /**
+     * Show the text with the event's results (audited).
+     * @return OK
+     */
+    approveSurveyText(id: string, signal?: AbortSignal): Promise<SurveyText>;
+
+    /**
+     * Keep the text out of public view (audited); it can still be approved later.
+     * @return OK
+     */
+    rejectSurveyText(id: string, signal?: AbortSignal): Promise<SurveyText>;
 
     /**
      * Register for a walk, on site or remotely, without an account.
@@ -779,6 +830,13 @@ export interface ITrygghetClient {
      * @return OK
      */
     getWalkFeedback(idOrSlug: string, signal?: AbortSignal): Promise<EventFeedback>;
+
+    /**
+     * What the walk's participants answered afterwards: figures and approved texts only from `minimumAnswers` answers (`tooFewAnswers` below).
+     * @param idOrSlug The event's id or slug, e.g. `trygghetsdialog-i-fruangen-2027-03-10`.
+     * @return OK
+     */
+    getWalkSurveyResults(idOrSlug: string, signal?: AbortSignal): Promise<EventSurveyResults>;
 
     /**
      * Published, held, closed and cancelled walks in start order; cacheable (ETag, 304 on If-None-Match).
@@ -1497,6 +1555,77 @@ export class TrygghetClient implements ITrygghetClient {
     }
 
     /**
+     * Perceived safety from the surveys after the area's dialogues and walks: over all answers and per half-year or quarter, each only from `minimumAnswers` answers. Not a representative survey.
+     * @param slug The area: a neighbourhood, the district (all its neighbourhoods) or the city.
+     * @param period (optional) Periods of the trend: `halfYear` (default) or `quarter`.
+     * @return OK
+     */
+    getAreaSurveyResults(slug: string, period?: SurveyPeriod | undefined, signal?: AbortSignal): Promise<AreaSurveyResults> {
+        let url_ = this.baseUrl + "/api/v1/areas/{slug}/survey-results?";
+        if (slug === undefined || slug === null)
+            throw new globalThis.Error("The parameter 'slug' must be defined.");
+        url_ = url_.replace("{slug}", encodeURIComponent("" + slug));
+        if (period === null)
+            throw new globalThis.Error("The parameter 'period' cannot be null.");
+        else if (period !== undefined)
+            url_ += "period=" + encodeURIComponent("" + period) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetAreaSurveyResults(_response);
+        });
+    }
+
+    protected processGetAreaSurveyResults(response: Response): Promise<AreaSurveyResults> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as AreaSurveyResults;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad input. An unknown value of a filter (`period`) is a validation problem naming the parameter in `errors`.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unexpected error (logged; no details are returned).", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached; retry after `Retry-After` seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<AreaSurveyResults>(null as any);
+    }
+
+    /**
      * The audit log of staff actions, newest first.
      * @param entityType (optional) Only entries about this kind of resource, e.g. `event`.
      * @param entityId (optional) Only entries about this resource.
@@ -1875,6 +2004,72 @@ export class TrygghetClient implements ITrygghetClient {
             });
         }
         return Promise.resolve<EventFeedback>(null as any);
+    }
+
+    /**
+     * What the dialogue's participants answered afterwards: figures and approved texts only from `minimumAnswers` answers (`tooFewAnswers` below).
+     * @param idOrSlug The event's id or slug, e.g. `trygghetsdialog-i-fruangen-2027-03-10`.
+     * @return OK
+     */
+    getDialogueSurveyResults(idOrSlug: string, signal?: AbortSignal): Promise<EventSurveyResults> {
+        let url_ = this.baseUrl + "/api/v1/dialogues/{idOrSlug}/survey-results";
+        if (idOrSlug === undefined || idOrSlug === null)
+            throw new globalThis.Error("The parameter 'idOrSlug' must be defined.");
+        url_ = url_.replace("{idOrSlug}", encodeURIComponent("" + idOrSlug));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetDialogueSurveyResults(_response);
+        });
+    }
+
+    protected processGetDialogueSurveyResults(response: Response): Promise<EventSurveyResults> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as EventSurveyResults;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unexpected error (logged; no details are returned).", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached; retry after `Retry-After` seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<EventSurveyResults>(null as any);
     }
 
     /**
@@ -8962,7 +9157,7 @@ export class TrygghetClient implements ITrygghetClient {
     }
 
     /**
-     * Dialogues and walks held, registrations and attendance on site and remote, feedback published and organisations taking part, for an area and period; JSON or CSV.
+     * Dialogues and walks held, registrations and attendance on site and remote, feedback published, organisations taking part and the response rate of the surveys afterwards, for an area and period; JSON or CSV.
      * @param area The city, the district (all its neighbourhoods) or a neighbourhood.
      * @param from (optional) First day (default a year before `to`).
      * @param to (optional) Last day (default today).
@@ -9107,6 +9302,398 @@ export class TrygghetClient implements ITrygghetClient {
             });
         }
         return Promise.resolve<AreaSignal[]>(null as any);
+    }
+
+    /**
+     * The survey behind a participant's link (token in the X-Survey-Token header): the event, the questions and whether it still takes an answer.
+     * @param token The secret of the survey link (the part after `#`). Sent as a header, never in a URL.
+     * @return OK
+     */
+    getSurveyForm(token: string, signal?: AbortSignal): Promise<SurveyForm> {
+        let url_ = this.baseUrl + "/api/v1/survey";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "X-Survey-Token": token !== undefined && token !== null ? "" + token : "",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetSurveyForm(_response);
+        });
+    }
+
+    protected processGetSurveyForm(response: Response): Promise<SurveyForm> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as SurveyForm;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unexpected error (logged; no details are returned).", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached; retry after `Retry-After` seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<SurveyForm>(null as any);
+    }
+
+    /**
+     * Answer the survey, once per link, before the link expires.
+     * @param token The secret of the survey link, as a header.
+     * @return OK
+     */
+    answerSurvey(token: string, body: SurveyAnswerRequest, signal?: AbortSignal): Promise<SurveyReceipt> {
+        let url_ = this.baseUrl + "/api/v1/survey/answer";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "X-Survey-Token": token !== undefined && token !== null ? "" + token : "",
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processAnswerSurvey(_response);
+        });
+    }
+
+    protected processAnswerSurvey(response: Response): Promise<SurveyReceipt> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as SurveyReceipt;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unprocessable Content", status, _responseText, _headers, result422);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unexpected error (logged; no details are returned).", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached; retry after `Retry-After` seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<SurveyReceipt>(null as any);
+    }
+
+    /**
+     * Participants' free texts for moderation: pending ones oldest first (or another status, or one event's).
+     * @param status (optional) Which texts: `pending` (default), `approved` or `rejected`.
+     * @param eventId (optional) Only this event's.
+     * @param limit (optional) Page size, 1–100 (default 20).
+     * @param cursor (optional) The `nextCursor` of the previous page.
+     * @return OK
+     */
+    listSurveyTexts(status?: SurveyTextStatus | undefined, eventId?: string | undefined, limit?: number | undefined, cursor?: string | undefined, signal?: AbortSignal): Promise<SurveyTextPage> {
+        let url_ = this.baseUrl + "/api/v1/survey-texts?";
+        if (status === null)
+            throw new globalThis.Error("The parameter 'status' cannot be null.");
+        else if (status !== undefined)
+            url_ += "status=" + encodeURIComponent("" + status) + "&";
+        if (eventId === null)
+            throw new globalThis.Error("The parameter 'eventId' cannot be null.");
+        else if (eventId !== undefined)
+            url_ += "eventId=" + encodeURIComponent("" + eventId) + "&";
+        if (limit === null)
+            throw new globalThis.Error("The parameter 'limit' cannot be null.");
+        else if (limit !== undefined)
+            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
+        if (cursor === null)
+            throw new globalThis.Error("The parameter 'cursor' cannot be null.");
+        else if (cursor !== undefined)
+            url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processListSurveyTexts(_response);
+        });
+    }
+
+    protected processListSurveyTexts(response: Response): Promise<SurveyTextPage> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as SurveyTextPage;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad input. An unknown value of a filter (`status`) is a validation problem naming the parameter in `errors`.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No valid bearer token.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The token\'s role may not call this operation.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unexpected error (logged; no details are returned).", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached; retry after `Retry-After` seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<SurveyTextPage>(null as any);
+    }
+
+    /**
+     * Show the text with the event's results (audited).
+     * @return OK
+     */
+    approveSurveyText(id: string, signal?: AbortSignal): Promise<SurveyText> {
+        let url_ = this.baseUrl + "/api/v1/survey-texts/{id}/approve";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "POST",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processApproveSurveyText(_response);
+        });
+    }
+
+    protected processApproveSurveyText(response: Response): Promise<SurveyText> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as SurveyText;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No valid bearer token.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The token\'s role may not call this operation.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unexpected error (logged; no details are returned).", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached; retry after `Retry-After` seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<SurveyText>(null as any);
+    }
+
+    /**
+     * Keep the text out of public view (audited); it can still be approved later.
+     * @return OK
+     */
+    rejectSurveyText(id: string, signal?: AbortSignal): Promise<SurveyText> {
+        let url_ = this.baseUrl + "/api/v1/survey-texts/{id}/reject";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "POST",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processRejectSurveyText(_response);
+        });
+    }
+
+    protected processRejectSurveyText(response: Response): Promise<SurveyText> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as SurveyText;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No valid bearer token.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The token\'s role may not call this operation.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unexpected error (logged; no details are returned).", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached; retry after `Retry-After` seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<SurveyText>(null as any);
     }
 
     /**
@@ -9334,6 +9921,72 @@ export class TrygghetClient implements ITrygghetClient {
             });
         }
         return Promise.resolve<EventFeedback>(null as any);
+    }
+
+    /**
+     * What the walk's participants answered afterwards: figures and approved texts only from `minimumAnswers` answers (`tooFewAnswers` below).
+     * @param idOrSlug The event's id or slug, e.g. `trygghetsdialog-i-fruangen-2027-03-10`.
+     * @return OK
+     */
+    getWalkSurveyResults(idOrSlug: string, signal?: AbortSignal): Promise<EventSurveyResults> {
+        let url_ = this.baseUrl + "/api/v1/walks/{idOrSlug}/survey-results";
+        if (idOrSlug === undefined || idOrSlug === null)
+            throw new globalThis.Error("The parameter 'idOrSlug' must be defined.");
+        url_ = url_.replace("{idOrSlug}", encodeURIComponent("" + idOrSlug));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetWalkSurveyResults(_response);
+        });
+    }
+
+    protected processGetWalkSurveyResults(response: Response): Promise<EventSurveyResults> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as EventSurveyResults;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unexpected error (logged; no details are returned).", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached; retry after `Retry-After` seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<EventSurveyResults>(null as any);
     }
 
     /**
@@ -9771,6 +10424,22 @@ export interface AreaSignal {
     policeCoveredUntil?: string | null;
 }
 
+/** What participants of the area's dialogues and walks answered, and how safe they felt period by period. */
+export interface AreaSurveyResults {
+    area: AreaRef;
+    /** All answers from the area's events (the district: from all its neighbourhoods). */
+    answers: number;
+    minimumAnswers: number;
+    /** True below the minimum: no figures. */
+    tooFewAnswers: boolean;
+    figures?: SurveyFigures;
+    period: SurveyPeriod;
+    /** Perceived safety per period, each period shown only with enough answers. */
+    trend: SurveyTrendPoint[];
+    /** That these are answers from participants in dialogues and walks, not a representative survey. */
+    note: string;
+}
+
 /** The answer to a new question, given once: the private link is not stored in readable form. */
 export interface AskReceipt {
     id: string;
@@ -10004,6 +10673,12 @@ export interface Engagement {
     medianDaysToFix?: number | null;
     /** Where the figures come from. */
     source: string;
+    /** Participants of the events held who were sent the survey afterwards. */
+    surveysSent: number;
+    /** Of those, how many answered it. */
+    surveysAnswered: number;
+    /** Answered per sent, 0–1 with three decimals; null while none was sent. */
+    surveyResponseRate?: number | null;
 }
 
 /** The feedback (återkoppling) of a closed dialogue or walk: what was raised, what was answered, and what is being done. The page a resident is sent after the event. */
@@ -10129,6 +10804,26 @@ export interface EventRef {
 
 /** Where an event is in its lifecycle: `draft` → `published` (→ `rescheduled`) → `held` (its end has passed) → `closed` (minutes and feedback published); or `cancelled`. */
 export type EventStatus = "draft" | "published" | "rescheduled" | "held" | "closed" | "cancelled";
+
+/** What participants of an event said afterwards. */
+export interface EventSurveyResults {
+    eventId: string;
+    eventKind: EventKind;
+    eventTitle: string;
+    /** Participants sent the survey. */
+    invited: number;
+    /** Answers received. */
+    answers: number;
+    /** Answers needed before any figure is shown (k-anonymity). */
+    minimumAnswers: number;
+    /** True below the minimum: no figures and no texts are shown ("för få svar"). */
+    tooFewAnswers: boolean;
+    figures?: SurveyFigures;
+    /** What participants want the district to do first, as moderators approved them; empty when there are too few answers. */
+    priorities: string[];
+    /** What these figures are, and what they are not. */
+    note: string;
+}
 
 /** A candidate place inside the district. */
 export interface FoundPlace {
@@ -11111,6 +11806,61 @@ export interface StatusChangeRequest {
     duplicateOf?: string | null;
 }
 
+/** A participant's answer, given once per link. */
+export interface SurveyAnswerRequest {
+    /** How safe they feel in the area, 1 (very unsafe) to 5 (very safe). */
+    safety: number;
+    useful: SurveyUseful;
+    comeAgain: SurveyComeAgain;
+    /** What the district should do first: optional, at most 500 characters of plain text. Public only after a moderator approves it; text that looks like personal data is refused (422 with `findings`) so it can be rephrased. */
+    priority?: string | null;
+}
+
+/** One possible answer: the value to send and its label in the request's language. */
+export interface SurveyChoice {
+    value: string;
+    label: string;
+}
+
+/** Whether the participant would come again. */
+export type SurveyComeAgain = "yes" | "no" | "unsure";
+
+/** How many answers gave one value. */
+export interface SurveyCount {
+    value: string;
+    count: number;
+}
+
+/** The figures of a set of answers, present only when there are at least the minimum number of answers. */
+export interface SurveyFigures {
+    /** Mean of the safety answers (1–5), one decimal. */
+    safetyMean: number;
+    /** How many answered 1, 2, 3, 4 and 5. */
+    safety: SurveyCount[];
+    /** How many answered yes, partly and no. */
+    useful: SurveyCount[];
+    /** How many answered yes, no and unsure. */
+    comeAgain: SurveyCount[];
+}
+
+/** The survey behind a link: what it is about and its questions. No personal data. */
+export interface SurveyForm {
+    eventId: string;
+    eventKind: EventKind;
+    eventTitle: string;
+    eventStartsAt: string;
+    area: AreaRef;
+    /** The version of the questions; the answer is stored with it. */
+    version: string;
+    /** Until when the link takes an answer. */
+    expiresAt: string;
+    /** When this link was answered; null until then (a link takes one answer). */
+    answeredAt?: string | null;
+    /** True once the link no longer takes an answer. */
+    expired: boolean;
+    questions: SurveyQuestion[];
+}
+
 /** What a survey import did. */
 export interface SurveyImportReport {
     rows: number;
@@ -11119,10 +11869,38 @@ export interface SurveyImportReport {
     unchanged: number;
 }
 
+/** Grouping of the trend. */
+export type SurveyPeriod = "quarter" | "halfYear";
+
 export interface SurveyPoint {
     year: number;
     value: number;
     city?: number | null;
+}
+
+export interface SurveyQuestion {
+    id: SurveyQuestionId;
+    kind: SurveyQuestionKind;
+    /** The question as worded in the version the invitation was sent with, in the request's language. */
+    text: string;
+    required: boolean;
+    /** The answers to choose from (for a scale: 1 to 5, with the ends labelled). */
+    choices: SurveyChoice[];
+    /** For free text: the most characters it may have. */
+    maxLength?: number | null;
+}
+
+/** The questions, by their stable id (the wording is versioned in configuration). */
+export type SurveyQuestionId = "safety" | "useful" | "comeAgain" | "priority";
+
+/** How a question is answered: a scale of 1–5, one of its choices, or free text. */
+export type SurveyQuestionKind = "scale" | "choice" | "text";
+
+/** The answer was stored. */
+export interface SurveyReceipt {
+    answeredAt: string;
+    /** True when free text was given: it waits for a moderator before it is shown. */
+    priorityHeld: boolean;
 }
 
 /** One indicator of the safety survey for an area, year by year, with the city's value where known. */
@@ -11140,6 +11918,47 @@ export interface SurveySeries {
     importedAt: string;
     points: SurveyPoint[];
 }
+
+/** A participant's free text as moderators see it, with the event it came from. */
+export interface SurveyText {
+    id: string;
+    eventId: string;
+    eventTitle: string;
+    text: string;
+    status: SurveyTextStatus;
+    answeredAt: string;
+    reviewedAt?: string | null;
+}
+
+/** One page of a list; pass `nextCursor` back as `cursor` for the next page (null on the last). */
+export interface SurveyTextPage {
+    /** The items of this page. */
+    items: SurveyText[];
+    /** Opaque cursor of the next page; null when this is the last. */
+    nextCursor?: string | null;
+}
+
+/** Where a participant's free text stands: held for a moderator, public, or kept out of public view. */
+export type SurveyTextStatus = "pending" | "approved" | "rejected";
+
+/** One period of the perceived-safety trend. */
+export interface SurveyTrendPoint {
+    /** The period, e.g. `2026 H2` or `2026 Q3`. */
+    period: string;
+    from: string;
+    to: string;
+    /** Answers from events that ended in the period. */
+    answers: number;
+    /** True below the minimum: no mean and no distribution. */
+    tooFewAnswers: boolean;
+    /** Mean of the safety answers (1–5), one decimal; null with too few answers. */
+    safetyMean?: number | null;
+    /** How many answered 1–5; empty with too few answers. */
+    safety: SurveyCount[];
+}
+
+/** Whether the dialogue or walk was useful. */
+export type SurveyUseful = "yes" | "partly" | "no";
 
 /** One finding of the confidentiality filter in a named field: what it looks like, and where (UTF-16 offsets into that field). */
 export interface TextFinding {

@@ -34,6 +34,8 @@ const SignalsPage = page(() => import('../features/staff/SignalsPage'), 'Signals
 const ReportReviewPage = page(() => import('../features/staff/ReportReviewPage'), 'ReportReviewPage');
 const RoomPage = page(() => import('../features/room/RoomPage'), 'RoomPage');
 const JoinPage = page(() => import('../features/room/JoinPage'), 'JoinPage');
+const SurveyPage = page(() => import('../features/surveys/SurveyPage'), 'SurveyPage');
+const SurveyModerationPage = page(() => import('../features/surveys/SurveyModerationPage'), 'SurveyModerationPage');
 
 /**
  * Paths are Swedish: they appear in e-mails and on posters. The secret links (/anmalan, /fraga,
@@ -60,6 +62,7 @@ export const routes: RouteObject[] = [
       { path: 'iakttagelser/sluta-folja', element: <StopFollowingPage /> },
       { path: 'rapportera', element: <ReportPage /> },
       { path: 'q/:code', element: <JoinPage /> },
+      { path: 'enkat', element: <SurveyPage /> },
       { path: 'personal/logga-in', element: <SignInPage /> },
       {
         path: 'personal',
@@ -75,6 +78,7 @@ export const routes: RouteObject[] = [
           { path: 'iakttagelser/ny', element: <NewObservationPage /> },
           { path: 'signaler', element: <SignalsPage /> },
           { path: 'granska', element: <ReportReviewPage /> },
+          { path: 'granska/enkatsvar', element: <SurveyModerationPage /> },
         ],
       },
       { path: '*', element: <NotFound /> },

@@ -29,6 +29,8 @@ public sealed class ContractWorld
     public required Observation Report { get; init; }
     public required Guid MeasureId { get; init; }
     public required Open311Key Open311Key { get; init; }
+    public required string SurveyToken { get; init; }
+    public required Guid SurveyTextId { get; init; }
 
     public static async Task<ContractWorld> CreateAsync(ApiFactory api)
     {
@@ -79,6 +81,8 @@ public sealed class ContractWorld
             Report = report,
             MeasureId = measure.Id,
             Open311Key = await (await api.ClientAs(DevRole.Admin)).IssueOpen311KeyAsync(new Open311KeyRequest { Name = "Felanmälan" }),
+            SurveyToken = await api.IssueAsync(dialogue.Id),
+            SurveyTextId = await api.PendingTextAsync(dialogue.Id),
         };
     }
 
@@ -103,6 +107,7 @@ public sealed class ContractWorld
             "id" when Under("/api/v1/measures/") => MeasureId.ToString(),
             "id" when Under("/api/v1/open311/keys/") => Open311Key.Id.ToString(),
             "id" when Under("/open311/") => Observation.Number.ToString(CultureInfo.InvariantCulture),
+            "id" when Under("/api/v1/survey-texts/") => SurveyTextId.ToString(),
             _ => OpenApiDocument.Example(parameter),
         };
     }
@@ -114,6 +119,7 @@ public sealed class ContractWorld
         "X-Question-Token" => QuestionToken,
         "X-Voter-Token" => VoterToken,
         "X-Rsvp-Token" => RsvpToken,
+        "X-Survey-Token" => SurveyToken,
         "Idempotency-Key" => Guid.NewGuid().ToString(),
         _ => OpenApiDocument.Example(parameter),
     };
@@ -155,6 +161,7 @@ public sealed class ContractWorld
             "actorIds" => new JsonArray(Id(ActorId)),
             "observationIds" => new JsonArray(Id(Observation.Id)),
             "eventIds" => new JsonArray(Id(Dialogue.Id)),
+            "eventId" => Id(Dialogue.Id),
             "walkId" => Id(Walk.Id),
             "linkedDialogueId" => Id(Dialogue.Id),
             "into" => Id(PublishedQuestionId),

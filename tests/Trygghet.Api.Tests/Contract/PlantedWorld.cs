@@ -59,6 +59,8 @@ public sealed class PlantedWorld
     public string ActorToken { get; private set; } = "";
     public string WalkParticipantToken { get; private set; } = "";
     public string DialogueParticipantToken { get; private set; } = "";
+    public string SurveyToken { get; private set; } = "";
+    public Guid SurveyTextId { get; private set; }
     public string RsvpToken { get; private set; } = "";
     public string QuestionToken { get; private set; } = "";
     public Guid QuestionId { get; private set; }
@@ -115,6 +117,8 @@ public sealed class PlantedWorld
         WalkParticipantToken = participant.ManageToken;
         DialogueParticipantToken = (await api.Client().RegisterForDialogueAsync(Dialogue.Id, Guid.NewGuid().ToString(),
             new RegistrationRequest { Mode = RegistrationMode.OnSite, ConsentVersion = "2026-01" })).ManageToken;
+        SurveyToken = await api.IssueAsync(Walk.Id);
+        SurveyTextId = await api.PendingTextAsync(Walk.Id);
 
         // Both events are now under way.
         api.Clock.Set(Start.AddMinutes(30));
@@ -228,6 +232,7 @@ public sealed class PlantedWorld
         ("services", "code") => CategoryCodes,
         ("join-codes", "code") => [Trygghet.Api.Features.Questions.JoinCodes.For(Dialogue.Id)],
         ("requests", "id") => ObservationNumbers,
+        ("survey-texts", "id") => [SurveyTextId.ToString()],
         (_, "format") => ["json", "xml"],
         _ => [],
     };
@@ -259,6 +264,7 @@ public sealed class PlantedWorld
         ("ChangeMyMode", "X-Registration-Token") => DialogueParticipantToken,
         (_, "X-Registration-Token") => WalkParticipantToken,
         (_, "X-Rsvp-Token") => RsvpToken,
+        (_, "X-Survey-Token") => SurveyToken,
         (_, "X-Question-Token") => QuestionToken,
         (_, "X-Voter-Token") => VoterToken,
         (_, "Idempotency-Key") => Guid.NewGuid().ToString(),

@@ -1,4 +1,4 @@
-import type { CrimeSeries, Engagement, SurveySeries } from '@trygghet/client';
+import type { AreaSurveyResults, CrimeSeries, Engagement, SurveySeries } from '@trygghet/client';
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createMemoryRouter, RouterProvider } from 'react-router';
@@ -58,8 +58,16 @@ function serve(bra: 'figures' | 'none' = 'figures', police: 'figures' | 'zero' =
         return json({
           area: aspudden, from: '2025-11-26', to: '2026-11-26', dialoguesHeld: 1, walksHeld: 1, cancelled: 0, participantsOnSite: 54, participantsRemote: 11, eventsWithFeedback: 2,
           actorsTakingPart: 4, registrations: 0, registrationsOnSite: 0, registrationsRemote: 0, questionsAsked: 3, questionsAnswered: 2, observationsOpen: 3, observationsFixed: 1,
-          medianDaysToFix: 10, source: 'Trygghet: stadsdelsförvaltningens egna uppgifter',
+          medianDaysToFix: 10, source: 'Trygghet: stadsdelsförvaltningens egna uppgifter', surveysSent: 20, surveysAnswered: 9, surveyResponseRate: 0.45,
         } satisfies Engagement);
+      case '/api/v1/areas/aspudden/survey-results':
+        return json({
+          area: aspudden, answers: 9, minimumAnswers: 5, tooFewAnswers: false, period: 'halfYear', note: 'Inte en representativ undersökning.',
+          trend: [
+            { period: '2025 H2', from: '2025-07-01', to: '2025-12-31', answers: 3, tooFewAnswers: true, safetyMean: null, safety: [] },
+            { period: '2026 H1', from: '2026-01-01', to: '2026-06-30', answers: 6, tooFewAnswers: false, safetyMean: 3.5, safety: [{ value: '1', count: 0 }, { value: '2', count: 1 }, { value: '3', count: 2 }, { value: '4', count: 2 }, { value: '5', count: 1 }] },
+          ],
+        } satisfies AreaSurveyResults);
       default:
         throw new Error(`unexpected ${url.pathname}`);
     }
@@ -101,6 +109,13 @@ describe('the statistics page', () => {
     const engagement = await screen.findByRole('region', { name: 'Dialoger och engagemang' });
     expect(within(engagement).getByText('1 dialog och 1 vandring hölls, med 54 deltagare på plats och 11 digitalt. 3 frågor ställdes och 2 besvarades.')).toBeTruthy();
     expect(within(engagement).getByRole('rowheader', { name: 'Frågor som besvarats' }).nextElementSibling?.textContent).toBe('2');
+    expect(within(engagement).getByText('Enkäten efter dialoger och vandringar: 9 av 20 svarade (45 %).')).toBeTruthy();
+
+    // Beside the official indicators, and labelled as another measure: the participants' own answers, each period k-gated.
+    const trend = await screen.findByRole('region', { name: 'Upplevd trygghet bland deltagare i dialoger och vandringar' });
+    expect(within(trend).getByText(/inte representativt/)).toBeTruthy();
+    expect(within(trend).getByRole('rowheader', { name: '2025 H2' }).nextElementSibling?.nextElementSibling?.textContent).toBe('för få svar');
+    expect(within(trend).getByRole('rowheader', { name: '2026 H1' }).nextElementSibling?.nextElementSibling?.textContent).toBe('3,5');
 
     await userEvent.selectOptions(within(police).getByRole('combobox', { name: 'Period' }), 'year');
     expect(await within(police).findByRole('rowheader', { name: '2025' })).toBeTruthy();

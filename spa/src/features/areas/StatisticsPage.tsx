@@ -9,6 +9,7 @@ import { Loading, Page } from '../../shared/Page';
 import { ProblemAlert } from '../../shared/ProblemAlert';
 import { useLoad } from '../../shared/useLoad';
 import { ChartSection } from './ChartSection';
+import { AreaSurveyTrend } from '../surveys/SurveyResults';
 import { braTypes, coverageIn, crimeChart, lastCompleteDay, policeTypes, engagementMeasures, engagementValues, noteIn, smallNumbers, summarise, surveyChart, type ChartModel, type DisplayUnit } from './series';
 import './areas.css';
 
@@ -32,6 +33,7 @@ export function StatisticsPage() {
           <PoliceSection area={area.data} />
           <BraSection area={area.data} />
           <SurveySection area={area.data} />
+          <AreaSurveyTrend slug={area.data.slug} />
           <EngagementSection area={area.data} />
         </>
       )}
@@ -236,7 +238,7 @@ function SurveySection({ area }: { area: AreaDetail }) {
 }
 
 function EngagementSection({ area }: { area: AreaDetail }) {
-  const { t } = useTranslation('areas');
+  const { t } = useTranslation(['areas', 'surveys']);
   const lang = currentLanguage();
   const engagement = useLoad((signal) => api().getEngagement(area.slug, undefined, undefined, undefined, signal), [area.slug]);
   const model = useMemo<ChartModel | null>(() => {
@@ -252,6 +254,8 @@ function EngagementSection({ area }: { area: AreaDetail }) {
     onSite: e.participantsOnSite, remote: e.participantsRemote, asked: t('stats.engagement.questions', { count: e.questionsAsked }), answered: e.questionsAnswered,
   });
   const caveats = e.medianDaysToFix != null ? [t('stats.engagement.medianDays', { days: formatNumber(e.medianDaysToFix, lang, 0) })] : [];
+  if (e.surveyResponseRate != null)
+    caveats.push(t('surveys:engagement.responseRate', { answered: e.surveysAnswered, sent: e.surveysSent, rate: formatNumber(e.surveyResponseRate * 100, lang, 0) }));
   return (
     <ChartSection
       id="engagement"

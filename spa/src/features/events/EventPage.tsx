@@ -7,6 +7,7 @@ import { ProblemAlert } from '../../shared/ProblemAlert';
 import { useLoad } from '../../shared/useLoad';
 import { EventDetails } from './EventDetails';
 import { EventFeedbackSection } from './EventFeedbackSection';
+import { EventSurveySection } from '../surveys/SurveyResults';
 import { EventMap } from './EventMap';
 import { EventStatusNotice } from './EventStatusNotice';
 import { RegistrationSection } from '../registrations/RegistrationSection';
@@ -53,6 +54,7 @@ export function EventPage() {
     <Page title={event.title} lead={`${t(`common:kind.${event.kind}`)} · ${event.area.name}`}>
       <EventStatusNotice event={event} />
       {event.phase === 'closed' && <EventFeedbackSection event={event} />}
+      {event.phase === 'closed' && <EventSurveySection kind={event.kind} slug={event.slug} />}
       <EventDetails event={event} availability={event.attendable ? availability : null} />
       {event.attendable && <RegistrationSection event={event} availability={availability} onRegistered={load.reload} />}
       <EventMap event={event} />

@@ -12,7 +12,7 @@ import './staff.css';
  * afterwards), with a menu of what the role may do and the sign-out.
  */
 export function StaffLayout() {
-  const { t } = useTranslation('staff');
+  const { t } = useTranslation(['staff', 'surveys']);
   const current = useSession();
   const location = useLocation();
   // Signing out on purpose leads to the start page; a session that ran out leads to the sign-in.
@@ -56,7 +56,7 @@ export function StaffLayout() {
             )}
             {can(role, 'moderation') && (
               <li>
-                <NavLink to="/personal/granska">
+                <NavLink to="/personal/granska" end>
                   {t('nav.review')}
                   {waiting && waiting.count > 0 && (
                     <>
@@ -67,6 +67,11 @@ export function StaffLayout() {
                     </>
                   )}
                 </NavLink>
+              </li>
+            )}
+            {can(role, 'moderation') && (
+              <li>
+                <NavLink to="/personal/granska/enkatsvar">{t('surveys:moderation.nav')}</NavLink>
               </li>
             )}
           </ul>
