@@ -1,4 +1,5 @@
 using Trygghet.Api.Features.Actors;
+using Trygghet.Api.Features.Alerts;
 using Trygghet.Api.Features.Areas;
 using Trygghet.Api.Features.Audit;
 using Trygghet.Api.Features.Dev;
@@ -27,7 +28,8 @@ builder.WebHost.ConfigureKestrel(kestrel =>
 });
 
 ValidationTexts.Use(CommonTexts.Fields, ActorTexts.Fields, AreaTexts.Fields, EventTexts.Fields, MeasureTexts.Fields, ObservationTexts.Fields,
-    PlaceTexts.Fields, QuestionTexts.Fields, RegistrationTexts.Fields, StatisticsTexts.Fields);
+    PlaceTexts.Fields, QuestionTexts.Fields, RegistrationTexts.Fields, StatisticsTexts.Fields,
+    AlertTexts.Fields);
 builder.Services.AddTrygghetCore(builder.Configuration, options);
 builder.Services.AddTrygghetAuth(builder.Configuration, builder.Environment);
 builder.Services.AddTrygghetOperations(options);
@@ -40,6 +42,7 @@ builder.Services.AddQuestions(builder.Configuration);
 builder.Services.AddStatistics(builder.Configuration);
 builder.Services.AddObservations(builder.Configuration, options);
 builder.Services.AddPlaces(builder.Configuration);
+builder.Services.AddAlerts(builder.Configuration);
 
 var app = builder.Build();
 
@@ -59,6 +62,7 @@ api.MapFeedback();
 api.MapQuestions();
 api.MapAudit();
 api.MapStatistics();
+api.MapAlerts();
 if (app.Environment.IsDevelopment()) api.MapDevToken();
 root.MapOpen311();
 root.MapHealth();
