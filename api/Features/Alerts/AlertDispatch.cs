@@ -1,6 +1,5 @@
 using System.Globalization;
 using Npgsql;
-using Trygghet.Api.Features.Measures;
 using Trygghet.Api.Infrastructure;
 using static Trygghet.Api.Features.Alerts.AlertStore;
 using Mail = Trygghet.Api.Features.Alerts.AlertTexts.Mail;
@@ -122,7 +121,7 @@ public sealed class AlertDispatch(NpgsqlDataSource dataSource, AlertMail mail, A
         "published" => In(Mail.Published, en, In(alert.EventKind == "walk" ? Mail.Walk : Mail.Dialogue, en), alert.AreaName, alert.Title),
         "cancelled" => In(Mail.Cancelled, en, alert.Title, alert.AreaName),
         "feedback" => In(Mail.Feedback, en, alert.Title, alert.AreaName),
-        _ => In(Mail.MeasureStatus, en, alert.AreaName, alert.Title, In(MeasureTexts.Status(WireName.Parse<MeasureStatus>(alert.Status ?? "planned")), en)),
+        _ => In(Mail.MeasureStatus, en, alert.AreaName, alert.Title, In(AlertTexts.MeasureStatusName(alert.Status), en)),
     };
 
     /// <summary>The headline, then what a resident needs to decide whether to go: when, where, why cancelled, and the page.</summary>

@@ -23,6 +23,15 @@ internal static class AlertTexts
     public static readonly Text LinkUnknown = new("Bevakningen finns inte. Länken kan vara felskriven, eller så har bevakningen avslutats.",
         "No such alert subscription. The link may be mistyped, or the subscription has ended.");
 
+    /// <summary>A measure's status (as stored) in words, as the measure pages say it.</summary>
+    public static Text MeasureStatusName(string? status) => status switch
+    {
+        "inProgress" => new("Pågår", "In progress"),
+        "completed" => new("Genomförd", "Completed"),
+        "cancelled" => new("Inställd", "Cancelled"),
+        _ => new("Planerad", "Planned"),
+    };
+
     /// <summary>The texts of the alert e-mails.</summary>
     internal static class Mail
     {

@@ -22,6 +22,7 @@ public static class AlertsEndpoints
         ]);
         services.AddSingleton<AlertMail>();
         services.AddSingleton<IPeriodicJob, AlertDispatch>();
+        services.ConfigureSwaggerGen(options => options.SchemaFilter<AreaSlugsSchemaFilter>());
         return services;
     }
 

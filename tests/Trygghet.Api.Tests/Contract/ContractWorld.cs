@@ -30,6 +30,9 @@ public sealed class ContractWorld
     public required Guid MeasureId { get; init; }
     public required Open311Key Open311Key { get; init; }
 
+    /// <summary>The secret of a link of a confirmed alert subscription's e-mails.</summary>
+    public required string AlertToken { get; init; }
+
     public static async Task<ContractWorld> CreateAsync(ApiFactory api)
     {
         var planner = await Planner.StaffAsync(api);
@@ -62,8 +65,10 @@ public sealed class ContractWorld
             AreaSlug = "fruangen",
             Status = MeasureStatus.Planned,
         });
+        var alertToken = await AlertSubscriber.SubscribeAsync(api, "bevakare@example.se");
         return new ContractWorld
         {
+            AlertToken = alertToken,
             Dialogue = dialogue,
             Walk = walk,
             ActorId = police.Id,
@@ -112,6 +117,7 @@ public sealed class ContractWorld
         "X-Registration-Token" => ManageToken,
         "X-Question-Token" => QuestionToken,
         "X-Voter-Token" => VoterToken,
+        "X-Alert-Token" => AlertToken,
         "X-Rsvp-Token" => RsvpToken,
         "Idempotency-Key" => Guid.NewGuid().ToString(),
         _ => OpenApiDocument.Example(parameter),
@@ -160,6 +166,7 @@ public sealed class ContractWorld
             "entityId" => Id(Dialogue.Id),
             "entityType" => "event",
             "areaSlug" or "area" => "fruangen",
+            "areas" => new JsonArray("fruangen"),
             "email" => "ada@example.se",
             "phone" => "08-508 000 00",
             "overrideReason" => "Aktörerna bjöds in muntligen i god tid.",

@@ -1,6 +1,5 @@
 using FluentValidation;
 using Mediator;
-using Trygghet.Api.Features.Registrations;
 using Trygghet.Api.Infrastructure;
 
 namespace Trygghet.Api.Features.Alerts;
@@ -11,7 +10,7 @@ public sealed class SubscribeToAlertsValidator : AbstractValidator<SubscribeToAl
 {
     public SubscribeToAlertsValidator()
     {
-        RuleFor(c => c.Request.Email).NotEmpty().MaximumLength(254).Must(RegistrationRules.IsAnAddress)
+        RuleFor(c => c.Request.Email).NotEmpty().MaximumLength(254).Must(AlertRules.IsAnAddress)
             .WithMessage(_ => AlertTexts.EmailInvalid.Format()).OverridePropertyName("email");
         this.ValidAreas(c => c.Request.Areas);
         RuleFor(c => c.Request.Frequency).IsInEnum().OverridePropertyName("frequency");
@@ -22,6 +21,11 @@ public sealed class SubscribeToAlertsValidator : AbstractValidator<SubscribeToAl
 internal static class AlertRules
 {
     public const string TokenHeader = "X-Alert-Token";
+
+    /// <summary>One plain address (name@domain.tld), as mail servers accept it.</summary>
+    public static bool IsAnAddress(string? email) =>
+        email is not null && MimeKit.MailboxAddress.TryParse(email.Trim(), out var address) && address.Address == email.Trim()
+        && email.Count(c => c == '@') == 1 && !email.Trim().EndsWith('@') && !email.Trim().StartsWith('@') && email.Trim().Contains('.');
 
     public static void ValidAreas<T>(this AbstractValidator<T> validator, Func<T, IReadOnlyList<string>?> areas)
     {
