@@ -32,6 +32,9 @@ const ReportPage = page(() => import('../features/observations/ReportPage'), 'Re
 const NewObservationPage = page(() => import('../features/observations/NewObservationPage'), 'NewObservationPage');
 const SignalsPage = page(() => import('../features/staff/SignalsPage'), 'SignalsPage');
 const ReportReviewPage = page(() => import('../features/staff/ReportReviewPage'), 'ReportReviewPage');
+const SubscribePage = page(() => import('../features/alerts/SubscribePage'), 'SubscribePage');
+const ConfirmAlertsPage = page(() => import('../features/alerts/ConfirmPage'), 'ConfirmPage');
+const ManageAlertsPage = page(() => import('../features/alerts/ManagePage'), 'ManagePage');
 
 /**
  * Paths are Swedish: they appear in e-mails and on posters. The secret links (/anmalan, /fraga,
@@ -55,6 +58,9 @@ export const routes: RouteObject[] = [
       { path: 'iakttagelser/:id', element: <ObservationPage /> },
       { path: 'iakttagelser/sluta-folja', element: <StopFollowingPage /> },
       { path: 'rapportera', element: <ReportPage /> },
+      { path: 'bevaka', element: <SubscribePage /> },
+      { path: 'bevaka/bekrafta', element: <ConfirmAlertsPage /> },
+      { path: 'bevaka/hantera', element: <ManageAlertsPage /> },
       { path: 'personal/logga-in', element: <SignInPage /> },
       {
         path: 'personal',
