@@ -1,4 +1,5 @@
 using Trygghet.Api.Features.Actors;
+using Trygghet.Api.Features.Alerts;
 using Trygghet.Api.Features.Areas;
 using Trygghet.Api.Features.Audit;
 using Trygghet.Api.Features.Dev;
@@ -28,7 +29,8 @@ builder.WebHost.ConfigureKestrel(kestrel =>
 });
 
 ValidationTexts.Use(CommonTexts.Fields, ActorTexts.Fields, AreaTexts.Fields, EventTexts.Fields, MeasureTexts.Fields, ObservationTexts.Fields,
-    PlaceTexts.Fields, QuestionTexts.Fields, RegistrationTexts.Fields, StatisticsTexts.Fields, SurveyTexts.Fields);
+    PlaceTexts.Fields, QuestionTexts.Fields, RegistrationTexts.Fields, StatisticsTexts.Fields, SurveyTexts.Fields,
+    AlertTexts.Fields);
 builder.Services.AddTrygghetCore(builder.Configuration, options);
 builder.Services.AddTrygghetAuth(builder.Configuration, builder.Environment);
 builder.Services.AddTrygghetOperations(options);
@@ -42,6 +44,7 @@ builder.Services.AddStatistics(builder.Configuration);
 builder.Services.AddObservations(builder.Configuration, options);
 builder.Services.AddPlaces(builder.Configuration);
 builder.Services.AddSurveys(builder.Configuration);
+builder.Services.AddAlerts(builder.Configuration);
 
 var app = builder.Build();
 
@@ -62,6 +65,7 @@ api.MapQuestions();
 api.MapAudit();
 api.MapStatistics();
 api.MapSurveys();
+api.MapAlerts();
 if (app.Environment.IsDevelopment()) api.MapDevToken();
 root.MapOpen311();
 root.MapHealth();

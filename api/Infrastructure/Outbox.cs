@@ -46,15 +46,18 @@ public sealed class MailOptions
 
 /// <summary>A message as the outbox holds it.</summary>
 /// <param name="MessageId">The unique part of the Message-ID: the same every time the row is sent.</param>
+/// <param name="ListUnsubscribe">The RFC 8058 one-click unsubscribe address of a message to a subscriber.</param>
 public sealed record OutboxMessage(long Id, string Kind, string Recipient, string Subject, string Body, string? Calendar, int Attempts,
-    Guid? MessageId);
+    Guid? MessageId, string? ListUnsubscribe);
 
 /// <summary>A message to queue, and the registration it is about (so that erasing that erases the message too).</summary>
 /// <param name="KeepRecipient">False for an address given for this message alone: it is erased as soon as the message is
 /// sent or given up, instead of after <see cref="RetentionOptions.SentMailDays"/>.</param>
 /// <param name="ObservationId">The followed observation the message is about: erasing its reporter's address drops the message if unsent.</param>
+/// <param name="AlertSubscriptionId">The alert subscription the message goes to: unsubscribing drops the message if unsent.</param>
+/// <param name="ListUnsubscribe">The one-click unsubscribe address (RFC 8058) sent in the List-Unsubscribe header.</param>
 public sealed record OutboxMail(string Kind, string Recipient, string Subject, string Body, string? Calendar, Guid? RegistrationId = null,
-    bool KeepRecipient = true, Guid? ObservationId = null);
+    bool KeepRecipient = true, Guid? ObservationId = null, Guid? AlertSubscriptionId = null, string? ListUnsubscribe = null);
 
 /// <summary>
 /// The transactional outbox: a message is written in the transaction of the change it reports, so it exists
@@ -64,8 +67,9 @@ public sealed class Outbox(DbSession db, TimeProvider clock)
 {
     /// <summary>The one insert into the outbox. Positional parameters, so that it joins a batch without rewriting.</summary>
     private const string InsertSql = """
-        insert into outbox (kind, recipient, subject, body, calendar, created_at, available_at, registration_id, keep_recipient, observation_id)
-        values ($1, $2, $3, $4, $5, $6, $6, $7, $8, $9)
+        insert into outbox (kind, recipient, subject, body, calendar, created_at, available_at, registration_id, keep_recipient, observation_id,
+                            alert_subscription_id, list_unsubscribe)
+        values ($1, $2, $3, $4, $5, $6, $6, $7, $8, $9, $10, $11)
         """;
 
     /// <summary>The insert as a statement of a batch, for a handler that sends several statements in one round trip.</summary>
@@ -82,6 +86,8 @@ public sealed class Outbox(DbSession db, TimeProvider clock)
             new NpgsqlParameter("", NpgsqlTypes.NpgsqlDbType.Uuid) { Value = (object?)mail.RegistrationId ?? DBNull.Value },
             new NpgsqlParameter<bool>("", NpgsqlTypes.NpgsqlDbType.Boolean) { TypedValue = mail.KeepRecipient },
             new NpgsqlParameter("", NpgsqlTypes.NpgsqlDbType.Uuid) { Value = (object?)mail.ObservationId ?? DBNull.Value },
+            new NpgsqlParameter("", NpgsqlTypes.NpgsqlDbType.Uuid) { Value = (object?)mail.AlertSubscriptionId ?? DBNull.Value },
+            new NpgsqlParameter("", NpgsqlTypes.NpgsqlDbType.Text) { Value = (object?)mail.ListUnsubscribe ?? DBNull.Value },
         },
     };
 
@@ -256,7 +262,7 @@ public sealed class OutboxDispatcher(NpgsqlDataSource dataSource, IMailSender se
                 for update skip locked)
             update outbox o set claimed_until = clock_timestamp() + make_interval(secs => @leaseSeconds)
             from due where o.id = due.id
-            returning o.id, o.kind, o.recipient, o.subject, o.body, o.calendar, o.attempts, o.message_id
+            returning o.id, o.kind, o.recipient, o.subject, o.body, o.calendar, o.attempts, o.message_id, o.list_unsubscribe
             """, new { now = clock.GetUtcNow(), options.MaxAttempts, BatchSize, leaseSeconds = Lease.TotalSeconds }, cancellationToken: ct)))
             .OrderBy(m => m.Id).ToList();
     }
@@ -339,7 +345,7 @@ public sealed class OutboxDispatcher(NpgsqlDataSource dataSource, IMailSender se
                 new NpgsqlBatchCommand("begin"),
                 new NpgsqlBatchCommand("set local synchronous_commit = off"),
                 new NpgsqlBatchCommand("""
-                    update outbox set sent_at = $1, attempts = attempts + 1, body = '', calendar = null, last_error = null, claimed_until = null,
+                    update outbox set sent_at = $1, attempts = attempts + 1, body = '', calendar = null, list_unsubscribe = null, last_error = null, claimed_until = null,
                                       recipient = case when keep_recipient then recipient else '' end
                     where id = $2
                     """)
@@ -374,7 +380,8 @@ public sealed class OutboxDispatcher(NpgsqlDataSource dataSource, IMailSender se
         return Dapper.SqlMapper.ExecuteAsync(conn, new Dapper.CommandDefinition("""
             update outbox set attempts = attempts + 1, available_at = @next, last_error = @error, claimed_until = null,
                               recipient = case when keep_recipient or attempts + 1 < @MaxAttempts then recipient else '' end,
-                              body = case when keep_recipient or attempts + 1 < @MaxAttempts then body else '' end
+                              body = case when keep_recipient or attempts + 1 < @MaxAttempts then body else '' end,
+                              list_unsubscribe = case when attempts + 1 < @MaxAttempts then list_unsubscribe end
             where id = @Id
             """, new { next = now + delay, error, message.Id, options.MaxAttempts }));
     }
@@ -426,6 +433,12 @@ public sealed class OutboxDispatcher(NpgsqlDataSource dataSource, IMailSender se
         mime.From.Add(MailboxAddress.Parse(options.From));
         mime.To.Add(MailboxAddress.Parse(message.Recipient));
         mime.Subject = message.Subject;
+        if (message.ListUnsubscribe is not null)
+        {
+            // RFC 8058: mail apps offer one-click unsubscribing, a POST to this address with List-Unsubscribe=One-Click.
+            mime.Headers.Add("List-Unsubscribe", $"<{message.ListUnsubscribe}>");
+            mime.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        }
         var body = new BodyBuilder { TextBody = message.Body, HtmlBody = Html(message.Body) };
         if (message.Calendar is not null)
         {

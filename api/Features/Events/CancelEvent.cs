@@ -29,6 +29,7 @@ public sealed class CancelEventHandler(DbSession db, AuditLog audit, TimeProvide
                    sequence = sequence + 1, version = version + 1, updated_at = @now
             where id = @Id
             """, new { row.Id, Reason = command.Request.Reason.Trim(), now }, ct);
+        await Alerts.AlertEvents.RecordEventAsync(db, row.Id, Alerts.AlertKind.Cancelled, now, ct);
         await audit.WriteAsync("event.cancel", "event", row.Id.ToString(), new { reason = command.Request.Reason }, ct);
         await publisher.Publish(new EventCancelled(row.Id, now), ct);
         return (await db.LoadAsync(row.Id, ct)).ToPlan(now);

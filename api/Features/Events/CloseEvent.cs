@@ -33,6 +33,7 @@ public sealed class CloseEventHandler(DbSession db, AuditLog audit, TimeProvider
                    sequence = sequence + 1, version = version + 1, updated_at = @now
             where id = @Id
             """, new { row.Id, now, closing.Minutes, closing.ParticipantsOnSite, closing.ParticipantsRemote, closing.Raised, closing.Actions }, ct);
+        await Alerts.AlertEvents.RecordEventAsync(db, row.Id, Alerts.AlertKind.Feedback, now, ct);
         await audit.WriteAsync("event.close", "event", row.Id.ToString(),
             new { closing.ParticipantsOnSite, closing.ParticipantsRemote }, ct);
         await publisher.Publish(new EventClosed(row.Id, now), ct);

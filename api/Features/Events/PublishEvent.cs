@@ -39,6 +39,7 @@ public sealed class PublishEventHandler(DbSession db, AuditLog audit, TimeProvid
                    version = version + 1, updated_at = @now
             where id = @Id
             """, new { row.Id, now, Override = failed.Count > 0 ? reason : null }, ct);
+        await Alerts.AlertEvents.RecordEventAsync(db, row.Id, Alerts.AlertKind.Published, now, ct);
         await audit.WriteAsync("event.publish", "event", row.Id.ToString(),
             new { overrideReason = failed.Count > 0 ? reason : null, failedChecks = failed.Select(c => c.Name) }, ct);
         return (await db.LoadAsync(row.Id, ct)).ToPlan(now);

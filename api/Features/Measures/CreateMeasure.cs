@@ -17,6 +17,7 @@ public sealed class CreateMeasureHandler(DbSession db, TimeProvider clock, Audit
     {
         var id = Guid.CreateVersion7();
         await db.SaveMeasureAsync(id, command.Input, insert: true, clock.GetUtcNow(), ct);
+        await Alerts.AlertEvents.RecordMeasureAsync(db, id, null, clock.GetUtcNow(), ct);
         await audit.WriteAsync("measure.create", "measure", id.ToString(), new { command.Input.Title }, ct);
         return await db.LoadWithWarningsAsync(id, ct);
     }

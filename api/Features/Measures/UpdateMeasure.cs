@@ -18,7 +18,9 @@ public sealed class UpdateMeasureHandler(DbSession db, TimeProvider clock, Audit
         var version = await db.QuerySingleOrDefaultAsync<int?>("select version from measure where id = @Id for update", command, ct)
             ?? throw new NotFoundException(MeasureTexts.NotFound, command.Id);
         if (version != command.ExpectedVersion) throw new PreconditionFailedException(CommonTexts.Stale);
+        var statusBefore = await db.QuerySingleOrDefaultAsync<string>("select status from measure where id = @Id", command, ct);
         await db.SaveMeasureAsync(command.Id, command.Input, insert: false, clock.GetUtcNow(), ct);
+        await Alerts.AlertEvents.RecordMeasureAsync(db, command.Id, statusBefore, clock.GetUtcNow(), ct);
         await audit.WriteAsync("measure.update", "measure", command.Id.ToString(), new { command.Input.Title, command.Input.Status }, ct);
         return await db.LoadWithWarningsAsync(command.Id, ct);
     }

@@ -38,6 +38,47 @@ export interface ITrygghetClient {
     updateActor(id: string, ifMatch: string, body: ActorInput, signal?: AbortSignal): Promise<Actor>;
 
     /**
+     * Ask for e-mail alerts about one or more areas, or the whole district, at once or weekly, without an account.
+     * @return Accepted
+     */
+    subscribeToAlerts(body: AlertSubscriptionRequest, signal?: AbortSignal): Promise<void>;
+
+    /**
+     * RFC 8058 one-click unsubscribe: the address of every alert e-mail's List-Unsubscribe header, POSTed by the mail app.
+     * @param token The secret of the link, from the List-Unsubscribe address.
+     * @return No Content
+     */
+    unsubscribeFromAlertsInOneClick(token: string, signal?: AbortSignal): Promise<void>;
+
+    /**
+     * The subscription behind a link of its e-mails (token in the X-Alert-Token header), with its address.
+     * @param token The secret of a link of the subscription's e-mails (the part after `#`). Sent as a header, never in a URL.
+     * @return OK
+     */
+    getMyAlertSubscription(token: string, signal?: AbortSignal): Promise<AlertSubscriptionView>;
+
+    /**
+     * Change the areas, how often or the language of the e-mails. Alerts already sent are not sent again.
+     * @param token The secret of a link of the subscription's e-mails, as a header.
+     * @return OK
+     */
+    changeMyAlertSubscription(token: string, body: AlertSubscriptionChange, signal?: AbortSignal): Promise<AlertSubscriptionView>;
+
+    /**
+     * Unsubscribe: the address is erased at once, with the e-mails to it not yet sent. A link already used answers 204 as well.
+     * @param token The secret of a link of the subscription's e-mails, as a header.
+     * @return No Content
+     */
+    unsubscribeFromAlerts(token: string, signal?: AbortSignal): Promise<void>;
+
+    /**
+     * Confirm a subscription with the link of its confirmation e-mail: alerts are sent from now on. Confirming again changes nothing.
+     * @param token The secret of the confirmation link, as a header.
+     * @return OK
+     */
+    confirmAlertSubscription(token: string, signal?: AbortSignal): Promise<AlertSubscriptionView>;
+
+    /**
      * The tree of areas: Stockholm → Hägersten-Älvsjö → its 17 neighbourhoods (no geometry).
      * @return OK
      */
@@ -1200,6 +1241,402 @@ export class TrygghetClient implements ITrygghetClient {
             });
         }
         return Promise.resolve<Actor>(null as any);
+    }
+
+    /**
+     * Ask for e-mail alerts about one or more areas, or the whole district, at once or weekly, without an account.
+     * @return Accepted
+     */
+    subscribeToAlerts(body: AlertSubscriptionRequest, signal?: AbortSignal): Promise<void> {
+        let url_ = this.baseUrl + "/api/v1/alerts/subscriptions";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processSubscribeToAlerts(_response);
+        });
+    }
+
+    protected processSubscribeToAlerts(response: Response): Promise<void> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 202) {
+            return response.text().then((_responseText) => {
+            return;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unexpected error (logged; no details are returned).", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached; retry after `Retry-After` seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<void>(null as any);
+    }
+
+    /**
+     * RFC 8058 one-click unsubscribe: the address of every alert e-mail's List-Unsubscribe header, POSTed by the mail app.
+     * @param token The secret of the link, from the List-Unsubscribe address.
+     * @return No Content
+     */
+    unsubscribeFromAlertsInOneClick(token: string, signal?: AbortSignal): Promise<void> {
+        let url_ = this.baseUrl + "/api/v1/alerts/unsubscribe?";
+        if (token === undefined || token === null)
+            throw new globalThis.Error("The parameter 'token' must be defined and cannot be null.");
+        else
+            url_ += "token=" + encodeURIComponent("" + token) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "POST",
+            signal,
+            headers: {
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processUnsubscribeFromAlertsInOneClick(_response);
+        });
+    }
+
+    protected processUnsubscribeFromAlertsInOneClick(response: Response): Promise<void> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 204) {
+            return response.text().then((_responseText) => {
+            return;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unexpected error (logged; no details are returned).", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached; retry after `Retry-After` seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<void>(null as any);
+    }
+
+    /**
+     * The subscription behind a link of its e-mails (token in the X-Alert-Token header), with its address.
+     * @param token The secret of a link of the subscription's e-mails (the part after `#`). Sent as a header, never in a URL.
+     * @return OK
+     */
+    getMyAlertSubscription(token: string, signal?: AbortSignal): Promise<AlertSubscriptionView> {
+        let url_ = this.baseUrl + "/api/v1/alerts/subscription";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "X-Alert-Token": token !== undefined && token !== null ? "" + token : "",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetMyAlertSubscription(_response);
+        });
+    }
+
+    protected processGetMyAlertSubscription(response: Response): Promise<AlertSubscriptionView> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as AlertSubscriptionView;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unexpected error (logged; no details are returned).", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached; retry after `Retry-After` seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<AlertSubscriptionView>(null as any);
+    }
+
+    /**
+     * Change the areas, how often or the language of the e-mails. Alerts already sent are not sent again.
+     * @param token The secret of a link of the subscription's e-mails, as a header.
+     * @return OK
+     */
+    changeMyAlertSubscription(token: string, body: AlertSubscriptionChange, signal?: AbortSignal): Promise<AlertSubscriptionView> {
+        let url_ = this.baseUrl + "/api/v1/alerts/subscription";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "PUT",
+            signal,
+            headers: {
+                "X-Alert-Token": token !== undefined && token !== null ? "" + token : "",
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processChangeMyAlertSubscription(_response);
+        });
+    }
+
+    protected processChangeMyAlertSubscription(response: Response): Promise<AlertSubscriptionView> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as AlertSubscriptionView;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unexpected error (logged; no details are returned).", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached; retry after `Retry-After` seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<AlertSubscriptionView>(null as any);
+    }
+
+    /**
+     * Unsubscribe: the address is erased at once, with the e-mails to it not yet sent. A link already used answers 204 as well.
+     * @param token The secret of a link of the subscription's e-mails, as a header.
+     * @return No Content
+     */
+    unsubscribeFromAlerts(token: string, signal?: AbortSignal): Promise<void> {
+        let url_ = this.baseUrl + "/api/v1/alerts/subscription";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "DELETE",
+            signal,
+            headers: {
+                "X-Alert-Token": token !== undefined && token !== null ? "" + token : "",
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processUnsubscribeFromAlerts(_response);
+        });
+    }
+
+    protected processUnsubscribeFromAlerts(response: Response): Promise<void> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 204) {
+            return response.text().then((_responseText) => {
+            return;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unexpected error (logged; no details are returned).", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached; retry after `Retry-After` seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<void>(null as any);
+    }
+
+    /**
+     * Confirm a subscription with the link of its confirmation e-mail: alerts are sent from now on. Confirming again changes nothing.
+     * @param token The secret of the confirmation link, as a header.
+     * @return OK
+     */
+    confirmAlertSubscription(token: string, signal?: AbortSignal): Promise<AlertSubscriptionView> {
+        let url_ = this.baseUrl + "/api/v1/alerts/subscription/confirm";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "POST",
+            signal,
+            headers: {
+                "X-Alert-Token": token !== undefined && token !== null ? "" + token : "",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processConfirmAlertSubscription(_response);
+        });
+    }
+
+    protected processConfirmAlertSubscription(response: Response): Promise<AlertSubscriptionView> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as AlertSubscriptionView;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unexpected error (logged; no details are returned).", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached; retry after `Retry-After` seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<AlertSubscriptionView>(null as any);
     }
 
     /**
@@ -10278,6 +10715,51 @@ export interface AgendaItem {
     title: string;
     /** How long it takes. */
     minutes?: number | null;
+}
+
+/** An area a subscription follows. */
+export interface AlertArea {
+    slug: string;
+    name: string;
+}
+
+/** How often a subscriber is e-mailed: one message per alert soon after it happens, or one summary a week. */
+export type AlertFrequency = "immediate" | "weekly";
+
+/** The language of the e-mails. */
+export type AlertLanguage = "sv" | "en";
+
+/** New choices for a subscription. */
+export interface AlertSubscriptionChange {
+    /** Slugs of neighbourhoods, or of the district for everything. */
+    areas: string[];
+    frequency: AlertFrequency;
+    language?: AlertLanguage;
+}
+
+/** A resident asks for e-mail alerts about areas, without an account. */
+export interface AlertSubscriptionRequest {
+    /** Where the alerts go. Used for nothing else; erased on unsubscribing. */
+    email: string;
+    /** Slugs of neighbourhoods, or of the district (`hagersten-alvsjo`) for everything. */
+    areas: string[];
+    frequency: AlertFrequency;
+    language?: AlertLanguage;
+}
+
+/** A subscription as its owner sees it through a link of its e-mails. */
+export interface AlertSubscriptionView {
+    /** The address the alerts go to. */
+    email: string;
+    /** True when it follows the whole district (every area). */
+    wholeDistrict: boolean;
+    /** The neighbourhoods it follows (empty for the whole district). */
+    areas: AlertArea[];
+    frequency: AlertFrequency;
+    language: AlertLanguage;
+    /** False until a link from the confirmation e-mail is used: until then nothing is sent. */
+    confirmed: boolean;
+    confirmedAt?: string | null;
 }
 
 /** An answer, written or given live in the room. */

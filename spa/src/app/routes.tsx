@@ -36,6 +36,9 @@ const RoomPage = page(() => import('../features/room/RoomPage'), 'RoomPage');
 const JoinPage = page(() => import('../features/room/JoinPage'), 'JoinPage');
 const SurveyPage = page(() => import('../features/surveys/SurveyPage'), 'SurveyPage');
 const SurveyModerationPage = page(() => import('../features/surveys/SurveyModerationPage'), 'SurveyModerationPage');
+const SubscribePage = page(() => import('../features/alerts/SubscribePage'), 'SubscribePage');
+const ConfirmAlertsPage = page(() => import('../features/alerts/ConfirmPage'), 'ConfirmPage');
+const ManageAlertsPage = page(() => import('../features/alerts/ManagePage'), 'ManagePage');
 
 /**
  * Paths are Swedish: they appear in e-mails and on posters. The secret links (/anmalan, /fraga,
@@ -63,6 +66,9 @@ export const routes: RouteObject[] = [
       { path: 'rapportera', element: <ReportPage /> },
       { path: 'q/:code', element: <JoinPage /> },
       { path: 'enkat', element: <SurveyPage /> },
+      { path: 'bevaka', element: <SubscribePage /> },
+      { path: 'bevaka/bekrafta', element: <ConfirmAlertsPage /> },
+      { path: 'bevaka/hantera', element: <ManageAlertsPage /> },
       { path: 'personal/logga-in', element: <SignInPage /> },
       {
         path: 'personal',

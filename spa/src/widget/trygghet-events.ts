@@ -25,6 +25,7 @@ export const texts = {
     error: 'Det gick inte att hämta dialoger och vandringar.',
     unknownArea: 'Okänt område: {area}',
     all: 'Alla dialoger och vandringar i {area}',
+    watch: 'Bevaka {area}: få e-post om nya dialoger och vandringar',
     time: '{date}, kl. {start}–{end}',
     cancelled: 'Inställd',
     about: 'Handlar om: {place}',
@@ -38,6 +39,7 @@ export const texts = {
     error: 'The dialogues and walks could not be loaded.',
     unknownArea: 'Unknown area: {area}',
     all: 'All dialogues and walks in {area}',
+    watch: 'Follow {area}: get e-mails about new dialogues and walks',
     time: '{date}, {start}–{end}',
     cancelled: 'Cancelled',
     about: 'About: {place}',
@@ -143,6 +145,7 @@ ${event.phase === 'cancelled' ? `<p class="cancelled">${text.cancelled}</p>` : '
 <h2 id="h">${fill(text.heading, { area: name })}</h2>
 ${items.length > 0 ? `<ul>${items.join('')}</ul>` : `<p>${text.empty}</p>`}
 <p class="all"><a href="${escape(`${this.baseUrl}/omraden/${encodeURIComponent(areaSlug)}`)}">${fill(text.all, { area: name })}</a></p>
+<p class="all"><a href="${escape(`${this.baseUrl}/bevaka?omrade=${encodeURIComponent(areaSlug)}`)}">${fill(text.watch, { area: name })}</a></p>
 </section>`;
   }
 

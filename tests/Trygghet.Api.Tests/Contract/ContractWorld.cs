@@ -32,6 +32,9 @@ public sealed class ContractWorld
     public required string SurveyToken { get; init; }
     public required Guid SurveyTextId { get; init; }
 
+    /// <summary>The secret of a link of a confirmed alert subscription's e-mails.</summary>
+    public required string AlertToken { get; init; }
+
     public static async Task<ContractWorld> CreateAsync(ApiFactory api)
     {
         var planner = await Planner.StaffAsync(api);
@@ -64,8 +67,10 @@ public sealed class ContractWorld
             AreaSlug = "fruangen",
             Status = MeasureStatus.Planned,
         });
+        var alertToken = await AlertSubscriber.SubscribeAsync(api, "bevakare@example.se");
         return new ContractWorld
         {
+            AlertToken = alertToken,
             Dialogue = dialogue,
             Walk = walk,
             ActorId = police.Id,
@@ -118,6 +123,7 @@ public sealed class ContractWorld
         "X-Registration-Token" => ManageToken,
         "X-Question-Token" => QuestionToken,
         "X-Voter-Token" => VoterToken,
+        "X-Alert-Token" => AlertToken,
         "X-Rsvp-Token" => RsvpToken,
         "X-Survey-Token" => SurveyToken,
         "Idempotency-Key" => Guid.NewGuid().ToString(),
@@ -168,6 +174,7 @@ public sealed class ContractWorld
             "entityId" => Id(Dialogue.Id),
             "entityType" => "event",
             "areaSlug" or "area" => "fruangen",
+            "areas" => new JsonArray("fruangen"),
             "email" => "ada@example.se",
             "phone" => "08-508 000 00",
             "overrideReason" => "Aktörerna bjöds in muntligen i god tid.",

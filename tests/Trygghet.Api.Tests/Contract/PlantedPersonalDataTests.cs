@@ -196,7 +196,9 @@ public sealed class PlantedPersonalDataTests(ApiFixture fixture, ITestOutputHelp
         return paths;
     }
 
-    private static bool IsFreeText(JsonObject schema) => (string?)schema["type"] == "string" && schema["enum"] is null && schema["format"] is null;
+    /// <summary>A string nothing constrains: not an enum, a format or a pattern (identifiers such as area slugs have one).</summary>
+    private static bool IsFreeText(JsonObject schema) =>
+        (string?)schema["type"] == "string" && schema["enum"] is null && schema["format"] is null && schema["pattern"] is null;
 
     /// <summary>A reference, or an <c>allOf</c> of one schema (a nullable reference), as the schema it stands for.</summary>
     private static JsonObject Flatten(JsonObject schema)

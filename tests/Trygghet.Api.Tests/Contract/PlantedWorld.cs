@@ -65,6 +65,7 @@ public sealed class PlantedWorld
     public string QuestionToken { get; private set; } = "";
     public Guid QuestionId { get; private set; }
     public string VoterToken { get; private set; } = "";
+    public string AlertToken { get; private set; } = "";
     public string Open311Key { get; private set; } = "";
     public string ObservationArea { get; private set; } = "";
     public List<string> AreaSlugs { get; } = [];
@@ -127,6 +128,7 @@ public sealed class PlantedWorld
         Assert.Equal(QuestionStatus.Published, question.Status);
         (QuestionId, QuestionToken) = (question.Id, question.QuestionToken);
         VoterToken = (await api.Client().IssueVoterTokenAsync()).Token;
+        AlertToken = await AlertSubscriber.SubscribeAsync(api, "bevakare.varld@example.se");
         Open311Key = (await (await api.ClientAs(DevRole.Admin)).IssueOpen311KeyAsync(new Open311KeyRequest { Name = "Stockholms stads felanmälan" })).ApiKey!;
 
         var observation = await staff.RecordObservationAsync(new ObservationInput
@@ -267,6 +269,7 @@ public sealed class PlantedWorld
         (_, "X-Survey-Token") => SurveyToken,
         (_, "X-Question-Token") => QuestionToken,
         (_, "X-Voter-Token") => VoterToken,
+        (_, "X-Alert-Token") => AlertToken,
         (_, "Idempotency-Key") => Guid.NewGuid().ToString(),
         _ => null,
     };
@@ -280,6 +283,7 @@ public sealed class PlantedWorld
     {
         ("ChangeObservationStatus", "status") => ForwardStatuses[Math.Min(attempt, ForwardStatuses.Length - 1)],
         ("ChangeMyMode", "mode") => "remote",
+        (_, "areas") => new JsonArray("fruangen"),
         (_, "lat") => Lat,
         (_, "lon") => Lon,
         (_, "consentVersion") => "2026-01",

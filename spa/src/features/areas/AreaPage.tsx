@@ -8,6 +8,7 @@ import { Map } from '../../shared/map/Map';
 import { Loading, Page } from '../../shared/Page';
 import { ProblemAlert } from '../../shared/ProblemAlert';
 import { useLoad, type Load } from '../../shared/useLoad';
+import { WatchArea } from '../alerts/WatchArea';
 import { EventCard } from '../events/EventCard';
 import { useObservationLabel } from '../events/EventMap';
 import { upcomingEvents } from '../events/upcoming';
@@ -61,6 +62,7 @@ export function AreaPage() {
           </>
         )}
       </dl>
+      <WatchArea slug={a.slug} />
       <ul className="area-links">
         <li>
           <Link to={`/omraden/${a.slug}/statistik`}>{t('area.statistics', { name: a.name })}</Link>
