@@ -1,4 +1,5 @@
 import type { AreaNode, EventFormat, EventKind, PublicEvent, TrygghetClient } from '@trygghet/client';
+import { uiLanguage } from '../../i18n';
 import { sortedByName, swedish } from '../../shared/collation';
 
 export interface UpcomingFilter {
@@ -11,8 +12,8 @@ export interface UpcomingFilter {
 export async function upcomingEvents(client: TrygghetClient, filter: UpcomingFilter, signal?: AbortSignal, limit = 50): Promise<PublicEvent[]> {
   const from = new Date().toISOString();
   const [dialogues, walks] = await Promise.all([
-    filter.kind === 'walk' ? null : client.listDialogues(filter.area, from, undefined, filter.format, limit, undefined, signal),
-    filter.kind === 'dialogue' ? null : client.listWalks(filter.area, from, undefined, filter.format, limit, undefined, signal),
+    filter.kind === 'walk' ? null : client.listDialogues(filter.area, from, undefined, filter.format, limit, undefined, uiLanguage(), signal),
+    filter.kind === 'dialogue' ? null : client.listWalks(filter.area, from, undefined, filter.format, limit, undefined, uiLanguage(), signal),
   ]);
   return mergeByStart(dialogues?.items ?? [], walks?.items ?? []);
 }

@@ -24,7 +24,7 @@ const statuses: QuestionStatus[] = ['pending', 'published', 'rejected', 'hidden'
 export function ModerationPage() {
   const { t } = useTranslation('questions');
   const { id = '' } = useParams();
-  const dialogue = useLoad((signal) => api().getDialogue(id, signal).catch(() => null), [id]);
+  const dialogue = useLoad((signal) => api().getDialogue(id, undefined, signal).catch(() => null), [id]);
   const [questions, setQuestions] = useState<ModerationState>({});
   const [status, setStatus] = useState<QuestionStatus>('pending');
   const [loaded, setLoaded] = useState<Set<QuestionStatus>>(new Set());
