@@ -4,13 +4,13 @@ import { devToken, expectAccessible } from './support';
 const days = (n: number) => new Date(Date.now() + n * 86_400_000);
 
 /** A published dialogue in Fruängen with an Arabic and an English translation, planned through the API as staff do. */
-async function translatedDialogue(request: import('@playwright/test').APIRequestContext, token: string) {
+async function translatedDialogue(request: import('@playwright/test').APIRequestContext, token: string, startsAt = days(20)) {
   const headers = { Authorization: `Bearer ${token}` };
   const created = await request.post('/api/v1/events', {
     headers,
     data: {
       kind: 'dialogue', title: 'Dialog på flera språk i Fruängen', areaSlug: 'fruangen', format: 'onSite', participationLevel: 'dialogue',
-      startsAt: days(20).toISOString(), endsAt: new Date(days(20).getTime() + 7_200_000).toISOString(),
+      startsAt: startsAt.toISOString(), endsAt: new Date(startsAt.getTime() + 7_200_000).toISOString(),
       description: 'Öppen dialog om tryggheten kring Fruängens centrum.', place: 'Fruängens centrum',
       venue: { name: 'Fruängens bibliotek', address: 'Fruängsgången 4', accessibilityNotes: 'Entré utan trappsteg, hörslinga.' },
       capacityOnSite: 60, agenda: [{ title: 'Välkommen', minutes: 10 }],
@@ -53,4 +53,18 @@ test('an event switched to Arabic reads right to left, and axe stays clean', asy
   await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
   await expect(page.locator('html')).toHaveAttribute('lang', 'ar');
   await expectAccessible(page);
+});
+
+test('the widget with lang="en" lists an event by its English title, marked as English', async ({ page, baseURL }) => {
+  // The soonest event in the area, so that it is among the widget's five.
+  await translatedDialogue(page.request, await devToken(page, 'staff'), new Date(Date.now() + 10 * 60_000));
+  await page.goto('/');
+  await page.setContent(`<!doctype html><html lang="en"><head><title>City page</title></head><body><main><h1>Safety</h1>
+<script src="${baseURL}/widget/trygghet-events.js"></script>
+<trygghet-events area="fruangen" lang="en" limit="5"></trygghet-events></main></body></html>`);
+
+  const title = page.locator('trygghet-events').getByRole('heading', { level: 3, name: 'Dialogue in several languages in Fruängen' }).first();
+  await expect(title).toBeVisible();
+  await expect(title).toHaveAttribute('lang', 'en');
+  await expect(page.locator('trygghet-events').getByRole('heading', { level: 2 })).toHaveText('Upcoming safety dialogues and walks in Fruängen');
 });
