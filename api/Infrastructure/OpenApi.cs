@@ -168,12 +168,14 @@ public static class OpenApi
             ["limit"] = "Page size, 1–100 (default 20).",
             ["cursor"] = "The `nextCursor` of the previous page.",
             ["idOrSlug"] = "The event's id or slug, e.g. `trygghetsdialog-i-fruangen-2027-03-10`.",
+            ["lang"] = "The language of the events' own texts (BCP 47: `sv`, `en`, `sv-x-lattlast`, `fi`, `ar`, `so`), before `Accept-Language`; an event without it is given in the next language asked for, else Swedish. For links and feed readers that cannot send the header.",
             [Idempotency.Header] = "A key the client makes up per request (8–255 visible ASCII characters, e.g. a UUID) and sends again on a retry.",
         };
 
         private static readonly Dictionary<string, string> CommonExamples = new(StringComparer.OrdinalIgnoreCase)
         {
             [Idempotency.Header] = "0f8fad5b-d9cb-469f-a165-70867728950e",
+            ["lang"] = "en",
         };
 
         private static void DescribeCommonParameters(OpenApiOperation operation)

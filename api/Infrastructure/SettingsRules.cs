@@ -67,6 +67,16 @@ public static class SettingsRules
         .. Settings.AtLeast("Retention__ReportDays", retention.ReportDays, 0),
     ];
 
+    /// <summary>The content languages: BCP 47 tags, once each, Swedish among them (the events' own texts).</summary>
+    public static IEnumerable<string> Content(ContentOptions content, IHostEnvironment environment) =>
+    [
+        .. content.Languages.Contains("sv") ? Array.Empty<string>() : ["Content__Languages must include sv: the events' own texts are Swedish."],
+        .. content.Languages.Select((language, i) => (language, i))
+            .Where(l => !System.Text.RegularExpressions.Regex.IsMatch(l.language, "^[a-z]{2,3}(-[a-z0-9]{1,8})*$"))
+            .Select(l => $"Content__Languages__{l.i} must be a lower-case BCP 47 language tag such as fi or sv-x-lattlast, not '{l.language}'."),
+        .. content.Languages.GroupBy(l => l).Where(g => g.Count() > 1).Select(g => $"Content__Languages lists '{g.Key}' more than once."),
+    ];
+
     public static IEnumerable<string> Jobs(JobOptions jobs, IHostEnvironment environment) =>
         Settings.Between("Jobs__IntervalSeconds", jobs.IntervalSeconds, 1, 86_400);
 }

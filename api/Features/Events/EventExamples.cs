@@ -31,7 +31,18 @@ public sealed class EventExamples : IContractExamples
         Input.Description!, Input.Problem!, Input.Place!, new AreaRef("fruangen", "Fruängen", AreaKind.Neighbourhood), EventFormat.Hybrid, Library,
         true, DialogueStart, DialogueStart.AddHours(2), 60, 40, DialogueStart.AddDays(-2), ParticipationLevel.Dialogue, Input.Method!, Agenda, null,
         null, [new("Lokalpolisområde Globen", "police"), new("Allmännyttigt bostadsbolag i Fruängen", "propertyOwner")], null, 1, Written,
-        EventPhase.Upcoming, true, DateOnly.FromDateTime(DialogueStart.DateTime).AddDays(PublishingOptions.DefaultFeedbackWithinDays), null);
+        EventPhase.Upcoming, true, DateOnly.FromDateTime(DialogueStart.DateTime).AddDays(PublishingOptions.DefaultFeedbackWithinDays), null,
+        ContentOptions.Swedish, ["sv", "en", "ar"]);
+
+    public static readonly EventTranslationInput English = new("Safety dialogue in Fruängen",
+        "Residents, the police, the housing company and the district administration talk about safety around Fruängen's centre.",
+        "Feeling unsafe in the evenings around the underground station and the square.", "Fruängen's centre",
+        "Open meeting with discussions in small groups", "Fruängen library", "Step-free entrance, hearing loop in the meeting room.", null,
+        ["Welcome and the evening's plan", "The police on the situation in Fruängen", "Small groups: where do you feel unsafe, and why?",
+            "What happens now? Those responsible answer"]);
+
+    public static readonly EventTranslation Translation = new("en", English.Title, English.Description, English.Problem, English.Place,
+        English.Method, English.VenueName, English.AccessibilityNotes, null, English.Agenda!, false, Written, []);
 
 
     public static readonly EventPlan Plan = new(DialogueId, EventKind.Dialogue, DialogueSlug, EventStatus.Published, Input.Title, Input.Description!,
@@ -42,6 +53,9 @@ public sealed class EventExamples : IContractExamples
     [
         Input,
         Public,
+        English,
+        Translation,
+        (IReadOnlyList<EventTranslation>)[Translation],
         new Page<PublicEvent>([Public], "eyJzIjoiMjAyNy0wMy0xMFQxNzowMDowMFoiLCJpIjoiM2YyYjhjMWUifQ"),
         Plan,
         new Page<EventPlan>([Plan], null),

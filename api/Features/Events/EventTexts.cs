@@ -45,6 +45,11 @@ internal static class EventTexts
         ["ParticipantsRemote"] = new("Deltagare digitalt", "Participants online"),
         ["ActorIds"] = new("Aktörer att bjuda in", "Actors to invite"),
         ["Answer"] = new("Svar", "Answer"),
+        ["Language"] = new("Språk", "Language"),
+        ["EventTranslationInput.Title"] = new("Rubrik", "Title"),
+        ["EventTranslationInput.Description"] = new("Beskrivning för invånarna", "Description for residents"),
+        ["VenueName"] = new("Lokalens namn", "Name of the venue"),
+        ["AccessibilityNotes"] = new("Tillgänglighet", "Accessibility"),
     };
 
     public static readonly Text NotFound = new("Evenemanget '{0}' finns inte.", "Event '{0}' does not exist.");
@@ -56,6 +61,10 @@ internal static class EventTexts
     public static readonly Text TimesViaReschedule = new("Ett publicerat evenemang flyttas med reschedule, inte genom att ändra tiden.", "A published event is moved with reschedule, not by editing its times.");
     public static readonly Text NotEnded = new("Evenemanget har inte ägt rum än.", "The event has not taken place yet.");
     public static readonly Text ChecksFailed = new("Rutinkontrollerna godkändes inte: {0}. Åtgärda dem eller publicera med en motivering (overrideReason).", "The routine checks failed: {0}. Fix them or publish with a reason (overrideReason).");
+
+    public static readonly Text LanguageNotOffered = new("Språket '{0}' finns inte bland innehållsspråken ({1}).", "'{0}' is not one of the content languages ({1}).");
+    public static readonly Text SwedishIsTheEvent = new("Svenska är evenemangets egna texter: ändra dem i evenemanget.", "Swedish is the event's own text: edit it in the event.");
+    public static readonly Text TranslationNotFound = new("Evenemanget har ingen översättning till '{0}'.", "The event has no translation into '{0}'.");
 
     public static readonly Text EndsAfterStart = new("Sluttiden måste vara efter starttiden.", "The end must be after the start.");
     public static readonly Text DeadlineBeforeEnd = new("Sista tid för anmälan får inte vara efter att evenemanget har slutat.", "The registration deadline cannot be after the event ends.");

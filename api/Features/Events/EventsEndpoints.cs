@@ -29,6 +29,7 @@ public static class EventsEndpoints
             .. publishing.WarnOnly.Select((check, i) => (check, i)).Where(c => !EventTexts.IsCheck(c.check))
                 .Select(c => $"Publishing__WarnOnly__{c.i}: '{c.check}' is no routine check."),
         ]);
+        services.AddSettings<ContentOptions>(configuration, "Content", SettingsRules.Content);
         return services;
     }
 
@@ -83,6 +84,17 @@ public static class EventsEndpoints
         group.MapPost("/{id:guid}/cancel", CancelEvent).WithName(nameof(CancelEvent))
             .WithSummary("Cancel a published event with a reason shown to the public.")
             .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
+        group.MapGet("/{id:guid}/translations", ListEventTranslations).WithName(nameof(ListEventTranslations))
+            .WithSummary("The event's translations (title, description, place texts, agenda) into the content languages, each saying whether the event was edited since.")
+            .ProducesProblems(StatusCodes.Status404NotFound);
+        group.MapPut("/{id:guid}/translations/{language}", PutEventTranslation).WithName(nameof(PutEventTranslation))
+            .WithSummary("Add or replace the translation into one of the content languages (Content__Languages, not sv); audited. Texts that look like personal data come back as `personalDataWarnings`.")
+            .WithFieldProblemExample("language", EventTexts.LanguageNotOffered, "de", "sv, en, sv-x-lattlast, fi, ar, so")
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
+        group.MapDelete("/{id:guid}/translations/{language}", DeleteEventTranslation).WithName(nameof(DeleteEventTranslation))
+            .WithSummary("Remove the translation into one language (audited); the public reads the event in Swedish or another of its languages again.")
+            .WithProblemExample(StatusCodes.Status404NotFound, EventTexts.TranslationNotFound, "ar")
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
         group.MapPost("/{id:guid}/close", CloseEvent).WithName(nameof(CloseEvent))
             .WithSummary("Close a held event with minutes, attendance on site and remote, and feedback (what was raised, what will happen).")
             .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
@@ -137,6 +149,20 @@ public static class EventsEndpoints
 
     public static async Task<Ok<EventPlan>> CloseEvent(Guid id, Closing closing, IMediator mediator, HttpContext http, CancellationToken ct) =>
         Tagged(http, TypedResults.Ok(await mediator.Send(new CloseEventCommand(id, closing), ct)));
+
+    public static async Task<Ok<IReadOnlyList<EventTranslation>>> ListEventTranslations(Guid id, IMediator mediator, CancellationToken ct) =>
+        TypedResults.Ok(await mediator.Send(new ListEventTranslationsQuery(id), ct));
+
+    /// <param name="language" example="en">A content language other than <c>sv</c>: <c>en</c>, <c>sv-x-lattlast</c>, <c>fi</c>, <c>ar</c>, <c>so</c> by default.</param>
+    public static async Task<Ok<EventTranslation>> PutEventTranslation(Guid id, string language, EventTranslationInput translation, IMediator mediator, CancellationToken ct) =>
+        TypedResults.Ok(await mediator.Send(new PutEventTranslationCommand(id, language, translation), ct));
+
+    /// <param name="language" example="en">A content language other than <c>sv</c>.</param>
+    public static async Task<NoContent> DeleteEventTranslation(Guid id, string language, IMediator mediator, CancellationToken ct)
+    {
+        await mediator.Send(new DeleteEventTranslationCommand(id, language), ct);
+        return TypedResults.NoContent();
+    }
 
     public static async Task<Ok<IReadOnlyList<Invitation>>> ListInvitations(Guid id, IMediator mediator, CancellationToken ct) =>
         TypedResults.Ok(await mediator.Send(new ListInvitationsQuery(id), ct));

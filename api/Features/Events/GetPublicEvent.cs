@@ -4,14 +4,15 @@ using Trygghet.Api.Infrastructure;
 
 namespace Trygghet.Api.Features.Events;
 
-public sealed record GetPublicEventQuery(EventKind Kind, string IdOrSlug) : IQuery<PublicEvent>;
+/// <param name="Languages">The languages asked for, best first (<see cref="ContentLanguages.Preferences"/>); none: Swedish.</param>
+public sealed record GetPublicEventQuery(EventKind Kind, string IdOrSlug, IReadOnlyList<string>? Languages = null) : IQuery<PublicEvent>;
 
 public sealed class GetPublicEventValidator : AbstractValidator<GetPublicEventQuery>
 {
     public GetPublicEventValidator() => RuleFor(q => q.IdOrSlug).NotEmpty().MaximumLength(100).Matches("^[a-z0-9-]+$");
 }
 
-public sealed class GetPublicEventHandler(DbSession db, TimeProvider clock, PublishingOptions options) : IQueryHandler<GetPublicEventQuery, PublicEvent>
+public sealed class GetPublicEventHandler(DbSession db, TimeProvider clock, PublishingOptions options, ContentOptions content) : IQueryHandler<GetPublicEventQuery, PublicEvent>
 {
     public async ValueTask<PublicEvent> Handle(GetPublicEventQuery query, CancellationToken ct)
     {
@@ -23,6 +24,8 @@ public sealed class GetPublicEventHandler(DbSession db, TimeProvider clock, Publ
         var now = clock.GetUtcNow();
         var participants = await PublicEvents.ParticipantsAsync(db, [row.Id], ct);
         var next = await PublicEvents.NextInAreaAsync(db, [row], now, ct);
-        return PublicEvents.ToPublic(row, participants[row.Id].ToList(), now, options.FeedbackWithinDays, next.GetValueOrDefault(row.Id));
+        var translations = await ContentLanguages.LoadAsync(db, [row.Id], content, ct);
+        return ContentLanguages.Localise(PublicEvents.ToPublic(row, participants[row.Id].ToList(), now, options.FeedbackWithinDays, next.GetValueOrDefault(row.Id)),
+            translations[row.Id], query.Languages ?? [], content);
     }
 }

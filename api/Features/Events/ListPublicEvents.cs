@@ -7,7 +7,7 @@ namespace Trygghet.Api.Features.Events;
 
 /// <summary>Published, held, closed and cancelled events of one kind, in start order.</summary>
 public sealed record ListPublicEventsQuery(EventKind? Kind, string? Area, DateTimeOffset? From, DateTimeOffset? To, EventFormat? Format,
-    int? Limit, string? Cursor, int MaxLimit = Cursor.MaxLimit) : IQuery<Page<PublicEvent>>;
+    int? Limit, string? Cursor, int MaxLimit = Cursor.MaxLimit, IReadOnlyList<string>? Languages = null) : IQuery<Page<PublicEvent>>;
 
 public sealed class ListPublicEventsValidator : AbstractValidator<ListPublicEventsQuery>
 {
@@ -23,7 +23,7 @@ public sealed class ListPublicEventsValidator : AbstractValidator<ListPublicEven
     }
 }
 
-public sealed class ListPublicEventsHandler(DbSession db, TimeProvider clock, PublishingOptions options) : IQueryHandler<ListPublicEventsQuery, Page<PublicEvent>>
+public sealed class ListPublicEventsHandler(DbSession db, TimeProvider clock, PublishingOptions options, ContentOptions content) : IQueryHandler<ListPublicEventsQuery, Page<PublicEvent>>
 {
     public async ValueTask<Page<PublicEvent>> Handle(ListPublicEventsQuery query, CancellationToken ct)
     {
@@ -54,7 +54,9 @@ public sealed class ListPublicEventsHandler(DbSession db, TimeProvider clock, Pu
         var participants = await PublicEvents.ParticipantsAsync(db, rows.Take(limit).Select(r => r.Id).ToArray(), ct);
         var now = clock.GetUtcNow();
         var next = await PublicEvents.NextInAreaAsync(db, rows.Take(limit), now, ct);
+        var translations = await ContentLanguages.LoadAsync(db, rows.Take(limit).Select(r => r.Id).ToArray(), content, ct);
         return Cursor.ToPage(rows, limit, r => (r.StartsAt, r.Id),
-            r => PublicEvents.ToPublic(r, participants[r.Id].ToList(), now, options.FeedbackWithinDays, next.GetValueOrDefault(r.Id)));
+            r => ContentLanguages.Localise(PublicEvents.ToPublic(r, participants[r.Id].ToList(), now, options.FeedbackWithinDays, next.GetValueOrDefault(r.Id)),
+                translations[r.Id], query.Languages ?? [], content));
     }
 }

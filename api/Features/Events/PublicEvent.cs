@@ -16,13 +16,17 @@ namespace Trygghet.Api.Features.Events;
 /// <param name="Attendable">Whether one can still go: published or rescheduled, and not ended (<c>upcoming</c> or <c>ongoing</c>). Lists of what is coming count only these. Whether registration is open is the availability's <c>open</c>.</param>
 /// <param name="FeedbackExpectedBy">The date (Stockholm) by which the feedback is to be published: the end's date plus <c>Publishing__FeedbackWithinDays</c> (28) days; null once closed, and for a cancelled event.</param>
 /// <param name="NextEventInArea">For a cancelled event: the next dialogue or walk in the same area that has not started yet and is not cancelled, if there is one; otherwise null.</param>
+/// <param name="Language">The language of the event's own texts in this answer (BCP 47, also the <c>Content-Language</c> header): the
+/// first of <c>?lang=</c> and <c>Accept-Language</c> the event is available in, else <c>sv</c>. A text the translation leaves out is the Swedish one.</param>
+/// <param name="AvailableLanguages">The languages the event's texts can be read in: <c>sv</c> and its translations, in the district's order
+/// (<c>Content__Languages</c>).</param>
 public sealed record PublicEvent(
     Guid Id, EventKind Kind, string Slug, EventStatus Status, string Title, string Description, string Problem, string Place,
     AreaRef Area, EventFormat Format, Venue? Venue, bool RemoteParticipation, DateTimeOffset StartsAt, DateTimeOffset EndsAt,
     int? CapacityOnSite, int? CapacityRemote, DateTimeOffset? RegistrationDeadline, ParticipationLevel ParticipationLevel,
     string Method, IReadOnlyList<AgendaItem> Agenda, WalkDetails? Walk, string? CancelReason, IReadOnlyList<Participant> Participants,
     Closing? Closing, int Sequence, DateTimeOffset UpdatedAt, EventPhase Phase, bool Attendable, DateOnly? FeedbackExpectedBy,
-    EventRef? NextEventInArea);
+    EventRef? NextEventInArea, string Language, IReadOnlyList<string> AvailableLanguages);
 
 internal static class PublicEvents
 {
@@ -72,6 +76,6 @@ internal static class PublicEvents
             r.Method, r.AgendaItems, r.PublicWalkValue, r.CancelReason, participants, r.ClosingValue, r.Sequence, Time.Local(r.UpdatedAt),
             phase, phase is EventPhase.Upcoming or EventPhase.Ongoing,
             phase is EventPhase.Closed or EventPhase.Cancelled ? null : DateOnly.FromDateTime(Time.Local(r.EndsAt).DateTime).AddDays(feedbackWithinDays),
-            phase == EventPhase.Cancelled ? nextEventInArea : null);
+            phase == EventPhase.Cancelled ? nextEventInArea : null, ContentOptions.Swedish, [ContentOptions.Swedish]);
     }
 }

@@ -18,15 +18,17 @@ public static class PublicEventsEndpoints
         MapKind(api, "/dialogues", EventKind.Dialogue, "Dialogue", "Dialogues");
         MapKind(api, "/walks", EventKind.Walk, "Walk", "Walks");
 
-        api.MapGet("/calendar.ics", async (string? area, [QueryEnum(typeof(EventKind))] string? kind, IMediator mediator, SiteOptions site, TimeProvider clock, HttpContext http, CancellationToken ct) =>
+        api.MapGet("/calendar.ics", async (string? area, [QueryEnum(typeof(EventKind))] string? kind, string? lang, IMediator mediator, SiteOptions site, TimeProvider clock, HttpContext http, CancellationToken ct) =>
             {
                 if (await NotModifiedAsync(mediator, http, ct)) return Results.StatusCode(StatusCodes.Status304NotModified);
-                var page = await mediator.Send(new ListPublicEventsQuery(QueryEnum.Parse<EventKind>(kind, "kind"), area, clock.GetUtcNow().AddDays(-90), null, null, 1000, null, MaxLimit: 1000), ct);
+                var page = await mediator.Send(new ListPublicEventsQuery(QueryEnum.Parse<EventKind>(kind, "kind"), area, clock.GetUtcNow().AddDays(-90), null, null, 1000, null, MaxLimit: 1000,
+                    Languages: Preferences(http, lang)), ct);
+                http.Response.Headers.ContentLanguage = ContentLanguages.Header(page.Items);
                 return Results.Text(Syndication.ToICalendar(page.Items, site, Text.IsEnglish ? "Safety dialogues and safety walks" : "Trygghetsdialoger och trygghetsvandringar", Text.IsEnglish), $"{Syndication.CalendarMediaType}; charset=utf-8");
             })
             .WithName("GetCalendar").WithTags("Feeds").PublicCache(SharedCache.Listing, CacheVary.Language)
             .WithFieldProblemExample("area", AreaTexts.UnknownArea, "fruangn")
-            .WithSummary("iCalendar feed (RFC 5545, Europe/Stockholm) of dialogues and walks from 90 days back, by area and kind; cancelled events as STATUS:CANCELLED.")
+            .WithSummary("iCalendar feed (RFC 5545, Europe/Stockholm) of dialogues and walks from 90 days back, by area and kind; cancelled events as STATUS:CANCELLED. Each event in the language chosen by `?lang=` or `Accept-Language` where it has a translation (LANGUAGE= on SUMMARY, DESCRIPTION and LOCATION).")
             .Produces<string>(StatusCodes.Status200OK, Syndication.CalendarMediaType)
             .Produces(StatusCodes.Status304NotModified)
             .ProducesProblems(StatusCodes.Status400BadRequest);
@@ -38,38 +40,43 @@ public static class PublicEventsEndpoints
             .WithProblemExample(StatusCodes.Status404NotFound, EventTexts.NotFound, ExampleValues.DialogueSlug);
 
         group.MapGet("/", async Task<Results<Ok<Page<PublicEvent>>, StatusCodeHttpResult>> (string? area, DateTimeOffset? from, DateTimeOffset? to,
-                [QueryEnum(typeof(EventFormat))] string? format, int? limit, string? cursor, IMediator mediator, HttpContext http, CancellationToken ct) =>
+                [QueryEnum(typeof(EventFormat))] string? format, int? limit, string? cursor, string? lang, IMediator mediator, HttpContext http, CancellationToken ct) =>
             {
                 if (await NotModifiedAsync(mediator, http, ct)) return TypedResults.StatusCode(StatusCodes.Status304NotModified);
-                return TypedResults.Ok(await mediator.Send(new ListPublicEventsQuery(kind, area, from, to, QueryEnum.Parse<EventFormat>(format, "format"), limit ?? Cursor.DefaultLimit, cursor), ct));
+                var page = await mediator.Send(new ListPublicEventsQuery(kind, area, from, to, QueryEnum.Parse<EventFormat>(format, "format"), limit ?? Cursor.DefaultLimit, cursor,
+                    Languages: Preferences(http, lang)), ct);
+                http.Response.Headers.ContentLanguage = ContentLanguages.Header(page.Items);
+                return TypedResults.Ok(page);
             })
             .WithName($"List{plural}").PublicCache(SharedCache.Listing, CacheVary.Language)
             .WithFieldProblemExample("area", AreaTexts.UnknownArea, "fruangn")
-            .WithSummary($"Published, held, closed and cancelled {plural.ToLowerInvariant()} in start order; cacheable (ETag, 304 on If-None-Match).")
+            .WithSummary($"Published, held, closed and cancelled {plural.ToLowerInvariant()} in start order; cacheable (ETag, 304 on If-None-Match). Each in the language chosen by `?lang=` or `Accept-Language` among its `availableLanguages`, else Swedish (`language`; `Content-Language` lists them).")
             .Produces(StatusCodes.Status304NotModified)
             .ProducesProblems(StatusCodes.Status400BadRequest);
 
         group.MapGet("/{idOrSlug}", async Task<Results<Ok<PublicEvent>, JsonHttpResult<SchemaOrgEvent>, StatusCodeHttpResult>> (string idOrSlug,
-                IMediator mediator, SiteOptions site, HttpContext http, CancellationToken ct) =>
+                string? lang, IMediator mediator, SiteOptions site, HttpContext http, CancellationToken ct) =>
             {
-                var e = await mediator.Send(new GetPublicEventQuery(kind, idOrSlug), ct);
+                var e = await mediator.Send(new GetPublicEventQuery(kind, idOrSlug, Preferences(http, lang)), ct);
                 var jsonLd = WantsJsonLd(http.Request);
-                if (Cache(http, $"{e.Id}/{e.Sequence}/{e.Status}/{e.Phase}/{e.NextEventInArea}/{e.UpdatedAt:O}/{e.Participants.Count}/{jsonLd}"))
+                http.Response.Headers.ContentLanguage = e.Language;
+                if (Cache(http, $"{e.Id}/{e.Sequence}/{e.Status}/{e.Phase}/{e.NextEventInArea}/{e.UpdatedAt:O}/{e.Participants.Count}/{jsonLd}/{e.Language}"))
                     return TypedResults.StatusCode(StatusCodes.Status304NotModified);
                 return jsonLd
                     ? TypedResults.Json(Syndication.ToSchemaOrg(e, site), contentType: Syndication.JsonLdMediaType)
                     : TypedResults.Ok(e);
             })
             .WithName($"Get{singular}").PublicCache(SharedCache.Listing, CacheVary.Language | CacheVary.Accept)
-            .WithSummary($"One {singular.ToLowerInvariant()} by id or slug. With `Accept: application/ld+json`, the same as a schema.org Event.")
+            .WithSummary($"One {singular.ToLowerInvariant()} by id or slug, its texts in the language chosen by `?lang=` or `Accept-Language` among `availableLanguages`, else Swedish (`language` and `Content-Language` say which). With `Accept: application/ld+json`, the same as a schema.org Event.")
             .WithMetadata(new AlternateRepresentation(Syndication.JsonLdMediaType, typeof(SchemaOrgEvent)))
             .Produces(StatusCodes.Status304NotModified)
             .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
 
-        group.MapGet("/{idOrSlug}/calendar.ics", async (string idOrSlug, IMediator mediator, SiteOptions site, HttpContext http, CancellationToken ct) =>
+        group.MapGet("/{idOrSlug}/calendar.ics", async (string idOrSlug, string? lang, IMediator mediator, SiteOptions site, HttpContext http, CancellationToken ct) =>
             {
-                var e = await mediator.Send(new GetPublicEventQuery(kind, idOrSlug), ct);
-                if (Cache(http, $"{e.Id}/{e.Sequence}/{e.Status}/{e.UpdatedAt:O}/ics")) return Results.StatusCode(StatusCodes.Status304NotModified);
+                var e = await mediator.Send(new GetPublicEventQuery(kind, idOrSlug, Preferences(http, lang)), ct);
+                http.Response.Headers.ContentLanguage = e.Language;
+                if (Cache(http, $"{e.Id}/{e.Sequence}/{e.Status}/{e.UpdatedAt:O}/ics/{e.Language}")) return Results.StatusCode(StatusCodes.Status304NotModified);
                 http.Response.Headers.ContentDisposition = $"attachment; filename=\"{e.Slug}.ics\"";
                 return Results.Text(Syndication.ToICalendar([e], site, e.Title, Text.IsEnglish), $"{Syndication.CalendarMediaType}; charset=utf-8");
             })
@@ -80,9 +87,16 @@ public static class PublicEventsEndpoints
             .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
     }
 
-    /// <summary>Answers a conditional listing request from the cheap stamp, before the listing query runs.</summary>
+    /// <summary>
+    /// Answers a conditional listing request from the cheap stamp, before the listing query runs. The languages asked for
+    /// are part of the version: which translation each event shows depends on them.
+    /// </summary>
     private static async Task<bool> NotModifiedAsync(IMediator mediator, HttpContext http, CancellationToken ct) =>
-        Cache(http, $"{await mediator.Send(new GetPublicEventsStampQuery(), ct)}|{http.Request.Path}|{http.Request.QueryString}|{WantsJsonLd(http.Request)}");
+        Cache(http, $"{await mediator.Send(new GetPublicEventsStampQuery(), ct)}|{http.Request.Path}|{http.Request.QueryString}|{WantsJsonLd(http.Request)}"
+            + $"|{string.Join(',', ContentLanguages.Preferences(null, http.Request.Headers.AcceptLanguage))}");
+
+    /// <summary>The content languages the request asks for, best first: <c>?lang=</c>, then <c>Accept-Language</c>.</summary>
+    private static IReadOnlyList<string> Preferences(HttpContext http, string? lang) => ContentLanguages.Preferences(lang, http.Request.Headers.AcceptLanguage);
 
     /// <summary>Sets the ETag (Cache-Control and Vary are the endpoint's <see cref="CachePolicy"/>); true when the client's If-None-Match already holds this version.</summary>
     private static bool Cache(HttpContext http, string version)

@@ -10,8 +10,10 @@ namespace Trygghet.Api.Features.Events;
 /// <summary>Links to the public pages of events, for calendars, JSON-LD and e-mails.</summary>
 public static class EventPages
 {
+    /// <summary>The event's page; in a translation's language, the page opens in it (<c>?lang=ar</c>).</summary>
     public static string EventPage(this SiteOptions site, PublicEvent e) =>
-        $"{site.PublicUrl.TrimEnd('/')}/{(e.Kind == EventKind.Walk ? "vandringar" : "dialoger")}/{e.Slug}";
+        $"{site.PublicUrl.TrimEnd('/')}/{(e.Kind == EventKind.Walk ? "vandringar" : "dialoger")}/{e.Slug}"
+        + (e.Language == ContentOptions.Swedish ? "" : $"?lang={Uri.EscapeDataString(e.Language)}");
 }
 
 /// <summary>schema.org <c>Event</c> as JSON-LD, for search engines and the city's web platform.</summary>
@@ -63,7 +65,7 @@ public static class Syndication
                 EventFormat.Remote => "https://schema.org/OnlineEventAttendanceMode",
                 _ => "https://schema.org/MixedEventAttendanceMode",
             },
-            locations, new SchemaOrgThing("GovernmentOrganization", site.Organiser), site.EventPage(e), "sv", true,
+            locations, new SchemaOrgThing("GovernmentOrganization", site.Organiser), site.EventPage(e), e.Language, true,
             (e.CapacityOnSite ?? 0) + (e.CapacityRemote ?? 0) is > 0 and var capacity ? capacity : null,
             e.Participants.Select(p => new SchemaOrgThing("Organization", p.Organisation)).ToList());
     }
@@ -73,8 +75,9 @@ public static class Syndication
     /// years of the events (clients that do not know the zone by name, such as ical.js, need them), a stable UID per
     /// event, SEQUENCE from the event, STATUS:CANCELLED after cancellation, LOCATION (the venue, or a walk's meeting
     /// point) with GEO when known, the place the problem is at as a line of the description ("Handlar om: …"), and a
-    /// link to the public page. Never the remote link. The event's own texts are
-    /// Swedish and say so (LANGUAGE=sv); the words the service adds are in <paramref name="english"/>'s language.
+    /// link to the public page. Never the remote link. The event's own texts are in
+    /// the event's chosen language (<see cref="PublicEvent.Language"/>, Swedish unless a translation was asked for) and say so
+    /// (LANGUAGE=sv, LANGUAGE=ar …); the words the service adds are in <paramref name="english"/>'s language.
     /// </summary>
     public static string ToICalendar(IReadOnlyCollection<PublicEvent> events, SiteOptions site, string name, bool english = false)
     {
@@ -108,9 +111,9 @@ public static class Syndication
                 Status = e.Status == EventStatus.Cancelled ? EventStatus.Cancelled.ToString().ToUpperInvariant() : "CONFIRMED",
                 Url = new Uri(url),
             };
-            Language(item, "SUMMARY", "sv");
-            Language(item, "DESCRIPTION", e.Description.Length > 0 ? "sv" : language);
-            Language(item, "LOCATION", e.Format == EventFormat.Remote ? language : "sv");
+            Language(item, "SUMMARY", e.Language);
+            Language(item, "DESCRIPTION", e.Description.Length > 0 ? e.Language : language);
+            Language(item, "LOCATION", e.Format == EventFormat.Remote ? language : e.Language);
             calendar.Events.Add(item);
         }
         // Ical.Net formats numbers in the current culture: under Swedish, BYDAY=-1SU gets a Unicode minus (U+2212) and

@@ -168,38 +168,42 @@ export interface ITrygghetClient {
     getDialogueSurveyResults(idOrSlug: string, signal?: AbortSignal): Promise<EventSurveyResults>;
 
     /**
-     * Published, held, closed and cancelled dialogues in start order; cacheable (ETag, 304 on If-None-Match).
+     * Published, held, closed and cancelled dialogues in start order; cacheable (ETag, 304 on If-None-Match). Each in the language chosen by `?lang=` or `Accept-Language` among its `availableLanguages`, else Swedish (`language`; `Content-Language` lists them).
      * @param area (optional) Slug of a neighbourhood, or of the district to include all its neighbourhoods, e.g. `fruangen`; an unknown slug is a 400.
      * @param from (optional) Only events that end at or after this instant (ISO 8601 with offset).
      * @param to (optional) Only events that start before this instant (ISO 8601 with offset).
      * @param format (optional) Only events of this format.
      * @param limit (optional) Page size, 1–100 (default 20).
      * @param cursor (optional) The `nextCursor` of the previous page.
+     * @param lang (optional) The language of the events' own texts (BCP 47: `sv`, `en`, `sv-x-lattlast`, `fi`, `ar`, `so`), before `Accept-Language`; an event without it is given in the next language asked for, else Swedish. For links and feed readers that cannot send the header.
      * @return OK
      */
-    listDialogues(area?: string | undefined, from?: string | undefined, to?: string | undefined, format?: EventFormat | undefined, limit?: number | undefined, cursor?: string | undefined, signal?: AbortSignal): Promise<PublicEventPage>;
+    listDialogues(area?: string | undefined, from?: string | undefined, to?: string | undefined, format?: EventFormat | undefined, limit?: number | undefined, cursor?: string | undefined, lang?: string | undefined, signal?: AbortSignal): Promise<PublicEventPage>;
 
     /**
-     * One dialogue by id or slug. With `Accept: application/ld+json`, the same as a schema.org Event.
+     * One dialogue by id or slug, its texts in the language chosen by `?lang=` or `Accept-Language` among `availableLanguages`, else Swedish (`language` and `Content-Language` say which). With `Accept: application/ld+json`, the same as a schema.org Event.
      * @param idOrSlug The event's id or slug, e.g. `trygghetsdialog-i-fruangen-2027-03-10`.
+     * @param lang (optional) The language of the events' own texts (BCP 47: `sv`, `en`, `sv-x-lattlast`, `fi`, `ar`, `so`), before `Accept-Language`; an event without it is given in the next language asked for, else Swedish. For links and feed readers that cannot send the header.
      * @return OK
      */
-    getDialogue(idOrSlug: string, signal?: AbortSignal): Promise<PublicEvent>;
+    getDialogue(idOrSlug: string, lang?: string | undefined, signal?: AbortSignal): Promise<PublicEvent>;
 
     /**
      * The dialogue as an iCalendar file (add to calendar).
      * @param idOrSlug The event's id or slug, e.g. `trygghetsdialog-i-fruangen-2027-03-10`.
+     * @param lang (optional) The language of the events' own texts (BCP 47: `sv`, `en`, `sv-x-lattlast`, `fi`, `ar`, `so`), before `Accept-Language`; an event without it is given in the next language asked for, else Swedish. For links and feed readers that cannot send the header.
      * @return OK
      */
-    getDialogueCalendar(idOrSlug: string, signal?: AbortSignal): Promise<FileResponse>;
+    getDialogueCalendar(idOrSlug: string, lang?: string | undefined, signal?: AbortSignal): Promise<FileResponse>;
 
     /**
-     * iCalendar feed (RFC 5545, Europe/Stockholm) of dialogues and walks from 90 days back, by area and kind; cancelled events as STATUS:CANCELLED.
+     * iCalendar feed (RFC 5545, Europe/Stockholm) of dialogues and walks from 90 days back, by area and kind; cancelled events as STATUS:CANCELLED. Each event in the language chosen by `?lang=` or `Accept-Language` where it has a translation (LANGUAGE= on SUMMARY, DESCRIPTION and LOCATION).
      * @param area (optional) Slug of a neighbourhood, or of the district to include all its neighbourhoods, e.g. `fruangen`; an unknown slug is a 400.
      * @param kind (optional) Only dialogues or only walks.
+     * @param lang (optional) The language of the events' own texts (BCP 47: `sv`, `en`, `sv-x-lattlast`, `fi`, `ar`, `so`), before `Accept-Language`; an event without it is given in the next language asked for, else Swedish. For links and feed readers that cannot send the header.
      * @return OK
      */
-    getCalendar(area?: string | undefined, kind?: EventKind | undefined, signal?: AbortSignal): Promise<FileResponse>;
+    getCalendar(area?: string | undefined, kind?: EventKind | undefined, lang?: string | undefined, signal?: AbortSignal): Promise<FileResponse>;
 
     /**
      * What an invited actor sees through the secret RSVP link (token in the X-Rsvp-Token header).
@@ -516,6 +520,26 @@ export interface ITrygghetClient {
      * @return OK
      */
     cancelEvent(id: string, body: CancelRequest, signal?: AbortSignal): Promise<EventPlan>;
+
+    /**
+     * The event's translations (title, description, place texts, agenda) into the content languages, each saying whether the event was edited since.
+     * @return OK
+     */
+    listEventTranslations(id: string, signal?: AbortSignal): Promise<EventTranslation[]>;
+
+    /**
+     * Add or replace the translation into one of the content languages (Content__Languages, not sv); audited. Texts that look like personal data come back as `personalDataWarnings`.
+     * @param language A content language other than `sv`: `en`, `sv-x-lattlast`, `fi`, `ar`, `so` by default.
+     * @return OK
+     */
+    putEventTranslation(id: string, language: string, body: EventTranslationInput, signal?: AbortSignal): Promise<EventTranslation>;
+
+    /**
+     * Remove the translation into one language (audited); the public reads the event in Swedish or another of its languages again.
+     * @param language A content language other than `sv`.
+     * @return No Content
+     */
+    deleteEventTranslation(id: string, language: string, signal?: AbortSignal): Promise<void>;
 
     /**
      * Close a held event with minutes, attendance on site and remote, and feedback (what was raised, what will happen).
@@ -880,30 +904,33 @@ export interface ITrygghetClient {
     getWalkSurveyResults(idOrSlug: string, signal?: AbortSignal): Promise<EventSurveyResults>;
 
     /**
-     * Published, held, closed and cancelled walks in start order; cacheable (ETag, 304 on If-None-Match).
+     * Published, held, closed and cancelled walks in start order; cacheable (ETag, 304 on If-None-Match). Each in the language chosen by `?lang=` or `Accept-Language` among its `availableLanguages`, else Swedish (`language`; `Content-Language` lists them).
      * @param area (optional) Slug of a neighbourhood, or of the district to include all its neighbourhoods, e.g. `fruangen`; an unknown slug is a 400.
      * @param from (optional) Only events that end at or after this instant (ISO 8601 with offset).
      * @param to (optional) Only events that start before this instant (ISO 8601 with offset).
      * @param format (optional) Only events of this format.
      * @param limit (optional) Page size, 1–100 (default 20).
      * @param cursor (optional) The `nextCursor` of the previous page.
+     * @param lang (optional) The language of the events' own texts (BCP 47: `sv`, `en`, `sv-x-lattlast`, `fi`, `ar`, `so`), before `Accept-Language`; an event without it is given in the next language asked for, else Swedish. For links and feed readers that cannot send the header.
      * @return OK
      */
-    listWalks(area?: string | undefined, from?: string | undefined, to?: string | undefined, format?: EventFormat | undefined, limit?: number | undefined, cursor?: string | undefined, signal?: AbortSignal): Promise<PublicEventPage>;
+    listWalks(area?: string | undefined, from?: string | undefined, to?: string | undefined, format?: EventFormat | undefined, limit?: number | undefined, cursor?: string | undefined, lang?: string | undefined, signal?: AbortSignal): Promise<PublicEventPage>;
 
     /**
-     * One walk by id or slug. With `Accept: application/ld+json`, the same as a schema.org Event.
+     * One walk by id or slug, its texts in the language chosen by `?lang=` or `Accept-Language` among `availableLanguages`, else Swedish (`language` and `Content-Language` say which). With `Accept: application/ld+json`, the same as a schema.org Event.
      * @param idOrSlug The event's id or slug, e.g. `trygghetsdialog-i-fruangen-2027-03-10`.
+     * @param lang (optional) The language of the events' own texts (BCP 47: `sv`, `en`, `sv-x-lattlast`, `fi`, `ar`, `so`), before `Accept-Language`; an event without it is given in the next language asked for, else Swedish. For links and feed readers that cannot send the header.
      * @return OK
      */
-    getWalk(idOrSlug: string, signal?: AbortSignal): Promise<PublicEvent>;
+    getWalk(idOrSlug: string, lang?: string | undefined, signal?: AbortSignal): Promise<PublicEvent>;
 
     /**
      * The walk as an iCalendar file (add to calendar).
      * @param idOrSlug The event's id or slug, e.g. `trygghetsdialog-i-fruangen-2027-03-10`.
+     * @param lang (optional) The language of the events' own texts (BCP 47: `sv`, `en`, `sv-x-lattlast`, `fi`, `ar`, `so`), before `Accept-Language`; an event without it is given in the next language asked for, else Swedish. For links and feed readers that cannot send the header.
      * @return OK
      */
-    getWalkCalendar(idOrSlug: string, signal?: AbortSignal): Promise<FileResponse>;
+    getWalkCalendar(idOrSlug: string, lang?: string | undefined, signal?: AbortSignal): Promise<FileResponse>;
 }
 
 export class TrygghetClient implements ITrygghetClient {
@@ -2510,16 +2537,17 @@ export class TrygghetClient implements ITrygghetClient {
     }
 
     /**
-     * Published, held, closed and cancelled dialogues in start order; cacheable (ETag, 304 on If-None-Match).
+     * Published, held, closed and cancelled dialogues in start order; cacheable (ETag, 304 on If-None-Match). Each in the language chosen by `?lang=` or `Accept-Language` among its `availableLanguages`, else Swedish (`language`; `Content-Language` lists them).
      * @param area (optional) Slug of a neighbourhood, or of the district to include all its neighbourhoods, e.g. `fruangen`; an unknown slug is a 400.
      * @param from (optional) Only events that end at or after this instant (ISO 8601 with offset).
      * @param to (optional) Only events that start before this instant (ISO 8601 with offset).
      * @param format (optional) Only events of this format.
      * @param limit (optional) Page size, 1–100 (default 20).
      * @param cursor (optional) The `nextCursor` of the previous page.
+     * @param lang (optional) The language of the events' own texts (BCP 47: `sv`, `en`, `sv-x-lattlast`, `fi`, `ar`, `so`), before `Accept-Language`; an event without it is given in the next language asked for, else Swedish. For links and feed readers that cannot send the header.
      * @return OK
      */
-    listDialogues(area?: string | undefined, from?: string | undefined, to?: string | undefined, format?: EventFormat | undefined, limit?: number | undefined, cursor?: string | undefined, signal?: AbortSignal): Promise<PublicEventPage> {
+    listDialogues(area?: string | undefined, from?: string | undefined, to?: string | undefined, format?: EventFormat | undefined, limit?: number | undefined, cursor?: string | undefined, lang?: string | undefined, signal?: AbortSignal): Promise<PublicEventPage> {
         let url_ = this.baseUrl + "/api/v1/dialogues?";
         if (area === null)
             throw new globalThis.Error("The parameter 'area' cannot be null.");
@@ -2545,6 +2573,10 @@ export class TrygghetClient implements ITrygghetClient {
             throw new globalThis.Error("The parameter 'cursor' cannot be null.");
         else if (cursor !== undefined)
             url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
+        if (lang === null)
+            throw new globalThis.Error("The parameter 'lang' cannot be null.");
+        else if (lang !== undefined)
+            url_ += "lang=" + encodeURIComponent("" + lang) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
         let options_: RequestInit = {
@@ -2600,15 +2632,20 @@ export class TrygghetClient implements ITrygghetClient {
     }
 
     /**
-     * One dialogue by id or slug. With `Accept: application/ld+json`, the same as a schema.org Event.
+     * One dialogue by id or slug, its texts in the language chosen by `?lang=` or `Accept-Language` among `availableLanguages`, else Swedish (`language` and `Content-Language` say which). With `Accept: application/ld+json`, the same as a schema.org Event.
      * @param idOrSlug The event's id or slug, e.g. `trygghetsdialog-i-fruangen-2027-03-10`.
+     * @param lang (optional) The language of the events' own texts (BCP 47: `sv`, `en`, `sv-x-lattlast`, `fi`, `ar`, `so`), before `Accept-Language`; an event without it is given in the next language asked for, else Swedish. For links and feed readers that cannot send the header.
      * @return OK
      */
-    getDialogue(idOrSlug: string, signal?: AbortSignal): Promise<PublicEvent> {
-        let url_ = this.baseUrl + "/api/v1/dialogues/{idOrSlug}";
+    getDialogue(idOrSlug: string, lang?: string | undefined, signal?: AbortSignal): Promise<PublicEvent> {
+        let url_ = this.baseUrl + "/api/v1/dialogues/{idOrSlug}?";
         if (idOrSlug === undefined || idOrSlug === null)
             throw new globalThis.Error("The parameter 'idOrSlug' must be defined.");
         url_ = url_.replace("{idOrSlug}", encodeURIComponent("" + idOrSlug));
+        if (lang === null)
+            throw new globalThis.Error("The parameter 'lang' cannot be null.");
+        else if (lang !== undefined)
+            url_ += "lang=" + encodeURIComponent("" + lang) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
         let options_: RequestInit = {
@@ -2672,13 +2709,18 @@ export class TrygghetClient implements ITrygghetClient {
     /**
      * The dialogue as an iCalendar file (add to calendar).
      * @param idOrSlug The event's id or slug, e.g. `trygghetsdialog-i-fruangen-2027-03-10`.
+     * @param lang (optional) The language of the events' own texts (BCP 47: `sv`, `en`, `sv-x-lattlast`, `fi`, `ar`, `so`), before `Accept-Language`; an event without it is given in the next language asked for, else Swedish. For links and feed readers that cannot send the header.
      * @return OK
      */
-    getDialogueCalendar(idOrSlug: string, signal?: AbortSignal): Promise<FileResponse> {
-        let url_ = this.baseUrl + "/api/v1/dialogues/{idOrSlug}/calendar.ics";
+    getDialogueCalendar(idOrSlug: string, lang?: string | undefined, signal?: AbortSignal): Promise<FileResponse> {
+        let url_ = this.baseUrl + "/api/v1/dialogues/{idOrSlug}/calendar.ics?";
         if (idOrSlug === undefined || idOrSlug === null)
             throw new globalThis.Error("The parameter 'idOrSlug' must be defined.");
         url_ = url_.replace("{idOrSlug}", encodeURIComponent("" + idOrSlug));
+        if (lang === null)
+            throw new globalThis.Error("The parameter 'lang' cannot be null.");
+        else if (lang !== undefined)
+            url_ += "lang=" + encodeURIComponent("" + lang) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
         let options_: RequestInit = {
@@ -2745,12 +2787,13 @@ export class TrygghetClient implements ITrygghetClient {
     }
 
     /**
-     * iCalendar feed (RFC 5545, Europe/Stockholm) of dialogues and walks from 90 days back, by area and kind; cancelled events as STATUS:CANCELLED.
+     * iCalendar feed (RFC 5545, Europe/Stockholm) of dialogues and walks from 90 days back, by area and kind; cancelled events as STATUS:CANCELLED. Each event in the language chosen by `?lang=` or `Accept-Language` where it has a translation (LANGUAGE= on SUMMARY, DESCRIPTION and LOCATION).
      * @param area (optional) Slug of a neighbourhood, or of the district to include all its neighbourhoods, e.g. `fruangen`; an unknown slug is a 400.
      * @param kind (optional) Only dialogues or only walks.
+     * @param lang (optional) The language of the events' own texts (BCP 47: `sv`, `en`, `sv-x-lattlast`, `fi`, `ar`, `so`), before `Accept-Language`; an event without it is given in the next language asked for, else Swedish. For links and feed readers that cannot send the header.
      * @return OK
      */
-    getCalendar(area?: string | undefined, kind?: EventKind | undefined, signal?: AbortSignal): Promise<FileResponse> {
+    getCalendar(area?: string | undefined, kind?: EventKind | undefined, lang?: string | undefined, signal?: AbortSignal): Promise<FileResponse> {
         let url_ = this.baseUrl + "/api/v1/calendar.ics?";
         if (area === null)
             throw new globalThis.Error("The parameter 'area' cannot be null.");
@@ -2760,6 +2803,10 @@ export class TrygghetClient implements ITrygghetClient {
             throw new globalThis.Error("The parameter 'kind' cannot be null.");
         else if (kind !== undefined)
             url_ += "kind=" + encodeURIComponent("" + kind) + "&";
+        if (lang === null)
+            throw new globalThis.Error("The parameter 'lang' cannot be null.");
+        else if (lang !== undefined)
+            url_ += "lang=" + encodeURIComponent("" + lang) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
         let options_: RequestInit = {
@@ -6335,6 +6382,246 @@ export class TrygghetClient implements ITrygghetClient {
             });
         }
         return Promise.resolve<EventPlan>(null as any);
+    }
+
+    /**
+     * The event's translations (title, description, place texts, agenda) into the content languages, each saying whether the event was edited since.
+     * @return OK
+     */
+    listEventTranslations(id: string, signal?: AbortSignal): Promise<EventTranslation[]> {
+        let url_ = this.baseUrl + "/api/v1/events/{id}/translations";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processListEventTranslations(_response);
+        });
+    }
+
+    protected processListEventTranslations(response: Response): Promise<EventTranslation[]> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as EventTranslation[];
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad input, e.g. a control character in a route value, query parameter or body string.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No valid bearer token.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The token\'s role may not call this operation.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unexpected error (logged; no details are returned).", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached; retry after `Retry-After` seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<EventTranslation[]>(null as any);
+    }
+
+    /**
+     * Add or replace the translation into one of the content languages (Content__Languages, not sv); audited. Texts that look like personal data come back as `personalDataWarnings`.
+     * @param language A content language other than `sv`: `en`, `sv-x-lattlast`, `fi`, `ar`, `so` by default.
+     * @return OK
+     */
+    putEventTranslation(id: string, language: string, body: EventTranslationInput, signal?: AbortSignal): Promise<EventTranslation> {
+        let url_ = this.baseUrl + "/api/v1/events/{id}/translations/{language}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        if (language === undefined || language === null)
+            throw new globalThis.Error("The parameter 'language' must be defined.");
+        url_ = url_.replace("{language}", encodeURIComponent("" + language));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "PUT",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processPutEventTranslation(_response);
+        });
+    }
+
+    protected processPutEventTranslation(response: Response): Promise<EventTranslation> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as EventTranslation;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No valid bearer token.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The token\'s role may not call this operation.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unexpected error (logged; no details are returned).", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached; retry after `Retry-After` seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<EventTranslation>(null as any);
+    }
+
+    /**
+     * Remove the translation into one language (audited); the public reads the event in Swedish or another of its languages again.
+     * @param language A content language other than `sv`.
+     * @return No Content
+     */
+    deleteEventTranslation(id: string, language: string, signal?: AbortSignal): Promise<void> {
+        let url_ = this.baseUrl + "/api/v1/events/{id}/translations/{language}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        if (language === undefined || language === null)
+            throw new globalThis.Error("The parameter 'language' must be defined.");
+        url_ = url_.replace("{language}", encodeURIComponent("" + language));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "DELETE",
+            signal,
+            headers: {
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processDeleteEventTranslation(_response);
+        });
+    }
+
+    protected processDeleteEventTranslation(response: Response): Promise<void> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 204) {
+            return response.text().then((_responseText) => {
+            return;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No valid bearer token.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The token\'s role may not call this operation.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unexpected error (logged; no details are returned).", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached; retry after `Retry-After` seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<void>(null as any);
     }
 
     /**
@@ -10427,16 +10714,17 @@ export class TrygghetClient implements ITrygghetClient {
     }
 
     /**
-     * Published, held, closed and cancelled walks in start order; cacheable (ETag, 304 on If-None-Match).
+     * Published, held, closed and cancelled walks in start order; cacheable (ETag, 304 on If-None-Match). Each in the language chosen by `?lang=` or `Accept-Language` among its `availableLanguages`, else Swedish (`language`; `Content-Language` lists them).
      * @param area (optional) Slug of a neighbourhood, or of the district to include all its neighbourhoods, e.g. `fruangen`; an unknown slug is a 400.
      * @param from (optional) Only events that end at or after this instant (ISO 8601 with offset).
      * @param to (optional) Only events that start before this instant (ISO 8601 with offset).
      * @param format (optional) Only events of this format.
      * @param limit (optional) Page size, 1–100 (default 20).
      * @param cursor (optional) The `nextCursor` of the previous page.
+     * @param lang (optional) The language of the events' own texts (BCP 47: `sv`, `en`, `sv-x-lattlast`, `fi`, `ar`, `so`), before `Accept-Language`; an event without it is given in the next language asked for, else Swedish. For links and feed readers that cannot send the header.
      * @return OK
      */
-    listWalks(area?: string | undefined, from?: string | undefined, to?: string | undefined, format?: EventFormat | undefined, limit?: number | undefined, cursor?: string | undefined, signal?: AbortSignal): Promise<PublicEventPage> {
+    listWalks(area?: string | undefined, from?: string | undefined, to?: string | undefined, format?: EventFormat | undefined, limit?: number | undefined, cursor?: string | undefined, lang?: string | undefined, signal?: AbortSignal): Promise<PublicEventPage> {
         let url_ = this.baseUrl + "/api/v1/walks?";
         if (area === null)
             throw new globalThis.Error("The parameter 'area' cannot be null.");
@@ -10462,6 +10750,10 @@ export class TrygghetClient implements ITrygghetClient {
             throw new globalThis.Error("The parameter 'cursor' cannot be null.");
         else if (cursor !== undefined)
             url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
+        if (lang === null)
+            throw new globalThis.Error("The parameter 'lang' cannot be null.");
+        else if (lang !== undefined)
+            url_ += "lang=" + encodeURIComponent("" + lang) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
         let options_: RequestInit = {
@@ -10517,15 +10809,20 @@ export class TrygghetClient implements ITrygghetClient {
     }
 
     /**
-     * One walk by id or slug. With `Accept: application/ld+json`, the same as a schema.org Event.
+     * One walk by id or slug, its texts in the language chosen by `?lang=` or `Accept-Language` among `availableLanguages`, else Swedish (`language` and `Content-Language` say which). With `Accept: application/ld+json`, the same as a schema.org Event.
      * @param idOrSlug The event's id or slug, e.g. `trygghetsdialog-i-fruangen-2027-03-10`.
+     * @param lang (optional) The language of the events' own texts (BCP 47: `sv`, `en`, `sv-x-lattlast`, `fi`, `ar`, `so`), before `Accept-Language`; an event without it is given in the next language asked for, else Swedish. For links and feed readers that cannot send the header.
      * @return OK
      */
-    getWalk(idOrSlug: string, signal?: AbortSignal): Promise<PublicEvent> {
-        let url_ = this.baseUrl + "/api/v1/walks/{idOrSlug}";
+    getWalk(idOrSlug: string, lang?: string | undefined, signal?: AbortSignal): Promise<PublicEvent> {
+        let url_ = this.baseUrl + "/api/v1/walks/{idOrSlug}?";
         if (idOrSlug === undefined || idOrSlug === null)
             throw new globalThis.Error("The parameter 'idOrSlug' must be defined.");
         url_ = url_.replace("{idOrSlug}", encodeURIComponent("" + idOrSlug));
+        if (lang === null)
+            throw new globalThis.Error("The parameter 'lang' cannot be null.");
+        else if (lang !== undefined)
+            url_ += "lang=" + encodeURIComponent("" + lang) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
         let options_: RequestInit = {
@@ -10589,13 +10886,18 @@ export class TrygghetClient implements ITrygghetClient {
     /**
      * The walk as an iCalendar file (add to calendar).
      * @param idOrSlug The event's id or slug, e.g. `trygghetsdialog-i-fruangen-2027-03-10`.
+     * @param lang (optional) The language of the events' own texts (BCP 47: `sv`, `en`, `sv-x-lattlast`, `fi`, `ar`, `so`), before `Accept-Language`; an event without it is given in the next language asked for, else Swedish. For links and feed readers that cannot send the header.
      * @return OK
      */
-    getWalkCalendar(idOrSlug: string, signal?: AbortSignal): Promise<FileResponse> {
-        let url_ = this.baseUrl + "/api/v1/walks/{idOrSlug}/calendar.ics";
+    getWalkCalendar(idOrSlug: string, lang?: string | undefined, signal?: AbortSignal): Promise<FileResponse> {
+        let url_ = this.baseUrl + "/api/v1/walks/{idOrSlug}/calendar.ics?";
         if (idOrSlug === undefined || idOrSlug === null)
             throw new globalThis.Error("The parameter 'idOrSlug' must be defined.");
         url_ = url_.replace("{idOrSlug}", encodeURIComponent("" + idOrSlug));
+        if (lang === null)
+            throw new globalThis.Error("The parameter 'lang' cannot be null.");
+        else if (lang !== undefined)
+            url_ += "lang=" + encodeURIComponent("" + lang) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
         let options_: RequestInit = {
@@ -11307,6 +11609,50 @@ export interface EventSurveyResults {
     note: string;
 }
 
+/** One translation of an event as staff see it. */
+export interface EventTranslation {
+    /** BCP 47 tag of the language, one of `Content__Languages` other than `sv`. */
+    language: string;
+    title: string;
+    description?: string | null;
+    problem?: string | null;
+    place?: string | null;
+    method?: string | null;
+    venueName?: string | null;
+    accessibilityNotes?: string | null;
+    meetingPoint?: string | null;
+    agenda: string[];
+    /** True when the event was edited after the translation was saved: check it against the Swedish texts. */
+    outdated: boolean;
+    updatedAt: string;
+    /** Only in the answer to the staff who save it: what in the texts looks like personal data (a warning,
+            as for the Swedish texts; the translation is saved). */
+    personalDataWarnings?: TextFinding[] | null;
+}
+
+/** What staff write when they translate an event's public texts into one language. */
+export interface EventTranslationInput {
+    /** The title in the language; required. */
+    title: string;
+    /** What the event is, for residents. Left out: the Swedish description is shown. */
+    description?: string | null;
+    /** The concrete problem the event addresses. Left out: the Swedish text is shown. */
+    problem?: string | null;
+    /** The concrete place the problem is at. Left out: the Swedish text is shown. */
+    place?: string | null;
+    /** The dialogue method. Left out: the Swedish text is shown. */
+    method?: string | null;
+    /** The venue's name, where it has one in the language (`Fruängen library`). Left out: the Swedish name. */
+    venueName?: string | null;
+    /** The venue's accessibility notes. Left out: the Swedish notes. */
+    accessibilityNotes?: string | null;
+    /** A walk's meeting point in words. Left out: the Swedish text. */
+    meetingPoint?: string | null;
+    /** The agenda items' titles, in the order of the Swedish agenda (its minutes stay). Used only while it has as many
+            items as the Swedish agenda; otherwise the Swedish agenda is shown. */
+    agenda?: string[] | null;
+}
+
 /** A candidate place inside the district. */
 export interface FoundPlace {
     /** The place as a resident would name it, e.g. `Fruängstorget` or `Fruängsgården 7`. */
@@ -11955,6 +12301,12 @@ export interface PublicEvent {
     /** The date (Stockholm) by which the feedback is to be published: the end's date plus `Publishing__FeedbackWithinDays` (28) days; null once closed, and for a cancelled event. */
     feedbackExpectedBy?: string | null;
     nextEventInArea?: EventRef;
+    /** The language of the event's own texts in this answer (BCP 47, also the `Content-Language` header): the
+            first of `?lang=` and `Accept-Language` the event is available in, else `sv`. A text the translation leaves out is the Swedish one. */
+    language: string;
+    /** The languages the event's texts can be read in: `sv` and its translations, in the district's order
+            (`Content__Languages`). */
+    availableLanguages: string[];
 }
 
 /** One page of a list; pass `nextCursor` back as `cursor` for the next page (null on the last). */

@@ -1,14 +1,16 @@
 import { Suspense, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useLocation } from 'react-router';
-import { currentLanguage, setLanguage } from '../i18n';
+import { currentLanguage, languageNames, languages, setLanguage, uiLanguage, type Language } from '../i18n';
 import { Loading } from '../shared/Page';
 
 /** The frame of every page: skip link, banner with menu and language switch, main, footer. */
 export function Layout() {
   const { t } = useTranslation();
   useFocusOnNavigation();
-  const other = currentLanguage() === 'sv' ? 'en' : 'sv';
+  const other = currentLanguage() === 'en' ? 'sv' : 'en';
+  // Resident pages speak all the district's languages; staff pages Swedish and English.
+  const residentPage = !useLocation().pathname.startsWith('/personal');
   return (
     <>
       <a className="skip-link" href="#main">
@@ -37,6 +39,18 @@ export function Layout() {
           <button type="button" className="language" lang={other} onClick={() => setLanguage(other)}>
             {t('language.switchTo')}
           </button>
+          {residentPage && (
+            <label className="language-choice">
+              <span>{t('language.label')}</span>
+              <select value={uiLanguage()} onChange={(e) => setLanguage(e.target.value as Language)}>
+                {languages.map((language) => (
+                  <option key={language} value={language} lang={language}>
+                    {languageNames[language]}
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
         </div>
       </header>
       <main id="main" tabIndex={-1}>

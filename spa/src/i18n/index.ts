@@ -2,10 +2,34 @@ import i18next, { type BackendModule, type ResourceKey } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { common } from './common';
 
-/** Swedish is the default; English is a switch. The choice is kept in the browser. */
-export const languages = ['sv', 'en'] as const;
+/**
+ * Swedish is the default. The resident pages speak the district's content languages (the API's `Content__Languages`):
+ * English, easy-to-read Swedish, Finnish, Arabic and Somali as well; staff pages stay Swedish and English and show
+ * Swedish for a text a namespace does not have in the chosen language. The choice is kept in the browser.
+ */
+export const languages = ['sv', 'en', 'sv-x-lattlast', 'fi', 'ar', 'so'] as const;
 export type Language = (typeof languages)[number];
-export type Messages = { sv: Record<string, unknown>; en: Record<string, unknown> };
+/** Swedish and English for every namespace; the other languages per namespace (the resident ones have them all). */
+export type Messages = { sv: Record<string, unknown>; en: Record<string, unknown> } & Partial<Record<Exclude<Language, 'sv' | 'en'>, Record<string, unknown>>>;
+
+/** Each language named in itself, for the switches. */
+export const languageNames: Record<Language, string> = {
+  sv: 'Svenska',
+  en: 'English',
+  'sv-x-lattlast': 'Lättläst svenska',
+  fi: 'Suomi',
+  ar: 'العربية',
+  so: 'Soomaali',
+};
+
+/** The writing direction of a language: Arabic right to left. */
+export function directionOf(language: string): 'rtl' | 'ltr' {
+  return language.split('-')[0] === 'ar' ? 'rtl' : 'ltr';
+}
+
+export function isLanguage(value: string | null | undefined): value is Language {
+  return (languages as readonly string[]).includes(value ?? '');
+}
 
 const storageKey = 'trygghet.language';
 
@@ -41,7 +65,7 @@ const backend: BackendModule = {
   init() {},
   read(language, namespace, callback) {
     loadNamespace(namespace).then(
-      (messages) => callback(null, (messages?.[language === 'en' ? 'en' : 'sv'] ?? {}) as ResourceKey),
+      (messages) => callback(null, (messages?.[isLanguage(language) ? language : 'sv'] ?? {}) as ResourceKey),
       (error: Error) => callback(error, null),
     );
   },
@@ -50,7 +74,7 @@ const backend: BackendModule = {
 export function storedLanguage(): Language {
   try {
     const stored = localStorage.getItem(storageKey);
-    return stored === 'en' ? 'en' : 'sv';
+    return isLanguage(stored) ? stored : 'sv';
   } catch {
     return 'sv';
   }
@@ -65,23 +89,37 @@ export function setLanguage(language: Language) {
   void i18next.changeLanguage(language);
 }
 
-export function currentLanguage(): Language {
+/** The page's language, any of the six. */
+export function uiLanguage(): Language {
+  return isLanguage(i18next.language) ? i18next.language : 'sv';
+}
+
+/**
+ * Swedish or English: the language of dates and numbers and of the API's own words (problems, categories). The
+ * other languages read Swedish formats, as the district's pages do.
+ */
+export function currentLanguage(): 'sv' | 'en' {
   return i18next.language === 'en' ? 'en' : 'sv';
 }
 
+function applyToDocument(language: string) {
+  document.documentElement.lang = language;
+  document.documentElement.dir = directionOf(language);
+}
+
 export async function initI18n(language: Language = storedLanguage()) {
-  i18next.on('languageChanged', (lng) => {
-    document.documentElement.lang = lng;
-  });
+  i18next.on('languageChanged', applyToDocument);
   await i18next.use(backend).use(initReactI18next).init({
     lng: language,
-    supportedLngs: ['sv', 'en'],
+    supportedLngs: [...languages],
     ns: initialNamespaces,
     fallbackLng: 'sv',
+    lowerCaseLng: true, // sv-x-lattlast as the API writes it
+    load: 'currentOnly',
     defaultNS: 'common',
     interpolation: { escapeValue: false }, // React escapes
     returnNull: false,
   });
-  document.documentElement.lang = language;
+  applyToDocument(language);
   return i18next;
 }

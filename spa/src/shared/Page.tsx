@@ -1,11 +1,25 @@
 import { useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { directionOf } from '../i18n';
 
 /**
  * A page's heading and document title. The heading is what focus moves to after a route change
  * (see app/Layout), so screen-reader users hear where they arrived.
  */
-export function Page({ title, lead, children, actions }: { title: string; lead?: ReactNode; children?: ReactNode; actions?: ReactNode }) {
+export function Page({
+  title,
+  titleLanguage,
+  lead,
+  children,
+  actions,
+}: {
+  title: string;
+  /** The title's language when it is not the page's (an event's content in a language of its own). */
+  titleLanguage?: string;
+  lead?: ReactNode;
+  children?: ReactNode;
+  actions?: ReactNode;
+}) {
   const { t } = useTranslation();
   useEffect(() => {
     document.title = `${title} – ${t('appName')}`;
@@ -13,7 +27,9 @@ export function Page({ title, lead, children, actions }: { title: string; lead?:
   return (
     <>
       <div className="page-head">
-        <h1 tabIndex={-1}>{title}</h1>
+        <h1 tabIndex={-1} lang={titleLanguage} dir={titleLanguage ? directionOf(titleLanguage) : undefined}>
+          {title}
+        </h1>
         {actions && <div className="page-actions">{actions}</div>}
       </div>
       {lead && <p className="lead">{lead}</p>}

@@ -90,6 +90,11 @@ export class TrygghetEvents extends HTMLElement {
     if (this.isConnected && previous !== next) void this.load();
   }
 
+  /** The language asked of the events' own texts: the lang attribute as given (ar, fi …), where an event has it. */
+  get contentLanguage(): string | undefined {
+    return this.getAttribute('lang')?.trim().toLowerCase() || undefined;
+  }
+
   get language(): Lang {
     return this.getAttribute('lang') === 'en' ? 'en' : 'sv';
   }
@@ -113,7 +118,7 @@ export class TrygghetEvents extends HTMLElement {
     const client = new TrygghetClient(this.baseUrl, {
       fetch: (url, init) => fetch(url, { ...init, headers: { ...(init?.headers as Record<string, string>), 'Accept-Language': this.language } }),
     });
-    const listing = upcomingEvents(client, { area }, controller.signal, this.limit);
+    const listing = upcomingEvents(client, { area, lang: this.contentLanguage }, controller.signal, this.limit);
     try {
       const [detail, events] = await Promise.all([client.getArea(area, controller.signal), listing]);
       if (controller.signal.aborted) return;
@@ -134,7 +139,7 @@ export class TrygghetEvents extends HTMLElement {
       const where = whereToGo(event);
       const time = fill(text.time, { date: formatDate(event.startsAt, lang), start: formatTime(event.startsAt, lang), end: formatTime(event.endsAt, lang) });
       return `<li><article>
-<h3><a href="${escape(this.baseUrl + eventPath(event))}">${escape(event.title)}</a></h3>
+<h3 lang="${escape(event.language)}" dir="${event.language.split('-')[0] === 'ar' ? 'rtl' : 'ltr'}"><a href="${escape(this.baseUrl + eventPath(event))}">${escape(event.title)}</a></h3>
 <p><time datetime="${escape(event.startsAt)}">${escape(time)}</time></p>
 <p class="meta">${[text.kind[event.kind], where === null ? null : escape(where), text.format[event.format]].filter((part) => part !== null).join(' · ')}</p>
 ${event.place ? `<p class="meta">${escape(fill(text.about, { place: event.place }))}</p>` : ''}

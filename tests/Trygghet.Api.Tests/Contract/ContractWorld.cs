@@ -45,6 +45,9 @@ public sealed class ContractWorld
         var invitations = await staff.InviteActorsAsync(draft.Id, new InviteRequest { ActorIds = [police.Id, administration.Id] });
         var dialogue = await staff.PublishEventAsync(draft.Id, new PublishRequest());
         var walk = await Registrar.OpenAsync(api, Planner.Walk(now.AddDays(31), dialogue.Id));
+        // Each event has an English translation, so that operations on one (the example language, en) find it.
+        await staff.PutEventTranslationAsync(dialogue.Id, "en", new EventTranslationInput { Title = "Safety dialogue in Fruängen" });
+        await staff.PutEventTranslationAsync(walk.Id, "en", new EventTranslationInput { Title = "Safety walk in Fruängen" });
         var registration = await api.RegisterAsync(dialogue.Id);
         QuestionRequest Question(string text) => new() { Text = text };
         var pending = await api.Client().AskQuestionAsync(dialogue.Id, Guid.NewGuid().ToString(), Question("Varför är det så mörkt vid tunnelbanan?"));

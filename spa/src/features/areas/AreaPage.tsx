@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { currentLanguage } from '../../i18n';
+import { currentLanguage, uiLanguage } from '../../i18n';
 import { api } from '../../shared/api';
 import { formatNumber } from '../../shared/format';
 import { measureFeatures, observationFeatures, statusGroup } from '../../shared/map/features';
@@ -26,7 +26,7 @@ export function AreaPage() {
   const lang = currentLanguage();
   const label = useObservationLabel();
   const area = useLoad((signal) => api().getArea(slug, signal), [slug]);
-  const events = useLoad((signal) => upcomingEvents(api(), { area: slug }, signal, 10), [slug]);
+  const events = useLoad((signal) => upcomingEvents(api(), { area: slug, lang: uiLanguage() }, signal, 10), [slug]);
   const measures = useLoad((signal) => api().listMeasures(slug, undefined, shown, undefined, signal), [slug]);
   const feedback = useLoad((signal) => closedFeedback(api(), slug, signal), [slug]);
   const observations = useLoad((signal) => api().listObservations(slug, undefined, undefined, undefined, undefined, shown, undefined, signal), [slug]);

@@ -7,8 +7,8 @@ import type { EventFeedback, PublicEvent, TrygghetClient } from '@trygghet/clien
 export async function closedFeedback(client: TrygghetClient, area: string, signal?: AbortSignal, limit = 5): Promise<EventFeedback[]> {
   const to = new Date().toISOString();
   const [dialogues, walks] = await Promise.all([
-    client.listDialogues(area, undefined, to, undefined, 100, undefined, signal),
-    client.listWalks(area, undefined, to, undefined, 100, undefined, signal),
+    client.listDialogues(area, undefined, to, undefined, 100, undefined, undefined, signal),
+    client.listWalks(area, undefined, to, undefined, 100, undefined, undefined, signal),
   ]);
   const closed = latestClosed([...dialogues.items, ...walks.items], limit);
   return Promise.all(closed.map((e) => (e.kind === 'walk' ? client.getWalkFeedback(e.slug, signal) : client.getDialogueFeedback(e.slug, signal))));

@@ -6,7 +6,7 @@ import { api } from '../../shared/api';
 import { Loading, Page } from '../../shared/Page';
 import { ProblemAlert } from '../../shared/ProblemAlert';
 import { useLoad } from '../../shared/useLoad';
-import { currentLanguage } from '../../i18n';
+import { currentLanguage, uiLanguage } from '../../i18n';
 import { EventCard } from './EventCard';
 import { flattenAreas, splitAttendable, upcomingEvents } from './upcoming';
 
@@ -26,7 +26,7 @@ export function StartPage() {
   const onMap = params.get('visa') === 'karta';
   const areas = useLoad((signal) => api().listAreas(signal), []);
   const events = useLoad(
-    (signal) => upcomingEvents(api(), { area: area || undefined, format: format || undefined, kind: kind || undefined }, signal),
+    (signal) => upcomingEvents(api(), { area: area || undefined, format: format || undefined, kind: kind || undefined, lang: uiLanguage() }, signal),
     [area, format, kind],
   );
   const ids = { area: useId(), format: useId(), kind: useId() };

@@ -24,6 +24,7 @@ export const messages = {
     cancelled: 'Inställd',
     aboutPlace: 'Handlar om: {{place}}',
     event: {
+      languages: 'Läs på fler språk',
       notFound: 'Vi hittar inte det här tillfället. Det kan ha tagits bort eller så är länken fel.',
       back: 'Till alla dialoger och vandringar',
       cancelledTitle: 'Tillfället är inställt',
@@ -115,6 +116,7 @@ export const messages = {
     cancelled: 'Cancelled',
     aboutPlace: 'About: {{place}}',
     event: {
+      languages: 'Read in other languages',
       notFound: 'We cannot find this event. It may have been removed, or the link is wrong.',
       back: 'To all dialogues and walks',
       cancelledTitle: 'This event is cancelled',

@@ -58,6 +58,8 @@ export function sampleEvent(overrides: Partial<PublicEvent> = {}): PublicEvent {
     updatedAt: '2027-01-01T10:00:00+01:00',
     phase: 'upcoming',
     attendable: true,
+    language: 'sv',
+    availableLanguages: ['sv'],
     feedbackExpectedBy: '2027-04-07',
     ...overrides,
   };

@@ -3,6 +3,8 @@ import { sortedByName, swedish } from '../../shared/collation';
 
 export interface UpcomingFilter {
   area?: string;
+  /** The language of the events' own texts (the API's `lang`), where an event has it; else the API's choice by Accept-Language. */
+  lang?: string;
   format?: EventFormat;
   kind?: EventKind;
 }
@@ -11,8 +13,8 @@ export interface UpcomingFilter {
 export async function upcomingEvents(client: TrygghetClient, filter: UpcomingFilter, signal?: AbortSignal, limit = 50): Promise<PublicEvent[]> {
   const from = new Date().toISOString();
   const [dialogues, walks] = await Promise.all([
-    filter.kind === 'walk' ? null : client.listDialogues(filter.area, from, undefined, filter.format, limit, undefined, signal),
-    filter.kind === 'dialogue' ? null : client.listWalks(filter.area, from, undefined, filter.format, limit, undefined, signal),
+    filter.kind === 'walk' ? null : client.listDialogues(filter.area, from, undefined, filter.format, limit, undefined, filter.lang, signal),
+    filter.kind === 'dialogue' ? null : client.listWalks(filter.area, from, undefined, filter.format, limit, undefined, filter.lang, signal),
   ]);
   return mergeByStart(dialogues?.items ?? [], walks?.items ?? []);
 }

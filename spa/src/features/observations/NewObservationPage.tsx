@@ -16,7 +16,7 @@ const day = 24 * 60 * 60 * 1000;
 /** The walks an observation can come from: those of the last 90 days and today's, newest first, not cancelled. */
 async function recentWalks(signal: AbortSignal): Promise<PublicEvent[]> {
   const now = Date.now();
-  const page = await api().listWalks(undefined, new Date(now - 90 * day).toISOString(), new Date(now + day).toISOString(), undefined, 100, undefined, signal);
+  const page = await api().listWalks(undefined, new Date(now - 90 * day).toISOString(), new Date(now + day).toISOString(), undefined, 100, undefined, undefined, signal);
   return page.items.filter((w) => w.status !== 'cancelled').reverse();
 }
 

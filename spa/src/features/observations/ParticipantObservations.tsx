@@ -21,7 +21,7 @@ export function ParticipantObservations({ token, registration: r }: { token: str
   const event = r.event;
   const [now, setNow] = useState(() => Date.now());
   const period = observationWindow(event.startsAt, event.endsAt, now);
-  const walk = useLoad((signal) => (period.state === 'open' ? api().getWalk(event.slug, signal) : Promise.resolve(null)), [event.slug, period.state]);
+  const walk = useLoad((signal) => (period.state === 'open' ? api().getWalk(event.slug, undefined, signal) : Promise.resolve(null)), [event.slug, period.state]);
   const details = walk.data?.walk;
   const meeting: MeetingPoint | null =
     details?.meetingLat != null && details.meetingLon != null

@@ -22,7 +22,7 @@ export function ReportPage() {
   const areaSlug = params.get('omrade') ?? '';
   const walkSlug = params.get('vandring') ?? '';
   const context = useLoad<Context>(async (signal) => {
-    const walk = walkSlug ? await api().getWalk(walkSlug, signal) : null;
+    const walk = walkSlug ? await api().getWalk(walkSlug, undefined, signal) : null;
     const slug = walk?.area.slug ?? areaSlug;
     const area = slug ? await api().getArea(slug, signal) : null;
     return { area, walk };

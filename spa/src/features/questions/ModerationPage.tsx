@@ -25,7 +25,7 @@ export function ModerationPage() {
   const { t } = useTranslation('questions');
   const { t: room } = useTranslation('room');
   const { id = '' } = useParams();
-  const dialogue = useLoad((signal) => api().getDialogue(id, signal).catch(() => null), [id]);
+  const dialogue = useLoad((signal) => api().getDialogue(id, undefined, signal).catch(() => null), [id]);
   const [questions, setQuestions] = useState<ModerationState>({});
   const [status, setStatus] = useState<QuestionStatus>('pending');
   const [loaded, setLoaded] = useState<Set<QuestionStatus>>(new Set());

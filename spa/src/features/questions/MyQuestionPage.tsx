@@ -19,7 +19,7 @@ export function MyQuestionPage() {
   const question = useLoad(async (signal) => (token ? api().getMyQuestion(token, signal) : null), [token]);
   // The dialogue's public page, for a link back to the live questions (a draft or removed dialogue has none).
   const eventId = question.data?.eventId;
-  const dialogue = useLoad(async (signal) => (eventId ? api().getDialogue(eventId, signal).catch(() => null) : null), [eventId]);
+  const dialogue = useLoad(async (signal) => (eventId ? api().getDialogue(eventId, undefined, signal).catch(() => null) : null), [eventId]);
 
   const invalid = !token || (question.state === 'failed' && [400, 404].includes(question.problem.status));
   if (invalid) {

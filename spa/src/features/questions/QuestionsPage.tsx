@@ -19,7 +19,7 @@ import './questions.css';
 export function QuestionsPage() {
   const { t } = useTranslation('questions');
   const { slug = '' } = useParams();
-  const dialogue = useLoad((signal) => api().getDialogue(slug, signal), [slug]);
+  const dialogue = useLoad((signal) => api().getDialogue(slug, undefined, signal), [slug]);
 
   if (dialogue.state === 'failed' && !dialogue.data) {
     return (

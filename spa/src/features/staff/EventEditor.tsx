@@ -14,6 +14,7 @@ import { SelectField, TextField } from './fields';
 import { InvitationsPanel, RegistrationSummaryPanel } from './InvitationsPanel';
 import { LifecyclePanel } from './LifecyclePanel';
 import { PublishPanel } from './PublishPanel';
+import { TranslationsPanel } from './TranslationsPanel';
 import { StatusBadge } from './StatusBadge';
 import './staff.css';
 
@@ -92,6 +93,7 @@ function ExistingEvent({ id }: { id: string }) {
       {plan.status === 'draft' && <PublishPanel key={`publish-${changes}`} plan={plan} onPublished={(p) => changed(p, t('publish.published'))} />}
       {(live || plan.status === 'held') && <LifecyclePanel plan={plan} onChanged={changed} />}
       <InvitationsPanel eventId={plan.id} onInvited={() => setChanges((c) => c + 1)} />
+      <TranslationsPanel key={`translations-${plan.version}`} plan={plan} />
       {plan.status !== 'draft' && (
         <RegistrationSummaryPanel eventId={plan.id}>
           <p>

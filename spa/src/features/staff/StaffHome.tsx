@@ -100,7 +100,7 @@ function ModeratorHome() {
   // The start of the listing is fixed when the page opens, as the load below runs once.
   const [from] = useState(() => new Date(Date.now() - 14 * 86400_000).toISOString());
   const waiting = useWaitingReports(true);
-  const dialogues = useLoad((signal) => api().listDialogues(undefined, from, undefined, undefined, 50, undefined, signal), []);
+  const dialogues = useLoad((signal) => api().listDialogues(undefined, from, undefined, undefined, 50, undefined, undefined, signal), []);
   return (
     <Page title={t('home.title')} lead={t('home.moderatorLead')}>
       <p>
