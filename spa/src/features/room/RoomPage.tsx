@@ -26,7 +26,7 @@ const retryMs = 5000;
 export function RoomPage() {
   const { t } = useTranslation('room');
   const { slug = '' } = useParams();
-  const dialogue = useLoad((signal) => api().getDialogue(slug, signal), [slug]);
+  const dialogue = useLoad((signal) => api().getDialogue(slug, undefined, signal), [slug]);
   const join = useLoad((signal) => api().getJoinLink(slug, signal), [slug]);
   useFullScreenDocument();
 
