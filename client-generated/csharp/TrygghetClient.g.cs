@@ -24440,6 +24440,15 @@ namespace Trygghet.Client
         [System.ComponentModel.DataAnnotations.Required]
         public System.Collections.Generic.ICollection<string> AvailableLanguages { get; set; } = new System.Collections.ObjectModel.Collection<string>();
 
+        /// <summary>
+        /// The event's own texts this answer gives in Swedish because the translation into `language` leaves
+        /// <br/>            them out: `description`, `problem`, `place`, `method`, `venueName`, `accessibilityNotes`,
+        /// <br/>            `meetingPoint`, `agenda`. Empty in Swedish and when every text is translated. A page marks these `lang="sv"`.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("untranslated")]
+        [System.ComponentModel.DataAnnotations.Required]
+        public System.Collections.Generic.ICollection<string> Untranslated { get; set; } = new System.Collections.ObjectModel.Collection<string>();
+
     }
 
     /// <summary>

@@ -32,7 +32,7 @@ public sealed class EventExamples : IContractExamples
         true, DialogueStart, DialogueStart.AddHours(2), 60, 40, DialogueStart.AddDays(-2), ParticipationLevel.Dialogue, Input.Method!, Agenda, null,
         null, [new("Lokalpolisområde Globen", "police"), new("Allmännyttigt bostadsbolag i Fruängen", "propertyOwner")], null, 1, Written,
         EventPhase.Upcoming, true, DateOnly.FromDateTime(DialogueStart.DateTime).AddDays(PublishingOptions.DefaultFeedbackWithinDays), null,
-        ContentOptions.Swedish, ["sv", "en", "ar"]);
+        ContentOptions.Swedish, ["sv", "en", "ar"], []);
 
     public static readonly EventTranslationInput English = new("Safety dialogue in Fruängen",
         "Residents, the police, the housing company and the district administration talk about safety around Fruängen's centre.",

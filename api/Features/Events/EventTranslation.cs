@@ -115,8 +115,22 @@ public static class ContentLanguages
         var agenda = t.AgendaTitles is { Count: > 0 } titles && titles.Count == e.Agenda.Count
             ? e.Agenda.Select((item, i) => item with { Title = titles[i] }).ToList()
             : e.Agenda;
+        var untranslated = new List<string>();
+        void Missing(string field, string? translated, string? swedish)
+        {
+            if (translated is null && !string.IsNullOrEmpty(swedish)) untranslated.Add(field);
+        }
+        Missing("description", t.Description, e.Description);
+        Missing("problem", t.Problem, e.Problem);
+        Missing("place", t.Place, e.Place);
+        Missing("method", t.Method, e.Method);
+        Missing("venueName", t.VenueName, e.Venue?.Name);
+        Missing("accessibilityNotes", t.AccessibilityNotes, e.Venue?.AccessibilityNotes);
+        Missing("meetingPoint", t.MeetingPoint, e.Walk?.MeetingPoint);
+        if (e.Agenda.Count > 0 && agenda == e.Agenda) untranslated.Add("agenda");
         return e with
         {
+            Untranslated = untranslated,
             Title = t.Title,
             Description = t.Description ?? e.Description,
             Problem = t.Problem ?? e.Problem,

@@ -20,13 +20,16 @@ namespace Trygghet.Api.Features.Events;
 /// first of <c>?lang=</c> and <c>Accept-Language</c> the event is available in, else <c>sv</c>. A text the translation leaves out is the Swedish one.</param>
 /// <param name="AvailableLanguages">The languages the event's texts can be read in: <c>sv</c> and its translations, in the district's order
 /// (<c>Content__Languages</c>).</param>
+/// <param name="Untranslated">The event's own texts this answer gives in Swedish because the translation into <c>language</c> leaves
+/// them out: <c>description</c>, <c>problem</c>, <c>place</c>, <c>method</c>, <c>venueName</c>, <c>accessibilityNotes</c>,
+/// <c>meetingPoint</c>, <c>agenda</c>. Empty in Swedish and when every text is translated. A page marks these <c>lang="sv"</c>.</param>
 public sealed record PublicEvent(
     Guid Id, EventKind Kind, string Slug, EventStatus Status, string Title, string Description, string Problem, string Place,
     AreaRef Area, EventFormat Format, Venue? Venue, bool RemoteParticipation, DateTimeOffset StartsAt, DateTimeOffset EndsAt,
     int? CapacityOnSite, int? CapacityRemote, DateTimeOffset? RegistrationDeadline, ParticipationLevel ParticipationLevel,
     string Method, IReadOnlyList<AgendaItem> Agenda, WalkDetails? Walk, string? CancelReason, IReadOnlyList<Participant> Participants,
     Closing? Closing, int Sequence, DateTimeOffset UpdatedAt, EventPhase Phase, bool Attendable, DateOnly? FeedbackExpectedBy,
-    EventRef? NextEventInArea, string Language, IReadOnlyList<string> AvailableLanguages);
+    EventRef? NextEventInArea, string Language, IReadOnlyList<string> AvailableLanguages, IReadOnlyList<string> Untranslated);
 
 internal static class PublicEvents
 {
@@ -76,6 +79,6 @@ internal static class PublicEvents
             r.Method, r.AgendaItems, r.PublicWalkValue, r.CancelReason, participants, r.ClosingValue, r.Sequence, Time.Local(r.UpdatedAt),
             phase, phase is EventPhase.Upcoming or EventPhase.Ongoing,
             phase is EventPhase.Closed or EventPhase.Cancelled ? null : DateOnly.FromDateTime(Time.Local(r.EndsAt).DateTime).AddDays(feedbackWithinDays),
-            phase == EventPhase.Cancelled ? nextEventInArea : null, ContentOptions.Swedish, [ContentOptions.Swedish]);
+            phase == EventPhase.Cancelled ? nextEventInArea : null, ContentOptions.Swedish, [ContentOptions.Swedish], []);
     }
 }

@@ -112,8 +112,8 @@ public static class Syndication
                 Url = new Uri(url),
             };
             Language(item, "SUMMARY", e.Language);
-            Language(item, "DESCRIPTION", e.Description.Length > 0 ? e.Language : language);
-            Language(item, "LOCATION", e.Format == EventFormat.Remote ? language : e.Language);
+            Language(item, "DESCRIPTION", e.Description.Length == 0 ? language : Of(e, "description"));
+            Language(item, "LOCATION", e.Format == EventFormat.Remote ? language : Of(e, e.Walk is { MeetingPoint.Length: > 0 } ? "meetingPoint" : "venueName"));
             calendar.Events.Add(item);
         }
         // Ical.Net formats numbers in the current culture: under Swedish, BYDAY=-1SU gets a Unicode minus (U+2212) and
@@ -129,6 +129,9 @@ public static class Syndication
             System.Globalization.CultureInfo.CurrentCulture = culture;
         }
     }
+
+    /// <summary>The language a text of the event is in: Swedish where the translation leaves it out.</summary>
+    private static string Of(PublicEvent e, string field) => e.Untranslated.Contains(field) ? ContentOptions.Swedish : e.Language;
 
     private static void Language(CalendarEvent item, string property, string language) =>
         item.Properties[property]?.Parameters.Set("LANGUAGE", language);

@@ -12307,6 +12307,10 @@ export interface PublicEvent {
     /** The languages the event's texts can be read in: `sv` and its translations, in the district's order
             (`Content__Languages`). */
     availableLanguages: string[];
+    /** The event's own texts this answer gives in Swedish because the translation into `language` leaves
+            them out: `description`, `problem`, `place`, `method`, `venueName`, `accessibilityNotes`,
+            `meetingPoint`, `agenda`. Empty in Swedish and when every text is translated. A page marks these `lang="sv"`. */
+    untranslated: string[];
 }
 
 /** One page of a list; pass `nextCursor` back as `cursor` for the next page (null on the last). */

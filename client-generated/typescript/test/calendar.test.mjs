@@ -99,3 +99,22 @@ test('LOCATION is the venue or the walk\'s meeting point, with GEO, and texts sa
   assert.deepEqual(w.getFirstPropertyValue('geo'), [59.2858, 17.9647]);
   assert.match(w.getFirstPropertyValue('description'), /Details and registration: http/);
 });
+
+test('a translated event\'s file gives its texts in the language asked for, each saying its own: Swedish where left out', async () => {
+  const [dialogue] = await createEvents();
+  const { accessToken } = await anonymous.createDevToken({ role: 'staff' });
+  const staff = new TrygghetClient(baseUrl, {
+    fetch: (url, init) => fetch(url, { ...init, headers: { ...init?.headers, Authorization: `Bearer ${accessToken}` } }),
+  });
+  await staff.putEventTranslation(dialogue.id, 'ar', { title: 'حوار حول الأمان في فرووانغن', description: 'حوار مفتوح حول الأمان.' });
+
+  const [{ component, event }] = readCalendar(await icsOf(`/api/v1/dialogues/${dialogue.slug}/calendar.ics?lang=ar`));
+  assert.equal(event.summary, 'حوار حول الأمان في فرووانغن');
+  assert.equal(component.getFirstProperty('summary').getParameter('language'), 'ar');
+  assert.match(event.description, /^حوار مفتوح حول الأمان\./);
+  assert.equal(component.getFirstProperty('description').getParameter('language'), 'ar');
+  // The venue's name is not translated: the location is Swedish and says so.
+  assert.equal(component.getFirstPropertyValue('location'), 'Fruängens bibliotek, Fruängstorget 1');
+  assert.equal(component.getFirstProperty('location').getParameter('language'), 'sv');
+  assert.equal(event.startDate.toJSDate().toISOString(), dialogue.utc, 'the same instant in every language');
+});

@@ -9,7 +9,7 @@ function event(overrides: Partial<PublicEvent>): PublicEvent {
     id: crypto.randomUUID(), kind: 'dialogue', slug: 'trygghetsdialog-i-fruangen', status: 'published', title: 'Trygghetsdialog i Fruängen',
     description: '', problem: '', place: 'Fruängens centrum', area: { slug: 'fruangen', name: 'Fruängen', kind: 'neighbourhood' }, format: 'hybrid',
     remoteParticipation: true, startsAt: '2026-12-03T17:00:00Z', endsAt: '2026-12-03T19:00:00Z', participationLevel: 'dialogue',
-    method: '', agenda: [], participants: [], sequence: 0, updatedAt: '2026-11-01T00:00:00Z', phase: 'upcoming', attendable: true, language: 'sv', availableLanguages: ['sv'], ...overrides,
+    method: '', agenda: [], participants: [], sequence: 0, updatedAt: '2026-11-01T00:00:00Z', phase: 'upcoming', attendable: true, language: 'sv', availableLanguages: ['sv'], untranslated: [], ...overrides,
   };
 }
 

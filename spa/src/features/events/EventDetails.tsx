@@ -1,13 +1,22 @@
 import type { Availability, ModeAvailability, PublicEvent } from '@trygghet/client';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { currentLanguage } from '../../i18n';
+import { currentLanguage, directionOf } from '../../i18n';
 import { formatDateTime, formatDate, formatTime } from '../../shared/format';
 import { calendarPath, venueLine } from './upcoming';
 
 /** The number of points of a walk's route, a GeoJSON LineString (the contract leaves its type open). */
 function pointsOf(route: unknown): number {
   return typeof route === 'object' && route !== null && 'coordinates' in route && Array.isArray(route.coordinates) ? route.coordinates.length : 0;
+}
+
+/**
+ * The `lang` and `dir` of one of the event's own texts: the answer's language, or Swedish where its translation leaves
+ * the text out (the API's `untranslated`). The page's own words around them keep the page's language.
+ */
+export function textLanguage(event: Pick<PublicEvent, 'language' | 'untranslated'>, field?: string): { lang: string; dir: 'ltr' | 'rtl' } {
+  const lang = field && event.untranslated?.includes(field) ? 'sv' : event.language;
+  return { lang, dir: directionOf(lang) };
 }
 
 /**
@@ -39,7 +48,7 @@ export function EventDetails({ event, availability }: { event: PublicEvent; avai
             <>
               <dt>{t('event.meetingPoint')}</dt>
               <dd>
-                {walk.meetingPoint}
+                <span {...textLanguage(event, 'meetingPoint')}>{walk.meetingPoint}</span>
                 {routePoints > 1 && <span className="hint block">{t('event.route', { count: routePoints })}</span>}
               </dd>
             </>
@@ -47,14 +56,14 @@ export function EventDetails({ event, availability }: { event: PublicEvent; avai
             where && (
               <>
                 <dt>{t('event.where')}</dt>
-                <dd>{where}</dd>
+                <dd {...textLanguage(event, 'venueName')}>{where}</dd>
               </>
             )
           )}
           {event.place && (
             <>
               <dt>{t('event.aboutPlace')}</dt>
-              <dd>{event.place}</dd>
+              <dd {...textLanguage(event, 'place')}>{event.place}</dd>
             </>
           )}
           <dt>{t('event.area')}</dt>
@@ -70,7 +79,7 @@ export function EventDetails({ event, availability }: { event: PublicEvent; avai
           {venue?.accessibilityNotes && (
             <>
               <dt>{t('event.accessibility')}</dt>
-              <dd>{venue.accessibilityNotes}</dd>
+              <dd {...textLanguage(event, 'accessibilityNotes')}>{venue.accessibilityNotes}</dd>
             </>
           )}
           <dt>{t('event.format')}</dt>
@@ -124,17 +133,25 @@ export function EventDetails({ event, availability }: { event: PublicEvent; avai
 
       <section aria-labelledby="about-heading">
         <h2 id="about-heading">{t('event.about')}</h2>
-        {event.description && <Paragraphs text={event.description} />}
+        {event.description && (
+          <div {...textLanguage(event, 'description')}>
+            <Paragraphs text={event.description} />
+          </div>
+        )}
         {event.problem && (
           <>
             <h3>{t('event.problem')}</h3>
-            <Paragraphs text={event.problem} />
+            <div {...textLanguage(event, 'problem')}>
+              <Paragraphs text={event.problem} />
+            </div>
           </>
         )}
         {event.method && (
           <>
             <h3>{t('event.method')}</h3>
-            <Paragraphs text={event.method} />
+            <div {...textLanguage(event, 'method')}>
+              <Paragraphs text={event.method} />
+            </div>
           </>
         )}
         {event.agenda.length > 0 && (
@@ -143,7 +160,7 @@ export function EventDetails({ event, availability }: { event: PublicEvent; avai
             <ol>
               {event.agenda.map((item, index) => (
                 <li key={index}>
-                  {item.title}
+                  <span {...textLanguage(event, 'agenda')}>{item.title}</span>
                   {item.minutes ? ` (${t('event.minutes', { count: item.minutes })})` : ''}
                 </li>
               ))}

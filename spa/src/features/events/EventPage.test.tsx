@@ -94,3 +94,24 @@ describe('an event page by its phase', () => {
     expect(screen.queryByRole('link', { name: /kalender/ })).not.toBeInTheDocument();
   });
 });
+
+describe('an event read in another language', () => {
+  it('marks each of its own texts with its language and direction, Swedish where the translation leaves it out, and leaves the page’s words alone', async () => {
+    open(sampleEvent({
+      title: 'حوار حول الأمان في فرووانغن', description: 'حوار مفتوح حول الأمان.', language: 'ar', availableLanguages: ['sv', 'ar'],
+      untranslated: ['problem', 'place', 'agenda'], problem: 'Otrygghet kvällstid kring tunnelbanan.',
+    }));
+
+    const description = await screen.findByText('حوار مفتوح حول الأمان.');
+    expect(description.closest('[lang]')).toHaveAttribute('lang', 'ar');
+    expect(description.closest('[dir]')).toHaveAttribute('dir', 'rtl');
+    for (const swedish of ['Otrygghet kvällstid kring tunnelbanan.', 'Fruängens centrum', 'Välkommen']) {
+      const text = screen.getByText(swedish);
+      expect(text.closest('[lang]'), swedish).toHaveAttribute('lang', 'sv');
+      expect(text.closest('[dir]'), swedish).toHaveAttribute('dir', 'ltr');
+    }
+    // The headings are the page's words in the page's language: no Arabic marking around them.
+    expect(screen.getByRole('heading', { name: 'Om tillfället' }).closest('[lang="ar"]')).toBeNull();
+    expect(screen.getByRole('heading', { level: 1 })).toHaveAttribute('lang', 'ar');
+  });
+});

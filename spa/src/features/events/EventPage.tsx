@@ -74,9 +74,7 @@ export function EventPage() {
       <EventStatusNotice event={event} />
       {event.phase === 'closed' && <EventFeedbackSection event={event} />}
       {event.phase === 'closed' && <EventSurveySection kind={event.kind} slug={event.slug} />}
-      <div className="event-content" lang={event.language} dir={directionOf(event.language)}>
-        <EventDetails event={event} availability={event.attendable ? availability : null} />
-      </div>
+      <EventDetails event={event} availability={event.attendable ? availability : null} />
       {event.attendable && <RegistrationSection event={event} availability={availability} onRegistered={load.reload} />}
       <EventMap event={event} />
     </Page>

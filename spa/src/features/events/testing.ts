@@ -60,6 +60,7 @@ export function sampleEvent(overrides: Partial<PublicEvent> = {}): PublicEvent {
     attendable: true,
     language: 'sv',
     availableLanguages: ['sv'],
+    untranslated: [],
     feedbackExpectedBy: '2027-04-07',
     ...overrides,
   };

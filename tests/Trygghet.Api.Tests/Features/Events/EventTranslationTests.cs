@@ -81,9 +81,14 @@ public sealed class EventTranslationTests(ApiFixture fixture) : ApiTest(fixture)
         Assert.Equal(10, body.GetProperty("agenda")[0].GetProperty("minutes").GetInt32());
         // Left out of the translation: the Swedish text.
         Assert.Equal("Otrygghet kvällstid vid tunnelbaneentrén.", body.GetProperty("problem").GetString());
+        // …and the answer says which texts those are, so a page can mark them Swedish.
+        Assert.Equal(["problem", "method", "accessibilityNotes"], body.GetProperty("untranslated").EnumerateArray().Select(f => f.GetString()));
         Assert.Equal(["sv"], unknown.Content.Headers.ContentLanguage);
         Assert.Equal("Trygghetsdialog i Fruängen", fallback.GetProperty("title").GetString());
+        Assert.Empty(fallback.GetProperty("untranslated").EnumerateArray());
         Assert.Equal("en", english.GetProperty("language").GetString());
+        Assert.Equal(["problem", "place", "method", "venueName", "accessibilityNotes"],
+            english.GetProperty("untranslated").EnumerateArray().Select(f => f.GetString()));
     }
 
     [Fact]
@@ -126,6 +131,11 @@ public sealed class EventTranslationTests(ApiFixture fixture) : ApiTest(fixture)
         var parsed = Calendar.Load(text)!;
         Assert.Equal("حوار الأمان في فرووانغن", parsed.Events.Single().Summary);
         Assert.Contains("SUMMARY;LANGUAGE=sv:Trygghetsdialog i Fruängen", swedish.Replace("\r\n ", "", StringComparison.Ordinal));
+        // The English translation leaves the venue's name out: the location is Swedish and says so.
+        var english = (await Api.CreateClient().GetStringAsync($"/api/v1/dialogues/{dialogue.Slug}/calendar.ics?lang=en")).Replace("\r\n ", "", StringComparison.Ordinal);
+        Assert.Contains("SUMMARY;LANGUAGE=en:Safety dialogue in Fruängen", english);
+        Assert.Contains("DESCRIPTION;LANGUAGE=en:", english);
+        Assert.Contains("LOCATION;LANGUAGE=sv:Fruängens bibliotek", english);
     }
 
     [Fact]
