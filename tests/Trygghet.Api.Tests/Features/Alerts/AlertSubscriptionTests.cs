@@ -162,6 +162,44 @@ public sealed partial class AlertSubscriptionTests(ApiFixture fixture) : ApiTest
     }
 
     [Fact]
+    public async Task Closing_an_event_sends_its_registrant_the_survey_and_the_area_subscriber_the_feedback_and_unsubscribing_drops_only_the_alert()
+    {
+        await SubscribeAndConfirmAsync(Ada, ["fruangen"], AlertFrequency.Immediate);
+        var dialogue = await Registrar.OpenAsync(Api, Planner.Dialogue(Api.Clock.GetUtcNow().AddDays(7)));
+        await Api.RegisterAsync(dialogue.Id, email: Ada);
+        await Api.RegisterAsync(dialogue.Id, email: "bara.deltagare@example.se");
+        await Api.DispatchAsync();
+        var published = Api.Mails().Last(m => m.To.Mailboxes.Single().Address == Ada && m.Headers["List-Unsubscribe"] is not null);
+        var before = Api.Mails().Count;
+
+        Api.Clock.Set(dialogue.EndsAt.AddHours(2));
+        await (await Api.ClientAs(DevRole.Staff)).CloseEventAsync(dialogue.Id, new Closing
+        {
+            Minutes = "Protokoll.",
+            Raised = "Belysningen.",
+            Actions = "Ny belysning.",
+            ParticipantsOnSite = 2,
+            ParticipantsRemote = 0,
+        });
+        await Api.Services.GetRequiredService<Trygghet.Api.Infrastructure.PeriodicJobRunner>().RunOnceAsync(CancellationToken.None); // queued, not sent
+        Assert.Equal(2, await Scalar<int>("select count(*)::int from outbox where sent_at is null and recipient = @Ada", new { Ada }));
+        var url = new Uri(published.Headers["List-Unsubscribe"]!.Trim('<', '>'));
+        var unsubscribed = await Api.CreateClient().PostAsync(url.PathAndQuery,
+            new FormUrlEncodedContent([new KeyValuePair<string, string>("List-Unsubscribe", "One-Click")]));
+        await Api.DispatchAsync();
+
+        Assert.Equal(System.Net.HttpStatusCode.NoContent, unsubscribed.StatusCode);
+        var sent = Api.Mails().Skip(before).Select(m => (To: m.To.Mailboxes.Single().Address, Survey: m.Subject!.StartsWith("Fyra korta frågor", StringComparison.Ordinal)))
+            .OrderBy(m => m.To, StringComparer.Ordinal).ToList();
+        // The survey belongs to the registration and goes; the feedback alert belonged to the subscription and went with it.
+        Assert.Equal([(Ada, true), ("bara.deltagare@example.se", true)], sent);
+        Assert.DoesNotContain(await TablesHoldingAsync(Ada), t => t.StartsWith("alert", StringComparison.Ordinal));
+        Assert.Equal(["registration.confirmed", "survey.invitation"],
+            await Scalar<string[]>("select array_agg(kind order by kind) from outbox where recipient = @Ada", new { Ada }));
+        Assert.Equal(2, await Scalar<int>("select count(*)::int from survey_invitation where event_id = @Id", new { dialogue.Id }));
+    }
+
+    [Fact]
     public async Task Unconfirmed_subscriptions_are_erased_after_seven_days()
     {
         Api.Clock.Set(new DateTimeOffset(2026, 3, 2, 8, 0, 0, TimeSpan.Zero));
