@@ -43,8 +43,16 @@ test('an event switched to Arabic reads right to left, and axe stays clean', asy
   await expect(title).toBeVisible();
   await expect(title).toHaveAttribute('dir', 'rtl');
   await expect(title).toHaveAttribute('lang', 'ar');
-  await expect(page.locator('.event-content')).toHaveAttribute('dir', 'rtl');
-  await expect(page.locator('.event-content')).toContainText('مكتبة فرووانغن');
+  // Each of the event's own texts says its language: Arabic where translated, Swedish where the translation leaves it out.
+  const description = page.getByText('حوار مفتوح حول الأمان حول مركز فرووانغن.');
+  await expect(description.locator('xpath=ancestor-or-self::*[@lang][1]')).toHaveAttribute('lang', 'ar');
+  await expect(description.locator('xpath=ancestor-or-self::*[@dir][1]')).toHaveAttribute('dir', 'rtl');
+  await expect(page.getByText('مكتبة فرووانغن, Fruängsgången 4')).toHaveAttribute('lang', 'ar');
+  const place = page.getByText('Fruängens centrum', { exact: true });
+  await expect(place).toHaveAttribute('lang', 'sv');
+  await expect(place).toHaveAttribute('dir', 'ltr');
+  // The page's own words stay in the page's language.
+  await expect(page.getByRole('heading', { level: 2, name: 'Tid och plats' }).locator('xpath=ancestor-or-self::*[@lang][1]')).toHaveAttribute('lang', 'sv');
   await expect(page).toHaveURL(/\?lang=ar$/);
   await expectAccessible(page);
 

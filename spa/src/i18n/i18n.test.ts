@@ -6,7 +6,9 @@ import { allNamespaces, directionOf, languages, setLanguage } from '.';
  * The resident namespaces whose texts exist in all six languages. To be extended to events, areas, registrations,
  * questions, observations and map as their translations are drafted.
  */
-const residentNamespacesInAllLanguages = ['common'];
+const residentNamespacesInAllLanguages = [
+  'common', 'events', 'registrations', 'areas', 'map', 'questions', 'room', 'observations', 'alerts', 'surveys',
+];
 
 function keys(value: unknown, prefix = ''): string[] {
   if (typeof value !== 'object' || value === null) return [prefix];
@@ -48,6 +50,30 @@ describe('translations', () => {
         expect(empty, `${name}/${language}: empty`).toEqual([]);
       }
     }
+  });
+
+  it('keep every placeholder of the Swedish text in each translation, and invent none', async () => {
+    const placeholders = (text: unknown) => new Set(typeof text === 'string' ? [...text.matchAll(/{{\s*([\w.]+)\s*}}/g)].map((m) => m[1] ?? '') : []);
+    const at = (tree: unknown, key: string) => key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], tree);
+    const problems: string[] = [];
+    for (const [name, messages] of Object.entries(await allNamespaces())) {
+      const swedish = new Map(keys(messages.sv).map((key) => [withoutPluralSuffix(key), placeholders(at(messages.sv, key))]));
+      for (const language of languages.filter((l) => l !== 'sv')) {
+        const texts = messages[language];
+        if (!texts) continue;
+        for (const key of keys(texts)) {
+          const expected = swedish.get(withoutPluralSuffix(key));
+          if (!expected) continue;
+          const found = placeholders(at(texts, key));
+          // A plural form may say its number in words ("ملاحظة واحدة"): only {{count}} may be left out, and only there.
+          const optional = key !== withoutPluralSuffix(key) ? new Set(['count']) : new Set<string>();
+          const missing = [...expected].filter((p) => !found.has(p) && !optional.has(p));
+          const unknown = [...found].filter((p) => !expected.has(p));
+          if (missing.length || unknown.length) problems.push(`${name}/${language}:${key} missing [${missing.join(', ')}] unknown [${unknown.join(', ')}]`);
+        }
+      }
+    }
+    expect(problems).toEqual([]);
   });
 
   it('leave no text empty', async () => {
