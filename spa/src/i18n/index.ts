@@ -10,7 +10,12 @@ import { common } from './common';
 export const languages = ['sv', 'en', 'sv-x-lattlast', 'fi', 'ar', 'so'] as const;
 export type Language = (typeof languages)[number];
 /** Swedish and English for every namespace; the other languages per namespace (the resident ones have them all). */
-export type Messages = { sv: Record<string, unknown>; en: Record<string, unknown> } & Partial<Record<Exclude<Language, 'sv' | 'en'>, Record<string, unknown>>>;
+export type Messages = { sv: Record<string, unknown>; en: Record<string, unknown> } & Drafted;
+/**
+ * A namespace's machine-drafted languages, kept beside its `messages.ts` in `messages.drafted.ts` so that a page read in
+ * Swedish or English never downloads them.
+ */
+export type Drafted = Partial<Record<Exclude<Language, 'sv' | 'en'>, Record<string, unknown>>>;
 
 /** Each language named in itself, for the switches. */
 export const languageNames: Record<Language, string> = {
@@ -43,19 +48,32 @@ const featureMessages = import.meta.glob<{ messages: Messages }>('../features/*/
 /** The namespaces that are there on the first paint (the start page's). */
 export const initialNamespaces = ['common', 'events'];
 
-export async function loadNamespace(namespace: string): Promise<Messages | undefined> {
-  if (namespace === 'common') return common;
-  if (namespace === 'map') return (await import('../shared/map/messages')).messages;
-  const load = featureMessages[`../features/${namespace}/messages.ts`];
-  return load ? (await load()).messages : undefined;
+const featureDrafts = import.meta.glob<{ drafted: Drafted }>('../features/*/messages.drafted.ts');
+
+async function draftsOf(namespace: string): Promise<Drafted> {
+  if (namespace === 'common') return (await import('./common.drafted')).drafted;
+  if (namespace === 'map') return (await import('../shared/map/messages.drafted')).drafted;
+  const load = featureDrafts[`../features/${namespace}/messages.drafted.ts`];
+  return load ? (await load()).drafted : {};
+}
+
+/** A namespace's texts: Swedish and English, and with `drafted` its other languages too. */
+export async function loadNamespace(namespace: string, drafted = true): Promise<Messages | undefined> {
+  const messages = namespace === 'common'
+    ? common
+    : namespace === 'map'
+      ? (await import('../shared/map/messages')).messages
+      : await featureMessages[`../features/${namespace}/messages.ts`]?.().then((m) => m.messages);
+  return messages && drafted ? { ...messages, ...(await draftsOf(namespace)) } : messages;
 }
 
 /** Every namespace, loaded: for tests that check that all texts are translated. */
 export async function allNamespaces(): Promise<Record<string, Messages>> {
-  const all: Record<string, Messages> = { common, map: (await import('../shared/map/messages')).messages };
-  for (const [path, load] of Object.entries(featureMessages)) {
-    const name = /features\/([^/]+)\/messages\.ts$/.exec(path)?.[1];
-    if (name) all[name] = (await load()).messages;
+  const all: Record<string, Messages> = {};
+  const names = ['common', 'map', ...Object.keys(featureMessages).map((path) => /features\/([^/]+)\/messages\.ts$/.exec(path)?.[1] ?? '')];
+  for (const name of names.filter(Boolean)) {
+    const messages = await loadNamespace(name);
+    if (messages) all[name] = messages;
   }
   return all;
 }
@@ -64,7 +82,7 @@ const backend: BackendModule = {
   type: 'backend',
   init() {},
   read(language, namespace, callback) {
-    loadNamespace(namespace).then(
+    loadNamespace(namespace, language !== 'sv' && language !== 'en').then(
       (messages) => callback(null, (messages?.[isLanguage(language) ? language : 'sv'] ?? {}) as ResourceKey),
       (error: Error) => callback(error, null),
     );

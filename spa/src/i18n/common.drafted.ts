@@ -1,0 +1,168 @@
+import type { Drafted } from '.';
+
+/**
+ * Easy-to-read Swedish, Finnish, Arabic and Somali, under the same keys as the Swedish texts: machine-drafted, each block
+ * to be checked by a human translator. Loaded only when the page is read in one of these languages.
+ */
+export const drafted = {
+  // machine-drafted: to be checked by a human translator
+  'sv-x-lattlast': {
+    appName: 'Trygghet i Hägersten-Älvsjö',
+    skipToContent: 'Gå direkt till texten',
+    nav: { label: 'Meny', events: 'Möten och promenader', areas: 'Områden', staff: 'För personal' },
+    language: { label: 'Språk', switchTo: 'In English', switchToLang: 'en' },
+    footer: {
+      text: 'Stadsdelsförvaltningen i Hägersten-Älvsjö har den här sidan. Siffrorna kommer från polisen och BRÅ.',
+      api: 'Öppet API',
+    },
+    loading: 'Vänta lite…',
+    notFound: { title: 'Sidan finns inte', text: 'Vi hittar inte sidan.', home: 'Till första sidan' },
+    error: { title: 'Något blev fel', retry: 'Försök igen', offline: 'Vi får ingen kontakt. Kolla att du har internet och försök igen.' },
+    problem: { fields: 'Ändra det här:' },
+    format: { onSite: 'På plats', remote: 'Via internet', hybrid: 'På plats och via internet' },
+    kind: { dialogue: 'Möte om trygghet', walk: 'Promenad om trygghet' },
+    kindPlural: { dialogue: 'Möten om trygghet', walk: 'Promenader om trygghet' },
+    observationStatus: {
+      reported: 'Anmäld', investigating: 'Vi tittar på det', planned: 'Vi ska göra något', inProgress: 'Vi jobbar med det', fixed: 'Klart',
+      notResponsible: 'Någon annan ansvarar', duplicate: 'Finns redan', closed: 'Avslutad',
+    },
+    descriptionHeld: 'Vi läser texten innan den syns.',
+    personalData: {
+      personalIdentityNumber: 'personnummer', coordinationNumber: 'samordningsnummer', phoneNumber: 'telefonnummer',
+      email: 'e-postadress', streetAddress: 'gatuadress',
+    },
+    findings: {
+      field: { text: 'texten', displayName: 'namnet', description: 'beskrivningen', note: 'anteckningen' },
+      item: 'Ser ut som {{kind}}: ”{{text}}”',
+      itemIn: 'I {{field}} – ser ut som {{kind}}: ”{{text}}”',
+      found: '{{kind}} (”{{text}}”)',
+      rephrase: 'Texten verkar ha {{what}}. Skriv den igen utan namn, nummer, e-post eller adress. Alla kan läsa den.',
+    },
+    timeRange: '{{date}}, klockan {{start}}–{{end}}',
+    close: 'Stäng',
+    save: 'Spara',
+    cancel: 'Avbryt',
+    yes: 'Ja',
+    no: 'Nej',
+  },
+  // machine-drafted: to be checked by a human translator
+  fi: {
+    appName: 'Turvallisuus Hägersten-Älvsjössä',
+    skipToContent: 'Siirry sisältöön',
+    nav: { label: 'Päävalikko', events: 'Dialogit ja kävelyt', areas: 'Alueet', staff: 'Henkilöstölle' },
+    language: { label: 'Kieli', switchTo: 'In English', switchToLang: 'en' },
+    footer: {
+      text: 'Palvelua ylläpitää Hägersten-Älvsjön stadsdelsförvaltning. Avoin data: poliisin tapahtumat ja BRÅ:n tilastot.',
+      api: 'Avoin rajapinta',
+    },
+    loading: 'Ladataan…',
+    notFound: { title: 'Sivua ei löydy', text: 'Etsimääsi sivua ei ole tai se on siirretty.', home: 'Etusivulle' },
+    error: { title: 'Jokin meni vikaan', retry: 'Yritä uudelleen', offline: 'Palveluun ei saatu yhteyttä. Tarkista yhteys ja yritä uudelleen.' },
+    problem: { fields: 'Korjaa seuraavat:' },
+    format: { onSite: 'Paikan päällä', remote: 'Etänä', hybrid: 'Paikan päällä ja etänä' },
+    kind: { dialogue: 'Turvallisuusdialogi', walk: 'Turvallisuuskävely' },
+    kindPlural: { dialogue: 'Turvallisuusdialogit', walk: 'Turvallisuuskävelyt' },
+    observationStatus: {
+      reported: 'Ilmoitettu', investigating: 'Selvitetään', planned: 'Suunniteltu', inProgress: 'Käynnissä', fixed: 'Korjattu',
+      notResponsible: 'Ei meidän vastuullamme', duplicate: 'Kaksoiskappale', closed: 'Suljettu',
+    },
+    descriptionHeld: 'Kuvaus tarkistetaan ennen kuin se näytetään.',
+    personalData: {
+      personalIdentityNumber: 'henkilötunnus', coordinationNumber: 'yhteensovitusnumero', phoneNumber: 'puhelinnumero',
+      email: 'sähköpostiosoite', streetAddress: 'katuosoite',
+    },
+    findings: {
+      field: { text: 'tekstissä', displayName: 'näyttönimessä', description: 'kuvauksessa', note: 'muistiinpanossa' },
+      item: 'Näyttää tältä: {{kind}}: ”{{text}}”',
+      itemIn: '{{field}} – näyttää tältä: {{kind}}: ”{{text}}”',
+      found: '{{kind}} (”{{text}}”)',
+      rephrase: 'Teksti näyttää sisältävän: {{what}}. Kirjoita se uudelleen ilman nimiä, henkilötunnuksia, puhelinnumeroita, sähköpostia tai osoitteita – se näytetään kaikille.',
+    },
+    timeRange: '{{date}}, klo {{start}}–{{end}}',
+    close: 'Sulje',
+    save: 'Tallenna',
+    cancel: 'Peruuta',
+    yes: 'Kyllä',
+    no: 'Ei',
+  },
+  // machine-drafted: to be checked by a human translator
+  ar: {
+    appName: 'الأمان في هاغرستن-إلفشو',
+    skipToContent: 'انتقل إلى المحتوى',
+    nav: { label: 'القائمة الرئيسية', events: 'الحوارات والجولات', areas: 'الأحياء', staff: 'للموظفين' },
+    language: { label: 'اللغة', switchTo: 'In English', switchToLang: 'en' },
+    footer: {
+      text: 'تدير هذه الخدمة إدارة حي هاغرستن-إلفشو. بيانات مفتوحة: أحداث الشرطة وإحصاءات المجلس الوطني لمنع الجريمة.',
+      api: 'واجهة برمجة مفتوحة',
+    },
+    loading: 'جارٍ التحميل…',
+    notFound: { title: 'الصفحة غير موجودة', text: 'الصفحة التي تبحث عنها غير موجودة أو تم نقلها.', home: 'إلى الصفحة الرئيسية' },
+    error: { title: 'حدث خطأ ما', retry: 'حاول مرة أخرى', offline: 'تعذّر الوصول إلى الخدمة. تحقق من الاتصال وحاول مرة أخرى.' },
+    problem: { fields: 'يرجى تصحيح ما يلي:' },
+    format: { onSite: 'حضورياً', remote: 'عن بُعد', hybrid: 'حضورياً وعن بُعد' },
+    kind: { dialogue: 'حوار حول الأمان', walk: 'جولة أمان' },
+    kindPlural: { dialogue: 'حوارات حول الأمان', walk: 'جولات أمان' },
+    observationStatus: {
+      reported: 'تم الإبلاغ', investigating: 'قيد الدراسة', planned: 'مخطط له', inProgress: 'قيد التنفيذ', fixed: 'تم الإصلاح',
+      notResponsible: 'ليس من مسؤوليتنا', duplicate: 'مكرر', closed: 'مغلق',
+    },
+    descriptionHeld: 'تتم مراجعة الوصف قبل عرضه.',
+    personalData: {
+      personalIdentityNumber: 'رقماً شخصياً', coordinationNumber: 'رقم تنسيق', phoneNumber: 'رقم هاتف',
+      email: 'عنوان بريد إلكتروني', streetAddress: 'عنوان شارع',
+    },
+    findings: {
+      field: { text: 'النص', displayName: 'الاسم المعروض', description: 'الوصف', note: 'الملاحظة' },
+      item: 'يبدو مثل {{kind}}: «{{text}}»',
+      itemIn: 'في {{field}} – يبدو مثل {{kind}}: «{{text}}»',
+      found: '{{kind}} («{{text}}»)',
+      rephrase: 'يبدو أن النص يحتوي على {{what}}. أعد كتابته بدون أسماء أو أرقام شخصية أو أرقام هواتف أو بريد إلكتروني أو عناوين – فهو يظهر للجميع.',
+    },
+    timeRange: '{{date}}، الساعة {{start}}–{{end}}',
+    close: 'إغلاق',
+    save: 'حفظ',
+    cancel: 'إلغاء',
+    yes: 'نعم',
+    no: 'لا',
+  },
+  // machine-drafted: to be checked by a human translator
+  so: {
+    appName: 'Nabadgelyo ee Hägersten-Älvsjö',
+    skipToContent: 'U gudub nuxurka',
+    nav: { label: 'Liiska ugu weyn', events: 'Wadahadallo iyo socodyo', areas: 'Xaafadaha', staff: 'Shaqaalaha' },
+    language: { label: 'Luqadda', switchTo: 'In English', switchToLang: 'en' },
+    footer: {
+      text: 'Adeeggan waxaa maamula xafiiska degmada Hägersten-Älvsjö. Xog furan: dhacdooyinka booliska iyo tirakoobka BRÅ.',
+      api: 'API furan',
+    },
+    loading: 'Waa la soo rarayaa…',
+    notFound: { title: 'Bogga lama helin', text: 'Bogga aad raadinayso ma jiro ama waa la wareejiyay.', home: 'Bogga hore' },
+    error: { title: 'Wax baa khaldamay', retry: 'Isku day mar kale', offline: 'Adeegga lama gaari karo. Hubi xiriirka oo isku day mar kale.' },
+    problem: { fields: 'Fadlan sax kuwan:' },
+    format: { onSite: 'Goobta', remote: 'Online', hybrid: 'Goobta iyo online' },
+    kind: { dialogue: 'Wadahadal nabadgelyo', walk: 'Socod nabadgelyo' },
+    kindPlural: { dialogue: 'Wadahadallo nabadgelyo', walk: 'Socodyo nabadgelyo' },
+    observationStatus: {
+      reported: 'La soo sheegay', investigating: 'Waa la baarayaa', planned: 'Waa la qorsheeyay', inProgress: 'Waa socdaa', fixed: 'Waa la hagaajiyay',
+      notResponsible: 'Mas’uuliyaddeenna ma aha', duplicate: 'Waa lagu celceliyay', closed: 'Waa la xiray',
+    },
+    descriptionHeld: 'Sharraxaadda waa la hubinayaa ka hor inta aan la muujin.',
+    personalData: {
+      personalIdentityNumber: 'lambar shakhsi', coordinationNumber: 'lambar isku-duwid', phoneNumber: 'lambar taleefan',
+      email: 'ciwaan iimayl', streetAddress: 'ciwaan waddo',
+    },
+    findings: {
+      field: { text: 'qoraalka', displayName: 'magaca la muujiyo', description: 'sharraxaadda', note: 'qoraal-gaabka' },
+      item: 'Waxay u egtahay {{kind}}: “{{text}}”',
+      itemIn: '{{field}} – waxay u egtahay {{kind}}: “{{text}}”',
+      found: '{{kind}} (“{{text}}”)',
+      rephrase: 'Qoraalku wuxuu u muuqdaa inuu leeyahay {{what}}. Dib u qor adigoon ku darin magac, lambar, iimayl ama ciwaan – qof walba wuu arkaa.',
+    },
+    timeRange: '{{date}}, saacadda {{start}}–{{end}}',
+    close: 'Xir',
+    save: 'Kaydi',
+    cancel: 'Jooji',
+    yes: 'Haa',
+    no: 'Maya',
+  },
+} satisfies Drafted;
