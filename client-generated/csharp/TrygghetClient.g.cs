@@ -324,6 +324,23 @@ namespace Trygghet.Client
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
+        /// Atom feed (RFC 4287) of dialogues and walks from 90 days back, the 50 most recently changed first, by area and kind: new, changed and cancelled events for a feed reader.
+        /// </summary>
+        /// <remarks>
+        /// Each entry's title and summary are in the event's language, chosen by `?lang=` or `Accept-Language` where it
+        /// <br/>has a translation, and carry it as `xml:lang` (a description the translation leaves out is `sv`); its link
+        /// <br/>opens the page in that language (`hreflang`). The feed's own words (kind, when and where, "Inställd") are
+        /// <br/>Swedish, or English with `Accept-Language: en` (`xml:lang` on the feed).
+        /// </remarks>
+        /// <param name="area">Slug of a neighbourhood, or of the district to include all its neighbourhoods, e.g. `fruangen`; an unknown slug is a 400.</param>
+        /// <param name="kind">Only dialogues or only walks.</param>
+        /// <param name="lang">The language of the events' own texts (BCP 47: `sv`, `en`, `sv-x-lattlast`, `fi`, `ar`, `so`), before `Accept-Language`; an event without it is given in the next language asked for, else Swedish. For links and feed readers that cannot send the header.</param>
+        /// <returns>OK</returns>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<FileResponse> GetEventFeedAsync(string? area = null, EventKind? kind = null, string? lang = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
         /// What an invited actor sees through the secret RSVP link (token in the X-Rsvp-Token header).
         /// </summary>
         /// <param name="token">The secret of the RSVP link (the part after `#`). Sent as a header, never in a URL, so that it
@@ -4978,6 +4995,137 @@ namespace Trygghet.Client
                     if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
                     // Operation Path: "api/v1/calendar.ics"
                     urlBuilder_.Append("api/v1/calendar.ics");
+                    urlBuilder_.Append('?');
+                    if (area != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("area")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(area, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (kind != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("kind")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(kind, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (lang != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("lang")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(lang, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    urlBuilder_.Length--;
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 200 || status_ == 206)
+                        {
+                            var responseStream_ = response_.Content == null ? System.IO.Stream.Null : await ReadAsStreamAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            var fileResponse_ = new FileResponse(status_, headers_, responseStream_, null, response_);
+                            disposeClient_ = false; disposeResponse_ = false; // response and client are disposed by FileResponse
+                            return fileResponse_;
+                        }
+                        else
+                        if (status_ == 304)
+                        {
+                            string responseText_ = ( response_.Content == null ) ? string.Empty : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new ApiException("Not Modified", status_, responseText_, headers_, null);
+                        }
+                        else
+                        if (status_ == 400)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<HttpValidationProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<HttpValidationProblemDetails>("Bad input. An unknown value of a filter (`area`, `kind`) is a validation problem naming the parameter in `errors`, e.g. `errors.area: [\"Ok\u00e4nt omr\u00e5de: fruangn\"]` (a problem document, although the successful answer is not JSON).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 500)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemDetails>("Unexpected error (logged; no details are returned).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 503)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemDetails>("The database cannot be reached; retry after `Retry-After` seconds.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new ApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// Atom feed (RFC 4287) of dialogues and walks from 90 days back, the 50 most recently changed first, by area and kind: new, changed and cancelled events for a feed reader.
+        /// </summary>
+        /// <remarks>
+        /// Each entry's title and summary are in the event's language, chosen by `?lang=` or `Accept-Language` where it
+        /// <br/>has a translation, and carry it as `xml:lang` (a description the translation leaves out is `sv`); its link
+        /// <br/>opens the page in that language (`hreflang`). The feed's own words (kind, when and where, "Inställd") are
+        /// <br/>Swedish, or English with `Accept-Language: en` (`xml:lang` on the feed).
+        /// </remarks>
+        /// <param name="area">Slug of a neighbourhood, or of the district to include all its neighbourhoods, e.g. `fruangen`; an unknown slug is a 400.</param>
+        /// <param name="kind">Only dialogues or only walks.</param>
+        /// <param name="lang">The language of the events' own texts (BCP 47: `sv`, `en`, `sv-x-lattlast`, `fi`, `ar`, `so`), before `Accept-Language`; an event without it is given in the next language asked for, else Swedish. For links and feed readers that cannot send the header.</param>
+        /// <returns>OK</returns>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<FileResponse> GetEventFeedAsync(string? area = null, EventKind? kind = null, string? lang = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        {
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+                    request_.Method = new System.Net.Http.HttpMethod("GET");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/atom+xml"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                    if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
+                    // Operation Path: "api/v1/feed.atom"
+                    urlBuilder_.Append("api/v1/feed.atom");
                     urlBuilder_.Append('?');
                     if (area != null)
                     {

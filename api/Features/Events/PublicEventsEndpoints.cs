@@ -32,6 +32,30 @@ public static class PublicEventsEndpoints
             .Produces<string>(StatusCodes.Status200OK, Syndication.CalendarMediaType)
             .Produces(StatusCodes.Status304NotModified)
             .ProducesProblems(StatusCodes.Status400BadRequest);
+
+        api.MapGet("/feed.atom", async (string? area, [QueryEnum(typeof(EventKind))] string? kind, string? lang, IMediator mediator, SiteOptions site, TimeProvider clock, HttpContext http, CancellationToken ct) =>
+            {
+                if (await NotModifiedAsync(mediator, http, ct)) return Results.StatusCode(StatusCodes.Status304NotModified);
+                var page = await mediator.Send(new ListPublicEventsQuery(QueryEnum.Parse<EventKind>(kind, "kind"), area, clock.GetUtcNow().AddDays(-90), null, null, 1000, null, MaxLimit: 1000,
+                    Languages: Preferences(http, lang)), ct);
+                var latest = page.Items.OrderByDescending(e => e.UpdatedAt).Take(50).ToList();
+                http.Response.Headers.ContentLanguage = ContentLanguages.Header(latest);
+                var self = $"{site.PublicUrl.TrimEnd('/')}/api/v1/feed.atom{http.Request.QueryString}";
+                var title = Text.IsEnglish ? "Safety dialogues and safety walks in Hägersten-Älvsjö" : "Trygghetsdialoger och trygghetsvandringar i Hägersten-Älvsjö";
+                return Results.Text(Syndication.ToAtom(latest, site, self, title, Text.IsEnglish), $"{Syndication.AtomMediaType}; charset=utf-8");
+            })
+            .WithName("GetEventFeed").WithTags("Feeds").PublicCache(SharedCache.Listing, CacheVary.Language)
+            .WithFieldProblemExample("area", AreaTexts.UnknownArea, "fruangn")
+            .WithSummary("Atom feed (RFC 4287) of dialogues and walks from 90 days back, the 50 most recently changed first, by area and kind: new, changed and cancelled events for a feed reader.")
+            .WithDescription("""
+                Each entry's title and summary are in the event's language, chosen by `?lang=` or `Accept-Language` where it
+                has a translation, and carry it as `xml:lang` (a description the translation leaves out is `sv`); its link
+                opens the page in that language (`hreflang`). The feed's own words (kind, when and where, "Inställd") are
+                Swedish, or English with `Accept-Language: en` (`xml:lang` on the feed).
+                """)
+            .Produces<string>(StatusCodes.Status200OK, Syndication.AtomMediaType)
+            .Produces(StatusCodes.Status304NotModified)
+            .ProducesProblems(StatusCodes.Status400BadRequest);
     }
 
     private static void MapKind(IEndpointRouteBuilder api, string path, EventKind kind, string singular, string plural)

@@ -1,4 +1,6 @@
+using System.Text;
 using System.Text.Json.Serialization;
+using System.Xml;
 using Ical.Net;
 using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;
@@ -38,6 +40,75 @@ public static class Syndication
 {
     public const string JsonLdMediaType = "application/ld+json";
     public const string CalendarMediaType = "text/calendar";
+    public const string AtomMediaType = "application/atom+xml";
+
+    /// <summary>
+    /// An Atom feed (RFC 4287) of dialogues and walks, most recently changed first: the feed's own words in
+    /// <paramref name="english"/>'s language (<c>xml:lang</c> on the feed), each entry's title and summary in the event's
+    /// language with <c>xml:lang</c> on each (Swedish for a description the translation leaves out), the page in that
+    /// language as the link (<c>hreflang</c>), and when and where in the feed's language.
+    /// </summary>
+    public static string ToAtom(IReadOnlyCollection<PublicEvent> events, SiteOptions site, string selfUrl, string title, bool english)
+    {
+        const string Atom = "http://www.w3.org/2005/Atom";
+        var service = english ? "en" : ContentOptions.Swedish;
+        var builder = new StringBuilder();
+        using (var xml = XmlWriter.Create(builder, new XmlWriterSettings { Indent = true }))
+        {
+            xml.WriteStartElement("feed", Atom);
+            xml.WriteAttributeString("xml", "lang", null, service);
+            xml.WriteElementString("id", Atom, selfUrl);
+            xml.WriteElementString("title", Atom, title);
+            xml.WriteElementString("updated", Atom, XmlConvert.ToString(events.Count > 0 ? events.Max(e => e.UpdatedAt) : DateTimeOffset.UnixEpoch));
+            xml.WriteStartElement("author", Atom);
+            xml.WriteElementString("name", Atom, site.Organiser);
+            xml.WriteEndElement();
+            Link(xml, "self", selfUrl, AtomMediaType, null);
+            Link(xml, "alternate", site.PublicUrl.TrimEnd('/') + "/", "text/html", null);
+            foreach (var e in events)
+            {
+                xml.WriteStartElement("entry", Atom);
+                xml.WriteElementString("id", Atom, $"urn:uuid:{e.Id}");
+                Localised(xml, "title", e.Title, e.Language);
+                xml.WriteElementString("updated", Atom, XmlConvert.ToString(e.UpdatedAt));
+                Link(xml, "alternate", site.EventPage(e), "text/html", e.Language);
+                xml.WriteStartElement("category", Atom);
+                xml.WriteAttributeString("term", WireName.Of(e.Kind));
+                xml.WriteAttributeString("label", english ? (e.Kind == EventKind.Walk ? "Safety walk" : "Safety dialogue") : (e.Kind == EventKind.Walk ? "Trygghetsvandring" : "Trygghetsdialog"));
+                xml.WriteEndElement();
+                if (e.Description.Length > 0) Localised(xml, "summary", e.Description, Of(e, "description"));
+                var (location, _, _) = Where(e, english);
+                var when = $"{e.StartsAt.ToString(english ? "ddd d MMM yyyy HH:mm" : "ddd d MMM yyyy 'kl.' HH:mm", System.Globalization.CultureInfo.GetCultureInfo(english ? "en-GB" : "sv-SE"))}–{e.EndsAt:HH:mm}";
+                var status = e.Status == EventStatus.Cancelled ? (english ? $"Cancelled: {e.CancelReason}" : $"Inställd: {e.CancelReason}") : null;
+                xml.WriteStartElement("content", Atom);
+                xml.WriteAttributeString("type", "text");
+                xml.WriteString(string.Join("\n", new[] { status, when, location }.Where(part => !string.IsNullOrEmpty(part))));
+                xml.WriteEndElement();
+                xml.WriteEndElement();
+            }
+            xml.WriteEndElement();
+        }
+        return builder.ToString().Replace("encoding=\"utf-16\"", "encoding=\"utf-8\"", StringComparison.Ordinal);
+
+        static void Localised(XmlWriter xml, string element, string text, string language)
+        {
+            xml.WriteStartElement(element, Atom);
+            xml.WriteAttributeString("type", "text");
+            xml.WriteAttributeString("xml", "lang", null, language);
+            xml.WriteString(text);
+            xml.WriteEndElement();
+        }
+
+        static void Link(XmlWriter xml, string rel, string href, string type, string? language)
+        {
+            xml.WriteStartElement("link", Atom);
+            xml.WriteAttributeString("rel", rel);
+            xml.WriteAttributeString("type", type);
+            xml.WriteAttributeString("href", href);
+            if (language is not null) xml.WriteAttributeString("hreflang", language);
+            xml.WriteEndElement();
+        }
+    }
 
     public static SchemaOrgEvent ToSchemaOrg(PublicEvent e, SiteOptions site)
     {

@@ -206,6 +206,15 @@ export interface ITrygghetClient {
     getCalendar(area?: string | undefined, kind?: EventKind | undefined, lang?: string | undefined, signal?: AbortSignal): Promise<FileResponse>;
 
     /**
+     * Atom feed (RFC 4287) of dialogues and walks from 90 days back, the 50 most recently changed first, by area and kind: new, changed and cancelled events for a feed reader.
+     * @param area (optional) Slug of a neighbourhood, or of the district to include all its neighbourhoods, e.g. `fruangen`; an unknown slug is a 400.
+     * @param kind (optional) Only dialogues or only walks.
+     * @param lang (optional) The language of the events' own texts (BCP 47: `sv`, `en`, `sv-x-lattlast`, `fi`, `ar`, `so`), before `Accept-Language`; an event without it is given in the next language asked for, else Swedish. For links and feed readers that cannot send the header.
+     * @return OK
+     */
+    getEventFeed(area?: string | undefined, kind?: EventKind | undefined, lang?: string | undefined, signal?: AbortSignal): Promise<FileResponse>;
+
+    /**
      * What an invited actor sees through the secret RSVP link (token in the X-Rsvp-Token header).
      * @param token The secret of the RSVP link (the part after `#`). Sent as a header, never in a URL, so that it
                 stays out of access logs and browser history.
@@ -2823,6 +2832,86 @@ export class TrygghetClient implements ITrygghetClient {
     }
 
     protected processGetCalendar(response: Response): Promise<FileResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200 || status === 206) {
+            const contentDisposition = response.headers ? response.headers.get("content-disposition") : undefined;
+            let fileNameMatch = contentDisposition ? /filename\*=(?:(\\?['"])(.*?)\1|(?:[^\s]+'.*?')?([^;\n]*))/g.exec(contentDisposition) : undefined;
+            let fileName = fileNameMatch && fileNameMatch.length > 1 ? fileNameMatch[3] || fileNameMatch[2] : undefined;
+            if (fileName) {
+                fileName = decodeURIComponent(fileName);
+            } else {
+                fileNameMatch = contentDisposition ? /filename="?([^"]*?)"?(;|$)/g.exec(contentDisposition) : undefined;
+                fileName = fileNameMatch && fileNameMatch.length > 1 ? fileNameMatch[1] : undefined;
+            }
+            return response.blob().then(blob => { return { fileName: fileName, data: blob, status: status, headers: _headers }; });
+        } else if (status === 304) {
+            return response.text().then((_responseText) => {
+            return throwException("Not Modified", status, _responseText, _headers);
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as HttpValidationProblemDetails;
+            return throwException("Bad input. An unknown value of a filter (`area`, `kind`) is a validation problem naming the parameter in `errors`, e.g. `errors.area: [\"Ok\u00e4nt omr\u00e5de: fruangn\"]` (a problem document, although the successful answer is not JSON).", status, _responseText, _headers, result400);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Unexpected error (logged; no details are returned).", status, _responseText, _headers, result500);
+            });
+        } else if (status === 503) {
+            return response.text().then((_responseText) => {
+            let result503: any = null;
+            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The database cannot be reached; retry after `Retry-After` seconds.", status, _responseText, _headers, result503);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<FileResponse>(null as any);
+    }
+
+    /**
+     * Atom feed (RFC 4287) of dialogues and walks from 90 days back, the 50 most recently changed first, by area and kind: new, changed and cancelled events for a feed reader.
+     * @param area (optional) Slug of a neighbourhood, or of the district to include all its neighbourhoods, e.g. `fruangen`; an unknown slug is a 400.
+     * @param kind (optional) Only dialogues or only walks.
+     * @param lang (optional) The language of the events' own texts (BCP 47: `sv`, `en`, `sv-x-lattlast`, `fi`, `ar`, `so`), before `Accept-Language`; an event without it is given in the next language asked for, else Swedish. For links and feed readers that cannot send the header.
+     * @return OK
+     */
+    getEventFeed(area?: string | undefined, kind?: EventKind | undefined, lang?: string | undefined, signal?: AbortSignal): Promise<FileResponse> {
+        let url_ = this.baseUrl + "/api/v1/feed.atom?";
+        if (area === null)
+            throw new globalThis.Error("The parameter 'area' cannot be null.");
+        else if (area !== undefined)
+            url_ += "area=" + encodeURIComponent("" + area) + "&";
+        if (kind === null)
+            throw new globalThis.Error("The parameter 'kind' cannot be null.");
+        else if (kind !== undefined)
+            url_ += "kind=" + encodeURIComponent("" + kind) + "&";
+        if (lang === null)
+            throw new globalThis.Error("The parameter 'lang' cannot be null.");
+        else if (lang !== undefined)
+            url_ += "lang=" + encodeURIComponent("" + lang) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/atom+xml"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetEventFeed(_response);
+        });
+    }
+
+    protected processGetEventFeed(response: Response): Promise<FileResponse> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 200 || status === 206) {

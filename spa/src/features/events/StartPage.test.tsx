@@ -4,6 +4,8 @@ import userEvent from '@testing-library/user-event';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { urlOf } from '../../shared/testing';
+import i18next from 'i18next';
+import { setLanguage } from '../../i18n';
 import { StartPage } from './StartPage';
 import { mergeByStart } from './upcoming';
 
@@ -134,5 +136,24 @@ describe('merging dialogues and walks', () => {
     const b = event({ title: 'A', startsAt: '2026-12-01T10:00:00Z' });
     const c = event({ title: 'C', startsAt: '2026-11-30T10:00:00Z' });
     expect(mergeByStart([a], [b, c]).map((e) => e.title)).toEqual(['C', 'A', 'B']);
+  });
+});
+
+describe('the feeds on the start page', () => {
+  it('link the calendar and the Atom feed, in the page’s language when it is not Swedish', async () => {
+    serve([], []);
+    renderAt('/');
+    expect(await screen.findByRole('link', { name: /Prenumerera på kalendern/ })).toHaveAttribute('href', '/api/v1/calendar.ics');
+    expect(screen.getByRole('link', { name: /flödesläsare \(Atom\)/ })).toHaveAttribute('href', '/api/v1/feed.atom');
+  });
+
+  it('ask for the events in Finnish when the page is read in Finnish', async () => {
+    setLanguage('fi');
+    await i18next.loadNamespaces('events');
+    serve([], []);
+    renderAt('/');
+    expect(await screen.findByRole('link', { name: /syötteenlukijalla/ })).toHaveAttribute('href', '/api/v1/feed.atom?lang=fi');
+    expect(screen.getByRole('link', { name: /Tilaa kalenteri/ })).toHaveAttribute('href', '/api/v1/calendar.ics?lang=fi');
+    setLanguage('sv');
   });
 });

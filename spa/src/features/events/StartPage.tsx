@@ -40,6 +40,8 @@ export function StartPage() {
 
   const options: AreaNode[] = areas.data ? flattenAreas(areas.data) : [];
   const lang = currentLanguage();
+  // Feed readers and calendar apps rarely send Accept-Language: the page's language goes in the address.
+  const feedLanguage = uiLanguage() === 'sv' ? '' : `?lang=${encodeURIComponent(uiLanguage())}`;
   // Only what one can still go to counts as upcoming (the API's `attendable`); cancellations are listed apart.
   const split = events.data ? splitAttendable(events.data) : null;
   return (
@@ -122,9 +124,14 @@ export function StartPage() {
           </ul>
         </section>
       )}
-      <p>
-        <a href="/api/v1/calendar.ics">{t('start.subscribe')}</a>
-      </p>
+      <ul className="plain">
+        <li>
+          <a href={`/api/v1/calendar.ics${feedLanguage}`} type="text/calendar">{t('start.subscribe')}</a>
+        </li>
+        <li>
+          <a href={`/api/v1/feed.atom${feedLanguage}`} type="application/atom+xml">{t('start.feed')}</a>
+        </li>
+      </ul>
     </Page>
   );
 }

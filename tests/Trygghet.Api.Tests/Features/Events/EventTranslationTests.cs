@@ -153,6 +153,45 @@ public sealed class EventTranslationTests(ApiFixture fixture) : ApiTest(fixture)
     }
 
     [Fact]
+    public async Task The_Atom_feed_gives_each_entry_in_the_asked_language_and_marks_every_text_with_its_own()
+    {
+        var (planner, dialogue) = await TranslatedAsync();
+        var plain = await planner.PublishedAsync(Planner.Dialogue(Api.Clock.GetUtcNow().AddDays(32), title: "Bara på svenska"));
+        var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/feed.atom?area=fruangen&lang=en") { Headers = { { "Accept-Language", "en" } } };
+        var response = await Api.CreateClient().SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/atom+xml", response.Content.Headers.ContentType?.MediaType);
+        // Read by a parser this project did not write (.NET's own Atom 1.0 reader)…
+        using var reader = System.Xml.XmlReader.Create(new StringReader(text));
+        var feed = System.ServiceModel.Syndication.SyndicationFeed.Load(reader);
+        var translated = feed.Items.Single(i => i.Id == $"urn:uuid:{dialogue.Id}");
+        Assert.Equal("Safety dialogue in Fruängen", translated.Title.Text);
+        Assert.Equal($"/dialoger/{dialogue.Slug}?lang=en", translated.Links.Single().Uri.PathAndQuery);
+        Assert.Equal("Bara på svenska", feed.Items.Single(i => i.Id == $"urn:uuid:{plain.Id}").Title.Text);
+        Assert.Equal("en", feed.Language);
+        // …and every text says its language: the feed's words English, each event's in its own.
+        var atom = System.Xml.Linq.XNamespace.Get("http://www.w3.org/2005/Atom");
+        var xmlLang = System.Xml.Linq.XNamespace.Xml + "lang";
+        var entries = System.Xml.Linq.XDocument.Parse(text).Root!.Elements(atom + "entry").ToDictionary(e => e.Element(atom + "id")!.Value);
+        var entry = entries[$"urn:uuid:{dialogue.Id}"];
+        Assert.Equal("en", (string?)entry.Element(atom + "title")!.Attribute(xmlLang));
+        Assert.Equal(("en", "An open dialogue about safety around Fruängen's centre."),
+            ((string?)entry.Element(atom + "summary")!.Attribute(xmlLang), entry.Element(atom + "summary")!.Value));
+        Assert.Equal("sv", (string?)entries[$"urn:uuid:{plain.Id}"].Element(atom + "title")!.Attribute(xmlLang));
+        Assert.Equal("en", (string?)entry.Element(atom + "link")!.Attribute("hreflang"));
+        Assert.Contains("Fruängens bibliotek", entry.Element(atom + "content")!.Value, StringComparison.Ordinal);
+        Assert.Contains("en", response.Content.Headers.ContentLanguage);
+        Assert.Contains("sv", response.Content.Headers.ContentLanguage);
+
+        var arabic = await Api.CreateClient().GetStringAsync("/api/v1/feed.atom?area=fruangen&lang=ar");
+        var arabicEntry = System.Xml.Linq.XDocument.Parse(arabic).Root!.Elements(atom + "entry").Single(e => e.Element(atom + "id")!.Value == $"urn:uuid:{dialogue.Id}");
+        Assert.Equal(("ar", "حوار الأمان في فرووانغن"), ((string?)arabicEntry.Element(atom + "title")!.Attribute(xmlLang), arabicEntry.Element(atom + "title")!.Value));
+        Assert.Equal("sv", (string?)System.Xml.Linq.XDocument.Parse(arabic).Root!.Attribute(xmlLang));
+    }
+
+    [Fact]
     public async Task Staff_add_replace_and_remove_translations_and_see_when_the_event_changed_after()
     {
         var (planner, dialogue) = await TranslatedAsync();
