@@ -293,6 +293,91 @@ public static class DemoSeed
         if (fruangen is { } upcoming
             && !await conn.ExecuteScalarAsync<bool>(new CommandDefinition("select exists (select 1 from registration)", transaction: tx, cancellationToken: ct)))
             await SeedRegistrationsAsync(conn, tx, upcoming, now, ct);
+        if (fruangen is { } translated
+            && !await conn.ExecuteScalarAsync<bool>(new CommandDefinition("select exists (select 1 from event_translation)", transaction: tx, cancellationToken: ct)))
+            await SeedTranslationsAsync(conn, tx, translated, now, ct);
+        if (!await conn.ExecuteScalarAsync<bool>(new CommandDefinition("select exists (select 1 from survey_invitation)", transaction: tx, cancellationToken: ct)))
+            await SeedSurveysAsync(conn, tx, ct);
+    }
+
+    /// <summary>The upcoming Fruängen dialogue in the district's other content languages (title, description, agenda), so its page offers them.</summary>
+    private static readonly (string Language, string Title, string Description, string[] Agenda)[] Translations =
+    [
+        ("en", "Safety dialogue in Fruängen", "Come and talk about safety in Fruängen with the police, the district administration and politicians. (Demo data.)",
+            ["Welcome", "The situation in the area", "Discussion"]),
+        ("sv-x-lattlast", "Möte om trygghet i Fruängen", "Kom och prata om hur trygt det är i Fruängen. Polisen och politiker är med. Du kan fråga och berätta. (Demodata.)",
+            ["Välkommen", "Hur är det i området?", "Vi pratar"]),
+        ("fi", "Turvallisuusdialogi Fruängenissa", "Tule keskustelemaan Fruängenin turvallisuudesta poliisin, kaupunginosahallinnon ja poliitikkojen kanssa. (Esittelytietoja.)",
+            ["Tervetuloa", "Alueen tilanne", "Keskustelu"]),
+        ("ar", "حوار حول الأمان في فرووانغن", "تعال وتحدث عن الأمان في فرووانغن مع الشرطة وإدارة الحي والسياسيين. (بيانات تجريبية.)",
+            ["أهلاً وسهلاً", "الوضع في المنطقة", "نقاش"]),
+        ("so", "Wadahadal nabadgelyo ee Fruängen", "Kaalay oo ka hadal nabadgelyada Fruängen adigoo la jooga booliiska, maamulka degmada iyo siyaasiyiinta. (Xog tijaabo ah.)",
+            ["Soo dhawoow", "Xaaladda xaafadda", "Wadahadal"]),
+    ];
+
+    private static async Task SeedTranslationsAsync(NpgsqlConnection conn, NpgsqlTransaction tx, Guid eventId, DateTimeOffset now, CancellationToken ct)
+    {
+        foreach (var (language, title, description, agenda) in Translations)
+            await conn.ExecuteAsync(new CommandDefinition("""
+                insert into event_translation (event_id, language, title, description, agenda, source_version, created_at, updated_at)
+                select @eventId, @language, @title, @description, @agenda::jsonb, version, @now, @now from event where id = @eventId
+                """, new { eventId, language, title, description, agenda = JsonSerializer.Serialize(agenda), now }, tx, cancellationToken: ct));
+    }
+
+    /// <summary>
+    /// Survey answers for the two closed demo events: the Aspudden dialogue with enough answers to show its results, the
+    /// Aspudden walk with too few ("för få svar"); two suggestions approved and one waiting for a moderator.
+    /// </summary>
+    private static async Task SeedSurveysAsync(NpgsqlConnection conn, NpgsqlTransaction tx, CancellationToken ct)
+    {
+        var closed = (await conn.QueryAsync<(Guid Id, string Slug, DateTimeOffset ClosedAt)>(new CommandDefinition(
+            "select id, slug, closed_at from event where status = 'closed' and closed_at is not null and slug like '%-i-aspudden-%' order by slug",
+            transaction: tx, cancellationToken: ct))).ToList();
+        foreach (var (id, slug, closedAt) in closed)
+        {
+            var walk = slug.StartsWith("trygghetsvandring", StringComparison.Ordinal);
+            var (sent, answers) = walk ? (6, 3) : (14, 8);
+            for (var i = 0; i < sent; i++)
+            {
+                var answered = i < answers ? closedAt.AddHours(3 + (i * 7)) : (DateTimeOffset?)null;
+                await conn.ExecuteAsync(new CommandDefinition("""
+                    insert into survey_invitation (id, registration_id, event_id, token_hash, version, sent_at, expires_at, answered_at)
+                    values (@id, @registration, @eventId, @hash, '2026-1', @sent, @expires, @answered)
+                    """, new
+                {
+                    id = Guid.NewGuid(),
+                    registration = Guid.NewGuid(),
+                    eventId = id,
+                    hash = SecretTokens.Hash(Guid.NewGuid().ToString()),
+                    sent = closedAt,
+                    expires = closedAt.AddDays(14),
+                    answered,
+                }, tx, cancellationToken: ct));
+                if (answered is not { } at) continue;
+                var (priority, status) = walk ? (null, null) : i switch
+                {
+                    0 => ("Bättre belysning på gångvägarna mot tunnelbanan.", "approved"),
+                    1 => ("Fler vuxna ute på kvällarna, till exempel nattvandrare vid centrum.", "approved"),
+                    2 => ("Håll Aspuddsparken röjd så att man ser genom den.", "pending"),
+                    _ => ((string?)null, (string?)null),
+                };
+                await conn.ExecuteAsync(new CommandDefinition("""
+                    insert into survey_answer (id, event_id, version, safety, useful, come_again, priority, priority_status, reviewed_at, answered_at)
+                    values (@id, @eventId, '2026-1', @safety, @useful, @comeAgain, @priority, @status, @reviewed, @at)
+                    """, new
+                {
+                    id = Guid.NewGuid(),
+                    eventId = id,
+                    safety = (short)(2 + (i % 3)),
+                    useful = (i % 4) switch { 0 or 1 => "yes", 2 => "partly", _ => "no" },
+                    comeAgain = i % 5 == 4 ? "unsure" : "yes",
+                    priority,
+                    status,
+                    reviewed = status == "approved" ? at.AddDays(1) : (DateTimeOffset?)null,
+                    at,
+                }, tx, cancellationToken: ct));
+            }
+        }
     }
 
     private static async Task SeedObservationsAsync(NpgsqlConnection conn, NpgsqlTransaction tx, (Guid Id, DateTimeOffset StartsAt, Guid AreaId) walk, Guid dialogue,

@@ -27,6 +27,12 @@ public sealed class DemoSeedTests(ApiFixture fixture) : ApiTest(fixture)
         Assert.Equal(3, await Scalar<int>("select count(distinct status)::int from measure"));
         Assert.Equal((48, 145), (availability.OnSite!.Available!.Value, availability.Remote!.Available!.Value));
         Assert.Equal(17, await Scalar<int>("select count(*)::int from registration"));
+        // A newcomer sees an event in every content language, survey results where there are enough answers and "för få svar" where not.
+        Assert.Equal(["sv", "en", "sv-x-lattlast", "fi", "ar", "so"], fruangen.AvailableLanguages);
+        var dialogueSurvey = await client.GetDialogueSurveyResultsAsync((await client.ListDialoguesAsync("aspudden", null, null, null, 10, null)).Items.Single().Slug);
+        var walkSurvey = await client.GetWalkSurveyResultsAsync(walk.Slug);
+        Assert.Equal((8, false, 2), (dialogueSurvey.Answers, dialogueSurvey.TooFewAnswers, dialogueSurvey.Priorities.Count));
+        Assert.Equal((3, true, null), (walkSurvey.Answers, walkSurvey.TooFewAnswers, walkSurvey.Figures));
         // The demo's police events, placed or each with the reason it is not.
         Assert.Equal((229L, 223L), (await Scalar<long>("select count(*) from police_event where (area_id is null) <> (unplaced_reason is null)"),
             await Scalar<long>("select count(*) from police_event where area_id is not null")));
