@@ -54,6 +54,8 @@ interface World {
   manageToken: string;
   questionToken: string;
   rsvpToken: string;
+  /** The upcoming dialogue's join code (the room screen's short link). */
+  joinCode: string;
   /** A staff session, signed in once for every width. */
   staffToken: string;
 }
@@ -111,7 +113,10 @@ async function makeWorld(page: Page): Promise<World> {
   const invitation = invitations.find((i) => i.actorId === actor.id);
   expect(invitation?.rsvpToken, 'the new invitation\'s RSVP secret').toBeTruthy();
 
+  const join = await json<{ code: string }>(page, `/api/v1/dialogues/${upcoming!.slug}/join-link`);
+
   return {
+    joinCode: join.code,
     dialogues: [...byPhase.values()].map(({ slug, id, phase }) => ({ slug, id, phase })),
     walk: walk!.slug,
     area: area!.slug,
@@ -131,7 +136,12 @@ interface Visit {
   url: (w: World) => string[];
   /** States that widen the page, opened one after the other once the page is shown; each is checked. */
   open?: ((page: Page) => Promise<void>)[];
+  /** A page without the app's frame (the room's screen): no language switch to look for. */
+  frameless?: boolean;
 }
+
+/** A secret link's token of the right shape that no e-mail carried: the page says the link does not work. */
+const unknownToken = 'Zr5Tq1Wx8Km3Pv7Ny2Lb6Hd0Fg4Js9Ac-e_Oi1Uw5Qy';
 
 /** Submits the page's form empty and waits for its errors. */
 const submitEmpty = (button: RegExp) => async (page: Page) => {
@@ -203,6 +213,12 @@ const publicVisits: Visit[] = [
     url: (w) => [`/rapportera?omrade=${w.area}`, `/rapportera?vandring=${w.walk}`],
     open: [submitEmpty(/^(Skicka iakttagelsen|Send the observation)$/)],
   },
+  { route: '/dialoger/:slug/storskarm', url: (w) => [`/dialoger/${w.dialogues[0]!.slug}/storskarm`], frameless: true },
+  { route: '/q/:code', url: (w) => [`/q/${w.joinCode}`] },
+  { route: '/enkat', url: () => [`/enkat#${unknownToken}`] },
+  { route: '/bevaka', url: (w) => [`/bevaka?omrade=${w.area}`, '/bevaka'], open: [submitEmpty(/^(Bevaka|Follow)$/)] },
+  { route: '/bevaka/bekrafta', url: () => [`/bevaka/bekrafta#${unknownToken}`] },
+  { route: '/bevaka/hantera', url: () => [`/bevaka/hantera#${unknownToken}`] },
   { route: '/personal/logga-in', url: () => ['/personal/logga-in'] },
   { route: '*', url: () => ['/den-har-sidan-finns-inte'] },
 ];
@@ -218,6 +234,7 @@ const staffVisits: Visit[] = [
   { route: '/personal/iakttagelser/ny', url: () => ['/personal/iakttagelser/ny'] },
   { route: '/personal/signaler', url: () => ['/personal/signaler'] },
   { route: '/personal/granska', url: () => ['/personal/granska'] },
+  { route: '/personal/granska/enkatsvar', url: () => ['/personal/granska/enkatsvar'] },
 ];
 
 /** Waits until the page shows its content: its heading, and nothing loading (live pages never go network-idle). */
@@ -279,7 +296,7 @@ async function visitAll(page: Page, width: number, language: 'sv' | 'en') {
       const where = `${url} (${v.route}) at ${width} px${language === 'en' ? ' in English' : ''}`;
       await page.goto(url);
       await shown(page);
-      if (language === 'en') await expect(page.getByRole('button', { name: 'På svenska' })).toBeVisible();
+      if (language === 'en' && !v.frameless) await expect(page.getByRole('button', { name: 'På svenska' })).toBeVisible();
       await expectNoSidewaysScroll(page, where);
       for (const [i, open] of (v.open ?? []).entries()) {
         await open(page);

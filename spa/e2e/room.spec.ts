@@ -16,16 +16,26 @@ interface JoinLink {
   questionsUrl: string;
 }
 
-/** A published dialogue that has not started yet (the demo seed has several), so it takes questions. */
-async function upcomingDialogue(request: APIRequestContext, skip: number): Promise<Dialogue> {
-  const response = await request.get('/api/v1/dialogues?limit=100');
-  expect(response.ok()).toBeTruthy();
-  const items = ((await response.json()) as { items: Dialogue[] }).items.filter(
-    (d) => d.status === 'published' && Date.parse(d.startsAt) > Date.now() + 3600_000,
-  );
-  const dialogue = items[skip % items.length];
-  expect(dialogue, 'an upcoming published dialogue in the demo seed').toBeTruthy();
-  return dialogue!;
+/**
+ * A dialogue of the test's own, published and not started yet, so it takes questions and holds no one else's: the room
+ * shows only what fits, and another test's published questions must not push this one's off the screen.
+ */
+async function upcomingDialogue(page: Page, days: number): Promise<Dialogue> {
+  const headers = { Authorization: `Bearer ${await devToken(page, 'staff')}` };
+  const startsAt = new Date(Date.now() + days * 86_400_000);
+  const created = await page.request.post('/api/v1/events', {
+    headers,
+    data: {
+      kind: 'dialogue', title: `Storskärmsdialog ${Date.now()}`, areaSlug: 'fruangen', format: 'onSite', participationLevel: 'dialogue',
+      startsAt: startsAt.toISOString(), endsAt: new Date(startsAt.getTime() + 7_200_000).toISOString(),
+      venue: { name: 'Fruängens bibliotek', address: 'Fruängsgången 4' }, capacityOnSite: 60,
+    },
+  });
+  expect(created.ok(), await created.text()).toBeTruthy();
+  const plan = (await created.json()) as { id: string };
+  const published = await page.request.post(`/api/v1/events/${plan.id}/publish`, { headers, data: { overrideReason: 'Planerat i webbläsartest.' } });
+  expect(published.ok(), await published.text()).toBeTruthy();
+  return (await published.json()) as Dialogue;
 }
 
 async function askByApi(request: APIRequestContext, dialogue: Dialogue, text: string): Promise<string> {
@@ -70,7 +80,7 @@ async function decodeShownQr(page: Page): Promise<string | null> {
 }
 
 test('the room screen shows a question a moderator approves in another browser within a second, and nothing unpublished', async ({ browser, page, baseURL }) => {
-  const dialogue = await upcomingDialogue(page.request, 3);
+  const dialogue = await upcomingDialogue(page, 3);
   const waiting = `Väntar på granskning i rummet ${Date.now()}: varför är tunneln så mörk?`;
   const approved = `Godkänd i rummet ${Date.now()}: kan busshållplatsen få bättre belysning?`;
   await askByApi(page.request, dialogue, waiting);
@@ -121,7 +131,7 @@ test('the room screen shows a question a moderator approves in another browser w
 });
 
 test('the QR code decodes to the short link, which opens the dialogue’s questions page', async ({ browser, page, baseURL }) => {
-  const dialogue = await upcomingDialogue(page.request, 4);
+  const dialogue = await upcomingDialogue(page, 4);
   const link = await joinLink(page.request, dialogue);
   expect(link.shortUrl).toBe(`${baseURL}/q/${link.code}`);
   expect(link.code).toMatch(/^[ACDEFGHJKMNPQRTWXY34679]{6}$/);
@@ -154,7 +164,7 @@ test('the QR code decodes to the short link, which opens the dialogue’s questi
 });
 
 test('a full room screen shows the top questions whole, counts the rest, and has no scrollbars at 1920×1080 and 1280×720', async ({ browser, page, baseURL }) => {
-  const dialogue = await upcomingDialogue(page.request, 5);
+  const dialogue = await upcomingDialogue(page, 5);
   const token = await devToken(page, 'moderator');
   const stamp = String(Date.now()).slice(-5);
   const ids: string[] = [];
@@ -206,7 +216,7 @@ test('a full room screen shows the top questions whole, counts the rest, and has
 });
 
 test('staff open the room screen from the moderation page in a new window', async ({ page, context }) => {
-  const dialogue = await upcomingDialogue(page.request, 3);
+  const dialogue = await upcomingDialogue(page, 3);
   await signedIn(page, 'moderator');
   await page.goto(`/personal/evenemang/${dialogue.id}/fragor`);
   const link = page.getByRole('link', { name: 'Visa på storskärm (öppnas i nytt fönster)' });

@@ -109,27 +109,29 @@ export function TrendTable({ results }: { results: AreaSurveyResults }) {
   if (results.trend.length === 0) return <p>{t('trend.none')}</p>;
   return (
     <>
-      <table>
-        <caption className="visually-hidden">{t('trend.heading')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('trend.period')}</th>
-            <th scope="col">{t('trend.answers')}</th>
-            <th scope="col">{t('trend.mean')}</th>
-            <th scope="col">{t('trend.distribution')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {results.trend.map((p) => (
-            <tr key={p.period}>
-              <th scope="row">{p.period}</th>
-              <td>{p.answers}</td>
-              <td>{p.tooFewAnswers || p.safetyMean == null ? t('trend.tooFew') : decimal(p.safetyMean)}</td>
-              <td>{p.tooFewAnswers ? '–' : p.safety.map((c) => c.count).join(' / ')}</td>
+      <div className="table-scroll" tabIndex={0} role="group" aria-label={t('trend.heading')}>
+        <table>
+          <caption className="visually-hidden">{t('trend.heading')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('trend.period')}</th>
+              <th scope="col">{t('trend.answers')}</th>
+              <th scope="col">{t('trend.mean')}</th>
+              <th scope="col">{t('trend.distribution')}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {results.trend.map((p) => (
+              <tr key={p.period}>
+                <th scope="row">{p.period}</th>
+                <td>{p.answers}</td>
+                <td>{p.tooFewAnswers || p.safetyMean == null ? t('trend.tooFew') : decimal(p.safetyMean)}</td>
+                <td>{p.tooFewAnswers ? '–' : p.safety.map((c) => c.count).join(' / ')}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       <p className="hint">{results.note}</p>
     </>
   );
