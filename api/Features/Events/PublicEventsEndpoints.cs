@@ -21,8 +21,7 @@ public static class PublicEventsEndpoints
         api.MapGet("/calendar.ics", async (string? area, [QueryEnum(typeof(EventKind))] string? kind, string? lang, IMediator mediator, SiteOptions site, TimeProvider clock, HttpContext http, CancellationToken ct) =>
             {
                 if (await NotModifiedAsync(mediator, http, ct)) return Results.StatusCode(StatusCodes.Status304NotModified);
-                var page = await mediator.Send(new ListPublicEventsQuery(QueryEnum.Parse<EventKind>(kind, "kind"), area, clock.GetUtcNow().AddDays(-90), null, null, 1000, null, MaxLimit: 1000,
-                    Languages: Preferences(http, lang)), ct);
+                var page = await FeedEventsAsync(mediator, area, kind, lang, clock, http, ct);
                 http.Response.Headers.ContentLanguage = ContentLanguages.Header(page.Items);
                 return Results.Text(Syndication.ToICalendar(page.Items, site, Text.IsEnglish ? "Safety dialogues and safety walks" : "Trygghetsdialoger och trygghetsvandringar", Text.IsEnglish), $"{Syndication.CalendarMediaType}; charset=utf-8");
             })
@@ -36,8 +35,7 @@ public static class PublicEventsEndpoints
         api.MapGet("/feed.atom", async (string? area, [QueryEnum(typeof(EventKind))] string? kind, string? lang, IMediator mediator, SiteOptions site, TimeProvider clock, HttpContext http, CancellationToken ct) =>
             {
                 if (await NotModifiedAsync(mediator, http, ct)) return Results.StatusCode(StatusCodes.Status304NotModified);
-                var page = await mediator.Send(new ListPublicEventsQuery(QueryEnum.Parse<EventKind>(kind, "kind"), area, clock.GetUtcNow().AddDays(-90), null, null, 1000, null, MaxLimit: 1000,
-                    Languages: Preferences(http, lang)), ct);
+                var page = await FeedEventsAsync(mediator, area, kind, lang, clock, http, ct);
                 var latest = page.Items.OrderByDescending(e => e.UpdatedAt).Take(50).ToList();
                 http.Response.Headers.ContentLanguage = ContentLanguages.Header(latest);
                 var self = $"{site.PublicUrl.TrimEnd('/')}/api/v1/feed.atom{http.Request.QueryString}";
@@ -115,6 +113,12 @@ public static class PublicEventsEndpoints
     /// Answers a conditional listing request from the cheap stamp, before the listing query runs. The languages asked for
     /// are part of the version: which translation each event shows depends on them.
     /// </summary>
+    /// <summary>What the calendar and Atom feeds hold: the area's and kind's dialogues and walks from 90 days back, each in the language asked for.</summary>
+    private static Task<Page<PublicEvent>> FeedEventsAsync(IMediator mediator, string? area, string? kind, string? lang, TimeProvider clock, HttpContext http,
+        CancellationToken ct) =>
+        mediator.Send(new ListPublicEventsQuery(QueryEnum.Parse<EventKind>(kind, "kind"), area, clock.GetUtcNow().AddDays(-90), null, null, 1000, null, MaxLimit: 1000,
+            Languages: Preferences(http, lang)), ct).AsTask();
+
     private static async Task<bool> NotModifiedAsync(IMediator mediator, HttpContext http, CancellationToken ct) =>
         Cache(http, $"{await mediator.Send(new GetPublicEventsStampQuery(), ct)}|{http.Request.Path}|{http.Request.QueryString}|{WantsJsonLd(http.Request)}"
             + $"|{string.Join(',', ContentLanguages.Preferences(null, http.Request.Headers.AcceptLanguage))}");
